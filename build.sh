@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# map-playground's one entry point. Every subcommand is idempotent and safe to re-run.
+#
+#   ./build.sh setup   install the toolchain pieces, wasm-bindgen-cli, Chromium, npm packages
+#   ./build.sh build   threaded + single-threaded wasm builds, through wasm-bindgen into www/
+#   ./build.sh serve   setup + build, then serve www/ with COOP/COEP on 127.0.0.1:${PORT:-8080}
+#   ./build.sh test    setup + build, native tests, wasm tests in Chromium, browser end-to-end tests
+set -euo pipefail
+cd "$(dirname "$0")"
+
+TARGET=wasm32-unknown-unknown
+CHROMIUM=/usr/bin/chromium
+CHROMEDRIVER=/usr/bin/chromedriver
+
+# The threaded build. `+atomics` alone no longer yields a shared memory since
+# rust-lang/rust#147225; without these link args the build succeeds and the browser then fails
+# with "DataCloneError: #<Memory> could not be cloned" (wasm-bindgen-rayon issue #33).
+THREADED_RUSTFLAGS="-C target-feature=+atomics,+bulk-memory,+mutable-globals \
+-C link-arg=--shared-memory -C link-arg=--max-memory=1073741824 -C link-arg=--import-memory \
+-C link-arg=--export=__wasm_init_tls -C link-arg=--export=__tls_size \
+-C link-arg=--export=__tls_align -C link-arg=--export=__tls_base"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# The threaded build needs `-Z build-std`; RUSTC_BOOTSTRAP lets the pinned stable toolchain
+# accept it, for these commands only.
+threaded_cargo() {
+  RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$THREADED_RUSTFLAGS" \
+    cargo "$@" --target "$TARGET" --features threads -Z build-std=panic_abort,std \
+    --target-dir target/wasm-threads
+}
+
+lock_version() {
+  awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+cmd_setup() {
+  log "setup: Rust toolchain, target and rust-src (rust-toolchain.toml)"
+  rustup show active-toolchain >/dev/null
+  rustup target add "$TARGET" >/dev/null
+  rustup component add rust-src >/dev/null
+  [ -f Cargo.lock ] || cargo generate-lockfile
+
+  local want
+  want=$(lock_version wasm-bindgen)
+  [ -n "$want" ] || die "wasm-bindgen is missing from Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    log "setup: wasm-bindgen-cli $want (the version in Cargo.lock; a few minutes, once)"
+    # `--locked` fails on this registry mirror: a dependency it pins is missing there.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+
+  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
+    log "setup: Chromium and ChromeDriver from Debian"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+
+  local stamp=node_modules/.package-lock.sha256 sum
+  sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    log "setup: npm ci (test tools)"
+    npm ci --no-audit --no-fund
+    echo "$sum" >"$stamp"
+  fi
+}
+
+cmd_build() {
+  log "build: threaded wasm (atomics, shared memory) -> www/pkg"
+  threaded_cargo build --release --lib
+  wasm-bindgen --target web --out-dir www/pkg \
+    "target/wasm-threads/$TARGET/release/map_playground.wasm"
+  node tools/check-wasm.mjs www/pkg/map_playground shared
+
+  log "build: single-threaded wasm (no atomics) -> www/pkg-st"
+  cargo build --release --lib --target "$TARGET" --target-dir target/wasm-st
+  wasm-bindgen --target web --out-dir www/pkg-st \
+    "target/wasm-st/$TARGET/release/map_playground.wasm"
+  node tools/check-wasm.mjs www/pkg-st/map_playground unshared
+}
+
+cmd_serve() {
+  cmd_setup
+  cmd_build
+  exec node tools/serve.mjs --root www --port "${PORT:-8080}"
+}
+
+cmd_test() {
+  cmd_setup
+  cmd_build
+
+  log "test: native (cargo test)"
+  cargo test
+
+  log "test: wasm threads in Chromium (wasm-bindgen-test)"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER="$CHROMEDRIVER" WASM_BINDGEN_TEST_TIMEOUT=120 \
+    threaded_cargo test --test web_threads
+
+  log "test: browser end-to-end (node --test, playwright-core, Chromium)"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+case "${1:-}" in
+  setup) cmd_setup ;;
+  build) cmd_build ;;
+  serve) cmd_serve ;;
+  test) cmd_test ;;
+  *)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+    ;;
+esac

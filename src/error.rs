@@ -1,0 +1,126 @@
+//! Errors that stop a whole run before it starts, as typed values.
+//!
+//! An error raised by one item is not here: that is a [`crate::PyException`] in the item's
+//! outcome, and the other items go on. These are the run-level failures: input that does not
+//! parse, options out of range, an executor this build cannot offer.
+
+use std::fmt;
+
+/// A run-level error. Its [`kind`](Error::kind) says what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// What went wrong, one variant per cause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The input list does not parse or evaluate; the position is 1-based, as Python reports it.
+    Parse {
+        /// The Python exception a learner would see here: `SyntaxError`, `NameError`, …
+        exception: &'static str,
+        /// What is wrong, in Python's words where Python has some.
+        message: String,
+        /// 1-based line of the input.
+        line: usize,
+        /// 1-based column (in characters) within that line.
+        column: usize,
+        /// The text of that line, for the caret display.
+        source_line: String,
+    },
+    /// The input parsed but cannot be used: too many items, a type the workload does not take.
+    Input(String),
+    /// An option of the run (workload, executor, workers) is unknown or out of range.
+    Option(String),
+    /// The pool executor needs the threaded build, which needs a cross-origin isolated page.
+    PoolUnavailable,
+}
+
+impl Error {
+    /// An error of the given kind.
+    pub fn new(kind: ErrorKind) -> Self {
+        Error { kind }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The name the page shows and JavaScript sees as `error.name`.
+    pub fn name(&self) -> &'static str {
+        match self.kind {
+            ErrorKind::Parse { exception, .. } => exception,
+            ErrorKind::Input(_) => "InputError",
+            ErrorKind::Option(_) => "OptionError",
+            ErrorKind::PoolUnavailable => "PoolUnavailable",
+        }
+    }
+
+    /// The message alone, without the name or the caret display.
+    pub fn message(&self) -> String {
+        match &self.kind {
+            ErrorKind::Parse {
+                message,
+                line,
+                column,
+                ..
+            } => {
+                format!("{message} (line {line}, column {column})")
+            }
+            ErrorKind::Input(m) | ErrorKind::Option(m) => m.clone(),
+            ErrorKind::PoolUnavailable => "the pool needs SharedArrayBuffer, which browsers give \
+                only to cross-origin isolated pages (served with Cross-Origin-Opener-Policy: \
+                same-origin and Cross-Origin-Embedder-Policy: require-corp); the other \
+                executors work without it"
+                .to_string(),
+        }
+    }
+
+    pub(crate) fn parse(
+        exception: &'static str,
+        message: impl Into<String>,
+        line: usize,
+        column: usize,
+        source_line: &str,
+    ) -> Self {
+        Error::new(ErrorKind::Parse {
+            exception,
+            message: message.into(),
+            line,
+            column,
+            source_line: source_line.to_string(),
+        })
+    }
+
+    pub(crate) fn input(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Input(message.into()))
+    }
+
+    pub(crate) fn option(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Option(message.into()))
+    }
+}
+
+/// For a parse error, Python's display: the line, a caret under the column, then the message.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::Parse {
+                exception,
+                message,
+                line,
+                column,
+                source_line,
+            } => {
+                writeln!(f, "  File \"<input>\", line {line}")?;
+                writeln!(f, "    {source_line}")?;
+                writeln!(f, "    {}^", " ".repeat(column.saturating_sub(1)))?;
+                write!(f, "{exception}: {message}")
+            }
+            _ => write!(f, "{}: {}", self.name(), self.message()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,973 @@
+//! The input language: the text a person types in "Input list", parsed into validated values.
+//!
+//! It is the small slice of Python a tutorial uses to build a list: list displays of ints and
+//! strings (`[1, -2, 1_000]`, `['a', "it's"]`), `range(...)`, `list(range(...))`, `[x] * n`,
+//! `list + list`, int arithmetic with `+ - *` and parentheses, comments and newlines anywhere.
+//! Everything is parsed and checked here, in one place, so executors only ever see good items.
+//!
+//! Errors carry the 1-based line and column and the Python exception a learner would see for
+//! the same text (`SyntaxError`, `NameError`, `TypeError`), so the page can draw Python's caret.
+//! Limits are stated, not discovered by running out of memory: at most [`MAX_ITEMS`] items,
+//! ints within i64, strings of at most [`MAX_STR_CHARS`] characters.
+
+use crate::error::Error;
+use crate::value::Value;
+
+/// The most items an input list may have.
+pub const MAX_ITEMS: usize = 1_000_000;
+
+/// The most characters one string item may have.
+pub const MAX_STR_CHARS: usize = 1_000_000;
+
+/// Parses the text of an input list into its items.
+///
+/// # Errors
+/// A [`crate::ErrorKind::Parse`] error that points at the offending column when the text is not
+/// a list this language can build, or builds something over a stated limit.
+pub fn parse(text: &str) -> Result<Vec<Value>, Error> {
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = Lexer {
+        chars: &chars,
+        pos: 0,
+    }
+    .tokens()?;
+    let mut parser = Parser {
+        chars: &chars,
+        tokens,
+        pos: 0,
+    };
+    let start = parser.peek().start;
+    let value = parser.expr()?;
+    let end = parser.peek();
+    if end.kind != Tok::End {
+        return Err(parser.error_at(end.start, "SyntaxError", "invalid syntax"));
+    }
+    match value {
+        Operand::List(items) => Ok(items),
+        other => Err(parser.error_at(
+            start,
+            "TypeError",
+            format!("the input must be a list, not {}", other.type_name()),
+        )),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Int(i128),
+    Str(String),
+    Name(String),
+    Open(char),
+    Close(char),
+    Comma,
+    Plus,
+    Minus,
+    Star,
+    End,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    kind: Tok,
+    start: usize,
+}
+
+/// Positions are indexes into the text's characters; the error turns them into line:column.
+fn located(
+    chars: &[char],
+    at: usize,
+    exception: &'static str,
+    message: impl Into<String>,
+) -> Error {
+    let at = at.min(chars.len());
+    let line_start = chars[..at]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |i| i + 1);
+    let line_end = chars[at..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |i| at + i);
+    let line = chars[..line_start].iter().filter(|&&c| c == '\n').count() + 1;
+    let source_line: String = chars[line_start..line_end].iter().collect();
+    Error::parse(
+        exception,
+        message,
+        line,
+        at - line_start + 1,
+        source_line.trim_end_matches('\r'),
+    )
+}
+
+struct Lexer<'a> {
+    chars: &'a [char],
+    pos: usize,
+}
+
+impl Lexer<'_> {
+    fn tokens(mut self) -> Result<Vec<Token>, Error> {
+        let mut out = Vec::new();
+        loop {
+            self.skip_space_and_comments();
+            let start = self.pos;
+            let Some(&c) = self.chars.get(self.pos) else {
+                out.push(Token {
+                    kind: Tok::End,
+                    start,
+                });
+                return Ok(out);
+            };
+            let kind = match c {
+                '[' | '(' => self.single(Tok::Open(c)),
+                ']' | ')' => self.single(Tok::Close(c)),
+                ',' => self.single(Tok::Comma),
+                '+' => self.single(Tok::Plus),
+                '-' => self.single(Tok::Minus),
+                '*' => self.single(Tok::Star),
+                '0'..='9' => Tok::Int(self.number()?),
+                '.' if self
+                    .chars
+                    .get(self.pos + 1)
+                    .is_some_and(char::is_ascii_digit) =>
+                {
+                    return Err(self.float_error(start));
+                }
+                '\'' | '"' => Tok::Str(self.string(false)?),
+                c if c == '_' || c.is_alphabetic() => self.name_or_prefixed_string()?,
+                c if c.is_ascii() => {
+                    return Err(self.error(start, "SyntaxError", "invalid syntax"))
+                }
+                c => {
+                    return Err(self.error(
+                        start,
+                        "SyntaxError",
+                        format!("invalid character '{c}' (U+{:04X})", c as u32),
+                    ))
+                }
+            };
+            out.push(Token { kind, start });
+        }
+    }
+
+    fn error(&self, at: usize, exception: &'static str, message: impl Into<String>) -> Error {
+        located(self.chars, at, exception, message)
+    }
+
+    fn float_error(&self, at: usize) -> Error {
+        self.error(
+            at,
+            "TypeError",
+            "floats are not supported here: every item must be an int or a str",
+        )
+    }
+
+    fn single(&mut self, tok: Tok) -> Tok {
+        self.pos += 1;
+        tok
+    }
+
+    fn skip_space_and_comments(&mut self) {
+        while let Some(&c) = self.chars.get(self.pos) {
+            if c == '#' {
+                while self.chars.get(self.pos).is_some_and(|&c| c != '\n') {
+                    self.pos += 1;
+                }
+            } else if c.is_whitespace()
+                || (c == '\\' && self.chars.get(self.pos + 1) == Some(&'\n'))
+            {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// An int literal as Python 3 writes it: decimal, `0x`, `0o` or `0b`, with single `_`
+    /// between digits. Floats and other suffixes are rejected where they start.
+    fn number(&mut self) -> Result<i128, Error> {
+        let start = self.pos;
+        let radix = match (
+            self.chars[self.pos],
+            self.chars.get(self.pos + 1).map(char::to_ascii_lowercase),
+        ) {
+            ('0', Some('x')) => 16,
+            ('0', Some('o')) => 8,
+            ('0', Some('b')) => 2,
+            _ => 10,
+        };
+        if radix != 10 {
+            self.pos += 2;
+            if self.chars.get(self.pos) == Some(&'_') {
+                self.pos += 1;
+            }
+        }
+        let name = match radix {
+            16 => "hexadecimal",
+            8 => "octal",
+            2 => "binary",
+            _ => "decimal",
+        };
+        let invalid = |lexer: &Self, at: usize| {
+            lexer.error(at, "SyntaxError", format!("invalid {name} literal"))
+        };
+        let mut value: Option<i128> = Some(0);
+        let mut digits = String::new();
+        let mut last_was_digit = false;
+        while let Some(&c) = self.chars.get(self.pos) {
+            if c == '_' {
+                if !last_was_digit {
+                    return Err(invalid(self, self.pos));
+                }
+                last_was_digit = false;
+            } else if let Some(d) = c.to_digit(radix) {
+                value = value.and_then(|v| {
+                    v.checked_mul(i128::from(radix as u8))?
+                        .checked_add(i128::from(d as u8))
+                });
+                digits.push(c);
+                last_was_digit = true;
+            } else if c.is_ascii_digit() || c.is_alphanumeric() {
+                if radix == 10 && matches!(c, 'e' | 'E' | 'j' | 'J') {
+                    return Err(self.float_error(start));
+                }
+                return Err(invalid(self, self.pos));
+            } else if c == '.' && radix == 10 {
+                return Err(self.float_error(start));
+            } else {
+                break;
+            }
+            self.pos += 1;
+        }
+        if !last_was_digit {
+            return Err(invalid(self, self.pos.saturating_sub(1).max(start)));
+        }
+        if radix == 10
+            && digits.len() > 1
+            && digits.starts_with('0')
+            && digits.chars().any(|c| c != '0')
+        {
+            return Err(self.error(
+                start,
+                "SyntaxError",
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+            ));
+        }
+        value.ok_or_else(|| self.error(start, "OverflowError", i64_limit_message()))
+    }
+
+    fn name_or_prefixed_string(&mut self) -> Result<Tok, Error> {
+        let start = self.pos;
+        while self
+            .chars
+            .get(self.pos)
+            .is_some_and(|&c| c == '_' || c.is_alphanumeric())
+        {
+            self.pos += 1;
+        }
+        let name: String = self.chars[start..self.pos].iter().collect();
+        if matches!(self.chars.get(self.pos), Some('\'' | '"')) {
+            return match name.to_ascii_lowercase().as_str() {
+                "r" => Ok(Tok::Str(self.string(true)?)),
+                "u" => Ok(Tok::Str(self.string(false)?)),
+                _ => Err(self.error(start, "TypeError", format!("{name}'...' literals are not supported here: items are ints or plain strings"))),
+            };
+        }
+        Ok(Tok::Name(name))
+    }
+
+    /// A one-line string literal, with Python's escapes unless raw. Adjacent literals are
+    /// joined by the parser, as Python joins `'a' 'b'`.
+    fn string(&mut self, raw: bool) -> Result<String, Error> {
+        let start = self.pos;
+        let quote = self.chars[self.pos];
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let Some(&c) = self.chars.get(self.pos) else {
+                return Err(self.unterminated(start));
+            };
+            self.pos += 1;
+            match c {
+                '\n' => return Err(self.unterminated(start)),
+                c if c == quote => {
+                    if out.chars().count() > MAX_STR_CHARS {
+                        return Err(self.error(start, "ValueError", str_limit_message()));
+                    }
+                    return Ok(out);
+                }
+                '\\' => {
+                    let Some(&e) = self.chars.get(self.pos) else {
+                        return Err(self.unterminated(start));
+                    };
+                    if raw {
+                        out.push('\\');
+                        if e != '\n' {
+                            out.push(e);
+                        }
+                        self.pos += 1;
+                    } else {
+                        self.escape(&mut out)?;
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+    }
+
+    fn unterminated(&self, start: usize) -> Error {
+        let line = self.chars[..start].iter().filter(|&&c| c == '\n').count() + 1;
+        self.error(
+            start,
+            "SyntaxError",
+            format!("unterminated string literal (detected at line {line})"),
+        )
+    }
+
+    /// One escape after a backslash (already consumed), as Python 3.11 reads it.
+    fn escape(&mut self, out: &mut String) -> Result<(), Error> {
+        let at = self.pos - 1;
+        let e = self.chars[self.pos];
+        self.pos += 1;
+        let simple = match e {
+            '\n' => Some(None),
+            '\\' => Some(Some('\\')),
+            '\'' => Some(Some('\'')),
+            '"' => Some(Some('"')),
+            'a' => Some(Some('\u{7}')),
+            'b' => Some(Some('\u{8}')),
+            'f' => Some(Some('\u{c}')),
+            'n' => Some(Some('\n')),
+            'r' => Some(Some('\r')),
+            't' => Some(Some('\t')),
+            'v' => Some(Some('\u{b}')),
+            _ => None,
+        };
+        if let Some(c) = simple {
+            out.extend(c);
+            return Ok(());
+        }
+        let code = match e {
+            '0'..='7' => {
+                let mut code = e.to_digit(8).unwrap_or(0);
+                for _ in 0..2 {
+                    match self.chars.get(self.pos).and_then(|c| c.to_digit(8)) {
+                        Some(d) => {
+                            code = code * 8 + d;
+                            self.pos += 1;
+                        }
+                        None => break,
+                    }
+                }
+                code
+            }
+            'x' | 'u' | 'U' => {
+                let width = match e {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let mut code: u32 = 0;
+                for i in 0..width {
+                    let Some(d) = self.chars.get(self.pos).and_then(|c| c.to_digit(16)) else {
+                        return Err(self.error(
+                            at,
+                            "SyntaxError",
+                            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: truncated \\{e}{} escape", 0, i + 1, "X".repeat(width)),
+                        ));
+                    };
+                    code = code * 16 + d;
+                    self.pos += 1;
+                }
+                code
+            }
+            'N' => {
+                return Err(self.error(
+                    at,
+                    "SyntaxError",
+                    "\\N{...} escapes are not supported here; write the character itself",
+                ));
+            }
+            other => {
+                // Python keeps an unknown escape as written (with a DeprecationWarning).
+                out.push('\\');
+                out.push(other);
+                return Ok(());
+            }
+        };
+        match char::from_u32(code) {
+            Some(c) => {
+                out.push(c);
+                Ok(())
+            }
+            None if (0xD800..0xE000).contains(&code) => {
+                Err(self.error(at, "ValueError", "lone surrogates are not supported in string items"))
+            }
+            None => Err(self.error(
+                at,
+                "SyntaxError",
+                "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character",
+            )),
+        }
+    }
+}
+
+fn str_limit_message() -> String {
+    format!("a string item may have at most {MAX_STR_CHARS} characters")
+}
+
+fn i64_limit_message() -> String {
+    format!(
+        "int too large: the playground takes ints from {} to {} (64-bit)",
+        i64::MIN,
+        i64::MAX
+    )
+}
+
+/// What an expression evaluates to while parsing; only a list may be the final result.
+#[derive(Debug)]
+enum Operand {
+    Int(i128),
+    Str(String),
+    List(Vec<Value>),
+}
+
+impl Operand {
+    fn type_name(&self) -> &'static str {
+        match self {
+            Operand::Int(_) => "int",
+            Operand::Str(_) => "str",
+            Operand::List(_) => "list",
+        }
+    }
+}
+
+struct Parser<'a> {
+    chars: &'a [char],
+    tokens: Vec<Token>,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Token {
+        self.tokens[self.pos.min(self.tokens.len() - 1)].clone()
+    }
+
+    fn next(&mut self) -> Token {
+        let t = self.peek();
+        if t.kind != Tok::End {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn error_at(&self, at: usize, exception: &'static str, message: impl Into<String>) -> Error {
+        located(self.chars, at, exception, message)
+    }
+
+    fn expect_close(&mut self, close: char, open_at: usize) -> Result<(), Error> {
+        let t = self.next();
+        match t.kind {
+            Tok::Close(c) if c == close => Ok(()),
+            Tok::Close(c) => Err(self.error_at(
+                t.start,
+                "SyntaxError",
+                format!(
+                    "closing parenthesis '{c}' does not match opening parenthesis '{}'",
+                    opening(close)
+                ),
+            )),
+            Tok::End => Err(self.error_at(
+                open_at,
+                "SyntaxError",
+                format!("'{}' was never closed", opening(close)),
+            )),
+            _ => Err(self.error_at(
+                t.start,
+                "SyntaxError",
+                "invalid syntax. Perhaps you forgot a comma?",
+            )),
+        }
+    }
+
+    /// expr := term (('+' | '-') term)*
+    fn expr(&mut self) -> Result<Operand, Error> {
+        let mut left = self.term()?;
+        loop {
+            let op = self.peek();
+            let subtract = match op.kind {
+                Tok::Plus => false,
+                Tok::Minus => true,
+                _ => return Ok(left),
+            };
+            self.next();
+            let right = self.term()?;
+            left = self.add(left, right, subtract, op.start)?;
+        }
+    }
+
+    fn add(
+        &self,
+        left: Operand,
+        right: Operand,
+        subtract: bool,
+        at: usize,
+    ) -> Result<Operand, Error> {
+        let symbol = if subtract { '-' } else { '+' };
+        match (left, right) {
+            (Operand::Int(a), Operand::Int(b)) => {
+                let r = if subtract {
+                    a.checked_sub(b)
+                } else {
+                    a.checked_add(b)
+                };
+                r.map(Operand::Int)
+                    .ok_or_else(|| self.error_at(at, "OverflowError", i64_limit_message()))
+            }
+            (Operand::List(mut a), Operand::List(b)) if !subtract => {
+                if a.len() + b.len() > MAX_ITEMS {
+                    return Err(self.too_many(at));
+                }
+                a.extend(b);
+                Ok(Operand::List(a))
+            }
+            (Operand::Str(mut a), Operand::Str(b)) if !subtract => {
+                if a.chars().count() + b.chars().count() > MAX_STR_CHARS {
+                    return Err(self.error_at(at, "ValueError", str_limit_message()));
+                }
+                a.push_str(&b);
+                Ok(Operand::Str(a))
+            }
+            (a, b) => Err(self.error_at(
+                at,
+                "TypeError",
+                format!(
+                    "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                ),
+            )),
+        }
+    }
+
+    fn too_many(&self, at: usize) -> Error {
+        self.error_at(
+            at,
+            "ValueError",
+            format!("too many items: the playground takes at most {MAX_ITEMS} items"),
+        )
+    }
+
+    /// term := unary ('*' unary)*
+    fn term(&mut self) -> Result<Operand, Error> {
+        let mut left = self.unary()?;
+        while self.peek().kind == Tok::Star {
+            let at = self.next().start;
+            let right = self.unary()?;
+            left = self.multiply(left, right, at)?;
+        }
+        Ok(left)
+    }
+
+    fn multiply(&self, left: Operand, right: Operand, at: usize) -> Result<Operand, Error> {
+        match (left, right) {
+            (Operand::Int(a), Operand::Int(b)) => a
+                .checked_mul(b)
+                .map(Operand::Int)
+                .ok_or_else(|| self.error_at(at, "OverflowError", i64_limit_message())),
+            (Operand::List(list), Operand::Int(n)) | (Operand::Int(n), Operand::List(list)) => {
+                let times = usize::try_from(n.max(0)).unwrap_or(usize::MAX);
+                if !list.is_empty() && times > MAX_ITEMS / list.len() {
+                    return Err(self.too_many(at));
+                }
+                if list.is_empty() {
+                    return Ok(Operand::List(list));
+                }
+                let mut repeated = Vec::with_capacity(list.len() * times);
+                for _ in 0..times {
+                    repeated.extend_from_slice(&list);
+                }
+                Ok(Operand::List(repeated))
+            }
+            (Operand::Str(s), Operand::Int(n)) | (Operand::Int(n), Operand::Str(s)) => {
+                let times = usize::try_from(n.max(0)).unwrap_or(usize::MAX);
+                let len = s.chars().count();
+                if len != 0 && times > MAX_STR_CHARS / len {
+                    return Err(self.error_at(at, "ValueError", str_limit_message()));
+                }
+                Ok(Operand::Str(s.repeat(times)))
+            }
+            (a, b) => Err(self.error_at(
+                at,
+                "TypeError",
+                format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    if matches!(a, Operand::Int(_)) {
+                        b.type_name()
+                    } else {
+                        a.type_name()
+                    }
+                ),
+            )),
+        }
+    }
+
+    /// unary := ('-' | '+') unary | atom
+    fn unary(&mut self) -> Result<Operand, Error> {
+        let t = self.peek();
+        let negate = match t.kind {
+            Tok::Minus => true,
+            Tok::Plus => false,
+            _ => return self.atom(),
+        };
+        self.next();
+        match self.unary()? {
+            Operand::Int(n) if negate => Ok(Operand::Int(-n)),
+            Operand::Int(n) => Ok(Operand::Int(n)),
+            other => Err(self.error_at(
+                t.start,
+                "TypeError",
+                format!(
+                    "bad operand type for unary {}: '{}'",
+                    if negate { '-' } else { '+' },
+                    other.type_name()
+                ),
+            )),
+        }
+    }
+
+    /// atom := int | str+ | '[' items ']' | '(' expr ')' | range(...) | list(expr)
+    fn atom(&mut self) -> Result<Operand, Error> {
+        let t = self.next();
+        match t.kind {
+            Tok::Int(n) => Ok(Operand::Int(n)),
+            Tok::Str(mut s) => {
+                while let Tok::Str(more) = self.peek().kind {
+                    self.next();
+                    s.push_str(&more);
+                    if s.chars().count() > MAX_STR_CHARS {
+                        return Err(self.error_at(t.start, "ValueError", str_limit_message()));
+                    }
+                }
+                Ok(Operand::Str(s))
+            }
+            Tok::Open('[') => self.list_display(t.start),
+            Tok::Open(_) => {
+                let inner = self.expr()?;
+                self.expect_close(')', t.start)?;
+                Ok(inner)
+            }
+            Tok::Name(name) => self.call(&name, t.start),
+            Tok::End => Err(self.error_at(
+                t.start,
+                "SyntaxError",
+                if t.start == 0 {
+                    "the input is empty: type a list such as [1, 2, 3]"
+                } else {
+                    "invalid syntax: the input ends too early"
+                },
+            )),
+            _ => Err(self.error_at(t.start, "SyntaxError", "invalid syntax")),
+        }
+    }
+
+    fn list_display(&mut self, open_at: usize) -> Result<Operand, Error> {
+        let mut items = Vec::new();
+        loop {
+            if matches!(self.peek().kind, Tok::Close(_) | Tok::End) {
+                break;
+            }
+            let at = self.peek().start;
+            let item = match self.expr()? {
+                Operand::Int(n) => Value::Int(
+                    i64::try_from(n)
+                        .map_err(|_| self.error_at(at, "OverflowError", i64_limit_message()))?
+                        .into(),
+                ),
+                Operand::Str(s) => Value::Str(s),
+                Operand::List(_) => {
+                    return Err(self.error_at(
+                        at,
+                        "TypeError",
+                        "nested lists are not supported: each item must be an int or a str",
+                    ));
+                }
+            };
+            if items.len() == MAX_ITEMS {
+                return Err(self.too_many(at));
+            }
+            items.push(item);
+            if self.peek().kind == Tok::Comma {
+                self.next();
+            } else {
+                break;
+            }
+        }
+        self.expect_close(']', open_at)?;
+        Ok(Operand::List(items))
+    }
+
+    fn call(&mut self, name: &str, at: usize) -> Result<Operand, Error> {
+        if !matches!(name, "range" | "list") {
+            let hint = match name {
+                "True" | "False" | "None" => {
+                    format!("{name} is not an int or a str: items must be ints or strs")
+                }
+                _ => format!("name '{name}' is not defined"),
+            };
+            return Err(self.error_at(
+                at,
+                if hint.starts_with("name") {
+                    "NameError"
+                } else {
+                    "TypeError"
+                },
+                hint,
+            ));
+        }
+        let open = self.next();
+        if open.kind != Tok::Open('(') {
+            return Err(self.error_at(
+                at,
+                "TypeError",
+                format!("{name} must be called: write {name}(...)"),
+            ));
+        }
+        let mut args = Vec::new();
+        while !matches!(self.peek().kind, Tok::Close(_) | Tok::End) {
+            let arg_at = self.peek().start;
+            args.push((self.expr()?, arg_at));
+            if self.peek().kind == Tok::Comma {
+                self.next();
+            } else {
+                break;
+            }
+        }
+        self.expect_close(')', open.start)?;
+        if name == "list" {
+            return match args.pop() {
+                Some((Operand::List(items), _)) if args.is_empty() => Ok(Operand::List(items)),
+                None => Ok(Operand::List(Vec::new())),
+                Some((other, arg_at)) if args.is_empty() => Err(self.error_at(
+                    arg_at,
+                    "TypeError",
+                    format!(
+                        "'{}' object is not iterable here: list() takes a list or a range",
+                        other.type_name()
+                    ),
+                )),
+                Some(_) => Err(self.error_at(
+                    at,
+                    "TypeError",
+                    format!("list expected at most 1 argument, got {}", args.len() + 1),
+                )),
+            };
+        }
+        self.range(args, at)
+    }
+
+    fn range(&self, args: Vec<(Operand, usize)>, at: usize) -> Result<Operand, Error> {
+        let mut ints = Vec::with_capacity(args.len());
+        for (arg, arg_at) in &args {
+            match arg {
+                Operand::Int(n) => ints.push(*n),
+                other => {
+                    return Err(self.error_at(
+                        *arg_at,
+                        "TypeError",
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        ),
+                    ));
+                }
+            }
+        }
+        let (start, stop, step) = match ints[..] {
+            [stop] => (0, stop, 1),
+            [start, stop] => (start, stop, 1),
+            [start, stop, step] => (start, stop, step),
+            [] => {
+                return Err(self.error_at(
+                    at,
+                    "TypeError",
+                    "range expected at least 1 argument, got 0",
+                ))
+            }
+            _ => {
+                return Err(self.error_at(
+                    at,
+                    "TypeError",
+                    format!("range expected at most 3 arguments, got {}", ints.len()),
+                ))
+            }
+        };
+        if step == 0 {
+            return Err(self.error_at(at, "ValueError", "range() arg 3 must not be zero"));
+        }
+        // Python's length of a range: ceil((stop - start) / step) when positive, else 0.
+        let span = stop - start;
+        let len = if (step > 0 && span > 0) || (step < 0 && span < 0) {
+            (span.abs() + step.abs() - 1) / step.abs()
+        } else {
+            0
+        };
+        if len > MAX_ITEMS as i128 {
+            return Err(self.too_many(at));
+        }
+        let mut items = Vec::with_capacity(len as usize);
+        for k in 0..len {
+            let n = start + k * step;
+            let n = i64::try_from(n)
+                .map_err(|_| self.error_at(at, "OverflowError", i64_limit_message()))?;
+            items.push(Value::Int(n.into()));
+        }
+        Ok(Operand::List(items))
+    }
+}
+
+fn opening(close: char) -> char {
+    if close == ']' {
+        '['
+    } else {
+        '('
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn ints(text: &str) -> Vec<i128> {
+        parse(text)
+            .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+            .into_iter()
+            .map(|v| match v {
+                Value::Int(n) => n,
+                other => panic!("not an int: {other:?}"),
+            })
+            .collect()
+    }
+
+    fn err(text: &str) -> (String, String, usize, usize) {
+        match parse(text) {
+            Ok(v) => panic!("{text:?} should fail, got {v:?}"),
+            Err(e) => match e.kind() {
+                ErrorKind::Parse {
+                    exception,
+                    message,
+                    line,
+                    column,
+                    ..
+                } => (exception.to_string(), message.clone(), *line, *column),
+                other => panic!("not a parse error: {other:?}"),
+            },
+        }
+    }
+
+    #[test]
+    fn list_literals_of_ints() {
+        assert_eq!(ints("[1, 2, 3, 4, 5]"), [1, 2, 3, 4, 5]);
+        assert_eq!(
+            ints(" [ -1 ,\n +2,1_000, 0x1f, 0o17, 0b101, 00, ] "),
+            [-1, 2, 1000, 31, 15, 5, 0]
+        );
+        assert_eq!(ints("[]"), Vec::<i128>::new());
+        assert_eq!(
+            ints("[9223372036854775807, -9223372036854775808]"),
+            [i64::MAX.into(), i64::MIN.into()]
+        );
+        assert_eq!(ints("[1, # one\n 2]"), [1, 2]);
+    }
+
+    #[test]
+    fn ranges_repetition_and_concatenation() {
+        assert_eq!(ints("range(5)"), [0, 1, 2, 3, 4]);
+        assert_eq!(ints("list(range(10, 0, -3))"), [10, 7, 4, 1]);
+        assert_eq!(ints("range(2, 2)"), Vec::<i128>::new());
+        assert_eq!(ints("[200] * 3"), [200, 200, 200]);
+        assert_eq!(ints("2 * [7]"), [7, 7]);
+        assert_eq!(ints("[1] * -1"), Vec::<i128>::new());
+        assert_eq!(ints("[1, 2] + [3] * 2 + range(2)"), [1, 2, 3, 3, 0, 1]);
+        assert_eq!(ints("[2 * 3 - 1, (1 + 2) * 2]"), [5, 6]);
+    }
+
+    #[test]
+    fn strings_with_python_escapes() {
+        let items =
+            parse(r#"['ab', "it's", 'a\'b', '\x41\u00e9\n', r'\d', u'x' 'y', '\101']"#).unwrap();
+        let strs: Vec<_> = items.iter().map(Value::repr).collect();
+        assert_eq!(
+            strs,
+            ["'ab'", "\"it's\"", "\"a'b\"", "'Aé\\n'", "'\\\\d'", "'xy'", "'A'"]
+        );
+    }
+
+    #[test]
+    fn errors_point_at_the_column_as_python_does() {
+        assert_eq!(
+            err("[1, 2,, 3]"),
+            ("SyntaxError".into(), "invalid syntax".into(), 1, 7)
+        );
+        assert_eq!(err("[1, 2").0, "SyntaxError");
+        assert_eq!(err("[1, 2").1, "'[' was never closed");
+        assert_eq!(
+            err("[1, 2 3]").1,
+            "invalid syntax. Perhaps you forgot a comma?"
+        );
+        assert_eq!(err("[1, 2 3]").3, 7);
+        assert_eq!(
+            err("[1,\n  foo]"),
+            ("NameError".into(), "name 'foo' is not defined".into(), 2, 3)
+        );
+        assert_eq!(err("[1.5]").0, "TypeError");
+        assert_eq!(err("[1, 2e3]").0, "TypeError");
+        assert_eq!(err("[01]").1, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+        assert_eq!(err("[1__0]").1, "invalid decimal literal");
+        assert_eq!(err("[1_]").1, "invalid decimal literal");
+        assert_eq!(err("[١]").1, "invalid character '١' (U+0661)");
+        assert_eq!(err("[[1]]").0, "TypeError");
+        assert_eq!(
+            err("['ab]").1,
+            "unterminated string literal (detected at line 1)"
+        );
+        assert_eq!(
+            err("").1,
+            "the input is empty: type a list such as [1, 2, 3]"
+        );
+        assert_eq!(err("5").1, "the input must be a list, not int");
+        assert_eq!(
+            err("[1, 2)").1,
+            "closing parenthesis ')' does not match opening parenthesis '['"
+        );
+        assert_eq!(err("range(1, 2, 0)").1, "range() arg 3 must not be zero");
+        assert_eq!(
+            err("[1] + 2").1,
+            "unsupported operand type(s) for +: 'list' and 'int'"
+        );
+    }
+
+    #[test]
+    fn limits_are_named_in_the_message() {
+        let (exception, message, _, column) = err("[1, 9223372036854775808]");
+        assert_eq!((exception.as_str(), column), ("OverflowError", 5));
+        assert!(message.contains("9223372036854775807"), "{message}");
+        assert!(err("[1] * 1000001").1.contains("1000000"));
+        assert!(err("range(10000000)").1.contains("at most 1000000 items"));
+        assert!(err("range(600000) + range(600000)").1.contains("1000000"));
+        assert_eq!(
+            err("[99999999999999999999999999999999999999999]").0,
+            "OverflowError"
+        );
+        assert_eq!(ints("[1] * 1000000").len(), 1_000_000);
+    }
+
+    #[test]
+    fn the_display_draws_a_caret_under_the_column() {
+        let e = parse("[1, 2,, 3]").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "  File \"<input>\", line 1\n    [1, 2,, 3]\n          ^\nSyntaxError: invalid syntax"
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! Values as Python sees them, printed exactly as CPython 3 prints them.
+//!
+//! The playground teaches Python, so `print(results)` on the page must be the same text, to the
+//! character, as `print(list(map(worker, items)))` in CPython. Every value an input or a
+//! workload can produce fits one of these variants, and [`Value::repr`] is Python's `repr()`.
+
+use std::fmt::Write;
+
+/// A Python value: an input item or a workload's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// An `int`. Inputs are within i64; results such as `square` need up to 128 bits.
+    Int(i128),
+    /// A `bool`, printed `True` / `False`.
+    Bool(bool),
+    /// A `str`.
+    Str(String),
+}
+
+/// An exception raised by the worker for one item, as Python would raise it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyException {
+    /// The exception's type name, e.g. `ValueError`.
+    pub type_name: String,
+    /// The message, e.g. `fib() accepts 0 <= n <= 50, got 51`.
+    pub message: String,
+}
+
+impl PyException {
+    /// An exception of the given type with the given message.
+    pub fn new(type_name: &str, message: impl Into<String>) -> Self {
+        PyException {
+            type_name: type_name.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// `TypeName: message`, as a traceback's last line shows it.
+    pub fn display(&self) -> String {
+        format!("{}: {}", self.type_name, self.message)
+    }
+
+    /// The exception object's `repr()`, e.g. `ValueError('bad')`: how it prints inside a list.
+    pub fn repr(&self) -> String {
+        format!("{}({})", self.type_name, repr_str(&self.message))
+    }
+}
+
+impl Value {
+    /// Python's `repr()` of this value.
+    pub fn repr(&self) -> String {
+        match self {
+            Value::Int(n) => n.to_string(),
+            Value::Bool(true) => "True".to_string(),
+            Value::Bool(false) => "False".to_string(),
+            Value::Str(s) => repr_str(s),
+        }
+    }
+
+    /// The name of the value's Python type.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Int(_) => "int",
+            Value::Bool(_) => "bool",
+            Value::Str(_) => "str",
+        }
+    }
+}
+
+/// Python's `print()` of a list whose items are these reprs: `[1, 4, 9]`.
+pub fn print_list<'a>(reprs: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::from("[");
+    for (i, r) in reprs.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(r);
+    }
+    out.push(']');
+    out
+}
+
+/// Python's `repr()` of a `str`: single quotes unless the text has a `'` and no `"`, and
+/// escapes for the quote, the backslash and every character `str.isprintable()` rejects.
+pub fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_printable(c) => out.push(c),
+            c => {
+                let code = c as u32;
+                // Writing to a String cannot fail.
+                let _ = if code < 0x100 {
+                    write!(out, "\\x{code:02x}")
+                } else if code < 0x10000 {
+                    write!(out, "\\u{code:04x}")
+                } else {
+                    write!(out, "\\U{code:08x}")
+                };
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's `str.isprintable()` for one character: false for control, format, surrogate,
+/// private-use, unassigned, line and paragraph separators, and every space but U+0020.
+fn is_printable(c: char) -> bool {
+    use unicode_general_category::{get_general_category, GeneralCategory as G};
+    if c == ' ' {
+        return true;
+    }
+    !matches!(
+        get_general_category(c),
+        G::Control
+            | G::Format
+            | G::Surrogate
+            | G::PrivateUse
+            | G::Unassigned
+            | G::LineSeparator
+            | G::ParagraphSeparator
+            | G::SpaceSeparator
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ints_and_bools_print_as_python() {
+        assert_eq!(Value::Int(-5).repr(), "-5");
+        assert_eq!(
+            Value::Int(i128::from(i64::MIN) * i128::from(i64::MIN)).repr(),
+            "85070591730234615865843651857942052864"
+        );
+        assert_eq!(Value::Bool(true).repr(), "True");
+        assert_eq!(print_list(["True", "False"]), "[True, False]");
+        assert_eq!(print_list(std::iter::empty()), "[]");
+    }
+
+    #[test]
+    fn strings_pick_quotes_as_python() {
+        assert_eq!(repr_str("ab"), "'ab'");
+        assert_eq!(repr_str("it's"), "\"it's\"");
+        assert_eq!(repr_str("it's \"x\""), "'it\\'s \"x\"'");
+        assert_eq!(repr_str("a\\b\n\t\r"), "'a\\\\b\\n\\t\\r'");
+    }
+
+    #[test]
+    fn unprintable_characters_are_escaped_as_python() {
+        assert_eq!(repr_str("\u{0}\u{7f}\u{a0}"), "'\\x00\\x7f\\xa0'");
+        assert_eq!(repr_str("\u{200b}\u{2028}"), "'\\u200b\\u2028'");
+        assert_eq!(repr_str("\u{e0001}"), "'\\U000e0001'");
+        assert_eq!(repr_str("한국어 é 😀"), "'한국어 é 😀'");
+    }
+
+    #[test]
+    fn exceptions_print_inside_a_list_as_their_repr() {
+        let e = PyException::new("ValueError", "fib() accepts 0 <= n <= 50, got 51");
+        assert_eq!(e.repr(), "ValueError('fib() accepts 0 <= n <= 50, got 51')");
+        assert_eq!(
+            e.display(),
+            "ValueError: fib() accepts 0 <= n <= 50, got 51"
+        );
+    }
+}

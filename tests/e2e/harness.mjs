@@ -1,0 +1,60 @@
+// Shared set-up for the browser end-to-end tests: the playground's own server on a free port,
+// Debian's Chromium driven by playwright-core, and a page that records every console error and
+// uncaught exception so a test can fail on them.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../tools/serve.mjs';
+
+const WWW = fileURLToPath(new URL('../../www', import.meta.url));
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Serves www/ on a free loopback port; `isolation: false` drops COOP/COEP. */
+export async function startServer({ isolation = true } = {}) {
+  const server = await serve({ root: WWW, port: 0, isolation });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((done) => {
+      server.closeAllConnections();
+      server.close(done);
+    }),
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens the playground in a fresh context and waits until it is ready. `problems` collects
+ * console errors and uncaught exceptions from the page and its workers.
+ */
+export async function openPlayground(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('worker', (worker) => {
+    worker.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`worker console.error: ${msg.text()}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  return { page, problems, close: () => context.close() };
+}

@@ -1,0 +1,98 @@
+// A small static server for the playground, with the headers threads need.
+//
+// `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`
+// make the page cross-origin isolated, which is what lets browsers hand out SharedArrayBuffer
+// (and so wasm threads). `--no-isolation` leaves them off, to test the fallback.
+//
+// usage: node tools/serve.mjs [--root www] [--port 8080] [--host 127.0.0.1] [--no-isolation]
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.bin': 'application/octet-stream',
+};
+
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Serves `root`; resolves to the listening server once it is bound. */
+export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', ...(isolation ? ISOLATION_HEADERS : {}) };
+    const send = (code, text) => {
+      res.writeHead(code, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(text);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      return send(400, 'bad request\n');
+    }
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) return send(403, 'forbidden\n');
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': info.size,
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).pipe(res);
+    } catch {
+      send(404, 'not found\n');
+    }
+  });
+  return new Promise((resolveServer, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolveServer(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      root: { type: 'string', default: 'www' },
+      port: { type: 'string', default: process.env.PORT ?? '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'no-isolation': { type: 'boolean', default: false },
+    },
+  });
+  const server = await serve({
+    root: values.root,
+    port: Number(values.port),
+    host: values.host,
+    isolation: !values['no-isolation'],
+  });
+  const { address, port } = server.address();
+  console.log(`map-playground: serving ${values.root}/ at http://${address}:${port}/ (Ctrl-C to stop)`);
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
