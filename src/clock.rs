@@ -21,7 +21,5 @@ pub fn now_ms() -> f64 {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn now_ms() -> f64 {
     use std::time::{SystemTime, UNIX_EPOCH};
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }

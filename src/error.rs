@@ -60,12 +60,7 @@ impl Error {
     /// The message alone, without the name or the caret display.
     pub fn message(&self) -> String {
         match &self.kind {
-            ErrorKind::Parse {
-                message,
-                line,
-                column,
-                ..
-            } => {
+            ErrorKind::Parse { message, line, column, .. } => {
                 format!("{message} (line {line}, column {column})")
             }
             ErrorKind::Input(m) | ErrorKind::Option(m) => m.clone(),
@@ -106,13 +101,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::Parse {
-                exception,
-                message,
-                line,
-                column,
-                source_line,
-            } => {
+            ErrorKind::Parse { exception, message, line, column, source_line } => {
                 writeln!(f, "  File \"<input>\", line {line}")?;
                 writeln!(f, "    {source_line}")?;
                 writeln!(f, "    {}^", " ".repeat(column.saturating_sub(1)))?;

@@ -26,16 +26,8 @@ pub const MAX_STR_CHARS: usize = 1_000_000;
 /// a list this language can build, or builds something over a stated limit.
 pub fn parse(text: &str) -> Result<Vec<Value>, Error> {
     let chars: Vec<char> = text.chars().collect();
-    let tokens = Lexer {
-        chars: &chars,
-        pos: 0,
-    }
-    .tokens()?;
-    let mut parser = Parser {
-        chars: &chars,
-        tokens,
-        pos: 0,
-    };
+    let tokens = Lexer { chars: &chars, pos: 0 }.tokens()?;
+    let mut parser = Parser { chars: &chars, tokens, pos: 0, depth: 0 };
     let start = parser.peek().start;
     let value = parser.expr()?;
     let end = parser.peek();
@@ -73,30 +65,13 @@ struct Token {
 }
 
 /// Positions are indexes into the text's characters; the error turns them into line:column.
-fn located(
-    chars: &[char],
-    at: usize,
-    exception: &'static str,
-    message: impl Into<String>,
-) -> Error {
+fn located(chars: &[char], at: usize, exception: &'static str, message: impl Into<String>) -> Error {
     let at = at.min(chars.len());
-    let line_start = chars[..at]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |i| i + 1);
-    let line_end = chars[at..]
-        .iter()
-        .position(|&c| c == '\n')
-        .map_or(chars.len(), |i| at + i);
+    let line_start = chars[..at].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1);
+    let line_end = chars[at..].iter().position(|&c| c == '\n').map_or(chars.len(), |i| at + i);
     let line = chars[..line_start].iter().filter(|&&c| c == '\n').count() + 1;
     let source_line: String = chars[line_start..line_end].iter().collect();
-    Error::parse(
-        exception,
-        message,
-        line,
-        at - line_start + 1,
-        source_line.trim_end_matches('\r'),
-    )
+    Error::parse(exception, message, line, at - line_start + 1, source_line.trim_end_matches('\r'))
 }
 
 struct Lexer<'a> {
@@ -111,10 +86,7 @@ impl Lexer<'_> {
             self.skip_space_and_comments();
             let start = self.pos;
             let Some(&c) = self.chars.get(self.pos) else {
-                out.push(Token {
-                    kind: Tok::End,
-                    start,
-                });
+                out.push(Token { kind: Tok::End, start });
                 return Ok(out);
             };
             let kind = match c {
@@ -125,18 +97,12 @@ impl Lexer<'_> {
                 '-' => self.single(Tok::Minus),
                 '*' => self.single(Tok::Star),
                 '0'..='9' => Tok::Int(self.number()?),
-                '.' if self
-                    .chars
-                    .get(self.pos + 1)
-                    .is_some_and(char::is_ascii_digit) =>
-                {
+                '.' if self.chars.get(self.pos + 1).is_some_and(char::is_ascii_digit) => {
                     return Err(self.float_error(start));
                 }
                 '\'' | '"' => Tok::Str(self.string(false)?),
                 c if c == '_' || c.is_alphabetic() => self.name_or_prefixed_string()?,
-                c if c.is_ascii() => {
-                    return Err(self.error(start, "SyntaxError", "invalid syntax"))
-                }
+                c if c.is_ascii() => return Err(self.error(start, "SyntaxError", "invalid syntax")),
                 c => {
                     return Err(self.error(
                         start,
@@ -154,11 +120,7 @@ impl Lexer<'_> {
     }
 
     fn float_error(&self, at: usize) -> Error {
-        self.error(
-            at,
-            "TypeError",
-            "floats are not supported here: every item must be an int or a str",
-        )
+        self.error(at, "TypeError", "floats are not supported here: every item must be an int or a str")
     }
 
     fn single(&mut self, tok: Tok) -> Tok {
@@ -172,9 +134,7 @@ impl Lexer<'_> {
                 while self.chars.get(self.pos).is_some_and(|&c| c != '\n') {
                     self.pos += 1;
                 }
-            } else if c.is_whitespace()
-                || (c == '\\' && self.chars.get(self.pos + 1) == Some(&'\n'))
-            {
+            } else if c.is_whitespace() || (c == '\\' && self.chars.get(self.pos + 1) == Some(&'\n')) {
                 self.pos += 1;
             } else {
                 break;
@@ -186,10 +146,7 @@ impl Lexer<'_> {
     /// between digits. Floats and other suffixes are rejected where they start.
     fn number(&mut self) -> Result<i128, Error> {
         let start = self.pos;
-        let radix = match (
-            self.chars[self.pos],
-            self.chars.get(self.pos + 1).map(char::to_ascii_lowercase),
-        ) {
+        let radix = match (self.chars[self.pos], self.chars.get(self.pos + 1).map(char::to_ascii_lowercase)) {
             ('0', Some('x')) => 16,
             ('0', Some('o')) => 8,
             ('0', Some('b')) => 2,
@@ -207,9 +164,8 @@ impl Lexer<'_> {
             2 => "binary",
             _ => "decimal",
         };
-        let invalid = |lexer: &Self, at: usize| {
-            lexer.error(at, "SyntaxError", format!("invalid {name} literal"))
-        };
+        let invalid =
+            |lexer: &Self, at: usize| lexer.error(at, "SyntaxError", format!("invalid {name} literal"));
         let mut value: Option<i128> = Some(0);
         let mut digits = String::new();
         let mut last_was_digit = false;
@@ -220,10 +176,8 @@ impl Lexer<'_> {
                 }
                 last_was_digit = false;
             } else if let Some(d) = c.to_digit(radix) {
-                value = value.and_then(|v| {
-                    v.checked_mul(i128::from(radix as u8))?
-                        .checked_add(i128::from(d as u8))
-                });
+                value = value
+                    .and_then(|v| v.checked_mul(i128::from(radix as u8))?.checked_add(i128::from(d as u8)));
                 digits.push(c);
                 last_was_digit = true;
             } else if c.is_ascii_digit() || c.is_alphanumeric() {
@@ -241,11 +195,7 @@ impl Lexer<'_> {
         if !last_was_digit {
             return Err(invalid(self, self.pos.saturating_sub(1).max(start)));
         }
-        if radix == 10
-            && digits.len() > 1
-            && digits.starts_with('0')
-            && digits.chars().any(|c| c != '0')
-        {
+        if radix == 10 && digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0') {
             return Err(self.error(
                 start,
                 "SyntaxError",
@@ -257,11 +207,7 @@ impl Lexer<'_> {
 
     fn name_or_prefixed_string(&mut self) -> Result<Tok, Error> {
         let start = self.pos;
-        while self
-            .chars
-            .get(self.pos)
-            .is_some_and(|&c| c == '_' || c.is_alphanumeric())
-        {
+        while self.chars.get(self.pos).is_some_and(|&c| c == '_' || c.is_alphanumeric()) {
             self.pos += 1;
         }
         let name: String = self.chars[start..self.pos].iter().collect();
@@ -269,7 +215,11 @@ impl Lexer<'_> {
             return match name.to_ascii_lowercase().as_str() {
                 "r" => Ok(Tok::Str(self.string(true)?)),
                 "u" => Ok(Tok::Str(self.string(false)?)),
-                _ => Err(self.error(start, "TypeError", format!("{name}'...' literals are not supported here: items are ints or plain strings"))),
+                _ => Err(self.error(
+                    start,
+                    "TypeError",
+                    format!("{name}'...' literals are not supported here: items are ints or plain strings"),
+                )),
             };
         }
         Ok(Tok::Name(name))
@@ -316,11 +266,7 @@ impl Lexer<'_> {
 
     fn unterminated(&self, start: usize) -> Error {
         let line = self.chars[..start].iter().filter(|&&c| c == '\n').count() + 1;
-        self.error(
-            start,
-            "SyntaxError",
-            format!("unterminated string literal (detected at line {line})"),
-        )
+        self.error(start, "SyntaxError", format!("unterminated string literal (detected at line {line})"))
     }
 
     /// One escape after a backslash (already consumed), as Python 3.11 reads it.
@@ -416,11 +362,7 @@ fn str_limit_message() -> String {
 }
 
 fn i64_limit_message() -> String {
-    format!(
-        "int too large: the playground takes ints from {} to {} (64-bit)",
-        i64::MIN,
-        i64::MAX
-    )
+    format!("int too large: the playground takes ints from {} to {} (64-bit)", i64::MIN, i64::MAX)
 }
 
 /// What an expression evaluates to while parsing; only a list may be the final result.
@@ -441,10 +383,15 @@ impl Operand {
     }
 }
 
+/// How deeply brackets and parentheses may nest, as CPython's own parser limits it: deep
+/// enough for any real list, shallow enough that the recursive descent never runs out of stack.
+const MAX_NESTING: usize = 200;
+
 struct Parser<'a> {
     chars: &'a [char],
     tokens: Vec<Token>,
     pos: usize,
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -471,26 +418,27 @@ impl Parser<'_> {
             Tok::Close(c) => Err(self.error_at(
                 t.start,
                 "SyntaxError",
-                format!(
-                    "closing parenthesis '{c}' does not match opening parenthesis '{}'",
-                    opening(close)
-                ),
+                format!("closing parenthesis '{c}' does not match opening parenthesis '{}'", opening(close)),
             )),
-            Tok::End => Err(self.error_at(
-                open_at,
-                "SyntaxError",
-                format!("'{}' was never closed", opening(close)),
-            )),
-            _ => Err(self.error_at(
-                t.start,
-                "SyntaxError",
-                "invalid syntax. Perhaps you forgot a comma?",
-            )),
+            Tok::End => {
+                Err(self.error_at(open_at, "SyntaxError", format!("'{}' was never closed", opening(close))))
+            }
+            _ => Err(self.error_at(t.start, "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")),
         }
     }
 
-    /// expr := term (('+' | '-') term)*
+    /// expr := term (('+' | '-') term)*, nested at most [`MAX_NESTING`] deep.
     fn expr(&mut self) -> Result<Operand, Error> {
+        if self.depth == MAX_NESTING {
+            return Err(self.error_at(self.peek().start, "SyntaxError", "too many nested parentheses"));
+        }
+        self.depth += 1;
+        let result = self.sum();
+        self.depth -= 1;
+        result
+    }
+
+    fn sum(&mut self) -> Result<Operand, Error> {
         let mut left = self.term()?;
         loop {
             let op = self.peek();
@@ -505,23 +453,12 @@ impl Parser<'_> {
         }
     }
 
-    fn add(
-        &self,
-        left: Operand,
-        right: Operand,
-        subtract: bool,
-        at: usize,
-    ) -> Result<Operand, Error> {
+    fn add(&self, left: Operand, right: Operand, subtract: bool, at: usize) -> Result<Operand, Error> {
         let symbol = if subtract { '-' } else { '+' };
         match (left, right) {
             (Operand::Int(a), Operand::Int(b)) => {
-                let r = if subtract {
-                    a.checked_sub(b)
-                } else {
-                    a.checked_add(b)
-                };
-                r.map(Operand::Int)
-                    .ok_or_else(|| self.error_at(at, "OverflowError", i64_limit_message()))
+                let r = if subtract { a.checked_sub(b) } else { a.checked_add(b) };
+                r.map(Operand::Int).ok_or_else(|| self.error_at(at, "OverflowError", i64_limit_message()))
             }
             (Operand::List(mut a), Operand::List(b)) if !subtract => {
                 if a.len() + b.len() > MAX_ITEMS {
@@ -601,38 +538,41 @@ impl Parser<'_> {
                 "TypeError",
                 format!(
                     "can't multiply sequence by non-int of type '{}'",
-                    if matches!(a, Operand::Int(_)) {
-                        b.type_name()
-                    } else {
-                        a.type_name()
-                    }
+                    if matches!(a, Operand::Int(_)) { b.type_name() } else { a.type_name() }
                 ),
             )),
         }
     }
 
-    /// unary := ('-' | '+') unary | atom
+    /// unary := ('-' | '+')* atom, the signs applied innermost first, as Python does.
     fn unary(&mut self) -> Result<Operand, Error> {
-        let t = self.peek();
-        let negate = match t.kind {
-            Tok::Minus => true,
-            Tok::Plus => false,
-            _ => return self.atom(),
-        };
-        self.next();
-        match self.unary()? {
-            Operand::Int(n) if negate => Ok(Operand::Int(-n)),
-            Operand::Int(n) => Ok(Operand::Int(n)),
-            other => Err(self.error_at(
-                t.start,
-                "TypeError",
-                format!(
-                    "bad operand type for unary {}: '{}'",
-                    if negate { '-' } else { '+' },
-                    other.type_name()
-                ),
-            )),
+        let mut signs = Vec::new();
+        while let Tok::Minus | Tok::Plus = self.peek().kind {
+            signs.push(self.next());
         }
+        let mut value = self.atom()?;
+        for sign in signs.iter().rev() {
+            let negate = sign.kind == Tok::Minus;
+            value = match value {
+                Operand::Int(n) if negate => Operand::Int(
+                    n.checked_neg()
+                        .ok_or_else(|| self.error_at(sign.start, "OverflowError", i64_limit_message()))?,
+                ),
+                Operand::Int(n) => Operand::Int(n),
+                other => {
+                    return Err(self.error_at(
+                        sign.start,
+                        "TypeError",
+                        format!(
+                            "bad operand type for unary {}: '{}'",
+                            if negate { '-' } else { '+' },
+                            other.type_name()
+                        ),
+                    ))
+                }
+            };
+        }
+        Ok(value)
     }
 
     /// atom := int | str+ | '[' items ']' | '(' expr ')' | range(...) | list(expr)
@@ -716,21 +656,13 @@ impl Parser<'_> {
             };
             return Err(self.error_at(
                 at,
-                if hint.starts_with("name") {
-                    "NameError"
-                } else {
-                    "TypeError"
-                },
+                if hint.starts_with("name") { "NameError" } else { "TypeError" },
                 hint,
             ));
         }
         let open = self.next();
         if open.kind != Tok::Open('(') {
-            return Err(self.error_at(
-                at,
-                "TypeError",
-                format!("{name} must be called: write {name}(...)"),
-            ));
+            return Err(self.error_at(at, "TypeError", format!("{name} must be called: write {name}(...)")));
         }
         let mut args = Vec::new();
         while !matches!(self.peek().kind, Tok::Close(_) | Tok::End) {
@@ -769,15 +701,16 @@ impl Parser<'_> {
         let mut ints = Vec::with_capacity(args.len());
         for (arg, arg_at) in &args {
             match arg {
-                Operand::Int(n) => ints.push(*n),
+                // Arguments within i64 keep every step below in i128 free of overflow.
+                Operand::Int(n) => ints.push(i128::from(
+                    i64::try_from(*n)
+                        .map_err(|_| self.error_at(*arg_at, "OverflowError", i64_limit_message()))?,
+                )),
                 other => {
                     return Err(self.error_at(
                         *arg_at,
                         "TypeError",
-                        format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            other.type_name()
-                        ),
+                        format!("'{}' object cannot be interpreted as an integer", other.type_name()),
                     ));
                 }
             }
@@ -786,13 +719,7 @@ impl Parser<'_> {
             [stop] => (0, stop, 1),
             [start, stop] => (start, stop, 1),
             [start, stop, step] => (start, stop, step),
-            [] => {
-                return Err(self.error_at(
-                    at,
-                    "TypeError",
-                    "range expected at least 1 argument, got 0",
-                ))
-            }
+            [] => return Err(self.error_at(at, "TypeError", "range expected at least 1 argument, got 0")),
             _ => {
                 return Err(self.error_at(
                     at,
@@ -817,8 +744,7 @@ impl Parser<'_> {
         let mut items = Vec::with_capacity(len as usize);
         for k in 0..len {
             let n = start + k * step;
-            let n = i64::try_from(n)
-                .map_err(|_| self.error_at(at, "OverflowError", i64_limit_message()))?;
+            let n = i64::try_from(n).map_err(|_| self.error_at(at, "OverflowError", i64_limit_message()))?;
             items.push(Value::Int(n.into()));
         }
         Ok(Operand::List(items))
@@ -853,13 +779,9 @@ mod tests {
         match parse(text) {
             Ok(v) => panic!("{text:?} should fail, got {v:?}"),
             Err(e) => match e.kind() {
-                ErrorKind::Parse {
-                    exception,
-                    message,
-                    line,
-                    column,
-                    ..
-                } => (exception.to_string(), message.clone(), *line, *column),
+                ErrorKind::Parse { exception, message, line, column, .. } => {
+                    (exception.to_string(), message.clone(), *line, *column)
+                }
                 other => panic!("not a parse error: {other:?}"),
             },
         }
@@ -868,15 +790,9 @@ mod tests {
     #[test]
     fn list_literals_of_ints() {
         assert_eq!(ints("[1, 2, 3, 4, 5]"), [1, 2, 3, 4, 5]);
-        assert_eq!(
-            ints(" [ -1 ,\n +2,1_000, 0x1f, 0o17, 0b101, 00, ] "),
-            [-1, 2, 1000, 31, 15, 5, 0]
-        );
+        assert_eq!(ints(" [ -1 ,\n +2,1_000, 0x1f, 0o17, 0b101, 00, ] "), [-1, 2, 1000, 31, 15, 5, 0]);
         assert_eq!(ints("[]"), Vec::<i128>::new());
-        assert_eq!(
-            ints("[9223372036854775807, -9223372036854775808]"),
-            [i64::MAX.into(), i64::MIN.into()]
-        );
+        assert_eq!(ints("[9223372036854775807, -9223372036854775808]"), [i64::MAX.into(), i64::MIN.into()]);
         assert_eq!(ints("[1, # one\n 2]"), [1, 2]);
     }
 
@@ -894,32 +810,19 @@ mod tests {
 
     #[test]
     fn strings_with_python_escapes() {
-        let items =
-            parse(r#"['ab', "it's", 'a\'b', '\x41\u00e9\n', r'\d', u'x' 'y', '\101']"#).unwrap();
+        let items = parse(r#"['ab', "it's", 'a\'b', '\x41\u00e9\n', r'\d', u'x' 'y', '\101']"#).unwrap();
         let strs: Vec<_> = items.iter().map(Value::repr).collect();
-        assert_eq!(
-            strs,
-            ["'ab'", "\"it's\"", "\"a'b\"", "'Aé\\n'", "'\\\\d'", "'xy'", "'A'"]
-        );
+        assert_eq!(strs, ["'ab'", "\"it's\"", "\"a'b\"", "'Aé\\n'", "'\\\\d'", "'xy'", "'A'"]);
     }
 
     #[test]
     fn errors_point_at_the_column_as_python_does() {
-        assert_eq!(
-            err("[1, 2,, 3]"),
-            ("SyntaxError".into(), "invalid syntax".into(), 1, 7)
-        );
+        assert_eq!(err("[1, 2,, 3]"), ("SyntaxError".into(), "invalid syntax".into(), 1, 7));
         assert_eq!(err("[1, 2").0, "SyntaxError");
         assert_eq!(err("[1, 2").1, "'[' was never closed");
-        assert_eq!(
-            err("[1, 2 3]").1,
-            "invalid syntax. Perhaps you forgot a comma?"
-        );
+        assert_eq!(err("[1, 2 3]").1, "invalid syntax. Perhaps you forgot a comma?");
         assert_eq!(err("[1, 2 3]").3, 7);
-        assert_eq!(
-            err("[1,\n  foo]"),
-            ("NameError".into(), "name 'foo' is not defined".into(), 2, 3)
-        );
+        assert_eq!(err("[1,\n  foo]"), ("NameError".into(), "name 'foo' is not defined".into(), 2, 3));
         assert_eq!(err("[1.5]").0, "TypeError");
         assert_eq!(err("[1, 2e3]").0, "TypeError");
         assert_eq!(err("[01]").1, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
@@ -927,24 +830,12 @@ mod tests {
         assert_eq!(err("[1_]").1, "invalid decimal literal");
         assert_eq!(err("[١]").1, "invalid character '١' (U+0661)");
         assert_eq!(err("[[1]]").0, "TypeError");
-        assert_eq!(
-            err("['ab]").1,
-            "unterminated string literal (detected at line 1)"
-        );
-        assert_eq!(
-            err("").1,
-            "the input is empty: type a list such as [1, 2, 3]"
-        );
+        assert_eq!(err("['ab]").1, "unterminated string literal (detected at line 1)");
+        assert_eq!(err("").1, "the input is empty: type a list such as [1, 2, 3]");
         assert_eq!(err("5").1, "the input must be a list, not int");
-        assert_eq!(
-            err("[1, 2)").1,
-            "closing parenthesis ')' does not match opening parenthesis '['"
-        );
+        assert_eq!(err("[1, 2)").1, "closing parenthesis ')' does not match opening parenthesis '['");
         assert_eq!(err("range(1, 2, 0)").1, "range() arg 3 must not be zero");
-        assert_eq!(
-            err("[1] + 2").1,
-            "unsupported operand type(s) for +: 'list' and 'int'"
-        );
+        assert_eq!(err("[1] + 2").1, "unsupported operand type(s) for +: 'list' and 'int'");
     }
 
     #[test]
@@ -955,11 +846,19 @@ mod tests {
         assert!(err("[1] * 1000001").1.contains("1000000"));
         assert!(err("range(10000000)").1.contains("at most 1000000 items"));
         assert!(err("range(600000) + range(600000)").1.contains("1000000"));
-        assert_eq!(
-            err("[99999999999999999999999999999999999999999]").0,
-            "OverflowError"
-        );
+        assert_eq!(err("[99999999999999999999999999999999999999999]").0, "OverflowError");
         assert_eq!(ints("[1] * 1000000").len(), 1_000_000);
+    }
+
+    #[test]
+    fn deep_nesting_and_long_sign_chains_are_errors_not_crashes() {
+        let deep = format!("{}[1]{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert_eq!(err(&deep).1, "too many nested parentheses");
+        assert_eq!(ints(&format!("[{}5]", "-".repeat(100_001))), [-5]);
+        assert_eq!(ints("[--5, -+-5, +5]"), [5, 5, 5]);
+        assert_eq!(err("[-(-170141183460469231731687303715884105727 - 1)]").0, "OverflowError");
+        assert_eq!(err("range(-170141183460469231731687303715884105727, 5)").0, "OverflowError");
+        assert_eq!(err("[-[1]]").1, "bad operand type for unary -: 'list'");
     }
 
     #[test]

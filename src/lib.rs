@@ -9,7 +9,8 @@
 //! - [`input`] turns the text a person typed (`[1, 2, 3]`, `range(10)`, …) into validated
 //!   [`Value`]s, or a [`Error`] that points at the column that is wrong;
 //! - [`workload`] names the functions that can be mapped and applies one to one item, failing
-//!   per item as Python raises ([`PyException`]);
+//!   per item as Python raises ([`PyException`]); the CPU-bound work itself is in [`kernels`],
+//!   plain Rust ports of the Python reference, and the I/O (`sleep_ms`, `fetch_len`) in `host`;
 //! - [`executor`] runs a [`Job`] on the chosen executor and records who ran each item and when;
 //! - [`value`] prints values and whole result lists exactly as CPython's `print` does;
 //! - [`report`] gathers the outcome of a run into what the page shows;
@@ -22,7 +23,9 @@
 pub mod clock;
 pub mod error;
 pub mod executor;
+mod host;
 pub mod input;
+pub mod kernels;
 pub mod report;
 pub mod value;
 pub mod workload;

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::executor::{Executor, Job};
 use crate::value::{print_list, PyException, Value};
 
 /// What happened to one item: its result or exception, the lane that ran it, and when.
@@ -24,6 +25,8 @@ pub struct ItemOutcome {
 pub struct ItemReport {
     /// The item's index in the input list.
     pub index: usize,
+    /// Python's `repr()` of the input item.
+    pub input: String,
     /// Python's `repr()` of the result; for an item that raised, the exception's repr.
     pub repr: String,
     /// The exception the item raised, if it did.
@@ -73,27 +76,23 @@ pub struct Report {
 }
 
 impl Report {
-    /// Gathers the outcomes of a run that began at `began_ms` and took `wall_ms`.
-    pub fn new(
-        workload: &str,
-        executor: &str,
-        workers: usize,
-        outcomes: &[ItemOutcome],
-        began_ms: f64,
-        wall_ms: f64,
-    ) -> Self {
+    /// Gathers the outcomes of `job` on `executor`, a run that began at `began_ms` and took
+    /// `wall_ms`.
+    pub fn new(job: &Job, executor: Executor, outcomes: &[ItemOutcome], began_ms: f64, wall_ms: f64) -> Self {
         let results: Vec<ItemReport> = outcomes
             .iter()
             .map(|o| ItemReport {
                 index: o.index,
+                input: job.items.get(o.index).map(Value::repr).unwrap_or_default(),
                 repr: match &o.result {
                     Ok(v) => v.repr(),
                     Err(e) => e.repr(),
                 },
-                error: o.result.as_ref().err().map(|e| ErrorReport {
-                    type_name: e.type_name.clone(),
-                    message: e.message.clone(),
-                }),
+                error: o
+                    .result
+                    .as_ref()
+                    .err()
+                    .map(|e| ErrorReport { type_name: e.type_name.clone(), message: e.message.clone() }),
                 lane: o.lane,
                 start_ms: o.start_ms - began_ms,
                 end_ms: o.end_ms - began_ms,
@@ -104,9 +103,9 @@ impl Report {
         lanes.dedup();
         let failed = results.iter().filter(|r| r.error.is_some()).count();
         Report {
-            workload: workload.to_string(),
-            executor: executor.to_string(),
-            workers,
+            workload: job.workload.name().to_string(),
+            executor: executor.name().to_string(),
+            workers: job.workers,
             printed: print_list(results.iter().map(|r| r.repr.as_str())),
             ok: results.len() - failed,
             failed,
@@ -124,19 +123,16 @@ mod tests {
 
     #[test]
     fn a_report_prints_results_and_errors_as_python() {
-        let outcome = |index, lane, result| ItemOutcome {
-            index,
-            lane,
-            start_ms: 10.0,
-            end_ms: 12.0,
-            result,
-        };
+        let outcome = |index, lane, result| ItemOutcome { index, lane, start_ms: 10.0, end_ms: 12.0, result };
         let outcomes = [
             outcome(0, 0, Ok(Value::Int(1))),
             outcome(1, 1, Err(PyException::new("ValueError", "bad"))),
             outcome(2, 1, Ok(Value::Bool(true))),
         ];
-        let r = Report::new("square", "pool", 2, &outcomes, 10.0, 5.0);
+        let job =
+            Job::new(crate::Workload::Fib, vec![Value::Int(1), Value::Int(51), Value::Int(2)], 2).unwrap();
+        let r = Report::new(&job, Executor::Pool, &outcomes, 10.0, 5.0);
+        assert_eq!(r.results[1].input, "51");
         assert_eq!(r.printed, "[1, ValueError('bad'), True]");
         assert_eq!((r.ok, r.failed, r.lanes_used), (2, 1, 2));
         assert_eq!(r.busy_ms, 6.0);

@@ -29,10 +29,7 @@ pub struct PyException {
 impl PyException {
     /// An exception of the given type with the given message.
     pub fn new(type_name: &str, message: impl Into<String>) -> Self {
-        PyException {
-            type_name: type_name.to_string(),
-            message: message.into(),
-        }
+        PyException { type_name: type_name.to_string(), message: message.into() }
     }
 
     /// `TypeName: message`, as a traceback's last line shows it.
@@ -83,11 +80,7 @@ pub fn print_list<'a>(reprs: impl IntoIterator<Item = &'a str>) -> String {
 /// Python's `repr()` of a `str`: single quotes unless the text has a `'` and no `"`, and
 /// escapes for the quote, the backslash and every character `str.isprintable()` rejects.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -174,9 +167,6 @@ mod tests {
     fn exceptions_print_inside_a_list_as_their_repr() {
         let e = PyException::new("ValueError", "fib() accepts 0 <= n <= 50, got 51");
         assert_eq!(e.repr(), "ValueError('fib() accepts 0 <= n <= 50, got 51')");
-        assert_eq!(
-            e.display(),
-            "ValueError: fib() accepts 0 <= n <= 50, got 51"
-        );
+        assert_eq!(e.display(), "ValueError: fib() accepts 0 <= n <= 50, got 51");
     }
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, ErrorKind};
 use crate::executor::{self, Executor, Job};
 use crate::report::Report;
-use crate::{clock, input, Workload};
+use crate::{clock, host, input, Workload};
 
 /// `initThreadPool(n)`: starts the rayon pool on `n` Web Workers (threaded build only).
 #[cfg(feature = "threads")]
@@ -23,12 +23,24 @@ struct RunOptions {
     items: String,
     executor: String,
     workers: usize,
+    /// The page's address: relative `fetch_len` URLs are resolved against it.
+    #[serde(default)]
+    base_url: Option<String>,
 }
 
 /// Whether this build has the rayon pool (the threaded build) or not (the single-threaded one).
 #[wasm_bindgen(js_name = hasThreads)]
 pub fn has_threads() -> bool {
     cfg!(feature = "threads")
+}
+
+/// The workload catalog, for the page's "Workload" select: `[{name, arg, cpu_bound, description}]`.
+#[wasm_bindgen]
+pub fn workloads() -> Result<JsValue, JsValue> {
+    let entries: Vec<_> = Workload::ALL.iter().map(|w| w.entry()).collect();
+    entries
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 /// Parses the input, runs it on the chosen executor, and returns the report.
@@ -48,32 +60,22 @@ pub async fn run(options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 async fn run_options(options: RunOptions) -> Result<Report, Error> {
+    if let Some(base) = &options.base_url {
+        host::set_base_url(base);
+    }
     let workload = Workload::from_name(&options.workload)?;
     let executor = Executor::from_name(&options.executor)?;
     let job = Job::new(workload, input::parse(&options.items)?, options.workers)?;
     let began = clock::now_ms();
     let outcomes = executor::run(executor, &job).await?;
     let wall_ms = clock::now_ms() - began;
-    Ok(Report::new(
-        workload.name(),
-        executor.name(),
-        job.workers,
-        &outcomes,
-        began,
-        wall_ms,
-    ))
+    Ok(Report::new(&job, executor, &outcomes, began, wall_ms))
 }
 
 fn to_js(error: &Error) -> JsValue {
     let js = js_sys::Error::new(&error.message());
     js.set_name(error.name());
-    if let ErrorKind::Parse {
-        message,
-        line,
-        column,
-        ..
-    } = error.kind()
-    {
+    if let ErrorKind::Parse { message, line, column, .. } = error.kind() {
         let set = |key: &str, value: JsValue| js_sys::Reflect::set(&js, &key.into(), &value);
         // Setting a property on a fresh Error object cannot fail.
         let _ = set("line", (*line as u32).into());

@@ -15,9 +15,7 @@ async fn start_pool() {
     // The pool is global to the instance: start it once, whichever test comes first.
     static STARTED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     if STARTED.get().is_none() {
-        JsFuture::from(wasm_bindgen_rayon::init_thread_pool(2))
-            .await
-            .expect("the pool starts");
+        JsFuture::from(wasm_bindgen_rayon::init_thread_pool(2)).await.expect("the pool starts");
         let _ = STARTED.set(());
     }
 }
@@ -48,8 +46,7 @@ async fn the_pool_executor_matches_sequential_on_two_lanes() {
     let job = Job::new(Workload::Square, input::parse("range(100000)").unwrap(), 2).unwrap();
     let pool = block_on(executor::run(Executor::Pool, &job)).unwrap();
     let sequential = block_on(executor::run(Executor::Sequential, &job)).unwrap();
-    let results =
-        |o: &[map_playground::ItemOutcome]| o.iter().map(|o| o.result.clone()).collect::<Vec<_>>();
+    let results = |o: &[map_playground::ItemOutcome]| o.iter().map(|o| o.result.clone()).collect::<Vec<_>>();
     assert_eq!(results(&pool), results(&sequential));
     let mut lanes: Vec<_> = pool.iter().map(|o| o.lane).collect();
     lanes.sort_unstable();

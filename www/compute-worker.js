@@ -19,8 +19,8 @@ async function handle(message) {
   switch (message.type) {
     case Request.INIT: {
       loaded ??= init(message.threads);
-      const { threaded, threads } = await loaded;
-      return { type: Reply.READY, threaded, threads };
+      const { wasm, threaded, threads } = await loaded;
+      return { type: Reply.READY, threaded, threads, workloads: wasm.workloads() };
     }
     case Request.RUN: {
       if (!loaded) throw new Error('the compute Worker was asked to run before INIT');

@@ -19,7 +19,7 @@ class ComputeBridge {
   #queue = Promise.resolve();
   #info = null;
 
-  /** Starts a compute Worker with a pool of `threads`; resolves to {threaded, threads}. */
+  /** Starts a compute Worker with a pool of `threads`; resolves to {threaded, threads, workloads}. */
   start(threads) {
     this.#stop(new Error('the compute Worker was restarted'));
     const worker = new Worker(new URL('./compute-worker.js', import.meta.url), { type: 'module' });
@@ -80,6 +80,7 @@ function normalize(options = {}) {
     items: typeof items === 'string' ? items : '',
     executor: options.executor ?? 'sequential',
     workers: Number.isInteger(options.workers) ? options.workers : defaultWorkers(),
+    base_url: document.baseURI,
   };
 }
 
@@ -91,7 +92,7 @@ export function createPlayground() {
     isolated: self.crossOriginIsolated === true,
   }));
   const playground = Object.freeze({
-    /** Resolves to {threaded, threads, isolated} once the Worker (and pool) are ready. */
+    /** Resolves to {threaded, threads, isolated, workloads} once the Worker (and pool) are ready. */
     ready,
     /** Runs a map; resolves to the report, rejects with a named Error. */
     run: (options) => bridge.run(normalize(options)),

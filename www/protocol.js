@@ -11,7 +11,7 @@ export const Request = Object.freeze({
 
 /** Worker -> page. */
 export const Reply = Object.freeze({
-  /** INIT done: `{threaded, threads}`. */
+  /** INIT done: `{threaded, threads, workloads}` (workloads: the catalog). */
   READY: 'map-playground/ready',
   /** RUN done: `{report}`. */
   RESULT: 'map-playground/result',

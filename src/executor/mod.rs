@@ -37,16 +37,10 @@ impl Job {
     /// count outside 1 to [`MAX_WORKERS`].
     pub fn new(workload: Workload, items: Vec<Value>, workers: usize) -> Result<Self, Error> {
         if !(1..=MAX_WORKERS).contains(&workers) {
-            return Err(Error::option(format!(
-                "workers must be from 1 to {MAX_WORKERS}, got {workers}"
-            )));
+            return Err(Error::option(format!("workers must be from 1 to {MAX_WORKERS}, got {workers}")));
         }
         workload.check_items(&items)?;
-        Ok(Job {
-            workload,
-            items,
-            workers,
-        })
+        Ok(Job { workload, items, workers })
     }
 }
 
@@ -80,17 +74,10 @@ impl Executor {
     /// # Errors
     /// An option error that lists the known names.
     pub fn from_name(name: &str) -> Result<Self, Error> {
-        Executor::ALL
-            .iter()
-            .copied()
-            .find(|e| e.name() == name)
-            .ok_or_else(|| {
-                let known: Vec<_> = Executor::ALL.iter().map(|e| e.name()).collect();
-                Error::option(format!(
-                    "unknown executor {name:?}; known: {}",
-                    known.join(", ")
-                ))
-            })
+        Executor::ALL.iter().copied().find(|e| e.name() == name).ok_or_else(|| {
+            let known: Vec<_> = Executor::ALL.iter().map(|e| e.name()).collect();
+            Error::option(format!("unknown executor {name:?}; known: {}", known.join(", ")))
+        })
     }
 }
 
@@ -100,23 +87,26 @@ impl Executor {
 /// [`crate::ErrorKind::PoolUnavailable`] when the pool is asked for in a build without threads.
 pub async fn run(executor: Executor, job: &Job) -> Result<Vec<ItemOutcome>, Error> {
     match executor {
-        Executor::Sequential => Ok(sequential::run(job)),
+        Executor::Sequential => Ok(sequential::run(job).await),
         Executor::Async => Ok(tasks::run(job).await),
         Executor::Pool => pool::run(job),
     }
 }
 
-/// Runs one item on a lane and records when, for the executors that block while it runs.
+/// Runs one item on a lane, blocking for its I/O, and records when: for pool threads.
+#[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
 fn timed_call(job: &Job, index: usize, lane: usize) -> ItemOutcome {
     let start_ms = clock::now_ms();
     let result = job.workload.call(&job.items[index]);
-    ItemOutcome {
-        index,
-        lane,
-        start_ms,
-        end_ms: clock::now_ms(),
-        result,
-    }
+    ItemOutcome { index, lane, start_ms, end_ms: clock::now_ms(), result }
+}
+
+/// Runs one item on a lane, awaiting its I/O, and records when: for the compute Worker's own
+/// thread, which must never block in the single-threaded build.
+async fn timed_call_async(job: &Job, index: usize, lane: usize) -> ItemOutcome {
+    let start_ms = clock::now_ms();
+    let result = job.workload.call_async(&job.items[index]).await;
+    ItemOutcome { index, lane, start_ms, end_ms: clock::now_ms(), result }
 }
 
 #[cfg(test)]
@@ -125,29 +115,18 @@ mod tests {
     use futures::executor::block_on;
 
     fn job(items: std::ops::Range<i64>, workers: usize) -> Job {
-        Job::new(
-            Workload::Square,
-            items.map(|n| Value::Int(n.into())).collect(),
-            workers,
-        )
-        .unwrap()
+        Job::new(Workload::Square, items.map(|n| Value::Int(n.into())).collect(), workers).unwrap()
     }
 
     #[test]
     fn every_executor_gives_the_sequential_results_in_order() {
         for workers in [1, 2, 3, 8] {
             let job = job(-50..200, workers);
-            let expected: Vec<_> = block_on(run(Executor::Sequential, &job))
-                .unwrap()
-                .into_iter()
-                .map(|o| o.result)
-                .collect();
+            let expected: Vec<_> =
+                block_on(run(Executor::Sequential, &job)).unwrap().into_iter().map(|o| o.result).collect();
             for executor in Executor::ALL {
                 let got = block_on(run(*executor, &job)).unwrap();
-                assert!(
-                    got.iter().enumerate().all(|(i, o)| o.index == i),
-                    "{executor:?} out of order"
-                );
+                assert!(got.iter().enumerate().all(|(i, o)| o.index == i), "{executor:?} out of order");
                 let got: Vec<_> = got.into_iter().map(|o| o.result).collect();
                 assert_eq!(got, expected, "{executor:?} with {workers} workers");
             }

@@ -11,6 +11,7 @@ use crate::report::ItemOutcome;
 use crate::{Error, Job};
 
 /// `Pool.map`'s default chunk size for `n` items on `workers` workers.
+#[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
 pub(super) fn auto_chunksize(n: usize, workers: usize) -> usize {
     n.div_ceil(4 * workers).max(1)
 }
@@ -63,10 +64,7 @@ mod tests {
 
     #[test]
     fn lanes_never_exceed_the_worker_count() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(4)
-            .build()
-            .unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
         let items = (0..10_000).map(Value::Int).collect();
         let job = Job::new(Workload::Square, items, 2).unwrap();
         let outcomes = pool.install(|| run(&job)).unwrap();

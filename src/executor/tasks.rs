@@ -6,8 +6,7 @@
 
 use std::cell::Cell;
 
-use super::Job;
-use crate::clock;
+use super::{timed_call_async, Job};
 use crate::report::ItemOutcome;
 
 /// Runs the items with up to `workers` tasks in flight; each task is a lane.
@@ -19,29 +18,17 @@ pub(super) async fn run(job: &Job) -> Vec<ItemOutcome> {
             let mut done = Vec::new();
             loop {
                 let index = next.get();
-                let Some(item) = job.items.get(index) else {
+                if index >= job.items.len() {
                     break;
-                };
+                }
                 next.set(index + 1);
-                let start_ms = clock::now_ms();
-                let result = job.workload.call_async(item).await;
-                done.push(ItemOutcome {
-                    index,
-                    lane,
-                    start_ms,
-                    end_ms: clock::now_ms(),
-                    result,
-                });
+                done.push(timed_call_async(job, index, lane).await);
             }
             done
         }
     };
     let lanes = (0..job.workers.min(job.items.len())).map(lane);
-    let mut outcomes: Vec<_> = futures::future::join_all(lanes)
-        .await
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut outcomes: Vec<_> = futures::future::join_all(lanes).await.into_iter().flatten().collect();
     outcomes.sort_unstable_by_key(|o| o.index);
     outcomes
 }

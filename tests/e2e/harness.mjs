@@ -36,14 +36,20 @@ export function launchBrowser() {
 
 /**
  * Opens the playground in a fresh context and waits until it is ready. `problems` collects
- * console errors and uncaught exceptions from the page and its workers.
+ * console errors, failed responses and uncaught exceptions from the page and its workers,
+ * except those matching one of `expected` (for tests that provoke them on purpose).
  */
-export async function openPlayground(browser, url) {
+export async function openPlayground(browser, url, { expected = [] } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const problems = [];
+  const found = [];
+  const problems = {
+    push: (text) => {
+      if (!expected.some((pattern) => pattern.test(text))) found.push(text);
+    },
+  };
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('response', (response) => {
@@ -56,5 +62,5 @@ export async function openPlayground(browser, url) {
   });
   await page.goto(url);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
-  return { page, problems, close: () => context.close() };
+  return { page, problems: found, close: () => context.close() };
 }

@@ -1,0 +1,173 @@
+//! The workloads' I/O, `sleep_ms` and `fetch_len`, in the two forms the executors need.
+//!
+//! The async form awaits and never blocks: it is what the sequential and async executors use,
+//! on the compute Worker, where the page's single-threaded build cannot block at all. The
+//! blocking form is for pool threads, which are Web Workers where `Atomics.wait` and a
+//! synchronous request are allowed. Nothing here ever waits on the page's main thread.
+//!
+//! Natively (for `cargo test`) the timers are real and there is no network.
+
+use crate::value::PyException;
+
+/// The network error of a failed `fetch_len`, as urllib names it.
+fn url_error(reason: &str) -> PyException {
+    PyException::new("URLError", format!("<urlopen error {reason}>"))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use js_sys::{ArrayBuffer, Promise};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    use super::url_error;
+    use crate::value::PyException;
+
+    /// The error of an HTTP status that is not a success, as urllib names it.
+    fn http_error(status: u16, status_text: &str) -> PyException {
+        let text = if status_text.is_empty() { "error" } else { status_text };
+        PyException::new("HTTPError", format!("HTTP Error {status}: {text}"))
+    }
+
+    /// Where relative URLs point: the page's address, set once by the page layer. A static is
+    /// shared by every pool thread, whose own script URLs lie elsewhere.
+    static BASE_URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+    /// Sets the page address that relative `fetch_len` URLs are resolved against.
+    pub fn set_base_url(base: &str) {
+        let _ = BASE_URL.set(base.to_string());
+    }
+
+    fn resolve(url: &str) -> Result<String, PyException> {
+        let resolved = match BASE_URL.get() {
+            Some(base) => web_sys::Url::new_with_base(url, base),
+            None => web_sys::Url::new(url),
+        };
+        resolved.map(|u| u.href()).map_err(|_| {
+            PyException::new("ValueError", format!("unknown url type: {}", crate::value::repr_str(url)))
+        })
+    }
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_name = setTimeout)]
+        fn set_timeout(callback: &js_sys::Function, ms: f64) -> JsValue;
+        #[wasm_bindgen(js_name = fetch)]
+        fn fetch(url: &str) -> Promise;
+    }
+
+    /// Waits `ms` on the Worker's timer, without blocking it.
+    pub async fn sleep(ms: u32) {
+        let timer = Promise::new(&mut |resolve, _| {
+            set_timeout(&resolve, f64::from(ms));
+        });
+        // A timer promise only ever resolves.
+        let _ = JsFuture::from(timer).await;
+    }
+
+    /// Blocks this pool thread for `ms` (`memory.atomic.wait32` under the hood).
+    #[cfg(feature = "threads")]
+    pub fn sleep_blocking(ms: u32) {
+        std::thread::sleep(std::time::Duration::from_millis(u64::from(ms)));
+    }
+
+    fn reason(error: &JsValue) -> String {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "network error".to_string())
+    }
+
+    /// Downloads `url` with `fetch()` and returns its length in bytes.
+    pub async fn fetch_len(url: &str) -> Result<u64, PyException> {
+        let url = &resolve(url)?;
+        let response: web_sys::Response =
+            JsFuture::from(fetch(url)).await.map_err(|e| url_error(&reason(&e)))?.unchecked_into();
+        if !response.ok() {
+            return Err(http_error(response.status(), &response.status_text()));
+        }
+        let body = response.array_buffer().map_err(|e| url_error(&reason(&e)))?;
+        let body: ArrayBuffer =
+            JsFuture::from(body).await.map_err(|e| url_error(&reason(&e)))?.unchecked_into();
+        Ok(u64::from(body.byte_length()))
+    }
+
+    /// Downloads `url` with a synchronous request (allowed in a Worker) and returns its length.
+    #[cfg(feature = "threads")]
+    pub fn fetch_len_blocking(url: &str) -> Result<u64, PyException> {
+        let url = &resolve(url)?;
+        let request = web_sys::XmlHttpRequest::new().map_err(|e| url_error(&reason(&e)))?;
+        request.open_with_async("GET", url, false).map_err(|e| url_error(&reason(&e)))?;
+        request.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+        request.send().map_err(|e| url_error(&reason(&e)))?;
+        let status = request.status().map_err(|e| url_error(&reason(&e)))?;
+        if !(200..300).contains(&status) {
+            return Err(http_error(status, &request.status_text().unwrap_or_default()));
+        }
+        let body: ArrayBuffer = request.response().map_err(|e| url_error(&reason(&e)))?.unchecked_into();
+        Ok(u64::from(body.byte_length()))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::sync::{Arc, Mutex};
+    use std::task::{Context, Poll, Waker};
+    use std::time::Duration;
+
+    use super::url_error;
+    use crate::value::PyException;
+
+    /// A timer future: a helper thread sleeps, then wakes the task.
+    struct Timer {
+        shared: Arc<Mutex<(bool, Option<Waker>)>>,
+    }
+
+    impl Future for Timer {
+        type Output = ();
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            let mut state = self.shared.lock().unwrap_or_else(|p| p.into_inner());
+            if state.0 {
+                Poll::Ready(())
+            } else {
+                state.1 = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+
+    /// Waits `ms` without blocking the executor's thread.
+    pub async fn sleep(ms: u32) {
+        let shared = Arc::new(Mutex::new((false, None::<Waker>)));
+        let wake = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(u64::from(ms)));
+            let mut state = wake.lock().unwrap_or_else(|p| p.into_inner());
+            state.0 = true;
+            if let Some(waker) = state.1.take() {
+                waker.wake();
+            }
+        });
+        Timer { shared }.await;
+    }
+
+    /// Blocks this thread for `ms`.
+    pub fn sleep_blocking(ms: u32) {
+        std::thread::sleep(Duration::from_millis(u64::from(ms)));
+    }
+
+    /// Natively there is no page to fetch from.
+    pub async fn fetch_len(url: &str) -> Result<u64, PyException> {
+        fetch_len_blocking(url)
+    }
+
+    /// Natively there is no page to fetch from.
+    pub fn fetch_len_blocking(_url: &str) -> Result<u64, PyException> {
+        Err(url_error("fetch_len() runs only in the browser"))
+    }
+}
+
+pub(crate) use imp::*;

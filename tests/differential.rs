@@ -1,0 +1,105 @@
+//! Differential tests: every workload against CPython running the project's oracle
+//! (`tests/oracle/workloads.py`), on seeded random inputs in and around each domain.
+//! The Rust kernels' output for an item, `repr()` or `TypeName: message`, must be CPython's.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use map_playground::{Value, Workload};
+
+/// splitmix64: a small, well-known generator, so the inputs are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        let span = (hi as i128 - lo as i128 + 1) as u128;
+        (lo as i128 + (u128::from(self.next()) % span) as i128) as i64
+    }
+}
+
+/// Inputs for each workload: mostly inside the domain, kept cheap for the costly ones, plus
+/// the edges and a few items outside.
+fn inputs(workload: Workload, rng: &mut Rng) -> Vec<i64> {
+    let (count, lo, hi, edges): (usize, i64, i64, &[i64]) = match workload {
+        Workload::Square => (300, i64::MIN, i64::MAX, &[i64::MIN, i64::MAX, 0, -1]),
+        Workload::IsPrime => {
+            (300, -100, 10_000_000_000, &[0, 1, 2, 3, 4, -1, 1_000_000_007, 999_999_999_989])
+        }
+        Workload::CountPrimes => (200, 0, 3_000, &[0, 1, 2, 3, -1, 10_000_001]),
+        Workload::Fib => (200, -2, 22, &[0, 1, 2, 51, -1, i64::MAX]),
+        Workload::CollatzSteps => {
+            (300, -5, 1_000_000_000_000, &[1, 2, 27, 0, 1_000_000_000_000, 1_000_000_000_001])
+        }
+        Workload::Sha256Chain => (100, i64::MIN, i64::MAX, &[0, -1, 7, i64::MIN]),
+        Workload::MandelbrotRow => (40, -3, 602, &[0, 299, 300, 599, 600, -1]),
+        Workload::SleepMs => (100, -3, 2, &[0, 10_001, -1]),
+        Workload::FetchLen => (0, 0, 0, &[]),
+    };
+    let mut items: Vec<i64> = edges.to_vec();
+    items.extend((0..count).map(|_| rng.range(lo, hi)));
+    items
+}
+
+fn rust_output(workload: Workload, item: i64) -> String {
+    match workload.call(&Value::Int(item.into())) {
+        Ok(v) => v.repr(),
+        Err(e) => e.display(),
+    }
+}
+
+fn python_outputs(requests: &[(Workload, Vec<i64>)]) -> Vec<Vec<String>> {
+    let oracle = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/workloads.py");
+    let mut child = Command::new("python3")
+        .arg(oracle)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs (the oracle needs CPython 3)");
+    let mut stdin = child.stdin.take().unwrap();
+    for (workload, items) in requests {
+        let items: Vec<String> = items.iter().map(i64::to_string).collect();
+        writeln!(stdin, "{{\"workload\": \"{}\", \"items\": [{}]}}", workload.name(), items.join(", "))
+            .unwrap();
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "the oracle failed");
+    String::from_utf8(out.stdout).unwrap().lines().map(parse_json_strings).collect()
+}
+
+/// The oracle prints each answer as a JSON list of strings; the outputs hold no escapes but
+/// `\"`, which none of them contains, so splitting on `", "` is exact here.
+fn parse_json_strings(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches("[\"").trim_end_matches("\"]");
+    if line.trim() == "[]" {
+        return Vec::new();
+    }
+    assert!(!inner.contains('\\'), "unexpected escape in oracle output: {line}");
+    inner.split("\", \"").map(str::to_string).collect()
+}
+
+#[test]
+fn every_workload_matches_cpython_on_random_inputs() {
+    let mut rng = Rng(0x5EED_2026);
+    let requests: Vec<_> = Workload::ALL
+        .iter()
+        .filter(|w| **w != Workload::FetchLen)
+        .map(|&w| (w, inputs(w, &mut rng)))
+        .collect();
+    let expected = python_outputs(&requests);
+    assert_eq!(expected.len(), requests.len());
+    for ((workload, items), expected) in requests.iter().zip(expected) {
+        assert_eq!(items.len(), expected.len(), "{}", workload.name());
+        for (item, want) in items.iter().zip(expected) {
+            assert_eq!(rust_output(*workload, *item), want, "{}({item})", workload.name());
+        }
+    }
+}
