@@ -8,13 +8,23 @@
 #[cfg(target_arch = "wasm32")]
 pub fn now_ms() -> f64 {
     use wasm_bindgen::JsCast;
-    let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
-        .ok()
-        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok());
-    match performance {
-        Some(p) => p.time_origin() + p.now(),
-        None => js_sys::Date::now(),
+
+    thread_local! {
+        // Each Worker (each wasm thread) has its own `performance` and time origin; look them
+        // up once per thread, since runs read the clock for every item.
+        static PERFORMANCE: Option<(web_sys::Performance, f64)> =
+            js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+                .ok()
+                .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+                .map(|p| {
+                    let origin = p.time_origin();
+                    (p, origin)
+                });
     }
+    PERFORMANCE.with(|p| match p {
+        Some((performance, origin)) => origin + performance.now(),
+        None => js_sys::Date::now(),
+    })
 }
 
 /// Milliseconds since the Unix epoch, with sub-millisecond precision where the host gives it.

@@ -34,6 +34,12 @@ pub enum ErrorKind {
     Option(String),
     /// The pool executor needs the threaded build, which needs a cross-origin isolated page.
     PoolUnavailable,
+    /// A pool Worker died mid-run (a trap, a terminated Worker), like Python's
+    /// `BrokenProcessPool`; these items, by index, never finished. The pool is rebuilt.
+    BrokenPool {
+        /// The indexes of the items lost.
+        lost: Vec<usize>,
+    },
 }
 
 impl Error {
@@ -54,6 +60,7 @@ impl Error {
             ErrorKind::Input(_) => "InputError",
             ErrorKind::Option(_) => "OptionError",
             ErrorKind::PoolUnavailable => "PoolUnavailable",
+            ErrorKind::BrokenPool { .. } => "BrokenPool",
         }
     }
 
@@ -69,6 +76,17 @@ impl Error {
                 same-origin and Cross-Origin-Embedder-Policy: require-corp); the other \
                 executors work without it"
                 .to_string(),
+            ErrorKind::BrokenPool { lost } => {
+                const NAMED: usize = 20;
+                let named: Vec<String> = lost.iter().take(NAMED).map(usize::to_string).collect();
+                let more = lost.len().saturating_sub(NAMED);
+                let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+                format!(
+                    "a pool Worker died mid-run; {} item(s) lost: {}{more}. The pool is being rebuilt; run again",
+                    lost.len(),
+                    named.join(", ")
+                )
+            }
         }
     }
 
@@ -113,3 +131,20 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_pool_names_the_items_lost() {
+        let e = Error::new(ErrorKind::BrokenPool { lost: (3..30).collect() });
+        assert_eq!(e.name(), "BrokenPool");
+        assert!(
+            e.message().starts_with("a pool Worker died mid-run; 27 item(s) lost: 3, 4, 5,"),
+            "{}",
+            e.message()
+        );
+        assert!(e.message().contains("22 and 7 more"), "{}", e.message());
+    }
+}

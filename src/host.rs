@@ -66,6 +66,52 @@ mod imp {
         let _ = JsFuture::from(timer).await;
     }
 
+    /// Lets the Worker's event loop run (messages in, progress out) and resumes right after.
+    /// A message to itself, unlike `setTimeout(0)`, is not clamped to 4 ms when nested.
+    pub async fn yield_now() {
+        let Ok(channel) = web_sys::MessageChannel::new() else { return };
+        let port = channel.port1();
+        let resumed = Promise::new(&mut |resolve, _| {
+            port.set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&JsValue::NULL);
+        });
+        let _ = JsFuture::from(resumed).await;
+        port.set_onmessage(None);
+    }
+
+    /// The shared memory as 32-bit words, and the word index of `word` in it.
+    #[cfg(feature = "threads")]
+    fn word_view(word: &std::sync::atomic::AtomicI32) -> (js_sys::Int32Array, u32) {
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        let view = js_sys::Int32Array::new(&memory.buffer());
+        (view, (word as *const _ as usize / 4) as u32)
+    }
+
+    /// Wakes whoever awaits [`wait_while`] on `word`.
+    #[cfg(feature = "threads")]
+    pub fn notify(word: &std::sync::atomic::AtomicI32) {
+        let (view, index) = word_view(word);
+        // Notifying a valid index of a shared Int32Array cannot fail.
+        let _ = js_sys::Atomics::notify(&view, index);
+    }
+
+    /// Waits, without blocking the thread, until `word` no longer holds `value` or `timeout_ms`
+    /// passes (`Atomics.waitAsync`).
+    #[cfg(feature = "threads")]
+    pub async fn wait_while(word: &std::sync::atomic::AtomicI32, value: i32, timeout_ms: f64) {
+        let (view, index) = word_view(word);
+        let Ok(waiting) = js_sys::Atomics::wait_async_with_timeout(&view, index, value, timeout_ms.max(0.0))
+        else {
+            return;
+        };
+        let is_async = js_sys::Reflect::get(&waiting, &"async".into()).ok().and_then(|v| v.as_bool());
+        if is_async == Some(true) {
+            if let Ok(promise) = js_sys::Reflect::get(&waiting, &"value".into()) {
+                let _ = JsFuture::from(Promise::from(promise)).await;
+            }
+        }
+    }
+
     /// Blocks this pool thread for `ms` (`memory.atomic.wait32` under the hood).
     #[cfg(feature = "threads")]
     pub fn sleep_blocking(ms: u32) {
@@ -152,6 +198,32 @@ mod imp {
             }
         });
         Timer { shared }.await;
+    }
+
+    /// Lets other tasks of the executor run, then resumes.
+    pub async fn yield_now() {
+        let mut yielded = false;
+        std::future::poll_fn(|cx| {
+            if yielded {
+                Poll::Ready(())
+            } else {
+                yielded = true;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+        })
+        .await;
+    }
+
+    /// Natively the waiter polls; there is no one to wake.
+    pub fn notify(_word: &std::sync::atomic::AtomicI32) {}
+
+    /// Waits until `word` no longer holds `value` or `timeout_ms` passes, polling every ms.
+    pub async fn wait_while(word: &std::sync::atomic::AtomicI32, value: i32, timeout_ms: f64) {
+        let deadline = crate::clock::now_ms() + timeout_ms;
+        while word.load(std::sync::atomic::Ordering::SeqCst) == value && crate::clock::now_ms() < deadline {
+            sleep(1).await;
+        }
     }
 
     /// Blocks this thread for `ms`.

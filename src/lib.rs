@@ -35,6 +35,6 @@ pub mod web;
 
 pub use error::{Error, ErrorKind};
 pub use executor::{Executor, Job};
-pub use report::{ItemOutcome, Report};
+pub use report::{ItemOutcome, Order, Report};
 pub use value::{PyException, Value};
 pub use workload::Workload;

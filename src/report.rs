@@ -1,8 +1,12 @@
 //! The outcome of a run, as the page shows it and the page API returns it.
+//!
+//! Items that never finished (the run was cancelled or timed out first) appear as Python's
+//! futures report them: `CancelledError()` and `TimeoutError()`.
 
 use serde::Serialize;
 
-use crate::executor::{Executor, Job};
+use crate::error::Error;
+use crate::executor::{Executor, Finished, Job, Stop};
 use crate::value::{print_list, PyException, Value};
 
 /// What happened to one item: its result or exception, the lane that ran it, and when.
@@ -12,12 +16,37 @@ pub struct ItemOutcome {
     pub index: usize,
     /// The lane (pool thread, async task) that ran it; 0 on the sequential executor.
     pub lane: usize,
-    /// When it started, in ms on [`crate::clock`].
-    pub start_ms: f64,
-    /// When it ended, in ms on [`crate::clock`].
-    pub end_ms: f64,
+    /// Its place in completion order: 0 finished first.
+    pub seq: usize,
+    /// When it started, in ms on [`crate::clock`], when the run is traced.
+    pub start_ms: Option<f64>,
+    /// When it ended, in ms on [`crate::clock`], when the run is traced.
+    pub end_ms: Option<f64>,
     /// The worker's return value, or the exception it raised.
     pub result: Result<Value, PyException>,
+}
+
+/// The order of a report's results, as Python's two ways of collecting them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Input order, as `executor.map` / `Pool.map` return them.
+    Ordered,
+    /// Completion order, as `as_completed` / `Pool.imap_unordered` yield them.
+    Completed,
+}
+
+impl Order {
+    /// The order of that name: `ordered` or `completed`.
+    ///
+    /// # Errors
+    /// An option error that lists the known names.
+    pub fn from_name(name: &str) -> Result<Self, Error> {
+        match name {
+            "ordered" => Ok(Order::Ordered),
+            "completed" => Ok(Order::Completed),
+            _ => Err(Error::option(format!("unknown order {name:?}; known: ordered, completed"))),
+        }
+    }
 }
 
 /// One item of a report, in the page API's shape.
@@ -32,12 +61,28 @@ pub struct ItemReport {
     /// The exception the item raised, if it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorReport>,
-    /// The lane that ran it.
-    pub lane: usize,
-    /// Start, in ms since the run began.
-    pub start_ms: f64,
-    /// End, in ms since the run began.
-    pub end_ms: f64,
+    /// The lane that ran it; absent for an item that never ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lane: Option<usize>,
+}
+
+impl ItemReport {
+    /// The report of an item that finished.
+    pub fn finished(job: &Job, outcome: &ItemOutcome) -> Self {
+        ItemReport::new(job, outcome.index, Some(outcome.lane), outcome.result.as_ref())
+    }
+
+    fn new(job: &Job, index: usize, lane: Option<usize>, result: Result<&Value, &PyException>) -> Self {
+        ItemReport {
+            index,
+            input: job.items.get(index).map(Value::repr).unwrap_or_default(),
+            repr: result.map_or_else(PyException::repr, Value::repr),
+            error: result
+                .err()
+                .map(|e| ErrorReport { type_name: e.type_name.clone(), message: e.message.clone() }),
+            lane,
+        }
+    }
 }
 
 /// An item's exception in the page API's shape: `{type, message}`.
@@ -50,6 +95,31 @@ pub struct ErrorReport {
     pub message: String,
 }
 
+/// One bar of the timeline: an item's lane and times in ms from the start of the run.
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceEntry {
+    /// The item's index in the input list.
+    pub index: usize,
+    /// The lane that ran it.
+    pub lane: usize,
+    /// Start, in ms since the run began.
+    pub start_ms: f64,
+    /// End, in ms since the run began.
+    pub end_ms: f64,
+}
+
+impl TraceEntry {
+    /// The bar of a traced outcome, in ms from `began_ms`; `None` when the run is not traced.
+    pub fn of(outcome: &ItemOutcome, began_ms: f64) -> Option<Self> {
+        Some(TraceEntry {
+            index: outcome.index,
+            lane: outcome.lane,
+            start_ms: outcome.start_ms? - began_ms,
+            end_ms: outcome.end_ms? - began_ms,
+        })
+    }
+}
+
 /// The report of a whole run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -59,60 +129,109 @@ pub struct Report {
     pub executor: String,
     /// The worker count asked for.
     pub workers: usize,
-    /// Python's `print()` of the result list.
+    /// The chunk size in force.
+    pub chunksize: usize,
+    /// `queue` or `work-stealing`.
+    pub scheduling: String,
+    /// `ordered` or `completed`.
+    pub order: String,
+    /// Python's `print()` of the result list, in the report's order.
     pub printed: String,
-    /// One entry per input item, in input order.
+    /// One entry per input item, in input order (`ordered`) or completion order (`completed`).
     pub results: Vec<ItemReport>,
+    /// Per finished item, its lane and times, when traced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Vec<TraceEntry>>,
+    /// When the run began, in ms since the Unix epoch (the one clock of every Worker).
+    pub began_ms: f64,
     /// Wall time of the run, in ms.
     pub wall_ms: f64,
-    /// The sum of the items' own times, in ms.
-    pub busy_ms: f64,
+    /// The sum of the items' own times, in ms, when traced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub busy_ms: Option<f64>,
     /// How many distinct lanes ran at least one item.
     pub lanes_used: usize,
     /// Items that returned a value.
     pub ok: usize,
-    /// Items that raised.
+    /// Items that raised, a `TimeoutError` included.
     pub failed: usize,
+    /// Items cancelled before they finished.
+    pub cancelled: usize,
+    /// `cancelled` or `timeout` when the run stopped early.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
 }
 
 impl Report {
-    /// Gathers the outcomes of `job` on `executor`, a run that began at `began_ms` and took
-    /// `wall_ms`.
-    pub fn new(job: &Job, executor: Executor, outcomes: &[ItemOutcome], began_ms: f64, wall_ms: f64) -> Self {
-        let results: Vec<ItemReport> = outcomes
-            .iter()
-            .map(|o| ItemReport {
-                index: o.index,
-                input: job.items.get(o.index).map(Value::repr).unwrap_or_default(),
-                repr: match &o.result {
-                    Ok(v) => v.repr(),
-                    Err(e) => e.repr(),
-                },
-                error: o
-                    .result
-                    .as_ref()
-                    .err()
-                    .map(|e| ErrorReport { type_name: e.type_name.clone(), message: e.message.clone() }),
-                lane: o.lane,
-                start_ms: o.start_ms - began_ms,
-                end_ms: o.end_ms - began_ms,
-            })
-            .collect();
+    /// Gathers a finished run of `job` on `executor` that began at `began_ms` (on
+    /// [`crate::clock`]) and took `wall_ms`, in the given order.
+    pub fn new(
+        job: &Job,
+        executor: Executor,
+        order: Order,
+        finished: &Finished,
+        began_ms: f64,
+        wall_ms: f64,
+    ) -> Self {
+        let mut outcomes: Vec<&ItemOutcome> = finished.outcomes.iter().collect();
+        match order {
+            Order::Ordered => outcomes.sort_unstable_by_key(|o| o.index),
+            Order::Completed => outcomes.sort_unstable_by_key(|o| o.seq),
+        }
+        let missing = match finished.stopped {
+            Some(Stop::TimedOut) => PyException::new("TimeoutError", ""),
+            _ => PyException::new("CancelledError", ""),
+        };
+        let mut ran = vec![false; job.items.len()];
+        for o in &outcomes {
+            ran[o.index] = true;
+        }
+        let mut results: Vec<ItemReport> = outcomes.iter().map(|o| ItemReport::finished(job, o)).collect();
+        let never_ran =
+            (0..job.items.len()).filter(|&i| !ran[i]).map(|i| ItemReport::new(job, i, None, Err(&missing)));
+        results.extend(never_ran);
+        if order == Order::Ordered {
+            results.sort_by_key(|r| r.index);
+        }
+
+        let trace: Option<Vec<TraceEntry>> =
+            job.trace.then(|| outcomes.iter().filter_map(|o| TraceEntry::of(o, began_ms)).collect());
         let mut lanes: Vec<usize> = outcomes.iter().map(|o| o.lane).collect();
         lanes.sort_unstable();
         lanes.dedup();
-        let failed = results.iter().filter(|r| r.error.is_some()).count();
+        let cancelled = results
+            .iter()
+            .filter(|r| r.error.as_ref().is_some_and(|e| e.type_name == "CancelledError"))
+            .count();
+        let failed = results.iter().filter(|r| r.error.is_some()).count() - cancelled;
         Report {
             workload: job.workload.name().to_string(),
             executor: executor.name().to_string(),
             workers: job.workers,
+            chunksize: job.chunksize(),
+            scheduling: job.scheduling.name().to_string(),
+            order: match order {
+                Order::Ordered => "ordered",
+                Order::Completed => "completed",
+            }
+            .to_string(),
             printed: print_list(results.iter().map(|r| r.repr.as_str())),
-            ok: results.len() - failed,
+            ok: results.len() - failed - cancelled,
             failed,
-            busy_ms: outcomes.iter().map(|o| o.end_ms - o.start_ms).sum(),
+            cancelled,
+            busy_ms: trace.as_ref().map(|t| t.iter().map(|e| e.end_ms - e.start_ms).sum()),
+            trace,
             lanes_used: lanes.len(),
             results,
+            began_ms,
             wall_ms,
+            stopped: finished.stopped.map(|s| {
+                match s {
+                    Stop::TimedOut => "timeout",
+                    Stop::Cancelled | Stop::Broken => "cancelled",
+                }
+                .to_string()
+            }),
         }
     }
 }
@@ -121,22 +240,52 @@ impl Report {
 mod tests {
     use super::*;
 
+    fn outcome(index: usize, lane: usize, seq: usize, result: Result<Value, PyException>) -> ItemOutcome {
+        ItemOutcome { index, lane, seq, start_ms: Some(10.0), end_ms: Some(12.0), result }
+    }
+
+    fn fib_job() -> Job {
+        Job::new(crate::Workload::Fib, vec![Value::Int(1), Value::Int(51), Value::Int(2)], 2).unwrap()
+    }
+
     #[test]
     fn a_report_prints_results_and_errors_as_python() {
-        let outcome = |index, lane, result| ItemOutcome { index, lane, start_ms: 10.0, end_ms: 12.0, result };
-        let outcomes = [
-            outcome(0, 0, Ok(Value::Int(1))),
-            outcome(1, 1, Err(PyException::new("ValueError", "bad"))),
-            outcome(2, 1, Ok(Value::Bool(true))),
-        ];
-        let job =
-            Job::new(crate::Workload::Fib, vec![Value::Int(1), Value::Int(51), Value::Int(2)], 2).unwrap();
-        let r = Report::new(&job, Executor::Pool, &outcomes, 10.0, 5.0);
+        let finished = Finished {
+            outcomes: vec![
+                outcome(2, 1, 0, Ok(Value::Int(1))),
+                outcome(0, 0, 1, Ok(Value::Int(1))),
+                outcome(1, 1, 2, Err(PyException::new("ValueError", "bad"))),
+            ],
+            stopped: None,
+            abandoned: false,
+        };
+        let r = Report::new(&fib_job(), Executor::Pool, Order::Ordered, &finished, 10.0, 5.0);
+        assert_eq!(r.printed, "[1, ValueError('bad'), 1]");
+        assert_eq!((r.ok, r.failed, r.cancelled, r.lanes_used), (2, 1, 0, 2));
+        assert_eq!(r.busy_ms, Some(6.0));
         assert_eq!(r.results[1].input, "51");
-        assert_eq!(r.printed, "[1, ValueError('bad'), True]");
-        assert_eq!((r.ok, r.failed, r.lanes_used), (2, 1, 2));
-        assert_eq!(r.busy_ms, 6.0);
-        assert_eq!(r.results[1].error.as_ref().unwrap().type_name, "ValueError");
-        assert_eq!(r.results[0].end_ms, 2.0);
+        assert_eq!(r.trace.as_ref().unwrap()[0].end_ms, 2.0);
+
+        let r = Report::new(&fib_job(), Executor::Pool, Order::Completed, &finished, 10.0, 5.0);
+        assert_eq!(r.results.iter().map(|r| r.index).collect::<Vec<_>>(), [2, 0, 1]);
+    }
+
+    #[test]
+    fn items_that_never_ran_are_cancelled_or_timed_out() {
+        let mut finished = Finished {
+            outcomes: vec![outcome(0, 0, 0, Ok(Value::Int(1)))],
+            stopped: Some(Stop::Cancelled),
+            abandoned: false,
+        };
+        let r = Report::new(&fib_job(), Executor::Sequential, Order::Ordered, &finished, 10.0, 5.0);
+        assert_eq!(r.printed, "[1, CancelledError(), CancelledError()]");
+        assert_eq!((r.ok, r.failed, r.cancelled), (1, 0, 2));
+        assert_eq!(r.stopped.as_deref(), Some("cancelled"));
+        assert_eq!(r.results[1].lane, None);
+
+        finished.stopped = Some(Stop::TimedOut);
+        let r = Report::new(&fib_job(), Executor::Sequential, Order::Completed, &finished, 10.0, 5.0);
+        assert_eq!(r.printed, "[1, TimeoutError(), TimeoutError()]");
+        assert_eq!((r.ok, r.failed, r.cancelled), (1, 2, 0));
     }
 }

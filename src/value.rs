@@ -32,14 +32,24 @@ impl PyException {
         PyException { type_name: type_name.to_string(), message: message.into() }
     }
 
-    /// `TypeName: message`, as a traceback's last line shows it.
-    pub fn display(&self) -> String {
-        format!("{}: {}", self.type_name, self.message)
+    /// The exception object's `repr()`, e.g. `ValueError('bad')`, or `CancelledError()` with
+    /// no message: how it prints inside a list.
+    pub fn repr(&self) -> String {
+        if self.message.is_empty() {
+            format!("{}()", self.type_name)
+        } else {
+            format!("{}({})", self.type_name, repr_str(&self.message))
+        }
     }
 
-    /// The exception object's `repr()`, e.g. `ValueError('bad')`: how it prints inside a list.
-    pub fn repr(&self) -> String {
-        format!("{}({})", self.type_name, repr_str(&self.message))
+    /// `TypeName: message`, or the type name alone with no message, as a traceback's last line
+    /// shows it.
+    pub fn display(&self) -> String {
+        if self.message.is_empty() {
+            self.type_name.clone()
+        } else {
+            format!("{}: {}", self.type_name, self.message)
+        }
     }
 }
 
@@ -168,5 +178,6 @@ mod tests {
         let e = PyException::new("ValueError", "fib() accepts 0 <= n <= 50, got 51");
         assert_eq!(e.repr(), "ValueError('fib() accepts 0 <= n <= 50, got 51')");
         assert_eq!(e.display(), "ValueError: fib() accepts 0 <= n <= 50, got 51");
+        assert_eq!(PyException::new("CancelledError", "").repr(), "CancelledError()");
     }
 }

@@ -14,6 +14,14 @@ const inputError = $('input-error');
 const executor = $('executor');
 const workers = $('workers');
 const run = $('run');
+const cancel = $('cancel');
+const chunksize = $('chunksize');
+const scheduling = $('scheduling');
+const order = $('order');
+const timeout = $('timeout');
+const progressBox = $('progress-box');
+const progress = $('progress');
+const progressText = $('progress-text');
 const status = $('status');
 const printed = $('printed');
 const wall = $('wall-ms');
@@ -91,21 +99,58 @@ function showReport(report) {
 // Errors about the input belong next to the input; any other error goes to the status line.
 const INPUT_ERRORS = new Set(['SyntaxError', 'NameError', 'TypeError', 'ValueError', 'OverflowError', 'InputError']);
 
+/** The Chunk size field as the page API takes it: a number, or the text (`auto`, or an error). */
+function chunksizeOption() {
+  const text = chunksize.value.trim();
+  return /^\d+$/.test(text) ? Number(text) : text || 'auto';
+}
+
+// The progress bar appears only on runs long enough to need it.
+const PROGRESS_AFTER_MS = 300;
+
+function showProgress({ done, total }) {
+  progress.max = Math.max(1, total);
+  progress.value = done;
+  progressText.textContent = `${done} / ${total}`;
+}
+
+function describeEnd(report) {
+  const raised = report.failed ? `, ${report.failed} raised` : '';
+  if (report.stopped === 'cancelled') return `Cancelled: ${report.ok} done, ${report.cancelled} cancelled.`;
+  if (report.stopped === 'timeout') return `Timed out: ${report.ok} done${raised}.`;
+  return `Done: ${report.results.length} items on ${report.executor}${raised}.`;
+}
+
+let controller = null;
+
+cancel.addEventListener('click', () => controller?.abort());
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  controller = new AbortController();
   run.disabled = true;
+  cancel.disabled = false;
   status.textContent = 'Running…';
   showInputError(null);
+  showProgress({ done: 0, total: 0 });
+  const progressTimer = setTimeout(() => {
+    progressBox.hidden = false;
+  }, PROGRESS_AFTER_MS);
   try {
     const report = await playground.run({
       workload: workload.value,
       items: input.value,
       executor: executor.value,
       workers: workers.valueAsNumber,
+      chunksize: chunksizeOption(),
+      scheduling: scheduling.value,
+      order: order.value,
+      timeout_ms: Number.isFinite(timeout.valueAsNumber) ? timeout.valueAsNumber : undefined,
+      onprogress: showProgress,
+      signal: controller.signal,
     });
     showReport(report);
-    const raised = report.failed ? `, ${report.failed} raised` : '';
-    status.textContent = `Done: ${report.results.length} items on ${report.executor}${raised}.`;
+    status.textContent = describeEnd(report);
   } catch (error) {
     if (INPUT_ERRORS.has(error.name)) {
       showInputError(error);
@@ -114,7 +159,11 @@ form.addEventListener('submit', async (event) => {
       status.textContent = `${error.name}: ${error.message}`;
     }
   } finally {
+    clearTimeout(progressTimer);
+    progressBox.hidden = true;
     run.disabled = false;
+    cancel.disabled = true;
+    controller = null;
   }
 });
 

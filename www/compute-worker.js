@@ -3,38 +3,83 @@
 //
 // It loads the threaded build when the page is cross-origin isolated (SharedArrayBuffer is
 // available) and the single-threaded build otherwise, where every executor but the pool works.
+// It watches the pool's Workers: one that dies mid-run ends the run with BrokenPool.
 import { Request, Reply, errorToWire } from './protocol.js';
 
 let loaded = null;
+let testHooks = false;
+const poolWorkers = [];
+
+// wasm-bindgen-rayon starts the pool's Workers from this scope; seeing them lets a Worker that
+// dies (a trap, an uncaught error) end the run with BrokenPool instead of hanging it.
+function watchPoolWorkers(onDeath) {
+  const NativeWorker = self.Worker;
+  self.Worker = class PoolWorker extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      poolWorkers.push(this);
+      this.addEventListener('error', (event) => {
+        event.preventDefault();
+        onDeath();
+      });
+    }
+  };
+}
 
 async function init(threads) {
   const threaded = self.crossOriginIsolated === true;
   const wasm = await import(threaded ? './pkg/map_playground.js' : './pkg-st/map_playground.js');
   await wasm.default();
-  if (threaded) await wasm.initThreadPool(threads);
+  if (threaded) {
+    watchPoolWorkers(() => wasm.poolBroken());
+    await wasm.initThreadPool(threads);
+  }
   return { wasm, threaded, threads: threaded ? threads : 0 };
 }
 
 async function handle(message) {
   switch (message.type) {
     case Request.INIT: {
+      testHooks = message.testHooks === true;
       loaded ??= init(message.threads);
       const { wasm, threaded, threads } = await loaded;
       return { type: Reply.READY, threaded, threads, workloads: wasm.workloads() };
     }
+    case Request.PREPARE: {
+      const { wasm } = await ready();
+      return { type: Reply.PREPARED, ...wasm.prepare(message.options) };
+    }
     case Request.RUN: {
-      if (!loaded) throw new Error('the compute Worker was asked to run before INIT');
-      const { wasm } = await loaded;
-      return { type: Reply.RESULT, report: await wasm.run(message.options) };
+      const { wasm } = await ready();
+      const progress = (json) => self.postMessage({ id: message.id, type: Reply.PROGRESS, ...JSON.parse(json) });
+      return { type: Reply.RESULT, ...JSON.parse(await wasm.run(message.options, progress)) };
+    }
+    case Request.CANCEL: {
+      const { wasm } = await ready();
+      wasm.cancel();
+      return null;
+    }
+    case Request.FAULT: {
+      if (!testHooks || message.kind !== 'terminate-pool-worker' || poolWorkers.length === 0) return null;
+      const { wasm } = await ready();
+      poolWorkers.pop().terminate();
+      wasm.poolBroken();
+      return null;
     }
     default:
       throw new Error(`unknown request type ${message.type}`);
   }
 }
 
+function ready() {
+  if (!loaded) throw new Error('the compute Worker was asked to work before INIT');
+  return loaded;
+}
+
 self.addEventListener('message', async ({ data }) => {
   try {
-    self.postMessage({ id: data.id, ...(await handle(data)) });
+    const reply = await handle(data);
+    if (reply) self.postMessage({ id: data.id, ...reply });
   } catch (error) {
     self.postMessage({ id: data.id, type: Reply.ERROR, error: errorToWire(error) });
   }

@@ -1,16 +1,26 @@
 // The page API, `window.playground`, and the one bridge to the compute Worker behind it.
 //
-// The bridge owns exactly one compute Worker at a time, queues runs so they never overlap,
-// and starts a fresh Worker (a fresh wasm instance and pool) only when a run asks the pool for
-// more workers than the current pool has threads: rayon's pool is built once per instance.
+// The bridge owns exactly one compute Worker at a time and queues runs so they never overlap.
+// It starts a fresh Worker (a fresh wasm instance and rayon pool) when a pool run asks for a
+// different worker count (rayon's pool is sized once per instance), after a run that left pool
+// items running, and after the Worker died. It enforces cancel and timeout from the outside
+// too: a compute Worker stuck in one long item is stopped, and the run reported from the
+// progress it had sent. The message-passing executor runs on its own Workers (MessagePool).
 import { Request, Reply, errorFromWire } from './protocol.js';
+import { MessagePool } from './process-pool.js';
+import { assembleReport } from './report.js';
 
 export const MAX_WORKERS = 32;
+
+/** How long a stopped run may take to answer before its compute Worker is stopped. */
+const ANSWER_MS = 150;
 
 /** `navigator.hardwareConcurrency`, within 1 to MAX_WORKERS. */
 export function defaultWorkers() {
   return Math.min(MAX_WORKERS, Math.max(1, navigator.hardwareConcurrency || 1));
 }
+
+const now = () => performance.timeOrigin + performance.now();
 
 class ComputeBridge {
   #worker = null;
@@ -18,47 +28,146 @@ class ComputeBridge {
   #pending = new Map();
   #queue = Promise.resolve();
   #info = null;
+  #threads = 0;
+  #testHooks;
+  #messagePool = new MessagePool();
+
+  constructor({ testHooks = false } = {}) {
+    this.#testHooks = testHooks;
+  }
 
   /** Starts a compute Worker with a pool of `threads`; resolves to {threaded, threads, workloads}. */
   start(threads) {
     this.#stop(new Error('the compute Worker was restarted'));
+    this.#threads = threads;
     const worker = new Worker(new URL('./compute-worker.js', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', ({ data }) => this.#settle(data));
+    worker.addEventListener('message', ({ data }) => this.#receive(data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.#stop(new Error(`the compute Worker failed: ${event.message || 'it could not start'}`));
+      const error = new Error(`the compute Worker stopped: ${event.message || 'it could not start'}`);
+      error.name = 'BrokenPool';
+      this.#stop(error);
     });
     this.#worker = worker;
-    const ready = this.#request({ type: Request.INIT, threads });
-    this.#info = ready;
-    return ready;
+    this.#info = this.#request({ type: Request.INIT, threads, testHooks: this.#testHooks }).promise;
+    return this.#info;
   }
 
   /** Runs one job after the ones before it; resolves to the report. */
-  run(options) {
-    const turn = this.#queue.then(async () => {
-      let info = await this.#info;
-      if (options.executor === 'pool' && info.threaded && options.workers > info.threads) {
-        info = await this.start(options.workers);
-      }
-      const { report } = await this.#request({ type: Request.RUN, options });
-      return report;
-    });
+  run(options, callbacks) {
+    const turn = this.#queue.then(() => this.#run(options, callbacks));
     this.#queue = turn.catch(() => {});
     return turn;
   }
 
-  #request(message) {
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, ...message });
-    });
+  /** A test hook: makes a Worker of the run in flight die. Only with `?test-hooks`. */
+  fault(executor) {
+    if (!this.#testHooks) return;
+    if (executor === 'message-passing') this.#messagePool.killOne();
+    else this.#worker?.postMessage({ id: 0, type: Request.FAULT, kind: 'terminate-pool-worker' });
   }
 
-  #settle({ id, type, error, ...rest }) {
+  async #run(options, { onprogress, signal } = {}) {
+    let info;
+    try {
+      info = await this.#info;
+    } catch {
+      info = await this.start(this.#threads);
+    }
+    if (signal?.aborted) throw abortError();
+    if (options.executor === 'message-passing') {
+      const prepared = await this.#request({ type: Request.PREPARE, options }).promise;
+      return this.#messagePool.run(options, prepared, { onprogress, signal });
+    }
+    if (options.executor === 'pool' && info.threaded && options.workers !== info.threads) {
+      await this.start(options.workers);
+    }
+    return this.#runHere(options, { onprogress, signal });
+  }
+
+  /** A run on the compute Worker, stopped from outside if it cannot answer a stop in time. */
+  #runHere(options, { onprogress, signal }) {
+    const began_ms = now();
+    const finished = [];
+    const trace = [];
+    const request = this.#request({ type: Request.RUN, options }, (p) => {
+      for (const item of p.items) finished.push(item);
+      for (const entry of p.trace) trace.push(entry);
+      onprogress?.(p);
+    });
+    let watchdog = null;
+    const forceStop = (stopped) => {
+      // The Worker is inside one long item and did not answer in time: stop it instead. The
+      // first progress tick gave the item count; items that never finished did not run.
+      const run = {
+        ...options,
+        chunksize: null,
+        scheduling: options.scheduling ?? 'queue',
+        order: options.order ?? 'ordered',
+        total: request.total ?? finished.length,
+        inputs: null,
+        began_ms,
+        wall_ms: now() - began_ms,
+        stopped,
+      };
+      request.settle({ report: assembleReport(run, finished, trace), abandoned: true });
+    };
+    const onAbort = () => {
+      if (watchdog) return;
+      this.#worker?.postMessage({ id: 0, type: Request.CANCEL });
+      watchdog = setTimeout(() => forceStop('cancelled'), ANSWER_MS);
+    };
+    signal?.addEventListener('abort', onAbort);
+    if (signal?.aborted) onAbort();
+    // The Worker times the run out itself; this only catches a Worker too busy to answer.
+    const deadline = options.timeout_ms ? setTimeout(() => forceStop('timeout'), options.timeout_ms + ANSWER_MS) : null;
+    return request.promise.then(
+      ({ report, abandoned }) => {
+        clearTimeout(watchdog);
+        clearTimeout(deadline);
+        signal?.removeEventListener('abort', onAbort);
+        if (abandoned) this.start(this.#threads);
+        return report;
+      },
+      (error) => {
+        clearTimeout(watchdog);
+        clearTimeout(deadline);
+        signal?.removeEventListener('abort', onAbort);
+        if (error.name === 'BrokenPool') this.start(this.#threads);
+        throw error;
+      },
+    );
+  }
+
+  #request(message, onprogress) {
+    const id = this.#nextId++;
+    let settle;
+    const promise = new Promise((resolve, reject) => {
+      settle = resolve;
+      this.#pending.set(id, { resolve, reject, onprogress, message });
+      this.#worker.postMessage({ id, ...message });
+    });
+    const entry = this.#pending.get(id);
+    return {
+      promise,
+      get total() {
+        return entry?.total ?? null;
+      },
+      settle: (value) => {
+        this.#pending.delete(id);
+        settle(value);
+      },
+    };
+  }
+
+  #receive({ id, type, error, ...rest }) {
     const pending = this.#pending.get(id);
     if (!pending) return;
+    if (type === Reply.PROGRESS) {
+      pending.total = rest.total;
+      pending.onprogress?.(rest);
+      return;
+    }
     this.#pending.delete(id);
     if (type === Reply.ERROR) pending.reject(errorFromWire(error));
     else pending.resolve(rest);
@@ -72,31 +181,48 @@ class ComputeBridge {
   }
 }
 
+function abortError() {
+  const error = new Error('the run was cancelled before it started');
+  error.name = 'AbortError';
+  return error;
+}
+
 /** The run options with defaults filled in; `items` may be the text a person types or an array. */
-function normalize(options = {}) {
+function normalize(options) {
   const items = Array.isArray(options.items) ? JSON.stringify(options.items) : options.items;
   return {
     workload: options.workload ?? 'square',
     items: typeof items === 'string' ? items : '',
     executor: options.executor ?? 'sequential',
     workers: Number.isInteger(options.workers) ? options.workers : defaultWorkers(),
+    chunksize: options.chunksize ?? 'auto',
+    scheduling: options.scheduling ?? 'queue',
+    order: options.order ?? 'ordered',
+    timeout_ms: options.timeout_ms ?? undefined,
+    trace: options.trace ?? true,
     base_url: document.baseURI,
   };
 }
 
 /** Creates the page API on `window.playground` and starts the compute Worker. */
 export function createPlayground() {
-  const bridge = new ComputeBridge();
+  const testHooks = new URLSearchParams(location.search).has('test-hooks');
+  const bridge = new ComputeBridge({ testHooks });
   const ready = bridge.start(defaultWorkers()).then((info) => ({
     ...info,
     isolated: self.crossOriginIsolated === true,
   }));
-  const playground = Object.freeze({
+  const api = {
     /** Resolves to {threaded, threads, isolated, workloads} once the Worker (and pool) are ready. */
     ready,
-    /** Runs a map; resolves to the report, rejects with a named Error. */
-    run: (options) => bridge.run(normalize(options)),
-  });
+    /**
+     * Runs a map; resolves to the report, rejects with a named Error. `onprogress` gets
+     * {done, total, items, trace} as items finish; aborting `signal` cancels the run.
+     */
+    run: ({ onprogress, signal, ...options } = {}) => bridge.run(normalize(options), { onprogress, signal }),
+  };
+  if (testHooks) api.fault = (executor) => bridge.fault(executor);
+  const playground = Object.freeze(api);
   window.playground = playground;
   return playground;
 }

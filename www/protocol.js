@@ -1,19 +1,29 @@
-// The messages between the page and its compute Worker: a small closed set, each with an `id`
-// (a reply carries the id of its request) and a `type`. Errors cross as {name, message, ...}.
+// The messages between the page and its Workers: a small closed set, each with an `id` (a
+// reply carries the id of its request) and a `type`. Errors cross as {name, message, ...}.
 
-/** Page -> Worker. */
+/** Page -> compute Worker (and, for RUN, page -> message-passing Worker). */
 export const Request = Object.freeze({
   /** Load the wasm and, where the page is isolated, start a pool of `threads`. */
   INIT: 'map-playground/init',
-  /** Run `options` (the page API's run options). */
+  /** Parse and check `options` without running: replies PREPARED. */
+  PREPARE: 'map-playground/prepare',
+  /** Run `options` (the page API's run options, without callbacks). */
   RUN: 'map-playground/run',
+  /** Stop the run in flight: items not started are cancelled. */
+  CANCEL: 'map-playground/cancel',
+  /** Test hook, honoured only when INIT said `testHooks`: terminate a pool Worker. */
+  FAULT: 'map-playground/fault',
 });
 
 /** Worker -> page. */
 export const Reply = Object.freeze({
   /** INIT done: `{threaded, threads, workloads}` (workloads: the catalog). */
   READY: 'map-playground/ready',
-  /** RUN done: `{report}`. */
+  /** PREPARE done: `{items: [repr, ...], chunksize}`. */
+  PREPARED: 'map-playground/prepared',
+  /** A run's progress: `{done, total, items, trace}` (items finished since the last one). */
+  PROGRESS: 'map-playground/progress',
+  /** RUN done: `{report, abandoned}`; `abandoned`: the pool is busy and must be replaced. */
   RESULT: 'map-playground/result',
   /** A request failed: `{error: {name, message, ...}}`. */
   ERROR: 'map-playground/error',
@@ -23,7 +33,7 @@ export const Reply = Object.freeze({
 export function errorToWire(error) {
   if (error instanceof Error) {
     const wire = { name: error.name, message: error.message };
-    for (const key of ['line', 'column', 'detail', 'display']) {
+    for (const key of ['line', 'column', 'detail', 'display', 'lost']) {
       if (error[key] !== undefined) wire[key] = error[key];
     }
     return wire;

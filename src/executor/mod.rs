@@ -5,12 +5,20 @@
 //! out, in input order) and they are chosen in one `match` in [`run`]. Each outcome records the
 //! lane that ran it and when, on the one clock of [`crate::clock`].
 
+mod control;
 mod pool;
 mod sequential;
 mod tasks;
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
+pub use control::{Control, Stop};
+
 use crate::clock;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
+use crate::host;
+use crate::input::MAX_ITEMS;
 use crate::report::ItemOutcome;
 use crate::value::Value;
 use crate::workload::Workload;
@@ -18,7 +26,44 @@ use crate::workload::Workload;
 /// The most workers a run may ask for.
 pub const MAX_WORKERS: usize = 32;
 
-/// A run to do: a workload, its validated items, and how many may run at once.
+/// How often a run reports progress (and a single-threaded executor yields): 20 times a second.
+pub const TICK_MS: f64 = 50.0;
+
+/// How long a stopped pool run waits for its running items before it gives the pool up.
+pub const GRACE_MS: f64 = 100.0;
+
+/// How the pool hands out work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheduling {
+    /// `Pool.map`'s way: chunks of `chunksize` items from one shared queue.
+    Queue,
+    /// rayon's way: `par_iter`, split recursively, idle threads steal halves.
+    WorkStealing,
+}
+
+impl Scheduling {
+    /// The page API's name for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheduling::Queue => "queue",
+            Scheduling::WorkStealing => "work-stealing",
+        }
+    }
+
+    /// The scheduling of that name.
+    ///
+    /// # Errors
+    /// An option error that lists the known names.
+    pub fn from_name(name: &str) -> Result<Self, Error> {
+        match name {
+            "queue" => Ok(Scheduling::Queue),
+            "work-stealing" => Ok(Scheduling::WorkStealing),
+            _ => Err(Error::option(format!("unknown scheduling {name:?}; known: queue, work-stealing"))),
+        }
+    }
+}
+
+/// A run to do: a workload, its validated items, and how they may be spread.
 #[derive(Debug, Clone)]
 pub struct Job {
     /// The function mapped over the items.
@@ -27,10 +72,17 @@ pub struct Job {
     pub items: Vec<Value>,
     /// At most this many items run at once (1 to [`MAX_WORKERS`]).
     pub workers: usize,
+    /// Items per chunk handed to a pool lane; `None` is `Pool.map`'s rule (see [`Job::chunksize`]).
+    pub chunksize: Option<usize>,
+    /// How the pool hands out work.
+    pub scheduling: Scheduling,
+    /// Whether to time every item (the trace); off for benchmarks.
+    pub trace: bool,
 }
 
 impl Job {
-    /// A job, with the items checked against the workload and the worker count in range.
+    /// A job with `Pool.map`'s chunk size, queue scheduling and tracing on; the items are
+    /// checked against the workload and the worker count must be in range.
     ///
     /// # Errors
     /// An input error for items the workload does not take; an option error for a worker
@@ -40,7 +92,28 @@ impl Job {
             return Err(Error::option(format!("workers must be from 1 to {MAX_WORKERS}, got {workers}")));
         }
         workload.check_items(&items)?;
-        Ok(Job { workload, items, workers })
+        Ok(Job { workload, items, workers, chunksize: None, scheduling: Scheduling::Queue, trace: true })
+    }
+
+    /// The same job with an explicit chunk size, or `None` for `Pool.map`'s rule.
+    ///
+    /// # Errors
+    /// An option error for a chunk size outside 1 to the item cap.
+    pub fn with_chunksize(mut self, chunksize: Option<usize>) -> Result<Self, Error> {
+        if let Some(c) = chunksize {
+            if !(1..=MAX_ITEMS).contains(&c) {
+                return Err(Error::option(format!(
+                    "chunksize must be from 1 to {MAX_ITEMS} or 'auto', got {c}"
+                )));
+            }
+        }
+        self.chunksize = chunksize;
+        Ok(self)
+    }
+
+    /// The chunk size in force: the explicit one, or `Pool.map`'s `ceil(n / (4 × workers))`.
+    pub fn chunksize(&self) -> usize {
+        self.chunksize.unwrap_or_else(|| self.items.len().div_ceil(4 * self.workers).max(1))
     }
 }
 
@@ -81,68 +154,266 @@ impl Executor {
     }
 }
 
-/// Runs the job on the executor and returns one outcome per item, in input order.
+/// How a run ended.
+#[derive(Debug)]
+pub struct Finished {
+    /// The items that finished, in the order they finished.
+    pub outcomes: Vec<ItemOutcome>,
+    /// Why the run stopped early, if it did; items missing from `outcomes` never finished.
+    pub stopped: Option<Stop>,
+    /// Whether pool items were still running when the run gave up on them: the pool is busy
+    /// and must be replaced before the next run.
+    pub abandoned: bool,
+}
+
+/// Runs the job on the executor, calling `on_tick` with newly finished outcomes and the done
+/// count every [`TICK_MS`] while it runs, and stopping when `control` says so.
 ///
 /// # Errors
-/// [`crate::ErrorKind::PoolUnavailable`] when the pool is asked for in a build without threads.
-pub async fn run(executor: Executor, job: &Job) -> Result<Vec<ItemOutcome>, Error> {
-    match executor {
-        Executor::Sequential => Ok(sequential::run(job).await),
-        Executor::Async => Ok(tasks::run(job).await),
-        Executor::Pool => pool::run(job),
+/// [`ErrorKind::PoolUnavailable`] when the pool is asked for in a build without threads;
+/// [`ErrorKind::BrokenPool`] when a pool Worker died mid-run.
+pub async fn run(
+    executor: Executor,
+    job: Arc<Job>,
+    control: Arc<Control>,
+    on_tick: impl FnMut(&[ItemOutcome], usize),
+) -> Result<Finished, Error> {
+    let finished = RefCell::new(Vec::with_capacity(job.items.len()));
+    let on_tick = RefCell::new(on_tick);
+    let tick = || {
+        let fresh = control.take_fresh();
+        (on_tick.borrow_mut())(&fresh, control.done());
+        finished.borrow_mut().extend(fresh);
+    };
+    // A first tick at once tells the watcher how many items there are.
+    tick();
+    let abandoned = match executor {
+        Executor::Sequential | Executor::Async => {
+            let work = async {
+                if executor == Executor::Sequential {
+                    sequential::run(&job, &control).await;
+                } else {
+                    tasks::run(&job, &control).await;
+                }
+            };
+            let ticker = async {
+                loop {
+                    host::sleep(TICK_MS as u32).await;
+                    tick();
+                    if control.should_stop() {
+                        break;
+                    }
+                }
+            };
+            futures::pin_mut!(work, ticker);
+            futures::future::select(work, ticker).await;
+            false
+        }
+        Executor::Pool => pool::run(Arc::clone(&job), Arc::clone(&control), &tick).await?,
+    };
+    tick();
+    let outcomes = finished.into_inner();
+    let stopped = if outcomes.len() < job.items.len() { control.stopped() } else { None };
+    if stopped == Some(Stop::Broken) {
+        let mut done = vec![false; job.items.len()];
+        for o in &outcomes {
+            done[o.index] = true;
+        }
+        let lost: Vec<usize> = (0..job.items.len()).filter(|&i| !done[i]).collect();
+        return Err(Error::new(ErrorKind::BrokenPool { lost }));
     }
+    Ok(Finished { outcomes, stopped, abandoned })
 }
 
-/// Runs one item on a lane, blocking for its I/O, and records when: for pool threads.
+/// Runs one item on a lane, blocking for its I/O, and records it: for pool threads.
 #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
-fn timed_call(job: &Job, index: usize, lane: usize) -> ItemOutcome {
-    let start_ms = clock::now_ms();
+fn timed_call(job: &Job, control: &Control, index: usize, lane: usize) -> ItemOutcome {
+    let start_ms = job.trace.then(clock::now_ms);
     let result = job.workload.call(&job.items[index]);
-    ItemOutcome { index, lane, start_ms, end_ms: clock::now_ms(), result }
+    let end_ms = job.trace.then(clock::now_ms);
+    ItemOutcome { index, lane, seq: control.next_seq(), start_ms, end_ms, result }
 }
 
-/// Runs one item on a lane, awaiting its I/O, and records when: for the compute Worker's own
+/// Runs one item on a lane, awaiting its I/O, and records it: for the compute Worker's own
 /// thread, which must never block in the single-threaded build.
-async fn timed_call_async(job: &Job, index: usize, lane: usize) -> ItemOutcome {
-    let start_ms = clock::now_ms();
+async fn timed_call_async(job: &Job, control: &Control, index: usize, lane: usize) -> ItemOutcome {
+    let start_ms = job.trace.then(clock::now_ms);
     let result = job.workload.call_async(&job.items[index]).await;
-    ItemOutcome { index, lane, start_ms, end_ms: clock::now_ms(), result }
+    let end_ms = job.trace.then(clock::now_ms);
+    ItemOutcome { index, lane, seq: control.next_seq(), start_ms, end_ms, result }
+}
+
+/// Lets the compute Worker's event loop run (progress out, a cancel in) when a
+/// single-threaded executor has computed for a whole tick.
+async fn yield_if_due(control: &Control) {
+    if control.yield_due(TICK_MS) {
+        host::yield_now().await;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::{Order, Report};
     use futures::executor::block_on;
 
-    fn job(items: std::ops::Range<i64>, workers: usize) -> Job {
-        Job::new(Workload::Square, items.map(|n| Value::Int(n.into())).collect(), workers).unwrap()
+    /// Native pool tests share rayon's global pool: four threads, so lane limits show.
+    pub(crate) fn global_pool() {
+        static POOL: std::sync::Once = std::sync::Once::new();
+        POOL.call_once(|| {
+            let _ = rayon::ThreadPoolBuilder::new().num_threads(4).build_global();
+        });
+    }
+
+    fn finish(executor: Executor, job: &Job, control: Control) -> Finished {
+        global_pool();
+        block_on(run(executor, Arc::new(job.clone()), Arc::new(control), |_, _| {})).unwrap()
+    }
+
+    fn printed(executor: Executor, job: &Job) -> String {
+        let finished = finish(executor, job, Control::new(None));
+        Report::new(job, executor, Order::Ordered, &finished, 0.0, 0.0).printed
+    }
+
+    fn ints(items: impl IntoIterator<Item = i64>) -> Vec<Value> {
+        items.into_iter().map(|n| Value::Int(n.into())).collect()
+    }
+
+    /// splitmix64, for reproducible random cases.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)) % n
+        }
     }
 
     #[test]
-    fn every_executor_gives_the_sequential_results_in_order() {
-        for workers in [1, 2, 3, 8] {
-            let job = job(-50..200, workers);
-            let expected: Vec<_> =
-                block_on(run(Executor::Sequential, &job)).unwrap().into_iter().map(|o| o.result).collect();
-            for executor in Executor::ALL {
-                let got = block_on(run(*executor, &job)).unwrap();
-                assert!(got.iter().enumerate().all(|(i, o)| o.index == i), "{executor:?} out of order");
-                let got: Vec<_> = got.into_iter().map(|o| o.result).collect();
-                assert_eq!(got, expected, "{executor:?} with {workers} workers");
+    fn every_executor_matches_sequential_on_random_jobs() {
+        let mut rng = Rng(2026);
+        let cheap = [
+            Workload::Square,
+            Workload::IsPrime,
+            Workload::Fib,
+            Workload::CollatzSteps,
+            Workload::CountPrimes,
+        ];
+        for case in 0..1500 {
+            let workload = cheap[rng.below(cheap.len() as u64) as usize];
+            let n = rng.below(60) as usize;
+            let items = ints((0..n).map(|_| rng.below(28) as i64 - 3));
+            let workers = 1 + rng.below(8) as usize;
+            let chunksize = match rng.below(3) {
+                0 => None,
+                _ => Some(1 + rng.below(10) as usize),
+            };
+            let mut job = Job::new(workload, items, workers).unwrap().with_chunksize(chunksize).unwrap();
+            job.trace = rng.below(2) == 0;
+            let expected = printed(Executor::Sequential, &job);
+            for scheduling in [Scheduling::Queue, Scheduling::WorkStealing] {
+                job.scheduling = scheduling;
+                for executor in [Executor::Async, Executor::Pool] {
+                    assert_eq!(printed(executor, &job), expected, "case {case}: {executor:?} {job:?}");
+                }
             }
+            let completed = finish(Executor::Pool, &job, Control::new(None));
+            let r = Report::new(&job, Executor::Pool, Order::Completed, &completed, 0.0, 0.0);
+            let mut by_index: Vec<_> = r.results.iter().map(|r| (r.index, r.repr.clone())).collect();
+            by_index.sort();
+            let ordered = Report::new(&job, Executor::Pool, Order::Ordered, &completed, 0.0, 0.0);
+            assert_eq!(
+                by_index,
+                ordered.results.iter().map(|r| (r.index, r.repr.clone())).collect::<Vec<_>>()
+            );
         }
     }
 
     #[test]
-    fn an_empty_list_maps_to_an_empty_list_everywhere() {
+    fn pool_lanes_never_exceed_the_worker_count() {
+        let job = Job::new(Workload::Square, ints(0..20_000), 2).unwrap();
+        let finished = finish(Executor::Pool, &job, Control::new(None));
+        assert_eq!(finished.outcomes.len(), 20_000);
+        assert!(finished.outcomes.iter().all(|o| o.lane < 2));
+    }
+
+    #[test]
+    fn queue_chunks_run_whole_on_one_lane_as_pool_map_does() {
+        let job = Job::new(Workload::SleepMs, ints([2; 12]), 3).unwrap().with_chunksize(Some(4)).unwrap();
+        let finished = finish(Executor::Pool, &job, Control::new(None));
+        let lane_of = |i: usize| finished.outcomes.iter().find(|o| o.index == i).unwrap().lane;
+        for chunk in 0..3 {
+            let lanes: Vec<_> = (chunk * 4..chunk * 4 + 4).map(lane_of).collect();
+            assert!(lanes.iter().all(|&l| l == lanes[0]), "chunk {chunk} split over lanes {lanes:?}");
+        }
+        assert_eq!(job.chunksize(), 4);
+        assert_eq!(Job::new(Workload::Square, ints(0..100), 2).unwrap().chunksize(), 13);
+    }
+
+    #[test]
+    fn blocking_waits_overlap_on_the_pool_and_awaited_ones_on_async() {
+        let job = Job::new(Workload::SleepMs, ints([100; 4]), 4).unwrap();
+        for executor in [Executor::Pool, Executor::Async] {
+            let start = std::time::Instant::now();
+            let finished = finish(executor, &job, Control::new(None));
+            assert_eq!(finished.outcomes.len(), 4);
+            assert!(
+                start.elapsed() < std::time::Duration::from_millis(350),
+                "{executor:?} took {:?}",
+                start.elapsed()
+            );
+        }
+    }
+
+    #[test]
+    fn a_cancelled_run_starts_no_more_items_on_any_executor() {
+        let job = Job::new(Workload::SleepMs, ints([1; 50]), 2).unwrap();
         for executor in Executor::ALL {
-            assert!(block_on(run(*executor, &job(0..0, 4))).unwrap().is_empty());
+            let control = Control::new(None);
+            control.stop(Stop::Cancelled);
+            let finished = finish(*executor, &job, control);
+            assert!(finished.outcomes.is_empty(), "{executor:?}");
+            assert_eq!(finished.stopped, Some(Stop::Cancelled));
         }
     }
 
     #[test]
-    fn worker_counts_outside_the_range_are_refused() {
+    fn a_timeout_ends_the_run_with_the_rest_timed_out() {
+        let job = Job::new(Workload::SleepMs, ints([40; 10]), 1).unwrap();
+        for executor in Executor::ALL {
+            let started = clock::now_ms();
+            let finished = finish(*executor, &job, Control::new(Some(started + 100.0)));
+            assert_eq!(finished.stopped, Some(Stop::TimedOut), "{executor:?}");
+            assert!((1..10).contains(&finished.outcomes.len()), "{executor:?}: {}", finished.outcomes.len());
+            let r = Report::new(&job, *executor, Order::Ordered, &finished, started, 0.0);
+            assert!(r.printed.ends_with("TimeoutError()]"), "{}", r.printed);
+            assert!(clock::now_ms() - started < 400.0);
+        }
+    }
+
+    #[test]
+    fn progress_ticks_while_a_run_goes_on() {
+        let job = Job::new(Workload::SleepMs, ints([30; 6]), 1).unwrap();
+        global_pool();
+        for executor in Executor::ALL {
+            let mut ticks = Vec::new();
+            let control = Arc::new(Control::new(None));
+            block_on(run(*executor, Arc::new(job.clone()), control, |fresh, done| {
+                ticks.push((fresh.len(), done))
+            }))
+            .unwrap();
+            assert!(ticks.len() >= 3, "{executor:?}: {ticks:?}");
+            assert_eq!(ticks.last().unwrap().1, 6);
+            assert_eq!(ticks.iter().map(|t| t.0).sum::<usize>(), 6);
+        }
+    }
+
+    #[test]
+    fn worker_counts_and_chunk_sizes_outside_the_range_are_refused() {
         assert!(Job::new(Workload::Square, vec![], 0).is_err());
         assert!(Job::new(Workload::Square, vec![], MAX_WORKERS + 1).is_err());
+        assert!(Job::new(Workload::Square, vec![], 1).unwrap().with_chunksize(Some(0)).is_err());
     }
 }

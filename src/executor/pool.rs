@@ -1,74 +1,118 @@
 //! The pool executor: `Pool.map` on rayon threads, which in the browser are Web Workers.
 //!
-//! Like `multiprocessing.Pool.map`, the input is handed out in chunks from one shared queue
-//! (here an atomic index): each of `workers` lanes takes the next chunk when it is free, so at
-//! most `workers` items run at once and uneven items balance themselves. Chunks are
-//! `ceil(n / (4 × workers))` items, `Pool.map`'s own rule. Every pool thread is asked to join
-//! with `rayon::broadcast`; threads past the requested worker count stand aside, so one pool
-//! serves any smaller count without being rebuilt.
+//! With [`Scheduling::Queue`], as `multiprocessing.Pool.map` does, the input is handed out in
+//! chunks from one shared queue (an atomic index): each of `workers` lanes takes the next chunk
+//! when it is free, so at most `workers` items run at once and uneven items balance themselves,
+//! and a chunk's results come back together. With [`Scheduling::WorkStealing`], rayon's
+//! `par_iter` splits the index range in halves down to `chunksize` and idle threads steal.
+//!
+//! The lanes run detached (`spawn_broadcast`), so the calling thread, the compute Worker, stays
+//! free: it reports progress every tick and hears a cancel. The last lane to finish wakes it
+//! through the shared memory (`Atomics.waitAsync`).
 
-use crate::report::ItemOutcome;
-use crate::{Error, Job};
+use std::sync::Arc;
 
-/// `Pool.map`'s default chunk size for `n` items on `workers` workers.
+use super::{Control, Job};
+use crate::Error;
+
+/// Runs the job on the current rayon pool; resolves to whether running items were abandoned.
 #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
-pub(super) fn auto_chunksize(n: usize, workers: usize) -> usize {
-    n.div_ceil(4 * workers).max(1)
+pub(super) async fn run(job: Arc<Job>, control: Arc<Control>, tick: &dyn Fn()) -> Result<bool, Error> {
+    use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
+
+    use super::{Scheduling, GRACE_MS, TICK_MS};
+    use crate::{clock, host};
+
+    let lanes_left = Arc::new(AtomicI32::new(0));
+    match job.scheduling {
+        Scheduling::Queue => {
+            lanes_left.store(rayon::current_num_threads() as i32, Ordering::SeqCst);
+            let (lanes_left, control) = (Arc::clone(&lanes_left), Arc::clone(&control));
+            let queue = Arc::new(AtomicUsize::new(0));
+            rayon::spawn_broadcast(move |ctx| {
+                if ctx.index() < job.workers {
+                    queue_lane(&job, &control, &queue, ctx.index());
+                }
+                if lanes_left.fetch_sub(1, Ordering::SeqCst) == 1 {
+                    host::notify(&lanes_left);
+                }
+            });
+        }
+        Scheduling::WorkStealing => {
+            lanes_left.store(1, Ordering::SeqCst);
+            let (lanes_left, control) = (Arc::clone(&lanes_left), Arc::clone(&control));
+            rayon::spawn(move || {
+                work_stealing(&job, &control);
+                lanes_left.store(0, Ordering::SeqCst);
+                host::notify(&lanes_left);
+            });
+        }
+    }
+    let mut last_tick = clock::now_ms();
+    let mut stopped_at = None;
+    loop {
+        let left = lanes_left.load(Ordering::SeqCst);
+        if left == 0 {
+            return Ok(false);
+        }
+        host::wait_while(&lanes_left, left, TICK_MS - (clock::now_ms() - last_tick)).await;
+        let now = clock::now_ms();
+        if now - last_tick >= TICK_MS {
+            tick();
+            last_tick = now;
+        }
+        if control.should_stop()
+            && lanes_left.load(Ordering::SeqCst) != 0
+            && now - *stopped_at.get_or_insert(now) >= GRACE_MS
+        {
+            return Ok(true);
+        }
+    }
 }
 
-/// Runs the job on the current rayon pool (the global one in the browser).
+/// One lane of `Pool.map`: take the next chunk from the shared queue (the index of its first
+/// item) until none is left or the run stops.
 #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
-pub(super) fn run(job: &Job) -> Result<Vec<ItemOutcome>, Error> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
+fn queue_lane(job: &Job, control: &Control, queue: &std::sync::atomic::AtomicUsize, lane: usize) {
+    use std::sync::atomic::Ordering;
 
     let n = job.items.len();
-    let chunk = auto_chunksize(n, job.workers);
-    let next = AtomicUsize::new(0);
-    let per_lane = rayon::broadcast(|ctx| {
-        let lane = ctx.index();
-        let mut done = Vec::new();
-        if lane >= job.workers {
-            return done;
+    let chunk = job.chunksize();
+    loop {
+        if control.should_stop() {
+            return;
         }
-        loop {
-            let start = next.fetch_add(chunk, Ordering::Relaxed);
-            if start >= n {
-                return done;
+        let start = queue.fetch_add(chunk, Ordering::Relaxed);
+        if start >= n {
+            return;
+        }
+        let mut done = Vec::with_capacity(chunk.min(n - start));
+        for index in start..n.min(start + chunk) {
+            if control.should_stop() {
+                break;
             }
-            done.extend((start..n.min(start + chunk)).map(|i| super::timed_call(job, i, lane)));
+            done.push(super::timed_call(job, control, index, lane));
+        }
+        control.finish(done);
+    }
+}
+
+/// rayon's own scheduling: `par_iter` over the indexes, split no finer than `chunksize`; each
+/// item is reported as it finishes, on the lane of the thread that ran it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
+fn work_stealing(job: &Job, control: &Control) {
+    use rayon::prelude::*;
+
+    (0..job.items.len()).into_par_iter().with_min_len(job.chunksize()).for_each(|index| {
+        if !control.should_stop() {
+            let lane = rayon::current_thread_index().unwrap_or(0);
+            control.finish([super::timed_call(job, control, index, lane)]);
         }
     });
-    let mut outcomes: Vec<_> = per_lane.into_iter().flatten().collect();
-    outcomes.sort_unstable_by_key(|o| o.index);
-    Ok(outcomes)
 }
 
 /// The single-threaded wasm build has no pool: the page is not cross-origin isolated.
 #[cfg(all(target_arch = "wasm32", not(feature = "threads")))]
-pub(super) fn run(_job: &Job) -> Result<Vec<ItemOutcome>, Error> {
+pub(super) async fn run(_job: Arc<Job>, _control: Arc<Control>, _tick: &dyn Fn()) -> Result<bool, Error> {
     Err(Error::new(crate::ErrorKind::PoolUnavailable))
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::{Value, Workload};
-
-    #[test]
-    fn chunks_follow_pool_map_rule() {
-        assert_eq!(auto_chunksize(0, 4), 1);
-        assert_eq!(auto_chunksize(5, 2), 1);
-        assert_eq!(auto_chunksize(100, 2), 13);
-        assert_eq!(auto_chunksize(1000, 4), 63);
-    }
-
-    #[test]
-    fn lanes_never_exceed_the_worker_count() {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
-        let items = (0..10_000).map(Value::Int).collect();
-        let job = Job::new(Workload::Square, items, 2).unwrap();
-        let outcomes = pool.install(|| run(&job)).unwrap();
-        assert!(outcomes.iter().all(|o| o.lane < 2));
-        assert_eq!(outcomes.len(), 10_000);
-    }
 }

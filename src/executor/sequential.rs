@@ -4,14 +4,16 @@
 //! blocking because the compute Worker of the single-threaded build cannot block; with one
 //! item in flight the effect is the same.
 
-use super::{timed_call_async, Job};
-use crate::report::ItemOutcome;
+use super::{timed_call_async, yield_if_due, Control, Job};
 
-/// Runs every item in order on lane 0.
-pub(super) async fn run(job: &Job) -> Vec<ItemOutcome> {
-    let mut outcomes = Vec::with_capacity(job.items.len());
+/// Runs the items in order on lane 0 until they are done or the run stops.
+pub(super) async fn run(job: &Job, control: &Control) {
     for index in 0..job.items.len() {
-        outcomes.push(timed_call_async(job, index, 0).await);
+        if control.should_stop() {
+            return;
+        }
+        let outcome = timed_call_async(job, control, index, 0).await;
+        control.finish([outcome]);
+        yield_if_due(control).await;
     }
-    outcomes
 }

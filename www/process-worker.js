@@ -1,0 +1,20 @@
+// One Worker of the message-passing executor: a process of `multiprocessing.Pool`. It has its
+// own single-threaded wasm instance and shares no memory with anyone; a chunk of items comes
+// in as text (Python's reprs, the analogue of pickling) and its report goes back by message.
+import { Request, Reply, errorToWire } from './protocol.js';
+
+const loaded = import('./pkg-st/map_playground.js').then(async (wasm) => {
+  await wasm.default();
+  return wasm;
+});
+
+self.addEventListener('message', async ({ data }) => {
+  if (data.type !== Request.RUN) return;
+  try {
+    const wasm = await loaded;
+    const { report } = JSON.parse(await wasm.run(data.options, null));
+    self.postMessage({ id: data.id, type: Reply.RESULT, report });
+  } catch (error) {
+    self.postMessage({ id: data.id, type: Reply.ERROR, error: errorToWire(error) });
+  }
+});
