@@ -4,8 +4,10 @@
 
 use std::sync::Barrier;
 
-use futures::executor::block_on;
-use map_playground::{executor, input, Executor, Job, Workload};
+use std::sync::Arc;
+
+use map_playground::executor::{self, Control, Stop};
+use map_playground::{input, Executor, Job, Workload};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
@@ -43,13 +45,30 @@ async fn two_pool_threads_run_at_the_same_time() {
 #[wasm_bindgen_test]
 async fn the_pool_executor_matches_sequential_on_two_lanes() {
     start_pool().await;
-    let job = Job::new(Workload::Square, input::parse("range(100000)").unwrap(), 2).unwrap();
-    let pool = block_on(executor::run(Executor::Pool, &job)).unwrap();
-    let sequential = block_on(executor::run(Executor::Sequential, &job)).unwrap();
-    let results = |o: &[map_playground::ItemOutcome]| o.iter().map(|o| o.result.clone()).collect::<Vec<_>>();
-    assert_eq!(results(&pool), results(&sequential));
-    let mut lanes: Vec<_> = pool.iter().map(|o| o.lane).collect();
+    let job = Arc::new(Job::new(Workload::Square, input::parse("range(100000)").unwrap(), 2).unwrap());
+    let run = |executor| executor::run(executor, Arc::clone(&job), Arc::new(Control::new(None)), |_, _| {});
+    let pool = run(Executor::Pool).await.unwrap();
+    let sequential = run(Executor::Sequential).await.unwrap();
+    let by_index = |f: &executor::Finished| {
+        let mut results: Vec<_> = f.outcomes.iter().map(|o| (o.index, o.result.clone())).collect();
+        results.sort_by_key(|r| r.0);
+        results
+    };
+    assert_eq!(by_index(&pool), by_index(&sequential));
+    let mut lanes: Vec<_> = pool.outcomes.iter().map(|o| o.lane).collect();
     lanes.sort_unstable();
     lanes.dedup();
     assert_eq!(lanes, [0, 1]);
+}
+
+/// A cancelled pool run stops taking items, and the driver returns without hanging.
+#[wasm_bindgen_test]
+async fn a_cancelled_pool_run_returns() {
+    start_pool().await;
+    let job = Arc::new(Job::new(Workload::SleepMs, input::parse("[20] * 50").unwrap(), 2).unwrap());
+    let control = Arc::new(Control::new(None));
+    control.stop(Stop::Cancelled);
+    let finished = executor::run(Executor::Pool, job, control, |_, _| {}).await.unwrap();
+    assert!(finished.outcomes.is_empty());
+    assert_eq!(finished.stopped, Some(Stop::Cancelled));
 }
