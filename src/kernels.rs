@@ -92,6 +92,12 @@ pub const MANDEL_MAX_ITER: u32 = 500;
 /// x in [-2.5, 1.0], y in [-1.0, 1.0]. The same IEEE operations in the same order as the
 /// Python (Rust never fuses a multiply and an add on its own), so the sum matches bit for bit.
 pub fn mandelbrot_row(y: u32) -> u64 {
+    mandelbrot_row_into(y, None)
+}
+
+/// [`mandelbrot_row`], also keeping each pixel's count in `pixels` when given: the page draws
+/// the picture from them at no extra cost.
+pub fn mandelbrot_row_into(y: u32, mut pixels: Option<&mut Vec<u16>>) -> u64 {
     let ci = -1.0 + 2.0 * f64::from(y) / f64::from(MANDEL_HEIGHT - 1);
     let mut total = 0u64;
     for px in 0..MANDEL_WIDTH {
@@ -108,6 +114,9 @@ pub fn mandelbrot_row(y: u32) -> u64 {
             i += 1;
         }
         total += u64::from(i);
+        if let Some(pixels) = pixels.as_deref_mut() {
+            pixels.push(i as u16);
+        }
     }
     total
 }
@@ -166,5 +175,9 @@ mod tests {
     #[test]
     fn mandelbrot_rows_match_cpython() {
         assert_eq!([0, 150, 300].map(mandelbrot_row), [2522, 99431, 196485]);
+        let mut pixels = Vec::new();
+        assert_eq!(mandelbrot_row_into(150, Some(&mut pixels)), 99431);
+        assert_eq!(pixels.len(), MANDEL_WIDTH as usize);
+        assert_eq!(pixels.iter().map(|&p| u64::from(p)).sum::<u64>(), 99431);
     }
 }

@@ -24,6 +24,8 @@ pub struct ItemOutcome {
     pub end_ms: Option<f64>,
     /// The worker's return value, or the exception it raised.
     pub result: Result<Value, PyException>,
+    /// `mandelbrot_row`'s pixel counts, when the job keeps the picture.
+    pub pixels: Option<Vec<u16>>,
 }
 
 /// The order of a report's results, as Python's two ways of collecting them.
@@ -64,6 +66,10 @@ pub struct ItemReport {
     /// The lane that ran it; absent for an item that never ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lane: Option<usize>,
+    /// `mandelbrot_row`'s pixel counts, when the run keeps the picture: in progress items
+    /// only, which is where the page draws from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pixels: Option<Vec<u16>>,
 }
 
 impl ItemReport {
@@ -81,6 +87,7 @@ impl ItemReport {
                 .err()
                 .map(|e| ErrorReport { type_name: e.type_name.clone(), message: e.message.clone() }),
             lane,
+            pixels: None,
         }
     }
 }
@@ -241,7 +248,7 @@ mod tests {
     use super::*;
 
     fn outcome(index: usize, lane: usize, seq: usize, result: Result<Value, PyException>) -> ItemOutcome {
-        ItemOutcome { index, lane, seq, start_ms: Some(10.0), end_ms: Some(12.0), result }
+        ItemOutcome { index, lane, seq, start_ms: Some(10.0), end_ms: Some(12.0), result, pixels: None }
     }
 
     fn fib_job() -> Job {

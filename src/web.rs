@@ -44,6 +44,9 @@ struct RunOptions {
     timeout_ms: Option<f64>,
     #[serde(default)]
     trace: Option<bool>,
+    /// Keep `mandelbrot_row`'s pixels for the page's picture.
+    #[serde(default)]
+    picture: Option<bool>,
     /// The page's address: relative `fetch_len` URLs are resolved against it.
     #[serde(default)]
     base_url: Option<String>,
@@ -160,7 +163,10 @@ pub async fn run(options: JsValue, on_progress: Option<js_sys::Function>) -> Res
         let progress = Progress {
             done,
             total,
-            items: fresh.iter().map(|o| ItemReport::finished(&job, o)).collect(),
+            items: fresh
+                .iter()
+                .map(|o| ItemReport { pixels: o.pixels.clone(), ..ItemReport::finished(&job, o) })
+                .collect(),
             trace: fresh.iter().filter_map(|o| TraceEntry::of(o, began)).collect(),
         };
         if let Ok(json) = serde_json::to_string(&progress) {
@@ -197,6 +203,7 @@ fn job_of(options: &RunOptions) -> Result<(Job, Order), Error> {
         Job::new(workload, input::parse(&options.items)?, options.workers)?.with_chunksize(chunksize)?;
     job.scheduling = Scheduling::from_name(options.scheduling.as_deref().unwrap_or("queue"))?;
     job.trace = options.trace.unwrap_or(true);
+    job.picture = options.picture.unwrap_or(false);
     Ok((job, order))
 }
 

@@ -174,13 +174,16 @@ impl Workload {
 
     /// Checks the item against the domain and does the CPU-bound work; says what I/O is left.
     pub fn prepare(self, item: &Value) -> Step {
-        match self.compute(item) {
-            Ok(step) => step,
-            Err(e) => Step::Done(Err(e)),
-        }
+        self.compute(item, None).unwrap_or_else(|e| Step::Done(Err(e)))
     }
 
-    fn compute(self, item: &Value) -> Result<Step, PyException> {
+    /// For `mandelbrot_row`: the result, with the row's pixel counts added to `pixels` for the
+    /// page's picture. Other workloads leave `pixels` empty.
+    pub fn prepare_picture(self, item: &Value, pixels: &mut Vec<u16>) -> Step {
+        self.compute(item, Some(pixels)).unwrap_or_else(|e| Step::Done(Err(e)))
+    }
+
+    fn compute(self, item: &Value, pixels: Option<&mut Vec<u16>>) -> Result<Step, PyException> {
         let done = |v: Value| Ok(Step::Done(Ok(v)));
         let int = |v: u64| Value::Int(i128::from(v));
         match self {
@@ -221,7 +224,7 @@ impl Workload {
                         format!("mandelbrot_row() accepts 0 <= y < {MANDEL_HEIGHT}, got {n}"),
                     ));
                 }
-                done(int(kernels::mandelbrot_row(n as u32)))
+                done(int(kernels::mandelbrot_row_into(n as u32, pixels)))
             }
             Workload::SleepMs => Ok(Step::Sleep(in_domain(self, item, "ms", 0, 10_000)? as u32)),
             Workload::FetchLen => match item {
@@ -238,7 +241,16 @@ impl Workload {
     /// The Python exception this item raises.
     #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
     pub fn call(self, item: &Value) -> Result<Value, PyException> {
-        match self.prepare(item) {
+        Self::finish_blocking(self.prepare(item))
+    }
+
+    /// Does the I/O a [`Step`] has left, blocking the calling thread.
+    ///
+    /// # Errors
+    /// The Python exception the item raises.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
+    pub fn finish_blocking(step: Step) -> Result<Value, PyException> {
+        match step {
             Step::Done(result) => result,
             Step::Sleep(ms) => {
                 host::sleep_blocking(ms);
@@ -253,7 +265,15 @@ impl Workload {
     /// # Errors
     /// The Python exception this item raises.
     pub async fn call_async(self, item: &Value) -> Result<Value, PyException> {
-        match self.prepare(item) {
+        Self::finish_async(self.prepare(item)).await
+    }
+
+    /// Does the I/O a [`Step`] has left, awaiting it.
+    ///
+    /// # Errors
+    /// The Python exception the item raises.
+    pub async fn finish_async(step: Step) -> Result<Value, PyException> {
+        match step {
             Step::Done(result) => result,
             Step::Sleep(ms) => {
                 host::sleep(ms).await;

@@ -1,112 +1,230 @@
-// The page: reads the form, calls the page API, and renders the report. User text only ever
-// reaches the page through textContent.
+// The page: the form, its outputs and charts. It reads the form, calls the page API
+// (playground.js), and renders what comes back. User text only ever reaches the page through
+// textContent; every string comes from the language tables (i18n.js).
 import { createPlayground, defaultWorkers, MAX_WORKERS } from './playground.js';
 import { PRESETS } from './presets.js';
+import { LANGUAGES, defaultLanguage, language, setLanguage, t, translatePage } from './i18n.js';
+import { amdahlFit, drawCompare, drawPlot, drawTimeline } from './charts.js';
+import { diagnose } from './doctor.js';
+import { decodeState, encodeState } from './share.js';
+import { pythonProgram } from './python.js';
+import { MandelbrotView } from './mandelbrot.js';
 
 const $ = (hook) => document.querySelector(`[data-${hook}]`);
 
 const form = $('form');
-const preset = $('preset');
-const workload = $('workload');
-const workloadDescription = $('workload-description');
-const input = $('items');
-const inputError = $('input-error');
-const executor = $('executor');
-const workers = $('workers');
+const fields = {
+  preset: $('preset'),
+  workload: $('workload'),
+  items: $('items'),
+  executor: $('executor'),
+  workers: $('workers'),
+  chunksize: $('chunksize'),
+  scheduling: $('scheduling'),
+  order: $('order'),
+  timeout: $('timeout'),
+  lang: $('language'),
+};
 const run = $('run');
 const cancel = $('cancel');
-const chunksize = $('chunksize');
-const scheduling = $('scheduling');
-const order = $('order');
-const timeout = $('timeout');
+const status = $('status');
+const inputError = $('input-error');
+const printed = $('printed');
+const more = $('more');
 const progressBox = $('progress-box');
 const progress = $('progress');
 const progressText = $('progress-text');
-const status = $('status');
-const printed = $('printed');
-const wall = $('wall-ms');
-const lanes = $('lanes-used');
+const mandelbrot = new MandelbrotView($('mandelbrot-canvas'));
 
 const playground = createPlayground();
-
-workers.max = String(MAX_WORKERS);
-workers.value = String(defaultWorkers());
-
+const doctor = diagnose();
 let catalog = [];
+let lastReport = null;
+let busy = false;
+let controller = null;
+// Sequential wall times by input, the baseline of every speedup.
+const baselines = new Map();
 
-for (const p of PRESETS) preset.append(new Option(p.label, p.id));
+// ---- the form's state ----------------------------------------------------------------------
 
+function readForm() {
+  return {
+    workload: fields.workload.value,
+    items: fields.items.value,
+    executor: fields.executor.value,
+    workers: fields.workers.value,
+    chunksize: fields.chunksize.value.trim(),
+    scheduling: fields.scheduling.value,
+    order: fields.order.value,
+    timeout: fields.timeout.value,
+    lang: language(),
+  };
+}
+
+function writeForm(state) {
+  for (const name of ['workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout']) {
+    if (state[name] !== undefined) fields[name].value = state[name];
+  }
+}
+
+/** The page API options of the form as it stands. */
+function runOptions(state = readForm()) {
+  const chunk = state.chunksize;
+  const workers = Number(state.workers);
+  return {
+    workload: state.workload,
+    items: state.items,
+    executor: state.executor,
+    workers: Number.isInteger(workers) && workers > 0 ? workers : defaultWorkers(),
+    chunksize: /^\d+$/.test(chunk) ? Number(chunk) : chunk || 'auto',
+    scheduling: state.scheduling,
+    order: state.order,
+    timeout_ms: /^\d+$/.test(state.timeout) ? Number(state.timeout) : undefined,
+  };
+}
+
+function formChanged() {
+  history.replaceState(null, '', encodeState(readForm()));
+  $('python').textContent = pythonProgram({ ...readForm(), ...runOptions() }, document.baseURI);
+  $('mandelbrot').hidden = fields.workload.value !== 'mandelbrot_row';
+}
+
+/** The Workload select's one-line description: CPU- or I/O-bound, and how the cost grows. */
 function describeWorkload() {
-  const entry = catalog.find((w) => w.name === workload.value);
-  workloadDescription.textContent = entry ? entry.description : '';
+  const entry = catalog.find((w) => w.name === fields.workload.value);
+  $('workload-description').textContent = entry ? `${t(entry.cpu_bound ? 'bound.cpu' : 'bound.io')}: ${t(`desc.${entry.name}`)}` : '';
 }
 
-function fillCatalog(entries) {
-  catalog = entries;
-  const chosen = workload.value;
-  workload.replaceChildren(...entries.map((w) => new Option(`${w.name}(${w.arg === 'str' ? 'url' : 'n'}): ${w.cpu_bound ? 'CPU-bound' : 'I/O-bound'}`, w.name)));
-  workload.value = chosen;
+// ---- language ------------------------------------------------------------------------------
+
+function fillChoices() {
+  const preset = fields.preset.value;
+  fields.preset.replaceChildren(new Option(t('preset.none'), ''), ...PRESETS.map((p) => new Option(t(`preset.${p.id}`), p.id)));
+  fields.preset.value = preset;
+  const chosen = fields.workload.value;
+  if (catalog.length) {
+    fields.workload.replaceChildren(...catalog.map((w) => new Option(`${w.name}: ${t(w.cpu_bound ? 'bound.cpu' : 'bound.io')}`, w.name)));
+    fields.workload.value = chosen;
+  }
   describeWorkload();
+  if (!doctor.executors.includes('pool')) fields.executor.querySelector('option[value="pool"]').textContent = t('executor.pool.unavailable');
 }
 
-workload.addEventListener('change', () => {
-  preset.value = '';
-  describeWorkload();
-});
-
-preset.addEventListener('change', () => {
-  const chosen = PRESETS.find((p) => p.id === preset.value);
-  if (!chosen) return;
-  workload.value = chosen.workload;
-  input.value = chosen.items;
-  showInputError(null);
-  describeWorkload();
-});
-
-function showInputError(error) {
-  inputError.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
-  inputError.hidden = !error;
-  if (error) input.setAttribute('aria-invalid', 'true');
-  else input.removeAttribute('aria-invalid');
+function applyLanguage(lang) {
+  setLanguage(lang);
+  fields.lang.value = language();
+  translatePage();
+  fillChoices();
+  renderDoctor();
+  if (lastReport) renderReport(lastReport);
+  formChanged();
 }
 
-// The most raised items listed one by one; the rest are counted.
+// ---- result, timings, timeline -------------------------------------------------------------
+
+// The result shows this many items at first, and this many more per click: a 1,000,000-item
+// result never builds a million nodes at once.
+const FIRST_ITEMS = 200;
+const MORE_ITEMS = 5000;
 const ERRORS_LISTED = 50;
 
-function showItemErrors(results) {
-  const raised = results.filter((r) => r.error);
+function renderPrinted(report, count) {
+  const shown = Math.min(count, report.results.length);
+  const nodes = ['['];
+  for (let i = 0; i < shown; i++) {
+    const r = report.results[i];
+    if (i > 0) nodes.push(', ');
+    if (r.error) {
+      const span = document.createElement('span');
+      span.className = 'raised';
+      span.textContent = r.repr;
+      span.title = `${r.error.type}${r.error.message ? `: ${r.error.message}` : ''}`;
+      nodes.push(span);
+    } else {
+      nodes.push(r.repr);
+    }
+  }
+  if (shown < report.results.length) nodes.push(', …');
+  nodes.push(']');
+  printed.replaceChildren(...nodes);
+  printed.dataset.shown = String(shown);
+  const left = report.results.length - shown;
+  more.hidden = left === 0;
+  more.textContent = t('result.more', { n: Math.min(left, MORE_ITEMS) });
+}
+
+more.addEventListener('click', () => {
+  if (lastReport) renderPrinted(lastReport, Number(printed.dataset.shown) + MORE_ITEMS);
+});
+
+function renderErrors(results) {
+  const raised = results.filter((r) => r.error && r.error.type !== 'CancelledError');
   const rows = raised.slice(0, ERRORS_LISTED).map((r) => {
     const li = document.createElement('li');
-    li.textContent = `item ${r.index} (${r.input}): ${r.error.type}: ${r.error.message}`;
+    li.textContent = t('errors.item', { index: r.index, input: r.input, error: `${r.error.type}${r.error.message ? `: ${r.error.message}` : ''}` });
     return li;
   });
   if (raised.length > ERRORS_LISTED) {
-    const more = document.createElement('li');
-    more.textContent = `… and ${raised.length - ERRORS_LISTED} more`;
-    rows.push(more);
+    const li = document.createElement('li');
+    li.textContent = t('errors.more', { n: raised.length - ERRORS_LISTED });
+    rows.push(li);
   }
   $('item-errors').replaceChildren(...rows);
   $('errors').hidden = raised.length === 0;
 }
 
-function showReport(report) {
-  printed.textContent = report.printed;
-  showItemErrors(report.results);
-  wall.textContent = `${report.wall_ms.toFixed(2)} ms`;
-  lanes.textContent = `${report.lanes_used} of ${report.workers}`;
+const baselineKey = (o) => `${o.workload}\u0000${o.items}`;
+const ms = (value) => `${value.toFixed(2)} ms`;
+
+function renderTimings(report, options) {
+  $('wall-ms').textContent = ms(report.wall_ms);
+  $('busy-ms').textContent = report.busy_ms === undefined ? '–' : ms(report.busy_ms);
+  $('lanes-used').textContent = `${report.lanes_used} / ${report.workers}`;
+  const ideal = report.executor === 'sequential' ? 1 : report.workers;
+  const base = baselines.get(baselineKey(options));
+  if (base === undefined) {
+    $('speedup').textContent = t('timings.no-baseline');
+    $('efficiency').textContent = '–';
+    return;
+  }
+  const speedup = base / Math.max(report.wall_ms, 1e-6);
+  const workers = report.executor === 'sequential' ? 1 : report.workers;
+  $('speedup').textContent = `${speedup.toFixed(2)}× (${t('timings.ideal', { value: `${ideal}×` })})`;
+  $('efficiency').textContent = `${((100 * speedup) / workers).toFixed(0)}% (${t('timings.ideal', { value: '100%' })})`;
 }
 
-// Errors about the input belong next to the input; any other error goes to the status line.
+function renderTimeline(report) {
+  const svg = $('timeline');
+  if (!report.trace) {
+    svg.setAttribute('hidden', '');
+    return;
+  }
+  const { aggregated } = drawTimeline(svg, report, {
+    workers: report.workers,
+    label: (bar) => t('timeline.bar', { index: bar.index, input: bar.input, lane: bar.lane, start: bar.start_ms.toFixed(1), end: bar.end_ms.toFixed(1) }),
+    laneLabel: (lane) => t('timeline.lane', { lane }),
+  });
+  $('timeline-note').hidden = !aggregated;
+}
+
+function renderReport(report, options = runOptions()) {
+  renderPrinted(report, FIRST_ITEMS);
+  renderErrors(report.results);
+  renderTimings(report, options);
+  renderTimeline(report);
+}
+
+// ---- running -------------------------------------------------------------------------------
+
 const INPUT_ERRORS = new Set(['SyntaxError', 'NameError', 'TypeError', 'ValueError', 'OverflowError', 'InputError']);
-
-/** The Chunk size field as the page API takes it: a number, or the text (`auto`, or an error). */
-function chunksizeOption() {
-  const text = chunksize.value.trim();
-  return /^\d+$/.test(text) ? Number(text) : text || 'auto';
-}
-
-// The progress bar appears only on runs long enough to need it.
 const PROGRESS_AFTER_MS = 300;
+
+function showInputError(error) {
+  inputError.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
+  inputError.hidden = !error;
+  if (error) fields.items.setAttribute('aria-invalid', 'true');
+  else fields.items.removeAttribute('aria-invalid');
+}
 
 function showProgress({ done, total }) {
   progress.max = Math.max(1, total);
@@ -115,72 +233,234 @@ function showProgress({ done, total }) {
 }
 
 function describeEnd(report) {
-  const raised = report.failed ? `, ${report.failed} raised` : '';
-  if (report.stopped === 'cancelled') return `Cancelled: ${report.ok} done, ${report.cancelled} cancelled.`;
-  if (report.stopped === 'timeout') return `Timed out: ${report.ok} done${raised}.`;
-  return `Done: ${report.results.length} items on ${report.executor}${raised}.`;
+  if (report.stopped === 'cancelled') return t('status.cancelled', report);
+  if (report.stopped === 'timeout') return t('status.timeout', report);
+  const key = report.failed ? 'status.done.raised' : 'status.done';
+  return t(key, { n: report.results.length, executor: report.executor, failed: report.failed });
 }
 
-let controller = null;
+function setBusy(on) {
+  busy = on;
+  run.disabled = on;
+  cancel.disabled = !on;
+  $('compare').disabled = on;
+  $('scaling').disabled = on;
+}
+
+/** One run of `options` with progress, the picture and the cancel button wired; null on error. */
+async function runOnce(options) {
+  controller = new AbortController();
+  showProgress({ done: 0, total: 0 });
+  const timer = setTimeout(() => {
+    progressBox.hidden = false;
+  }, PROGRESS_AFTER_MS);
+  const picture = options.workload === 'mandelbrot_row';
+  if (picture) mandelbrot.clear();
+  try {
+    const report = await playground.run({
+      ...options,
+      picture,
+      signal: controller.signal,
+      onprogress: (p) => {
+        showProgress(p);
+        if (picture) {
+          for (const item of p.items) {
+            if (item.pixels) mandelbrot.drawRow(Number(item.input), item.pixels, item.lane);
+          }
+        }
+      },
+    });
+    if (options.executor === 'sequential' && !report.stopped) baselines.set(baselineKey(options), report.wall_ms);
+    return report;
+  } catch (error) {
+    if (INPUT_ERRORS.has(error.name)) {
+      showInputError(error);
+      status.textContent = t('status.input-error');
+    } else {
+      status.textContent = `${error.name}: ${error.message}`;
+    }
+    return null;
+  } finally {
+    clearTimeout(timer);
+    progressBox.hidden = true;
+    controller = null;
+  }
+}
 
 cancel.addEventListener('click', () => controller?.abort());
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  controller = new AbortController();
-  run.disabled = true;
-  cancel.disabled = false;
-  status.textContent = 'Running…';
+  if (busy) return;
+  setBusy(true);
   showInputError(null);
-  showProgress({ done: 0, total: 0 });
-  const progressTimer = setTimeout(() => {
-    progressBox.hidden = false;
-  }, PROGRESS_AFTER_MS);
-  try {
-    const report = await playground.run({
-      workload: workload.value,
-      items: input.value,
-      executor: executor.value,
-      workers: workers.valueAsNumber,
-      chunksize: chunksizeOption(),
-      scheduling: scheduling.value,
-      order: order.value,
-      timeout_ms: Number.isFinite(timeout.valueAsNumber) ? timeout.valueAsNumber : undefined,
-      onprogress: showProgress,
-      signal: controller.signal,
-    });
-    showReport(report);
+  status.textContent = t('status.running');
+  const options = runOptions();
+  const report = await runOnce(options);
+  if (report) {
+    lastReport = report;
+    renderReport(report, options);
     status.textContent = describeEnd(report);
-  } catch (error) {
-    if (INPUT_ERRORS.has(error.name)) {
-      showInputError(error);
-      status.textContent = 'The input list has an error; nothing ran.';
-    } else {
-      status.textContent = `${error.name}: ${error.message}`;
-    }
-  } finally {
-    clearTimeout(progressTimer);
-    progressBox.hidden = true;
-    run.disabled = false;
-    cancel.disabled = true;
-    controller = null;
   }
+  setBusy(false);
 });
+
+$('compare').addEventListener('click', async () => {
+  if (busy) return;
+  setBusy(true);
+  showInputError(null);
+  const options = runOptions();
+  const bars = [];
+  for (const executor of doctor.executors) {
+    status.textContent = t('status.comparing', { executor });
+    const report = await runOnce({ ...options, executor });
+    if (!report || report.stopped) break;
+    bars.push({ executor, wall_ms: report.wall_ms });
+    lastReport = report;
+  }
+  if (bars.length) {
+    const base = bars[0].wall_ms;
+    drawCompare($('compare-chart'), bars.map((b) => ({ ...b, speedup: base / Math.max(b.wall_ms, 1e-6) })), { title: t('compare.title') });
+    renderReport(lastReport, { ...options, executor: lastReport.executor });
+    status.textContent = describeEnd(lastReport);
+  }
+  setBusy(false);
+});
+
+$('scaling').addEventListener('click', async () => {
+  if (busy) return;
+  setBusy(true);
+  showInputError(null);
+  const options = runOptions();
+  const executor = doctor.executors.includes('pool') ? 'pool' : 'message-passing';
+  const mode = $('scaling-mode').value;
+  const points = [];
+  let last = null;
+  if (mode === 'workers') {
+    const top = Math.max(2, options.workers);
+    let one = null;
+    for (let n = 1; n <= top; n++) {
+      status.textContent = t('status.scaling', { step: `${n} / ${top}` });
+      const report = await runOnce({ ...options, executor, workers: n });
+      if (!report || report.stopped) break;
+      last = report;
+      one ??= report.wall_ms;
+      points.push({ x: n, y: one / Math.max(report.wall_ms, 1e-6) });
+    }
+    if (points.length) {
+      const s = amdahlFit(points);
+      drawPlot($('scaling-chart'), points, {
+        xLabel: t('axis.workers'), yLabel: t('axis.speedup'),
+        ideal: (x) => x, fit: (x) => 1 / (s + (1 - s) / x),
+        legend: [['measured', t('scaling.measured')], ['ideal', t('scaling.ideal')], ['fit', t('scaling.fit')]],
+      });
+      $('scaling-fit').textContent = t('scaling.serial', { percent: (100 * s).toFixed(1) });
+    }
+  } else {
+    let size = 1;
+    let top = Infinity;
+    while (size <= top) {
+      status.textContent = t('status.scaling', { step: `chunksize ${size}` });
+      const report = await runOnce({ ...options, executor, chunksize: size });
+      if (!report || report.stopped) break;
+      last = report;
+      top = Math.max(1, Math.ceil(report.results.length / options.workers));
+      points.push({ x: size, y: report.wall_ms });
+      size *= 2;
+    }
+    if (points.length) {
+      drawPlot($('scaling-chart'), points, {
+        xLabel: t('axis.chunksize'), yLabel: t('axis.wall'),
+        legend: [['measured', t('scaling.measured')]],
+      });
+      $('scaling-fit').textContent = '';
+    }
+  }
+  if (last) {
+    lastReport = last;
+    renderReport(last, { ...options, executor });
+    status.textContent = describeEnd(last);
+  }
+  setBusy(false);
+});
+
+// ---- python panel, sharing, doctor ---------------------------------------------------------
+
+async function copy(text, statusEl) {
+  try {
+    await navigator.clipboard.writeText(text);
+    if (statusEl) statusEl.textContent = t('copied');
+  } catch {
+    if (statusEl) statusEl.textContent = '';
+  }
+}
+
+$('copy-python').addEventListener('click', () => copy($('python').textContent, $('copy-python-status')));
+$('copy-link').addEventListener('click', () => copy(location.href, status));
+
+function renderDoctor() {
+  const yes = (v) => t(v ? 'doctor.yes' : 'doctor.no');
+  const rows = [
+    ['doctor.isolated', yes(doctor.isolated)],
+    ['doctor.sab', yes(doctor.sab)],
+    ['doctor.threads', yes(doctor.threads)],
+    ['doctor.cores', String(doctor.cores)],
+    ['doctor.executors', doctor.executors.join(', ')],
+  ];
+  $('doctor').replaceChildren(...rows.flatMap(([key, value]) => {
+    const dt = document.createElement('dt');
+    dt.textContent = t(key);
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    return [dt, dd];
+  }));
+  $('doctor-advice').textContent = t(doctor.advice);
+}
+
+// ---- wiring --------------------------------------------------------------------------------
+
+fields.lang.replaceChildren(...Object.entries(LANGUAGES).map(([code, name]) => new Option(name, code)));
+fields.workers.max = String(MAX_WORKERS);
+fields.workers.value = String(defaultWorkers());
+
+fields.lang.addEventListener('change', () => applyLanguage(fields.lang.value));
+fields.workload.addEventListener('change', () => {
+  fields.preset.value = '';
+  describeWorkload();
+});
+fields.preset.addEventListener('change', () => {
+  const chosen = PRESETS.find((p) => p.id === fields.preset.value);
+  if (!chosen) return;
+  fields.workload.value = chosen.workload;
+  fields.items.value = chosen.items;
+  showInputError(null);
+  describeWorkload();
+  formChanged();
+});
+form.addEventListener('input', formChanged);
+form.addEventListener('change', formChanged);
+
+const shared = decodeState(location.hash, ['square', 'is_prime', 'count_primes', 'fib', 'collatz_steps', 'sha256_chain', 'mandelbrot_row', 'sleep_ms', 'fetch_len']);
+writeForm(shared);
+applyLanguage(shared.lang ?? defaultLanguage());
+if (!doctor.executors.includes('pool')) {
+  fields.executor.querySelector('option[value="pool"]').disabled = true;
+  $('isolation').hidden = false;
+}
 
 playground.ready.then(
   (info) => {
-    fillCatalog(info.workloads);
-    if (!info.isolated) {
-      const pool = executor.querySelector('option[value="pool"]');
-      pool.disabled = true;
-      pool.textContent = 'pool (needs a cross-origin isolated page)';
-      $('isolation').hidden = false;
-    }
-    run.disabled = false;
-    status.textContent = info.threaded ? `Ready: pool of ${info.threads} Web Workers.` : 'Ready (single-threaded build).';
+    catalog = info.workloads;
+    const chosen = shared.workload ?? fields.workload.value;
+    fillChoices();
+    fields.workload.value = chosen;
+    describeWorkload();
+    formChanged();
+    setBusy(false);
+    status.textContent = info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single');
     document.documentElement.dataset.ready = 'true';
   },
   (error) => {
-    status.textContent = `The playground could not start: ${error.name}: ${error.message}`;
+    status.textContent = t('status.failed', { error: `${error.name}: ${error.message}` });
   },
 );

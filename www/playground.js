@@ -200,6 +200,7 @@ function normalize(options) {
     order: options.order ?? 'ordered',
     timeout_ms: options.timeout_ms ?? undefined,
     trace: options.trace ?? true,
+    picture: options.picture === true,
     base_url: document.baseURI,
   };
 }

@@ -12,7 +12,15 @@ self.addEventListener('message', async ({ data }) => {
   if (data.type !== Request.RUN) return;
   try {
     const wasm = await loaded;
-    const { report } = JSON.parse(await wasm.run(data.options, null));
+    // mandelbrot_row's picture rides on progress items; keep it with the chunk's results.
+    const pixels = new Map();
+    const collect = (json) => {
+      for (const item of JSON.parse(json).items) if (item.pixels) pixels.set(item.index, item.pixels);
+    };
+    const { report } = JSON.parse(await wasm.run(data.options, data.options.picture ? collect : null));
+    for (const result of report.results) {
+      if (pixels.has(result.index)) result.pixels = pixels.get(result.index);
+    }
     self.postMessage({ id: data.id, type: Reply.RESULT, report });
   } catch (error) {
     self.postMessage({ id: data.id, type: Reply.ERROR, error: errorToWire(error) });

@@ -78,6 +78,8 @@ pub struct Job {
     pub scheduling: Scheduling,
     /// Whether to time every item (the trace); off for benchmarks.
     pub trace: bool,
+    /// Whether to keep `mandelbrot_row`'s pixel counts for the page's picture.
+    pub picture: bool,
 }
 
 impl Job {
@@ -92,7 +94,15 @@ impl Job {
             return Err(Error::option(format!("workers must be from 1 to {MAX_WORKERS}, got {workers}")));
         }
         workload.check_items(&items)?;
-        Ok(Job { workload, items, workers, chunksize: None, scheduling: Scheduling::Queue, trace: true })
+        Ok(Job {
+            workload,
+            items,
+            workers,
+            chunksize: None,
+            scheduling: Scheduling::Queue,
+            trace: true,
+            picture: false,
+        })
     }
 
     /// The same job with an explicit chunk size, or `None` for `Pool.map`'s rule.
@@ -229,18 +239,32 @@ pub async fn run(
 #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
 fn timed_call(job: &Job, control: &Control, index: usize, lane: usize) -> ItemOutcome {
     let start_ms = job.trace.then(clock::now_ms);
-    let result = job.workload.call(&job.items[index]);
+    let (step, pixels) = prepare(job, index);
+    let result = Workload::finish_blocking(step);
     let end_ms = job.trace.then(clock::now_ms);
-    ItemOutcome { index, lane, seq: control.next_seq(), start_ms, end_ms, result }
+    ItemOutcome { index, lane, seq: control.next_seq(), start_ms, end_ms, result, pixels }
+}
+
+/// The item's CPU-bound work, keeping the picture's pixels when the job wants them.
+fn prepare(job: &Job, index: usize) -> (crate::workload::Step, Option<Vec<u16>>) {
+    let item = &job.items[index];
+    if job.picture && job.workload == Workload::MandelbrotRow {
+        let mut pixels = Vec::new();
+        let step = job.workload.prepare_picture(item, &mut pixels);
+        (step, Some(pixels).filter(|p| !p.is_empty()))
+    } else {
+        (job.workload.prepare(item), None)
+    }
 }
 
 /// Runs one item on a lane, awaiting its I/O, and records it: for the compute Worker's own
 /// thread, which must never block in the single-threaded build.
 async fn timed_call_async(job: &Job, control: &Control, index: usize, lane: usize) -> ItemOutcome {
     let start_ms = job.trace.then(clock::now_ms);
-    let result = job.workload.call_async(&job.items[index]).await;
+    let (step, pixels) = prepare(job, index);
+    let result = Workload::finish_async(step).await;
     let end_ms = job.trace.then(clock::now_ms);
-    ItemOutcome { index, lane, seq: control.next_seq(), start_ms, end_ms, result }
+    ItemOutcome { index, lane, seq: control.next_seq(), start_ms, end_ms, result, pixels }
 }
 
 /// Lets the compute Worker's event loop run (progress out, a cancel in) when a

@@ -19,11 +19,11 @@ after(async () => {
 });
 
 async function runFromForm(page, items, executor) {
-  const input = page.getByLabel('Input list');
+  const input = page.getByLabel('Input list', { exact: true });
   await input.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type(items);
-  await page.getByLabel('Executor').selectOption(executor);
+  await page.getByLabel('Executor', { exact: true }).selectOption(executor);
   await page.getByRole('button', { name: 'Run' }).click();
 }
 
@@ -95,8 +95,8 @@ test('a malformed list shows where it is wrong, keeps the text, and the page sta
   const text = await message.textContent();
   assert.match(text, /SyntaxError: invalid syntax/);
   assert.match(text, /\n {4}\[1, 2,, 3\]\n {10}\^\n/);
-  assert.equal(await page.getByLabel('Input list').inputValue(), '[1, 2,, 3]');
-  assert.equal(await page.getByLabel('Input list').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('Input list', { exact: true }).inputValue(), '[1, 2,, 3]');
+  assert.equal(await page.getByLabel('Input list', { exact: true }).getAttribute('aria-invalid'), 'true');
 
   await runFromForm(page, '[1, 2, 3]', 'pool');
   await page.getByText('Done: 3 items on pool.').waitFor();

@@ -81,41 +81,41 @@ test('the Workload select lists every workload with a description, and presets f
   const { page, problems, close } = await openPlayground(browser, server.url);
   const names = await page.locator('#workload option').evaluateAll((options) => options.map((o) => o.value));
   assert.deepEqual(names, [...Object.keys(CASES).slice(0, 7), 'sleep_ms', 'fetch_len']);
-  await page.getByLabel('Workload').selectOption('fib');
-  assert.match(await page.locator('[data-workload-description]').textContent(), /Fibonacci.*CPU-bound/);
+  await page.getByLabel('Workload', { exact: true }).selectOption('fib');
+  assert.match(await page.locator('[data-workload-description]').textContent(), /CPU-bound.*Fibonacci/);
 
-  await page.getByLabel('Preset').selectOption({ label: 'Python docs: ProcessPoolExecutor example' });
-  assert.equal(await page.getByLabel('Workload').inputValue(), 'is_prime');
-  await page.getByLabel('Executor').selectOption('pool');
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Python docs: ProcessPoolExecutor example' });
+  assert.equal(await page.getByLabel('Workload', { exact: true }).inputValue(), 'is_prime');
+  await page.getByLabel('Executor', { exact: true }).selectOption('pool');
   await page.getByRole('button', { name: 'Run' }).click();
   await page.getByText('Done: 6 items on pool.').waitFor();
   assert.equal(await page.locator('[data-printed]').textContent(), '[True, True, True, True, True, False]');
 
-  await page.getByLabel('Preset').selectOption({ label: 'I/O-bound: 20 waits of 200 ms' });
-  assert.equal(await page.getByLabel('Input list').inputValue(), '[200] * 20');
-  assert.equal(await page.getByLabel('Workload').inputValue(), 'sleep_ms');
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'I/O-bound: 20 waits of 200 ms' });
+  assert.equal(await page.getByLabel('Input list', { exact: true }).inputValue(), '[200] * 20');
+  assert.equal(await page.getByLabel('Workload', { exact: true }).inputValue(), 'sleep_ms');
   assert.deepEqual(problems, []);
   await close();
 });
 
 test('a list of strings for an int workload is refused next to the input, text kept', async () => {
   const { page, problems, close } = await openPlayground(browser, server.url);
-  await page.getByLabel('Workload').selectOption('fib');
-  await page.getByLabel('Input list').fill("[1, 'two', 3]");
+  await page.getByLabel('Workload', { exact: true }).selectOption('fib');
+  await page.getByLabel('Input list', { exact: true }).fill("[1, 'two', 3]");
   await page.getByRole('button', { name: 'Run' }).click();
   const message = page.locator('[data-input-error]');
   await message.waitFor({ state: 'visible' });
   assert.equal(await message.textContent(), "InputError: fib() takes int items, but item 1 is a str: 'two'");
-  assert.equal(await page.getByLabel('Input list').inputValue(), "[1, 'two', 3]");
+  assert.equal(await page.getByLabel('Input list', { exact: true }).inputValue(), "[1, 'two', 3]");
   assert.deepEqual(problems, []);
   await close();
 });
 
 test('items that raise are listed with their error, the others still print', async () => {
   const { page, problems, close } = await openPlayground(browser, server.url);
-  await page.getByLabel('Workload').selectOption('fib');
-  await page.getByLabel('Input list').fill('[10, 51, 2]');
-  await page.getByLabel('Executor').selectOption('pool');
+  await page.getByLabel('Workload', { exact: true }).selectOption('fib');
+  await page.getByLabel('Input list', { exact: true }).fill('[10, 51, 2]');
+  await page.getByLabel('Executor', { exact: true }).selectOption('pool');
   await page.getByRole('button', { name: 'Run' }).click();
   await page.getByText('Done: 3 items on pool, 1 raised.').waitFor();
   assert.equal(

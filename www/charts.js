@@ -1,0 +1,158 @@
+// The page's charts, drawn as SVG: the compare bars, the timeline (Gantt) and the scaling plot.
+// Text goes through textContent only; nothing here parses markup.
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The most item bars the timeline draws one by one; past this it aggregates per lane. */
+export const TIMELINE_BARS = 2000;
+
+/** One colour per lane, the same in the timeline and the Mandelbrot picture. */
+export function laneColor(lane) {
+  return `hsl(${(lane * 137.5) % 360} 65% 50%)`;
+}
+
+function el(name, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+  parent?.append(node);
+  return node;
+}
+
+function text(parent, x, y, content, attrs = {}) {
+  const node = el('text', { x, y, ...attrs }, parent);
+  node.textContent = content;
+  return node;
+}
+
+function reset(svg, width, height) {
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  // SVG elements have no `hidden` property; the attribute is what hides them.
+  svg.removeAttribute('hidden');
+}
+
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+/** Bars of wall time, one per executor, each labelled with its speedup over the baseline. */
+export function drawCompare(svg, bars, { title }) {
+  const width = 600;
+  const row = 34;
+  const left = 150;
+  const height = 30 + row * bars.length;
+  reset(svg, width, height);
+  el('title', {}, svg).textContent = title;
+  const max = Math.max(...bars.map((b) => b.wall_ms), 1);
+  bars.forEach((bar, i) => {
+    const y = 20 + i * row;
+    const w = Math.max(2, ((width - left - 120) * bar.wall_ms) / max);
+    const g = el('g', { 'data-bar': bar.executor }, svg);
+    text(g, left - 8, y + 16, bar.executor, { 'text-anchor': 'end', class: 'label' });
+    el('rect', { x: left, y, width: w, height: row - 10, fill: laneColor(i), rx: 3 }, g);
+    text(g, left + w + 6, y + 16, `${fmt(bar.wall_ms)} ms · ${bar.speedup.toFixed(2)}×`, { class: 'value' });
+    el('title', {}, g).textContent = `${bar.executor}: ${fmt(bar.wall_ms)} ms, ${bar.speedup.toFixed(2)}×`;
+  });
+}
+
+/**
+ * The timeline: one lane per worker, one bar per item, focusable with its index, input and
+ * times. Past TIMELINE_BARS items, each lane is drawn as its busy fraction over time.
+ */
+export function drawTimeline(svg, report, { workers, label, laneLabel }) {
+  const trace = report.trace ?? [];
+  const lanes = trace.reduce((most, t) => Math.max(most, t.lane + 1), Math.max(workers, 1));
+  const width = 800;
+  const laneHeight = 22;
+  const left = 60;
+  const height = 24 + lanes * laneHeight;
+  reset(svg, width, height);
+  const span = trace.reduce((most, t) => Math.max(most, t.end_ms), Math.max(report.wall_ms, 0.001));
+  const x = (ms) => left + ((width - left - 10) * ms) / span;
+  for (let lane = 0; lane < lanes; lane++) {
+    text(svg, left - 6, 14 + lane * laneHeight + 6, laneLabel(lane), { 'text-anchor': 'end', class: 'label' });
+    el('line', { x1: left, x2: width - 10, y1: 20 + lane * laneHeight, y2: 20 + lane * laneHeight, class: 'lane' }, svg);
+  }
+  text(svg, width - 10, height - 2, `${fmt(span)} ms`, { 'text-anchor': 'end', class: 'value' });
+  const inputs = new Map(report.results.map((r) => [r.index, r.input]));
+  if (trace.length <= TIMELINE_BARS) {
+    for (const t of trace) {
+      const bar = el('rect', {
+        x: x(t.start_ms),
+        y: 4 + t.lane * laneHeight,
+        width: Math.max(1, x(t.end_ms) - x(t.start_ms)),
+        height: laneHeight - 6,
+        fill: laneColor(t.lane),
+        tabindex: 0,
+        'data-item': t.index,
+      }, svg);
+      const description = label({ ...t, input: inputs.get(t.index) ?? '' });
+      bar.setAttribute('aria-label', description);
+      el('title', {}, bar).textContent = description;
+    }
+    return { aggregated: false };
+  }
+  const buckets = 200;
+  const busy = Array.from({ length: lanes }, () => new Float64Array(buckets));
+  const size = span / buckets;
+  for (const t of trace) {
+    for (let b = Math.floor(t.start_ms / size); b <= Math.min(buckets - 1, Math.floor(t.end_ms / size)); b++) {
+      const overlap = Math.min(t.end_ms, (b + 1) * size) - Math.max(t.start_ms, b * size);
+      if (overlap > 0) busy[t.lane][b] += overlap / size;
+    }
+  }
+  busy.forEach((row, lane) => {
+    row.forEach((fraction, b) => {
+      if (fraction > 0) {
+        el('rect', {
+          x: x(b * size), y: 4 + lane * laneHeight, width: x(size) - left + 0.5, height: laneHeight - 6,
+          fill: laneColor(lane), 'fill-opacity': Math.min(1, fraction).toFixed(2),
+        }, svg);
+      }
+    });
+  });
+  return { aggregated: true };
+}
+
+/** Amdahl's law fit: the serial fraction s minimising the squared error of 1 / (s + (1 - s) / n). */
+export function amdahlFit(points) {
+  let best = { s: 0, error: Infinity };
+  for (let i = 0; i <= 1000; i++) {
+    const s = i / 1000;
+    const error = points.reduce((sum, p) => sum + (p.y - 1 / (s + (1 - s) / p.x)) ** 2, 0);
+    if (error < best.error) best = { s, error };
+  }
+  return best.s;
+}
+
+/**
+ * A line plot with labelled axes: the measured points, plus `ideal` and `fit` lines when given
+ * (functions of x). `xs` are the x values, drawn evenly spaced (chunk sizes grow by doubling).
+ */
+export function drawPlot(svg, points, { xLabel, yLabel, ideal, fit, legend }) {
+  const width = 600;
+  const height = 320;
+  const pad = { left: 56, right: 20, top: 20, bottom: 46 };
+  reset(svg, width, height);
+  const yMax = Math.max(...points.map((p) => p.y), ...(ideal ? points.map((p) => ideal(p.x)) : []), 1) * 1.1;
+  const px = (i) => pad.left + ((width - pad.left - pad.right) * i) / Math.max(1, points.length - 1);
+  const py = (y) => height - pad.bottom - ((height - pad.top - pad.bottom) * y) / yMax;
+  el('line', { x1: pad.left, x2: width - pad.right, y1: py(0), y2: py(0), class: 'axis' }, svg);
+  el('line', { x1: pad.left, x2: pad.left, y1: pad.top, y2: py(0), class: 'axis' }, svg);
+  points.forEach((p, i) => text(svg, px(i), py(0) + 16, String(p.x), { 'text-anchor': 'middle', class: 'label' }));
+  for (const f of [0.5, 1]) text(svg, pad.left - 6, py(yMax * f / 1.1) + 4, (yMax * f / 1.1).toFixed(1), { 'text-anchor': 'end', class: 'label' });
+  text(svg, (width + pad.left) / 2, height - 6, xLabel, { 'text-anchor': 'middle', class: 'label' });
+  text(svg, 12, pad.top + 4, yLabel, { class: 'label' });
+  const path = (f) => points.map((p, i) => `${i ? 'L' : 'M'}${px(i).toFixed(1)},${py(f(p)).toFixed(1)}`).join(' ');
+  if (ideal) el('path', { d: path((p) => ideal(p.x)), class: 'ideal' }, svg);
+  if (fit) el('path', { d: path((p) => fit(p.x)), class: 'fit' }, svg);
+  el('path', { d: path((p) => p.y), class: 'measured' }, svg);
+  points.forEach((p, i) => {
+    const dot = el('circle', { cx: px(i), cy: py(p.y), r: 5, class: 'point', tabindex: 0, 'data-point': p.x }, svg);
+    const description = `${xLabel} ${p.x}: ${yLabel} ${p.y.toFixed(2)}`;
+    dot.setAttribute('aria-label', description);
+    el('title', {}, dot).textContent = description;
+  });
+  legend.forEach(([cls, name], i) => {
+    el('line', { x1: pad.left + 10 + i * 150, x2: pad.left + 34 + i * 150, y1: pad.top, y2: pad.top, class: cls }, svg);
+    text(svg, pad.left + 40 + i * 150, pad.top + 4, name, { class: 'label' });
+  });
+}

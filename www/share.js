@@ -1,0 +1,48 @@
+// The form's state in the URL hash, so a link restores it. Everything read back is checked
+// against what the form can hold before use; nothing runs on load.
+
+const KEYS = {
+  workload: 'w', items: 'i', executor: 'e', workers: 'n', chunksize: 'c',
+  scheduling: 's', order: 'o', timeout: 't', lang: 'l',
+};
+
+/** Longest input list a link may carry; longer text stays out of the address. */
+export const MAX_SHARED_ITEMS = 20_000;
+
+const CHOICES = {
+  executor: ['sequential', 'async', 'pool', 'message-passing'],
+  scheduling: ['queue', 'work-stealing'],
+  order: ['ordered', 'completed'],
+  lang: ['en', 'ko'],
+};
+
+/** The hash for `state` (the form's values as strings). */
+export function encodeState(state) {
+  const params = new URLSearchParams();
+  for (const [name, key] of Object.entries(KEYS)) {
+    const value = state[name];
+    if (value === undefined || value === '') continue;
+    if (name === 'items' && value.length > MAX_SHARED_ITEMS) continue;
+    params.set(key, value);
+  }
+  return `#${params}`;
+}
+
+/** The state a hash holds, keeping only values the form accepts; `workloads` are the names. */
+export function decodeState(hash, workloads) {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const state = {};
+  for (const [name, key] of Object.entries(KEYS)) {
+    const value = params.get(key);
+    if (value === null) continue;
+    const ok = {
+      workload: () => workloads.includes(value),
+      items: () => value.length <= MAX_SHARED_ITEMS,
+      workers: () => /^\d{1,2}$/.test(value),
+      chunksize: () => /^(auto|\d{1,7})$/.test(value),
+      timeout: () => /^\d{1,9}$/.test(value),
+    }[name] ?? (() => CHOICES[name].includes(value));
+    if (ok()) state[name] = value;
+  }
+  return state;
+}
