@@ -4,7 +4,8 @@
 import { createPlayground, defaultWorkers, MAX_WORKERS } from './playground.js';
 import { PRESETS } from './presets.js';
 import { LANGUAGES, defaultLanguage, language, setLanguage, t, translatePage } from './i18n.js';
-import { amdahlFit, drawCompare, drawPlot, drawTimeline } from './charts.js';
+import { amdahlFit, drawPlot, drawTimeline } from './charts.js';
+import { Baselines, compareExecutors, describeEnd, renderErrors, renderPrinted, renderTimings } from './views.js';
 import { diagnose } from './doctor.js';
 import { decodeState, encodeState } from './share.js';
 import { pythonProgram } from './python.js';
@@ -29,8 +30,6 @@ const run = $('run');
 const cancel = $('cancel');
 const status = $('status');
 const inputError = $('input-error');
-const printed = $('printed');
-const more = $('more');
 const progressBox = $('progress-box');
 const progress = $('progress');
 const progressText = $('progress-text');
@@ -42,8 +41,7 @@ let catalog = [];
 let lastReport = null;
 let busy = false;
 let controller = null;
-// Sequential wall times by input, the baseline of every speedup.
-const baselines = new Map();
+const baselines = new Baselines();
 
 // ---- the form's state ----------------------------------------------------------------------
 
@@ -122,77 +120,6 @@ function applyLanguage(lang) {
 
 // ---- result, timings, timeline -------------------------------------------------------------
 
-// The result shows this many items at first, and this many more per click: a 1,000,000-item
-// result never builds a million nodes at once.
-const FIRST_ITEMS = 200;
-const MORE_ITEMS = 5000;
-const ERRORS_LISTED = 50;
-
-function renderPrinted(report, count) {
-  const shown = Math.min(count, report.results.length);
-  const nodes = ['['];
-  for (let i = 0; i < shown; i++) {
-    const r = report.results[i];
-    if (i > 0) nodes.push(', ');
-    if (r.error) {
-      const span = document.createElement('span');
-      span.className = 'raised';
-      span.textContent = r.repr;
-      span.title = `${r.error.type}${r.error.message ? `: ${r.error.message}` : ''}`;
-      nodes.push(span);
-    } else {
-      nodes.push(r.repr);
-    }
-  }
-  if (shown < report.results.length) nodes.push(', …');
-  nodes.push(']');
-  printed.replaceChildren(...nodes);
-  printed.dataset.shown = String(shown);
-  const left = report.results.length - shown;
-  more.hidden = left === 0;
-  more.textContent = t('result.more', { n: Math.min(left, MORE_ITEMS) });
-}
-
-more.addEventListener('click', () => {
-  if (lastReport) renderPrinted(lastReport, Number(printed.dataset.shown) + MORE_ITEMS);
-});
-
-function renderErrors(results) {
-  const raised = results.filter((r) => r.error && r.error.type !== 'CancelledError');
-  const rows = raised.slice(0, ERRORS_LISTED).map((r) => {
-    const li = document.createElement('li');
-    li.textContent = t('errors.item', { index: r.index, input: r.input, error: `${r.error.type}${r.error.message ? `: ${r.error.message}` : ''}` });
-    return li;
-  });
-  if (raised.length > ERRORS_LISTED) {
-    const li = document.createElement('li');
-    li.textContent = t('errors.more', { n: raised.length - ERRORS_LISTED });
-    rows.push(li);
-  }
-  $('item-errors').replaceChildren(...rows);
-  $('errors').hidden = raised.length === 0;
-}
-
-const baselineKey = (o) => `${o.workload}\u0000${o.items}`;
-const ms = (value) => `${value.toFixed(2)} ms`;
-
-function renderTimings(report, options) {
-  $('wall-ms').textContent = ms(report.wall_ms);
-  $('busy-ms').textContent = report.busy_ms === undefined ? '–' : ms(report.busy_ms);
-  $('lanes-used').textContent = `${report.lanes_used} / ${report.workers}`;
-  const ideal = report.executor === 'sequential' ? 1 : report.workers;
-  const base = baselines.get(baselineKey(options));
-  if (base === undefined) {
-    $('speedup').textContent = t('timings.no-baseline');
-    $('efficiency').textContent = '–';
-    return;
-  }
-  const speedup = base / Math.max(report.wall_ms, 1e-6);
-  const workers = report.executor === 'sequential' ? 1 : report.workers;
-  $('speedup').textContent = `${speedup.toFixed(2)}× (${t('timings.ideal', { value: `${ideal}×` })})`;
-  $('efficiency').textContent = `${((100 * speedup) / workers).toFixed(0)}% (${t('timings.ideal', { value: '100%' })})`;
-}
-
 function renderTimeline(report) {
   const svg = $('timeline');
   if (!report.trace) {
@@ -208,9 +135,9 @@ function renderTimeline(report) {
 }
 
 function renderReport(report, options = runOptions()) {
-  renderPrinted(report, FIRST_ITEMS);
-  renderErrors(report.results);
-  renderTimings(report, options);
+  renderPrinted(document, report);
+  renderErrors(document, report.results);
+  renderTimings(document, report, baselines.get(options));
   renderTimeline(report);
 }
 
@@ -230,13 +157,6 @@ function showProgress({ done, total }) {
   progress.max = Math.max(1, total);
   progress.value = done;
   progressText.textContent = `${done} / ${total}`;
-}
-
-function describeEnd(report) {
-  if (report.stopped === 'cancelled') return t('status.cancelled', report);
-  if (report.stopped === 'timeout') return t('status.timeout', report);
-  const key = report.failed ? 'status.done.raised' : 'status.done';
-  return t(key, { n: report.results.length, executor: report.executor, failed: report.failed });
 }
 
 function setBusy(on) {
@@ -270,7 +190,7 @@ async function runOnce(options) {
         }
       },
     });
-    if (options.executor === 'sequential' && !report.stopped) baselines.set(baselineKey(options), report.wall_ms);
+    baselines.record(options, report);
     return report;
   } catch (error) {
     if (INPUT_ERRORS.has(error.name)) {
@@ -310,19 +230,14 @@ $('compare').addEventListener('click', async () => {
   setBusy(true);
   showInputError(null);
   const options = runOptions();
-  const bars = [];
-  for (const executor of doctor.executors) {
-    status.textContent = t('status.comparing', { executor });
-    const report = await runOnce({ ...options, executor });
-    if (!report || report.stopped) break;
-    bars.push({ executor, wall_ms: report.wall_ms });
-    lastReport = report;
-  }
-  if (bars.length) {
-    const base = bars[0].wall_ms;
-    drawCompare($('compare-chart'), bars.map((b) => ({ ...b, speedup: base / Math.max(b.wall_ms, 1e-6) })), { title: t('compare.title') });
-    renderReport(lastReport, { ...options, executor: lastReport.executor });
-    status.textContent = describeEnd(lastReport);
+  const last = await compareExecutors(document, options, doctor.executors, (o) => {
+    status.textContent = t('status.comparing', { executor: o.executor });
+    return runOnce(o);
+  });
+  if (last) {
+    lastReport = last;
+    renderReport(last, { ...options, executor: last.executor });
+    status.textContent = describeEnd(last);
   }
   setBusy(false);
 });

@@ -1,0 +1,130 @@
+// Views shared by the full page (app.js) and the embed (embed-page.js): the printed result
+// with its expander, the raised items, the timings against a sequential baseline, and the
+// compare run. Each finds its elements by `data-*` hook inside `root`.
+import { t } from './i18n.js';
+import { drawCompare } from './charts.js';
+
+// The result shows this many items at first, and this many more per click: a 1,000,000-item
+// result never builds a million nodes at once.
+export const FIRST_ITEMS = 200;
+const MORE_ITEMS = 5000;
+const ERRORS_LISTED = 50;
+
+const hook = (root, name) => root.querySelector(`[data-${name}]`);
+const errorText = (e) => `${e.type}${e.message ? `: ${e.message}` : ''}`;
+const ms = (value) => `${value.toFixed(2)} ms`;
+
+/** Renders the first `count` items of the printed list; the `more` button shows the next ones. */
+export function renderPrinted(root, report, count = FIRST_ITEMS) {
+  const printed = hook(root, 'printed');
+  const more = hook(root, 'more');
+  const shown = Math.min(count, report.results.length);
+  const nodes = ['['];
+  for (let i = 0; i < shown; i++) {
+    const r = report.results[i];
+    if (i > 0) nodes.push(', ');
+    if (r.error) {
+      const span = document.createElement('span');
+      span.className = 'raised';
+      span.textContent = r.repr;
+      span.title = errorText(r.error);
+      nodes.push(span);
+    } else {
+      nodes.push(r.repr);
+    }
+  }
+  if (shown < report.results.length) nodes.push(', …');
+  nodes.push(']');
+  printed.replaceChildren(...nodes);
+  const left = report.results.length - shown;
+  if (more) {
+    more.hidden = left === 0;
+    more.textContent = t('result.more', { n: Math.min(left, MORE_ITEMS) });
+    more.onclick = () => renderPrinted(root, report, shown + MORE_ITEMS);
+  }
+}
+
+/** Lists the items that raised (cancelled ones are counted in the status instead). */
+export function renderErrors(root, results) {
+  const list = hook(root, 'item-errors');
+  if (!list) return;
+  const raised = results.filter((r) => r.error && r.error.type !== 'CancelledError');
+  const rows = raised.slice(0, ERRORS_LISTED).map((r) => {
+    const li = document.createElement('li');
+    li.textContent = t('errors.item', { index: r.index, input: r.input, error: errorText(r.error) });
+    return li;
+  });
+  if (raised.length > ERRORS_LISTED) {
+    const li = document.createElement('li');
+    li.textContent = t('errors.more', { n: raised.length - ERRORS_LISTED });
+    rows.push(li);
+  }
+  list.replaceChildren(...rows);
+  hook(root, 'errors').hidden = raised.length === 0;
+}
+
+/** Sequential wall times by input: the baseline of every speedup. */
+export class Baselines {
+  #times = new Map();
+
+  #key(options) {
+    return `${options.workload}\u0000${options.items}`;
+  }
+
+  record(options, report) {
+    if (report.executor === 'sequential' && !report.stopped) this.#times.set(this.#key(options), report.wall_ms);
+  }
+
+  get(options) {
+    return this.#times.get(this.#key(options));
+  }
+}
+
+/** Wall time, busy time, lanes, and speedup and efficiency beside their ideals. */
+export function renderTimings(root, report, baseline) {
+  const set = (name, text) => {
+    const el = hook(root, name);
+    if (el) el.textContent = text;
+  };
+  set('wall-ms', ms(report.wall_ms));
+  set('busy-ms', report.busy_ms === undefined ? '–' : ms(report.busy_ms));
+  set('lanes-used', `${report.lanes_used} / ${report.workers}`);
+  if (baseline === undefined) {
+    set('speedup', t('timings.no-baseline'));
+    set('efficiency', '–');
+    return;
+  }
+  const workers = report.executor === 'sequential' ? 1 : report.workers;
+  const speedup = baseline / Math.max(report.wall_ms, 1e-6);
+  set('speedup', `${speedup.toFixed(2)}× (${t('timings.ideal', { value: `${workers}×` })})`);
+  set('efficiency', `${((100 * speedup) / workers).toFixed(0)}% (${t('timings.ideal', { value: '100%' })})`);
+}
+
+/** The status line for a finished run. */
+export function describeEnd(report) {
+  if (report.stopped === 'cancelled') return t('status.cancelled', report);
+  if (report.stopped === 'timeout') return t('status.timeout', report);
+  const key = report.failed ? 'status.done.raised' : 'status.done';
+  return t(key, { n: report.results.length, executor: report.executor, failed: report.failed });
+}
+
+/**
+ * Runs `options` on each of `executors` in turn with `runOne` (which resolves to a report, or
+ * null when the run failed) and draws the compare chart in `root`; resolves to the last report.
+ */
+export async function compareExecutors(root, options, executors, runOne) {
+  const bars = [];
+  let last = null;
+  for (const executor of executors) {
+    const report = await runOne({ ...options, executor });
+    if (!report || report.stopped) break;
+    bars.push({ executor, wall_ms: report.wall_ms });
+    last = report;
+  }
+  if (bars.length) {
+    const base = bars[0].wall_ms;
+    const withSpeedup = bars.map((b) => ({ ...b, speedup: base / Math.max(b.wall_ms, 1e-6) }));
+    drawCompare(hook(root, 'compare-chart'), withSpeedup, { title: t('compare.title') });
+  }
+  return last;
+}
