@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +30,12 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+// What other sites load to embed the playground: the iframe's page and the custom element's
+// module. They may be loaded cross-origin (an isolated host needs CORP to allow it, a module
+// script needs CORS); everything else stays same-origin.
+const EMBEDDABLE = new Set(['embed.html', 'embed.js']);
+const EMBED_HEADERS = { 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-Control-Allow-Origin': '*' };
 
 /** Serves `root`; resolves to the listening server once it is bound. */
 export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true }) {
@@ -57,6 +63,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true 
       }
       res.writeHead(200, {
         ...headers,
+        ...(EMBEDDABLE.has(basename(file)) ? EMBED_HEADERS : {}),
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Content-Length': info.size,
       });

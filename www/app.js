@@ -81,8 +81,27 @@ function runOptions(state = readForm()) {
   };
 }
 
+const attr = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The two embed snippets for the form's settings: an iframe, and the custom element. */
+function embedSnippets(state) {
+  const settings = {
+    workload: state.workload, items: state.items, executor: state.executor,
+    workers: state.workers, chunksize: state.chunksize || 'auto', lang: language(),
+  };
+  const src = new URL('embed.html', document.baseURI);
+  for (const [name, value] of Object.entries(settings)) src.searchParams.set(name, value);
+  const iframe = `<iframe src="${attr(src.href)}" allow="cross-origin-isolated"\n  style="width: 100%; height: 28rem; border: 0" title="map-playground"></iframe>`;
+  const attributes = Object.entries(settings).map(([name, value]) => `${name}="${attr(value)}"`).join(' ');
+  const element = `<script type="module" src="${attr(new URL('embed.js', document.baseURI).href)}"></script>\n<map-playground ${attributes}></map-playground>`;
+  return { iframe, element };
+}
+
 function formChanged() {
   history.replaceState(null, '', encodeState(readForm()));
+  const snippets = embedSnippets(readForm());
+  $('embed-iframe').textContent = snippets.iframe;
+  $('embed-element').textContent = snippets.element;
   $('python').textContent = pythonProgram({ ...readForm(), ...runOptions() }, document.baseURI);
   $('mandelbrot').hidden = fields.workload.value !== 'mandelbrot_row';
 }
@@ -312,6 +331,13 @@ async function copy(text, statusEl) {
 
 $('copy-python').addEventListener('click', () => copy($('python').textContent, $('copy-python-status')));
 $('copy-link').addEventListener('click', () => copy(location.href, status));
+$('copy-iframe').addEventListener('click', () => copy($('embed-iframe').textContent, $('copy-embed-status')));
+$('copy-element').addEventListener('click', () => copy($('embed-element').textContent, $('copy-embed-status')));
+$('embed').addEventListener('click', () => {
+  const open = $('embed-snippets').hidden;
+  $('embed-snippets').hidden = !open;
+  $('embed').setAttribute('aria-expanded', String(open));
+});
 
 function renderDoctor() {
   const yes = (v) => t(v ? 'doctor.yes' : 'doctor.no');

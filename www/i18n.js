@@ -116,6 +116,10 @@ const en = {
   'doctor.fix.headers': 'The pool is unavailable: serve the page with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp (./build.sh serve does), or use the service worker for static hosts (see the README).',
   'doctor.fix.iframe': 'The pool is unavailable: this page is inside an iframe. The iframe needs allow="cross-origin-isolated", and the host page must be cross-origin isolated itself.',
   'doctor.fix.threads': 'The pool is unavailable: this browser has no WebAssembly threads.',
+  'embed': 'Embed',
+  'embed.help': 'Put this playground, with the current settings, in your own page: paste either snippet.',
+  'embed.iframe': 'As an iframe',
+  'embed.element': 'As a custom element',
 };
 
 const ko = {
@@ -230,6 +234,10 @@ const ko = {
   'doctor.fix.headers': '풀을 쓸 수 없습니다: 페이지를 Cross-Origin-Opener-Policy: same-origin, Cross-Origin-Embedder-Policy: require-corp 헤더로 제공하세요 (./build.sh serve가 그렇게 합니다). 정적 호스팅이라면 서비스 워커를 쓰세요 (README 참고).',
   'doctor.fix.iframe': '풀을 쓸 수 없습니다: 이 페이지는 iframe 안에 있습니다. iframe에 allow="cross-origin-isolated"가 필요하고, 바깥 페이지도 교차 출처 격리되어야 합니다.',
   'doctor.fix.threads': '풀을 쓸 수 없습니다: 이 브라우저에는 WebAssembly 스레드가 없습니다.',
+  'embed': '삽입',
+  'embed.help': '지금 설정 그대로 이 플레이그라운드를 내 페이지에 넣으세요: 둘 중 하나를 붙여 넣으면 됩니다.',
+  'embed.iframe': 'iframe으로',
+  'embed.element': '사용자 정의 요소로',
 };
 
 export const LANGUAGES = { en: 'English', ko: '한국어' };

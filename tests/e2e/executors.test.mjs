@@ -177,7 +177,7 @@ test('every executor gives the sequential results on random jobs', async () => {
 test('the message-passing executor runs on a page without COOP/COEP', async () => {
   const plain = await startServer({ isolation: false });
   try {
-    const { page, problems, close } = await openPlayground(browser, plain.url);
+    const { page, problems, close } = await openPlayground(browser, `${plain.url}?coi=off`);
     const options = { workload: 'sleep_ms', items: '[100] * 4', executor: 'message-passing', workers: 4, chunksize: 1 };
     await page.evaluate((o) => window.playground.run(o), options);
     const report = await page.evaluate((o) => window.playground.run(o), options);

@@ -109,7 +109,7 @@ test('a malformed list shows where it is wrong, keeps the text, and the page sta
 test('without cross-origin isolation the pool is marked unavailable and the rest works', async () => {
   const plain = await startServer({ isolation: false });
   try {
-    const { page, problems, close } = await openPlayground(browser, plain.url);
+    const { page, problems, close } = await openPlayground(browser, `${plain.url}?coi=off`);
     assert.equal(await page.evaluate(() => crossOriginIsolated), false);
     assert.equal(await page.locator('option[value="pool"]').isDisabled(), true);
     assert.equal(await page.locator('[data-isolation]').isVisible(), true);

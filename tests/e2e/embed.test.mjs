@@ -1,0 +1,174 @@
+// Embedding: host pages on a second origin (another port) embed the playground, isolated and
+// not; the postMessage API drives runs and ignores malformed messages; the custom element; and
+// the service-worker path on a server that sends no COOP/COEP at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { startServer, launchBrowser, openPlayground } from './harness.mjs';
+
+let playground;
+let host;
+let hostUrl;
+let browser;
+
+const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+/** A host site on its own port: /isolated/* with COOP/COEP, /plain/* without. */
+function hostPages(embedOrigin) {
+  const iframe = (params) => `<!doctype html><meta charset="utf-8"><title>host</title>
+<h1>A tutorial page</h1>
+<script>window.received = []; addEventListener('message', (e) => window.received.push(e.data));</script>
+<iframe id="pg" src="${embedOrigin}/embed.html?${params}" allow="cross-origin-isolated" style="width:100%;height:30rem;border:0"></iframe>`;
+  const element = `<!doctype html><meta charset="utf-8"><title>host</title>
+<script type="module" src="${embedOrigin}/embed.js"></script>
+<script>window.events = []; for (const t of ['ready', 'result', 'error']) addEventListener('map-playground:' + t, (e) => window.events.push(e.detail));</script>
+<map-playground workload="fib" items="[15] * 4" executor="pool" workers="2"></map-playground>`;
+  return createServer((req, res) => {
+    const [, mode, page] = req.url.split(/[/?]/);
+    const body = page === 'element.html' ? element : iframe('workload=square&executor=pool&workers=2&lang=en');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(mode === 'isolated' ? ISOLATED : {}) });
+    res.end(body);
+  });
+}
+
+before(async () => {
+  playground = await startServer();
+  host = hostPages(playground.url.replace(/\/$/, ''));
+  await new Promise((done) => host.listen(0, '127.0.0.1', done));
+  hostUrl = `http://127.0.0.1:${host.address().port}`;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  host?.closeAllConnections();
+  await new Promise((done) => host?.close(done));
+  await playground?.close();
+});
+
+async function openHost(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
+  await page.goto(`${hostUrl}${path}`);
+  return { page, problems, close: () => context.close() };
+}
+
+const waitFor = (page, predicate, arg) => page.waitForFunction(predicate, arg, { timeout: 30_000 });
+
+async function driveRun(page, id, options) {
+  await page.evaluate(([id, options]) => {
+    document.getElementById('pg').contentWindow.postMessage({ type: 'map-playground:run', id, options }, '*');
+  }, [id, options]);
+  await waitFor(page, (id) => window.received.some((m) => (m.type === 'map-playground:result' || m.type === 'map-playground:error') && m.id === id), id);
+  return page.evaluate((id) => window.received.find((m) => m.id === id && !m.type.endsWith('progress')), id);
+}
+
+test('in an isolated host the pool works inside the iframe, driven by postMessage', async () => {
+  const { page, problems, close } = await openHost('/isolated/host.html');
+  await waitFor(page, () => window.received.some((m) => m.type === 'map-playground:ready'));
+  const ready = await page.evaluate(() => window.received.find((m) => m.type === 'map-playground:ready'));
+  assert.equal(ready.isolated, true);
+  assert.ok(ready.executors.includes('pool'));
+  const result = await driveRun(page, 1, { workload: 'fib', items: '[27] * 4', executor: 'pool', workers: 2, chunksize: 1 });
+  assert.equal(result.type, 'map-playground:result');
+  assert.equal(result.report.printed, '[196418, 196418, 196418, 196418]');
+  assert.equal(result.report.executor, 'pool');
+  assert.equal(result.report.lanes_used, 2);
+  assert.ok(await page.evaluate(() => window.received.some((m) => m.type === 'map-playground:resize' && m.height > 100)));
+
+  // Malformed messages change nothing: the next run has the same settings and result.
+  await page.evaluate(() => {
+    const pg = document.getElementById('pg').contentWindow;
+    for (const m of [42, null, 'map-playground:run', { type: 7 }, { type: 'map-playground:nope', id: 9 }, { type: 'other:run', id: 10 },
+      { type: 'map-playground:set', options: { workers: 999, executor: '<img src=x>', items: 5, workload: 'rm -rf' } },
+      { type: 'map-playground:set', options: 'not an object' }]) pg.postMessage(m, '*');
+  });
+  const again = await driveRun(page, 2, {});
+  assert.equal(again.report.printed, '[196418, 196418, 196418, 196418]');
+  assert.equal(again.report.workers, 2);
+  assert.equal(await page.evaluate(() => window.received.filter((m) => m.id === 9 || m.id === 10).length), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('in a host that is not isolated the embed falls back and says why', async () => {
+  const { page, problems, close } = await openHost('/plain/host.html');
+  await waitFor(page, () => window.received.some((m) => m.type === 'map-playground:ready'));
+  const ready = await page.evaluate(() => window.received.find((m) => m.type === 'map-playground:ready'));
+  assert.equal(ready.isolated, false);
+  assert.deepEqual(ready.executors, ['sequential', 'async', 'message-passing']);
+  const frame = page.frameLocator('#pg');
+  assert.match(await frame.locator('[data-isolation]').textContent(), /iframe needs allow="cross-origin-isolated"/);
+  const result = await driveRun(page, 1, { workload: 'square', items: '[1, 2, 3, 4, 5]', executor: 'pool', workers: 2 });
+  assert.equal(result.report.printed, '[1, 4, 9, 16, 25]');
+  assert.equal(result.report.executor, 'message-passing');
+  const bad = await driveRun(page, 2, { items: '[1, 2,, 3]' });
+  assert.equal(bad.type, 'map-playground:error');
+  assert.equal(bad.error.name, 'SyntaxError');
+  assert.match(await frame.locator('[data-input-error]').textContent(), /SyntaxError: invalid syntax/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the <map-playground> element embeds, forwards its attributes and re-emits events', async () => {
+  const { page, problems, close } = await openHost('/isolated/element.html');
+  await waitFor(page, () => window.events.some((d) => d.type === 'map-playground:ready'));
+  await page.evaluate(() => document.querySelector('map-playground').run({}));
+  await waitFor(page, () => window.events.some((d) => d.type === 'map-playground:result'));
+  const result = await page.evaluate(() => window.events.find((d) => d.type === 'map-playground:result'));
+  assert.equal(result.report.printed, '[610, 610, 610, 610]');
+  assert.equal(result.report.executor, 'pool');
+  assert.equal(result.report.workload, 'fib');
+  const height = await page.evaluate(() => document.querySelector('map-playground iframe').getBoundingClientRect().height);
+  assert.ok(height > 150, `iframe height ${height}`);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('on a server without COOP/COEP the service worker isolates the page and the pool works', async () => {
+  const bare = await startServer({ isolation: false });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(bare.url);
+    await page.waitForFunction(() => self.crossOriginIsolated === true && document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
+    const report = await page.evaluate(() => window.playground.run({ workload: 'fib', items: '[27] * 4', executor: 'pool', workers: 2, chunksize: 1 }));
+    assert.equal(report.printed, '[196418, 196418, 196418, 196418]');
+    assert.equal(report.lanes_used, 2);
+    // ?coi=off removes the service worker: the page after it is plain again, with no loop.
+    await page.goto(`${bare.url}?coi=off`);
+    await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0));
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+    await context.close();
+  } finally {
+    await bare.close();
+  }
+});
+
+test('the Embed button shows both snippets for the current settings, and the snippet works', async () => {
+  const { page, problems, close } = await openPlayground(browser, playground.url);
+  await page.getByLabel('Workload', { exact: true }).selectOption('fib');
+  await page.getByLabel('Input list', { exact: true }).fill('[12, 13]');
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  const iframe = await page.locator('[data-embed-iframe]').textContent();
+  const element = await page.locator('[data-embed-element]').textContent();
+  assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?workload=fib&amp;items=%5B12%2C\+13%5D/);
+  assert.match(iframe, /allow="cross-origin-isolated"/);
+  assert.match(element, /<map-playground workload="fib" items="\[12, 13\]"/);
+  // The iframe snippet, pasted into a page of another origin, gives a working playground.
+  const { page: hostPage, close: closeHost } = await openHost('/plain/blank.html');
+  await hostPage.setContent(`<!doctype html><title>pasted</title>${iframe}`);
+  const frame = hostPage.frameLocator('iframe');
+  await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30_000 });
+  await frame.getByRole('button', { name: 'Run', exact: true }).click();
+  await frame.getByText(/^Done: 2 items/).waitFor({ timeout: 30_000 });
+  assert.equal(await frame.locator('[data-printed]').textContent(), '[144, 233]');
+  await closeHost();
+  assert.deepEqual(problems, []);
+  await close();
+});

@@ -1,0 +1,43 @@
+// Cross-origin isolation on hosts that cannot set headers (GitHub Pages and the like): the
+// technique of coi-serviceworker. A service worker (coi-sw.js) adds COOP/COEP to every response
+// of this site; the page reloads once, under it, and is isolated. It never loops: after one
+// reload that did not isolate the page, it gives up and the page runs without the pool.
+//
+// Turn it off with ?coi=off in the address (remembered for the tab's session; it also removes
+// the service worker, from the next load on), or by not loading this script. A classic script, before the modules: it must act before they start.
+(() => {
+  const KEY = 'map-playground:coi';
+  const params = new URLSearchParams(location.search);
+  if (params.get('coi') === 'off') {
+    // Off: no new registration, and the one already here goes; the next load is plain.
+    sessionStorage.setItem(KEY, 'off');
+    navigator.serviceWorker?.getRegistrations().then((registrations) => {
+      for (const r of registrations) if (r.active?.scriptURL.endsWith('/coi-sw.js')) r.unregister();
+    });
+  }
+  if (params.get('coi') === 'on') sessionStorage.removeItem(KEY);
+  const state = sessionStorage.getItem(KEY);
+  if (self.crossOriginIsolated || state === 'off' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  if (state === 'reloaded') {
+    // The reload under the service worker did not isolate the page (an iframe without
+    // allow="cross-origin-isolated", say): stop here, once and for all this session.
+    sessionStorage.setItem(KEY, 'gave-up');
+    return;
+  }
+  if (state === 'gave-up') return;
+  navigator.serviceWorker.register(new URL('coi-sw.js', document.currentScript.src)).then(
+    (registration) => {
+      const reload = () => {
+        sessionStorage.setItem(KEY, 'reloaded');
+        location.reload();
+      };
+      if (navigator.serviceWorker.controller) reload();
+      else {
+        const worker = registration.installing ?? registration.waiting ?? registration.active;
+        if (worker?.state === 'activated') reload();
+        else worker?.addEventListener('statechange', () => worker.state === 'activated' && reload());
+      }
+    },
+    () => sessionStorage.setItem(KEY, 'gave-up'),
+  );
+})();

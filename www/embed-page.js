@@ -1,0 +1,180 @@
+// The embed: a compact playground for tutorial pages, configured by URL parameters and driven
+// by its host through postMessage. Where it is not cross-origin isolated it runs the
+// single-threaded build and says, in the isolation doctor's words, why the pool is out.
+//
+// URL parameters: workload, items, executor, workers, chunksize, lang (en, ko), theme (light,
+// dark), origins (comma-separated host origins allowed to drive it; default: any).
+//
+// Host -> embed: {type: 'map-playground:run' | 'map-playground:set' | 'map-playground:cancel',
+// id, options}. Embed -> host: 'map-playground:ready', ':progress', ':result', ':error',
+// ':resize', with the id of the request they answer. Anything else is ignored.
+import { createPlayground } from './playground.js';
+import { defaultLanguage, setLanguage, t, translatePage } from './i18n.js';
+import { diagnose } from './doctor.js';
+import { Baselines, compareExecutors, describeEnd, renderErrors, renderPrinted, renderTimings } from './views.js';
+
+const PREFIX = 'map-playground:';
+const $ = (name) => document.querySelector(`[data-${name}]`);
+const params = new URLSearchParams(location.search);
+const doctor = diagnose();
+const playground = createPlayground();
+const baselines = new Baselines();
+
+const WORKLOADS = ['square', 'is_prime', 'count_primes', 'fib', 'collatz_steps', 'sha256_chain', 'mandelbrot_row', 'sleep_ms', 'fetch_len'];
+const EXECUTORS = ['sequential', 'async', 'pool', 'message-passing'];
+const allowed = (params.get('origins') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+
+/** The settings a host may give, checked; anything else is dropped. */
+function checkSettings(input) {
+  const out = {};
+  if (!input || typeof input !== 'object') return out;
+  if (WORKLOADS.includes(input.workload)) out.workload = input.workload;
+  if (typeof input.items === 'string' && input.items.length <= 5_000_000) out.items = input.items;
+  if (EXECUTORS.includes(input.executor)) {
+    // Without isolation the pool cannot start: its nearest stand-in is message-passing.
+    out.executor = input.executor === 'pool' && !doctor.executors.includes('pool') ? 'message-passing' : input.executor;
+  }
+  const workers = Number(input.workers);
+  if (Number.isInteger(workers) && workers >= 1 && workers <= 32) out.workers = workers;
+  const chunk = String(input.chunksize ?? '');
+  if (/^(auto|\d{1,7})$/.test(chunk)) out.chunksize = chunk === 'auto' ? 'auto' : Number(chunk);
+  return out;
+}
+
+const settings = {
+  workload: 'square',
+  executor: doctor.executors.includes('pool') ? 'pool' : 'message-passing',
+  chunksize: 'auto',
+  ...checkSettings(Object.fromEntries(params)),
+};
+if (settings.items !== undefined) $('items').value = settings.items;
+
+setLanguage(['en', 'ko'].includes(params.get('lang')) ? params.get('lang') : defaultLanguage());
+if (['light', 'dark'].includes(params.get('theme'))) document.documentElement.dataset.theme = params.get('theme');
+translatePage();
+if (!doctor.executors.includes('pool')) {
+  $('isolation').textContent = t(doctor.advice);
+  $('isolation').hidden = false;
+}
+
+// ---- talking to the host -------------------------------------------------------------------
+
+function tell(type, body = {}, origin = null) {
+  if (window.parent === window) return;
+  const message = { type: PREFIX + type, ...body };
+  if (origin) window.parent.postMessage(message, origin);
+  else if (allowed.length) allowed.forEach((o) => window.parent.postMessage(message, o));
+  else window.parent.postMessage(message, '*');
+}
+
+const wireError = (e) => ({ name: e.name, message: e.message, ...(e.display ? { display: e.display } : {}) });
+
+new ResizeObserver(() => tell('resize', { height: Math.ceil(document.documentElement.scrollHeight) })).observe(document.body);
+
+// ---- running -------------------------------------------------------------------------------
+
+let controller = null;
+let busy = false;
+
+function setBusy(on) {
+  busy = on;
+  $('run').disabled = on;
+  $('compare').disabled = on;
+  $('cancel').disabled = !on;
+}
+
+function show(report, options) {
+  renderPrinted(document, report);
+  renderErrors(document, report.results);
+  renderTimings(document, report, baselines.get(options));
+  $('status').textContent = describeEnd(report);
+}
+
+/** One run; resolves to the report, or null after showing the error where it belongs. */
+async function runOnce(options, { id = null, origin = null } = {}) {
+  controller = new AbortController();
+  try {
+    const report = await playground.run({
+      ...options,
+      signal: controller.signal,
+      onprogress: (p) => tell('progress', { id, done: p.done, total: p.total }, origin),
+    });
+    baselines.record(options, report);
+    return report;
+  } catch (error) {
+    const input = error.display || ['InputError', 'SyntaxError', 'NameError', 'TypeError', 'ValueError', 'OverflowError'].includes(error.name);
+    $('input-error').textContent = input ? (error.display ?? `${error.name}: ${error.message}`) : '';
+    $('input-error').hidden = !input;
+    $('status').textContent = input ? t('status.input-error') : `${error.name}: ${error.message}`;
+    tell('error', { id, error: wireError(error) }, origin);
+    return null;
+  } finally {
+    controller = null;
+  }
+}
+
+async function runForm(request = {}) {
+  if (busy) return;
+  setBusy(true);
+  $('input-error').hidden = true;
+  $('status').textContent = t('status.running');
+  const options = { ...settings, items: $('items').value };
+  const report = await runOnce(options, request);
+  if (report) {
+    show(report, options);
+    tell('result', { id: request.id ?? null, report }, request.origin);
+  }
+  setBusy(false);
+}
+
+$('form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  runForm();
+});
+$('cancel').addEventListener('click', () => controller?.abort());
+$('compare').addEventListener('click', async () => {
+  if (busy) return;
+  setBusy(true);
+  const options = { ...settings, items: $('items').value };
+  const last = await compareExecutors(document, options, doctor.executors, (o) => {
+    $('status').textContent = t('status.comparing', { executor: o.executor });
+    return runOnce(o);
+  });
+  if (last) show(last, options);
+  setBusy(false);
+});
+
+window.addEventListener('message', (event) => {
+  const data = event.data;
+  if (event.source !== window.parent || !data || typeof data !== 'object' || typeof data.type !== 'string') return;
+  if (allowed.length && !allowed.includes(event.origin)) return;
+  const id = typeof data.id === 'string' || Number.isFinite(data.id) ? data.id : null;
+  switch (data.type) {
+    case `${PREFIX}set`:
+    case `${PREFIX}run`: {
+      const checked = checkSettings(data.options);
+      Object.assign(settings, checked);
+      if (checked.items !== undefined) $('items').value = checked.items;
+      if (data.type === `${PREFIX}run`) runForm({ id, origin: event.origin });
+      break;
+    }
+    case `${PREFIX}cancel`:
+      controller?.abort();
+      break;
+    default:
+      break;
+  }
+});
+
+playground.ready.then(
+  (info) => {
+    setBusy(false);
+    $('status').textContent = info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single');
+    document.documentElement.dataset.ready = 'true';
+    tell('ready', { isolated: info.isolated, executors: doctor.executors });
+  },
+  (error) => {
+    $('status').textContent = t('status.failed', { error: `${error.name}: ${error.message}` });
+    tell('error', { id: null, error: wireError(error) });
+  },
+);
