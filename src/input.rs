@@ -8,7 +8,8 @@
 //! Errors carry the 1-based line and column and the Python exception a learner would see for
 //! the same text (`SyntaxError`, `NameError`, `TypeError`), so the page can draw Python's caret.
 //! Limits are stated, not discovered by running out of memory: at most [`MAX_ITEMS`] items,
-//! ints within i64, strings of at most [`MAX_STR_CHARS`] characters.
+//! ints within i64, strings of at most [`MAX_STR_CHARS`] characters and [`MAX_TEXT_BYTES`] in
+//! all.
 
 use crate::error::Error;
 use crate::value::Value;
@@ -19,6 +20,15 @@ pub const MAX_ITEMS: usize = 1_000_000;
 /// The most characters one string item may have.
 pub const MAX_STR_CHARS: usize = 1_000_000;
 
+/// The most bytes all the string items of one list may hold together: `['a' * 1000000] *
+/// 1000000` would otherwise ask for a terabyte and end the wasm instance.
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
+
+/// The bytes of text a list's string items hold.
+fn text_bytes(items: &[Value]) -> usize {
+    items.iter().map(|v| if let Value::Str(s) = v { s.len() } else { 0 }).sum()
+}
+
 /// Parses the text of an input list into its items.
 ///
 /// # Errors
@@ -27,7 +37,7 @@ pub const MAX_STR_CHARS: usize = 1_000_000;
 pub fn parse(text: &str) -> Result<Vec<Value>, Error> {
     let chars: Vec<char> = text.chars().collect();
     let tokens = Lexer { chars: &chars, pos: 0 }.tokens()?;
-    let mut parser = Parser { chars: &chars, tokens, pos: 0, depth: 0 };
+    let mut parser = Parser { chars: &chars, tokens, pos: 0, depth: 0, budget: BUILD_BUDGET };
     let start = parser.peek().start;
     let value = parser.expr()?;
     let end = parser.peek();
@@ -383,6 +393,11 @@ impl Operand {
     }
 }
 
+/// The most bytes building one input may copy in all. Each `+` and `*` copies its lists, so a
+/// short text of many concatenations of a large list can ask for seconds of copying while every
+/// single list stays within the limits; this bounds the whole evaluation instead.
+const BUILD_BUDGET: usize = 1 << 30;
+
 /// How deeply brackets and parentheses may nest, as CPython's own parser limits it: deep
 /// enough for any real list, shallow enough that the recursive descent never runs out of stack.
 const MAX_NESTING: usize = 200;
@@ -392,6 +407,8 @@ struct Parser<'a> {
     tokens: Vec<Token>,
     pos: usize,
     depth: usize,
+    /// Bytes the evaluation may still copy (see [`BUILD_BUDGET`]).
+    budget: usize,
 }
 
 impl Parser<'_> {
@@ -453,7 +470,20 @@ impl Parser<'_> {
         }
     }
 
-    fn add(&self, left: Operand, right: Operand, subtract: bool, at: usize) -> Result<Operand, Error> {
+    /// Charges the copy of a list of `items` items holding `text` bytes of strings.
+    fn spend(&mut self, items: usize, text: usize, at: usize) -> Result<(), Error> {
+        let cost = items.saturating_mul(std::mem::size_of::<Value>()).saturating_add(text);
+        self.budget = self.budget.checked_sub(cost).ok_or_else(|| {
+            self.error_at(
+                at,
+                "MemoryError",
+                format!("the input asks for more than {} MB of copying to build", BUILD_BUDGET >> 20),
+            )
+        })?;
+        Ok(())
+    }
+
+    fn add(&mut self, left: Operand, right: Operand, subtract: bool, at: usize) -> Result<Operand, Error> {
         let symbol = if subtract { '-' } else { '+' };
         match (left, right) {
             (Operand::Int(a), Operand::Int(b)) => {
@@ -464,6 +494,11 @@ impl Parser<'_> {
                 if a.len() + b.len() > MAX_ITEMS {
                     return Err(self.too_many(at));
                 }
+                let text = text_bytes(&a) + text_bytes(&b);
+                if text > MAX_TEXT_BYTES {
+                    return Err(self.too_much_text(at));
+                }
+                self.spend(a.len() + b.len(), text, at)?;
                 a.extend(b);
                 Ok(Operand::List(a))
             }
@@ -486,6 +521,17 @@ impl Parser<'_> {
         }
     }
 
+    fn too_much_text(&self, at: usize) -> Error {
+        self.error_at(
+            at,
+            "MemoryError",
+            format!(
+                "too much text: the string items of a list may hold at most {} MB in all",
+                MAX_TEXT_BYTES >> 20
+            ),
+        )
+    }
+
     fn too_many(&self, at: usize) -> Error {
         self.error_at(
             at,
@@ -505,7 +551,7 @@ impl Parser<'_> {
         Ok(left)
     }
 
-    fn multiply(&self, left: Operand, right: Operand, at: usize) -> Result<Operand, Error> {
+    fn multiply(&mut self, left: Operand, right: Operand, at: usize) -> Result<Operand, Error> {
         match (left, right) {
             (Operand::Int(a), Operand::Int(b)) => a
                 .checked_mul(b)
@@ -519,6 +565,11 @@ impl Parser<'_> {
                 if list.is_empty() {
                     return Ok(Operand::List(list));
                 }
+                let text = text_bytes(&list).saturating_mul(times);
+                if text > MAX_TEXT_BYTES {
+                    return Err(self.too_much_text(at));
+                }
+                self.spend(list.len() * times, text, at)?;
                 let mut repeated = Vec::with_capacity(list.len() * times);
                 for _ in 0..times {
                     repeated.extend_from_slice(&list);
@@ -612,6 +663,7 @@ impl Parser<'_> {
 
     fn list_display(&mut self, open_at: usize) -> Result<Operand, Error> {
         let mut items = Vec::new();
+        let mut text = 0usize;
         loop {
             if matches!(self.peek().kind, Tok::Close(_) | Tok::End) {
                 break;
@@ -623,7 +675,13 @@ impl Parser<'_> {
                         .map_err(|_| self.error_at(at, "OverflowError", i64_limit_message()))?
                         .into(),
                 ),
-                Operand::Str(s) => Value::Str(s),
+                Operand::Str(s) => {
+                    text += s.len();
+                    if text > MAX_TEXT_BYTES {
+                        return Err(self.too_much_text(at));
+                    }
+                    Value::Str(s)
+                }
                 Operand::List(_) => {
                     return Err(self.error_at(
                         at,
@@ -848,6 +906,12 @@ mod tests {
         assert!(err("range(600000) + range(600000)").1.contains("1000000"));
         assert_eq!(err("[99999999999999999999999999999999999999999]").0, "OverflowError");
         assert_eq!(ints("[1] * 1000000").len(), 1_000_000);
+        assert_eq!(err("['a' * 1000000] * 1000000").0, "MemoryError");
+        assert_eq!(err("['a' * 1000000] * 40 + ['b' * 1000000] * 40").0, "MemoryError");
+        let many = format!("[{}]", vec!["'a' * 1000000"; 70].join(", "));
+        assert!(err(&many).1.contains("64 MB"));
+        let copies = format!("['a' * 1000000] * 60{}", " + []".repeat(40));
+        assert!(err(&copies).1.contains("MB of copying"), "{:?}", err(&copies));
     }
 
     #[test]

@@ -167,6 +167,9 @@ pub struct Report {
     /// `cancelled` or `timeout` when the run stopped early.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stopped: Option<String>,
+    /// The wasm instance's memory after the run, in bytes, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_bytes: Option<usize>,
 }
 
 impl Report {
@@ -232,6 +235,7 @@ impl Report {
             results,
             began_ms,
             wall_ms,
+            memory_bytes: None,
             stopped: finished.stopped.map(|s| {
                 match s {
                     Stop::TimedOut => "timeout",

@@ -178,7 +178,8 @@ pub async fn run(options: JsValue, on_progress: Option<js_sys::Function>) -> Res
     *CURRENT.lock().unwrap_or_else(|p| p.into_inner()) = None;
     let finished = finished.map_err(|e| to_js(&e))?;
     let wall_ms = clock::now_ms() - began;
-    let report = Report::new(&job, executor, order, &finished, began, wall_ms);
+    let mut report = Report::new(&job, executor, order, &finished, began, wall_ms);
+    report.memory_bytes = Some(core::arch::wasm32::memory_size(0) * 65536);
     to_json(&RunResult { report, abandoned: finished.abandoned })
 }
 

@@ -31,6 +31,22 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+// No inline script, no eval beyond compiling WebAssembly, nothing from other origins; workers
+// and the service worker only from here. Frames are not restricted: the embed is meant to be
+// framed by any site.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  // wasm-bindgen-rayon starts its pool's Workers from blob: URLs.
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 // What other sites load to embed the playground: the iframe's page and the custom element's
 // module. They may be loaded cross-origin (an isolated host needs CORP to allow it, a module
 // script needs CORS); everything else stays same-origin.
@@ -41,7 +57,12 @@ const EMBED_HEADERS = { 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-
 export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', ...(isolation ? ISOLATION_HEADERS : {}) };
+    const headers = {
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      ...(isolation ? ISOLATION_HEADERS : {}),
+    };
     const send = (code, text) => {
       res.writeHead(code, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(text);

@@ -5,7 +5,7 @@ import { createPlayground, defaultWorkers, MAX_WORKERS } from './playground.js';
 import { PRESETS } from './presets.js';
 import { LANGUAGES, defaultLanguage, language, setLanguage, t, translatePage } from './i18n.js';
 import { amdahlFit, drawPlot, drawTimeline } from './charts.js';
-import { Baselines, compareExecutors, describeEnd, renderErrors, renderPrinted, renderTimings } from './views.js';
+import { Baselines, compareExecutors, describeEnd, isInputError, renderErrors, renderPrinted, renderTimings } from './views.js';
 import { diagnose } from './doctor.js';
 import { decodeState, encodeState } from './share.js';
 import { pythonProgram } from './python.js';
@@ -162,7 +162,6 @@ function renderReport(report, options = runOptions()) {
 
 // ---- running -------------------------------------------------------------------------------
 
-const INPUT_ERRORS = new Set(['SyntaxError', 'NameError', 'TypeError', 'ValueError', 'OverflowError', 'InputError']);
 const PROGRESS_AFTER_MS = 300;
 
 function showInputError(error) {
@@ -212,7 +211,7 @@ async function runOnce(options) {
     baselines.record(options, report);
     return report;
   } catch (error) {
-    if (INPUT_ERRORS.has(error.name)) {
+    if (isInputError(error)) {
       showInputError(error);
       status.textContent = t('status.input-error');
     } else {

@@ -11,7 +11,7 @@
 import { createPlayground } from './playground.js';
 import { defaultLanguage, setLanguage, t, translatePage } from './i18n.js';
 import { diagnose } from './doctor.js';
-import { Baselines, compareExecutors, describeEnd, renderErrors, renderPrinted, renderTimings } from './views.js';
+import { Baselines, compareExecutors, describeEnd, isInputError, renderErrors, renderPrinted, renderTimings } from './views.js';
 
 const PREFIX = 'map-playground:';
 const $ = (name) => document.querySelector(`[data-${name}]`);
@@ -102,7 +102,7 @@ async function runOnce(options, { id = null, origin = null } = {}) {
     baselines.record(options, report);
     return report;
   } catch (error) {
-    const input = error.display || ['InputError', 'SyntaxError', 'NameError', 'TypeError', 'ValueError', 'OverflowError'].includes(error.name);
+    const input = isInputError(error);
     $('input-error').textContent = input ? (error.display ?? `${error.name}: ${error.message}`) : '';
     $('input-error').hidden = !input;
     $('status').textContent = input ? t('status.input-error') : `${error.name}: ${error.message}`;

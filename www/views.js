@@ -100,6 +100,11 @@ export function renderTimings(root, report, baseline) {
   set('efficiency', `${((100 * speedup) / workers).toFixed(0)}% (${t('timings.ideal', { value: '100%' })})`);
 }
 
+/** Whether a run's error is about the input list (it belongs next to the input, not in the status). */
+export function isInputError(error) {
+  return Boolean(error.display) || error.name === 'InputError';
+}
+
 /** The status line for a finished run. */
 export function describeEnd(report) {
   if (report.stopped === 'cancelled') return t('status.cancelled', report);

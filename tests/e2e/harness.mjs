@@ -60,6 +60,13 @@ export async function openPlayground(browser, url, { expected = [] } = {}) {
       if (msg.type() === 'error') problems.push(`worker console.error: ${msg.text()}`);
     });
   });
+  // The browser's own log also reports what the page cannot see: a Content-Security-Policy
+  // violation, a Worker that failed to start.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Log.enable');
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (entry.level === 'error') problems.push(`browser log: ${entry.text} (${entry.url ?? ''})`);
+  });
   await page.goto(url);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
   return { page, problems: found, close: () => context.close() };

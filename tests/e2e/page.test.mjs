@@ -185,3 +185,27 @@ test('a 1,000,000-item result renders at once, truncated, with an expander', asy
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('markup in an input comes out as text, under a Content-Security-Policy', async () => {
+  const { page, problems, close } = await openPlayground(browser, server.url);
+  await page.evaluate(() => {
+    window.alerted = false;
+    window.alert = () => {
+      window.alerted = true;
+    };
+  });
+  await fillForm(page, { workload: 'fetch_len', items: "['<img src=x onerror=alert(1)>']", executor: 'sequential' });
+  await runAndWait(page);
+  assert.equal(await page.locator('[data-printed] img').count(), 0);
+  assert.match(await page.locator('[data-item-errors]').textContent(), /item 0 \('<img src=x onerror=alert\(1\)>'\)/);
+  await fillForm(page, { workload: 'square' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('[data-input-error]').waitFor({ state: 'visible' });
+  assert.match(await page.locator('[data-input-error]').textContent(), /item 0 is a str: '<img src=x onerror=alert\(1\)>'/);
+  assert.equal(await page.locator('[data-input-error] img, [data-item-errors] img').count(), 0);
+  assert.equal(await page.evaluate(() => window.alerted), false);
+  const csp = (await page.goto(server.url)).headers()['content-security-policy'];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.deepEqual(problems.filter((p) => !/%3Cimg|<img|status of 404/.test(p)), []);
+  await close();
+});

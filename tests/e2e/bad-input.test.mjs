@@ -1,0 +1,127 @@
+// Bad input, as a person types it: each malformed list gets a clear message next to the
+// input, the text stays as typed, the console stays clean, and the page stays usable.
+// Out-of-domain items fail one by one, as Python raises, while the others print.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPlayground } from './harness.mjs';
+
+// [input, workload, what the message must say]
+const MALFORMED = [
+  ['[1, 2', 'square', /'\[' was never closed/],
+  ['[1, 2]]', 'square', /SyntaxError: invalid syntax/],
+  ['1, 2, 3', 'square', /SyntaxError: invalid syntax/],
+  ['[1,, 2]', 'square', /SyntaxError: invalid syntax/],
+  ['[1 2]', 'square', /Perhaps you forgot a comma/],
+  ['[1, 2)', 'square', /closing parenthesis '\)' does not match opening parenthesis '\['/],
+  ['{1, 2}', 'square', /SyntaxError: invalid syntax/],
+  ['[foo]', 'square', /NameError: name 'foo' is not defined/],
+  ['[True]', 'square', /True is not an int or a str/],
+  ['[None]', 'square', /None is not an int or a str/],
+  ['[1.5, 2]', 'square', /floats are not supported/],
+  ['[1e3]', 'square', /floats are not supported/],
+  ['[9223372036854775808]', 'square', /OverflowError: int too large.*9223372036854775807/],
+  ['[-9223372036854775809]', 'square', /OverflowError/],
+  ['[01]', 'square', /leading zeros in decimal integer literals/],
+  ['[1_]', 'square', /invalid decimal literal/],
+  ['[0x]', 'square', /invalid hexadecimal literal/],
+  ['[١٢٣]', 'square', /invalid character '١' \(U\+0661\)/],
+  ['[[1, 2], [3]]', 'square', /nested lists are not supported/],
+  ["['a', 'b']", 'square', /InputError: square\(\) takes int items, but item 0 is a str: 'a'/],
+  ['[1, 2]', 'fetch_len', /InputError: fetch_len\(\) takes str items, but item 0 is an int: 1/],
+  ["['abc]", 'fetch_len', /unterminated string literal/],
+  ["b'abc'", 'square', /literals are not supported/],
+  ["['\\N{EM DASH}']", 'fetch_len', /\\N\{\.\.\.\} escapes are not supported/],
+  ["['\\ud800']", 'fetch_len', /lone surrogates are not supported/],
+  ['', 'square', /the input is empty/],
+  ['5', 'square', /the input must be a list, not int/],
+  ['range(10000000)', 'square', /at most 1000000 items/],
+  ['[0] * 10000000', 'square', /at most 1000000 items/],
+  ['range(1, 2, 0)', 'square', /range\(\) arg 3 must not be zero/],
+  ['range()', 'square', /range expected at least 1 argument, got 0/],
+  ['list(5)', 'square', /'int' object is not iterable/],
+  ['[1] + 2', 'square', /unsupported operand type\(s\) for \+: 'list' and 'int'/],
+  ['[1] * [2]', 'square', /can't multiply sequence by non-int/],
+  ['[-[1]]', 'square', /bad operand type for unary -: 'list'/],
+  ["['a' * 1000000] * 1000000", 'fetch_len', /MemoryError: too much text/],
+  [`${'('.repeat(300)}[1]${')'.repeat(300)}`, 'square', /too many nested parentheses/],
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const field = (page, label) => page.getByLabel(label, { exact: true });
+
+test(`${MALFORMED.length} malformed inputs each get a clear message, and nothing is lost`, async () => {
+  const { page, problems, close } = await openPlayground(browser, server.url);
+  const message = page.locator('[data-input-error]');
+  for (const [items, workload, expected] of MALFORMED) {
+    await field(page, 'Workload').selectOption(workload);
+    await field(page, 'Input list').fill(items);
+    await page.evaluate(() => {
+      document.querySelector('[data-input-error]').hidden = true;
+    });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await message.waitFor({ state: 'visible' });
+    assert.match(await message.textContent(), expected, items.slice(0, 60));
+    assert.equal(await field(page, 'Input list').inputValue(), items);
+    assert.equal(await field(page, 'Input list').getAttribute('aria-invalid'), 'true');
+  }
+  await field(page, 'Workload').selectOption('square');
+  await field(page, 'Input list').fill('[]');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByText('Done: 0 items on sequential.').waitFor();
+  assert.equal(await page.locator('[data-printed]').textContent(), '[]');
+  assert.equal(await message.isHidden(), true);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a 5 MB paste is refused with the item limit, and the page stays responsive', async () => {
+  const { page, problems, close } = await openPlayground(browser, server.url);
+  const paste = `[${'7, '.repeat(1_700_000)}]`;
+  assert.ok(paste.length > 5_000_000);
+  await page.evaluate((text) => {
+    const input = document.querySelector('[data-items]');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, paste);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('[data-input-error]').waitFor({ state: 'visible', timeout: 30_000 });
+  assert.match(await page.locator('[data-input-error]').textContent(), /at most 1000000 items/);
+  assert.equal((await field(page, 'Input list').inputValue()).length, paste.length);
+  await field(page, 'Input list').fill('[3]');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByText('Done: 1 items on sequential.').waitFor();
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('items outside a domain fail one by one with Python-shaped errors', async () => {
+  const { page, problems, close } = await openPlayground(browser, server.url);
+  const cases = [
+    ['fib', '[51, 1]', "[ValueError('fib() accepts 0 <= n <= 50, got 51'), 1]"],
+    ['is_prime', '[-1, 2]', "[ValueError('is_prime() accepts 0 <= n <= 9223372036854775807, got -1'), True]"],
+    ['mandelbrot_row', '[600]', "[ValueError('mandelbrot_row() accepts 0 <= y < 600, got 600')]"],
+    ['sleep_ms', '[10001, 1]', "[ValueError('sleep_ms() accepts 0 <= ms <= 10000, got 10001'), 1]"],
+    ['collatz_steps', '[0, 1]', "[ValueError('collatz_steps() accepts 1 <= n <= 1000000000000, got 0'), 0]"],
+    ['count_primes', '[10000001]', "[ValueError('count_primes() accepts 0 <= n <= 10000000, got 10000001')]"],
+  ];
+  for (const [workload, items, printed] of cases) {
+    for (const executor of ['sequential', 'pool', 'message-passing']) {
+      const report = await page.evaluate((o) => window.playground.run(o), { workload, items, executor, workers: 2 });
+      assert.equal(report.printed, printed, `${workload} on ${executor}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});
