@@ -5,6 +5,7 @@
 #   ./build.sh build   threaded + single-threaded wasm builds, through wasm-bindgen into www/
 #   ./build.sh serve   setup + build, then serve www/ with COOP/COEP on 127.0.0.1:${PORT:-8080}
 #   ./build.sh test    setup + build, native tests, wasm tests in Chromium, browser end-to-end tests
+#   ./build.sh bench   setup + build, then the side-by-side benchmark (--smoke: a quick check)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -104,6 +105,15 @@ cmd_test() {
 
   log "test: browser end-to-end (node --test, playwright-core, Chromium)"
   node --test --test-concurrency=1 tests/e2e/
+
+  log "test: benchmark smoke run (./build.sh bench --smoke)"
+  node tools/bench/run.mjs --smoke >/dev/null
+}
+
+cmd_bench() {
+  cmd_setup
+  cmd_build
+  node tools/bench/run.mjs "$@"
 }
 
 case "${1:-}" in
@@ -111,8 +121,9 @@ case "${1:-}" in
   build) cmd_build ;;
   serve) cmd_serve ;;
   test) cmd_test ;;
+  bench) shift; cmd_bench "$@" ;;
   *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -218,11 +218,12 @@ mod imp {
     /// Natively the waiter polls; there is no one to wake.
     pub fn notify(_word: &std::sync::atomic::AtomicI32) {}
 
-    /// Waits until `word` no longer holds `value` or `timeout_ms` passes, polling every ms.
+    /// Waits until `word` no longer holds `value` or `timeout_ms` passes. Natively the driver
+    /// runs alone on its thread (`block_on`), so it may block: it checks every 20 µs.
     pub async fn wait_while(word: &std::sync::atomic::AtomicI32, value: i32, timeout_ms: f64) {
         let deadline = crate::clock::now_ms() + timeout_ms;
         while word.load(std::sync::atomic::Ordering::SeqCst) == value && crate::clock::now_ms() < deadline {
-            sleep(1).await;
+            std::thread::sleep(Duration::from_micros(20));
         }
     }
 

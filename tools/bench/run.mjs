@@ -1,0 +1,293 @@
+// `./build.sh bench`: the playground against what a user would pick instead, side by side in
+// one run, on the same inputs and algorithms: native Rust (the crate's kernels and executors
+// built for the host), the playground in headless Chromium (every executor), plain JavaScript
+// (single-threaded, and a Worker pool fed per item or per chunk), and CPython 3 (map, thread
+// and process pools). Peers run one after another, never at once; each case has a warm-up,
+// then the median of `runs` runs; tracing is off.
+//
+// Writes target/bench/report.json and target/bench/report.md and prints the table, with each
+// target (P1-P8 of issue 7) met or not and its figure. `--smoke` runs tiny inputs once, to
+// check the report is produced and well-formed (part of ./build.sh test).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../serve.mjs';
+import { launchBrowser } from '../../tests/e2e/harness.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const smoke = process.argv.includes('--smoke');
+const WORKERS = 2;
+const RUNS = smoke ? 1 : 5;
+
+const CASES = smoke
+  ? [
+      { id: 'mandelbrot', kind: 'balanced', workload: 'mandelbrot_row', items: 'range(4)' },
+      { id: 'sha256', kind: 'balanced', workload: 'sha256_chain', items: 'range(2)' },
+      { id: 'fib27', kind: 'balanced', workload: 'fib', items: '[15] * 4' },
+      { id: 'fib-uneven', kind: 'uneven', workload: 'fib', items: '[12, 13, 14, 15]' },
+      { id: 'count-primes', kind: 'uneven', workload: 'count_primes', items: 'range(500, 801, 100)' },
+      { id: 'square-100k', kind: 'tiny', workload: 'square', items: 'range(1000)' },
+      { id: 'square-5', kind: 'fixed', workload: 'square', items: '[1, 2, 3, 4, 5]' },
+      { id: 'sleep', kind: 'io', workload: 'sleep_ms', items: '[5] * 8' },
+    ]
+  : [
+      { id: 'mandelbrot', kind: 'balanced', workload: 'mandelbrot_row', items: 'range(600)' },
+      { id: 'sha256', kind: 'balanced', workload: 'sha256_chain', items: 'range(16)' },
+      { id: 'fib27', kind: 'balanced', workload: 'fib', items: '[27] * 16' },
+      { id: 'fib-uneven', kind: 'uneven', workload: 'fib', items: '[24, 25, 26, 27] * 4' },
+      { id: 'count-primes', kind: 'uneven', workload: 'count_primes', items: 'range(50000, 80001, 2000)' },
+      { id: 'square-100k', kind: 'tiny', workload: 'square', items: 'range(100000)' },
+      { id: 'square-5', kind: 'fixed', workload: 'square', items: '[1, 2, 3, 4, 5]' },
+      { id: 'sleep', kind: 'io', workload: 'sleep_ms', items: '[50] * 8' },
+    ];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+
+// ---- native ----------------------------------------------------------------------------------
+
+function nativePeer() {
+  log('native Rust (release, no target-cpu=native, software SHA-256)');
+  const spec = JSON.stringify({ workers: WORKERS, runs: RUNS, cases: CASES });
+  const out = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_native', '--features', 'soft-sha'], {
+    cwd: ROOT, input: spec, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 64 << 20,
+  });
+  return JSON.parse(out);
+}
+
+// ---- CPython ---------------------------------------------------------------------------------
+
+function cpythonPeer() {
+  log('CPython 3 (map, ThreadPoolExecutor, ProcessPoolExecutor, Pool.map)');
+  const spec = JSON.stringify({ workers: WORKERS, runs: RUNS, cases: CASES });
+  const out = execFileSync('python3', [`${ROOT}tools/bench/cpython.py`], { input: spec, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return JSON.parse(out);
+}
+
+// ---- the browser: the playground and the JavaScript peer -------------------------------------
+
+async function browserPeers() {
+  const playground = await serve({ root: `${ROOT}www`, port: 0 });
+  const js = await serve({ root: `${ROOT}tools/bench/js`, port: 0 });
+  const browser = await launchBrowser();
+  const url = (server) => `http://127.0.0.1:${server.address().port}/`;
+  const results = {};
+  const extra = {};
+  const add = (id, peer, times) => {
+    results[id] ??= {};
+    results[id][peer] = times;
+  };
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url(playground));
+    await page.waitForFunction(() => window.playground && document.documentElement.dataset.ready === 'true');
+    // Pool start-up once the module is cached: a reload, timed to the pool being ready.
+    const readyTimes = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.reload();
+      readyTimes.push(await page.evaluate(async () => {
+        await window.playground.ready;
+        return performance.now();
+      }));
+    }
+    extra.pool_ready_ms = readyTimes;
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    const executors = [
+      ['wasm sequential', { executor: 'sequential' }],
+      ['wasm async', { executor: 'async', workers: 8 }],
+      ['wasm pool', { executor: 'pool', workers: WORKERS }],
+      ['wasm message-passing', { executor: 'message-passing', workers: WORKERS }],
+    ];
+    for (const c of CASES) {
+      log(`playground in Chromium: ${c.id}`);
+      for (const [peer, settings] of executors) {
+        const times = await page.evaluate(async ([options, runs]) => {
+          await window.playground.run(options);
+          const out = [];
+          for (let i = 0; i < runs; i++) out.push((await window.playground.run(options)).wall_ms);
+          return out;
+        }, [{ workload: c.workload, items: c.items, trace: false, ...settings }, RUNS]);
+        add(c.id, peer, times);
+      }
+      // Per-item times of a traced sequential run, for the best possible 2-way split (P2).
+      const traced = await page.evaluate((o) => window.playground.run(o), { workload: c.workload, items: c.items, executor: 'sequential', trace: true });
+      extra[`${c.id}.item_ms`] = traced.trace.map((t) => t.end_ms - t.start_ms);
+    }
+    await context.close();
+
+    const jsContext = await browser.newContext();
+    const jsPage = await jsContext.newPage();
+    await jsPage.goto(url(js));
+    await jsPage.waitForFunction(() => window.peer?.ready);
+    for (const c of CASES) {
+      if (c.workload === 'sha256_chain' || c.workload === 'sleep_ms') continue;
+      log(`JavaScript in Chromium: ${c.id}`);
+      const items = execFileSync('python3', ['-c', `import json; print(json.dumps(list(${c.items})))`], { encoding: 'utf8' });
+      const times = await jsPage.evaluate(async ([workload, items, runs, workers]) => {
+        const list = JSON.parse(items);
+        const time = async (f) => {
+          await f();
+          const out = [];
+          for (let i = 0; i < runs; i++) {
+            const start = performance.now();
+            await f();
+            out.push(performance.now() - start);
+          }
+          return out;
+        };
+        const pool = window.peer.pool(workers);
+        const chunk = Math.max(1, Math.ceil(list.length / (4 * workers)));
+        return {
+          'JS single-threaded': await time(() => window.peer.sequential(workload, list)),
+          'JS Workers, one message per item': await time(() => pool.map(workload, list, 1)),
+          'JS Workers, chunks': await time(() => pool.map(workload, list, chunk)),
+        };
+      }, [c.workload, items, RUNS, WORKERS]);
+      for (const [peer, t] of Object.entries(times)) add(c.id, peer, t);
+    }
+    await jsContext.close();
+  } finally {
+    await browser.close();
+    playground.close();
+    js.close();
+  }
+  return { results, extra };
+}
+
+// ---- targets ---------------------------------------------------------------------------------
+
+/** The best 2-way split of item times: the smallest makespan of any partition (exact DP on 0.1 ms). */
+function bestSplit(itemMs) {
+  const units = itemMs.map((t) => Math.max(1, Math.round(t * 10)));
+  const total = units.reduce((a, b) => a + b, 0);
+  let reachable = new Uint8Array(total + 1);
+  reachable[0] = 1;
+  for (const u of units) {
+    const next = reachable.slice();
+    for (let s = 0; s + u <= total; s++) if (reachable[s]) next[s + u] = 1;
+    reachable = next;
+  }
+  let best = total;
+  for (let s = 0; s <= total; s++) if (reachable[s]) best = Math.min(best, Math.max(s, total - s));
+  return best / 10;
+}
+
+function targets(table, extra) {
+  const m = (id, peer) => table[id]?.[peer]?.median;
+  const out = [];
+  const add = (id, goal, figure, met) => out.push({ id, goal, figure, met });
+  for (const id of ['mandelbrot', 'sha256', 'fib27']) {
+    const r = m(id, 'wasm sequential') / m(id, 'wasm pool');
+    add('P1', `sequential ÷ pool(2) ≥ 1.85 on ${id}`, `${r.toFixed(2)}×`, r >= 1.85);
+  }
+  for (const id of ['fib-uneven', 'count-primes']) {
+    const ideal = bestSplit(extra[`${id}.item_ms`]);
+    const r = ideal / m(id, 'wasm pool');
+    add('P2', `pool ≥ 95% of the best 2-way split on ${id}`, `${(100 * r).toFixed(0)}% (best split ${ideal.toFixed(1)} ms)`, r >= 0.95);
+  }
+  const fixed = m('square-5', 'wasm pool');
+  add('P3', 'fixed cost of one pool map of 5 items ≤ 50 µs', `${(fixed * 1000).toFixed(0)} µs`, fixed <= 0.05);
+  const cp = m('square-5', 'CPython ProcessPoolExecutor c=1');
+  add('P3', '…and ≥ 20× below a warm ProcessPoolExecutor', `${(cp / fixed).toFixed(1)}×`, cp / fixed >= 20);
+  const [pool, seq] = [m('square-100k', 'wasm pool'), m('square-100k', 'wasm sequential')];
+  add('P4', 'square over range(100000): pool no slower than sequential', `${(seq / pool).toFixed(2)}×`, pool <= seq);
+  const perMessage = m('square-100k', 'JS Workers, one message per item');
+  add('P4', '…and ≥ 1000× cheaper per item than one message per item', `${(perMessage / pool).toFixed(0)}×`, perMessage / pool >= 1000);
+  for (const c of CASES.filter((c) => c.kind !== 'io')) {
+    for (const [wasm, native] of [['wasm sequential', 'native sequential'], ['wasm pool', 'native rayon']]) {
+      const r = m(c.id, wasm) / m(c.id, native);
+      add('P5', `${wasm} ÷ ${native} ≤ 1.25 on ${c.id}`, `${r.toFixed(2)}×`, r <= 1.25);
+    }
+  }
+  const cpythonBest = (id) => Math.min(...Object.keys(table[id]).filter((p) => p.startsWith('CPython')).map((p) => m(id, p)));
+  for (const [id, goal] of [['fib27', 25], ['count-primes', 25], ['mandelbrot', 25], ['sha256', 2]]) {
+    const r = cpythonBest(id) / m(id, 'wasm pool');
+    add('P6', `best CPython ÷ wasm pool ≥ ${goal}× on ${id}`, `${r.toFixed(1)}×`, r >= goal);
+  }
+  const sleep = m('sleep', 'wasm async');
+  add('P7', 'async sleep_ms([50] * 8), 8 in flight ≤ 60 ms', `${sleep.toFixed(1)} ms`, sleep <= 60);
+  const ready = median(extra.pool_ready_ms);
+  add('P8', 'pool ready ≤ 50 ms once the module is cached', `${ready.toFixed(0)} ms (page load to ready)`, ready <= 50);
+  const gz = gzipSync(readFileSync(`${ROOT}www/pkg/map_playground_bg.wasm`)).length;
+  add('P8', 'threaded wasm ≤ 300 KB gzip', `${(gz / 1024).toFixed(0)} KB`, gz <= 300 * 1024);
+  return out;
+}
+
+// ---- the report ------------------------------------------------------------------------------
+
+function summarize(raw) {
+  const table = {};
+  for (const [id, peers] of Object.entries(raw)) {
+    for (const [peer, times] of Object.entries(peers)) {
+      table[id] ??= {};
+      table[id][peer] = { median: median(times), min: Math.min(...times), max: Math.max(...times), runs: times.length };
+    }
+  }
+  return table;
+}
+
+function markdown(table, goals, machine) {
+  const peers = [...new Set(Object.values(table).flatMap((row) => Object.keys(row)))];
+  const lines = [
+    `Machine: ${machine}. Median of ${RUNS} warm runs, ms (× = that peer's time ÷ the wasm pool's).`,
+    '',
+    `| peer | ${CASES.map((c) => c.id).join(' | ')} |`,
+    `|---|${CASES.map(() => '---:').join('|')}|`,
+  ];
+  for (const peer of peers) {
+    const cells = CASES.map((c) => {
+      const cell = table[c.id]?.[peer];
+      if (!cell) return '–';
+      const ratio = cell.median / table[c.id]['wasm pool'].median;
+      return `${cell.median < 1 ? cell.median.toFixed(3) : cell.median.toFixed(1)} (${ratio.toFixed(2)}×)`;
+    });
+    lines.push(`| ${peer} | ${cells.join(' | ')} |`);
+  }
+  lines.push('', '| target | goal | figure | met |', '|---|---|---|---|');
+  for (const g of goals) lines.push(`| ${g.id} | ${g.goal} | ${g.figure} | ${g.met ? 'yes' : '**no**'} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every case has every kind of peer and finite figures; a smoke run checks nothing else. */
+function checkWellFormed(table, goals) {
+  const problems = [];
+  for (const c of CASES) {
+    for (const peer of ['native sequential', 'native rayon', 'wasm sequential', 'wasm async', 'wasm pool', 'wasm message-passing', 'CPython map', 'CPython ProcessPoolExecutor c=auto']) {
+      const cell = table[c.id]?.[peer];
+      if (!cell || !Number.isFinite(cell.median)) problems.push(`${c.id}: no figure for ${peer}`);
+    }
+    if (!['sha256_chain', 'sleep_ms'].includes(c.workload) && !table[c.id]?.['JS Workers, chunks']) problems.push(`${c.id}: no JavaScript peer`);
+  }
+  if (goals.length < 8 || goals.some((g) => typeof g.met !== 'boolean')) problems.push('targets missing');
+  return problems;
+}
+
+const started = Date.now();
+const raw = {};
+const merge = (part) => {
+  for (const [id, peers] of Object.entries(part)) raw[id] = { ...raw[id], ...peers };
+};
+merge(nativePeer());
+const { results, extra } = await browserPeers();
+merge(results);
+merge(cpythonPeer());
+const table = summarize(raw);
+const goals = targets(table, extra);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${WORKERS} workers, Chromium (headless), ${execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim()}`;
+const md = markdown(table, goals, machine);
+mkdirSync(`${ROOT}target/bench`, { recursive: true });
+writeFileSync(`${ROOT}target/bench/report.json`, JSON.stringify({ machine, smoke, runs: RUNS, workers: WORKERS, cases: CASES, table, targets: goals, extra, raw }, null, 2));
+writeFileSync(`${ROOT}target/bench/report.md`, md);
+process.stdout.write(md);
+const problems = checkWellFormed(table, goals);
+if (problems.length) {
+  log(`the report is not well-formed:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s: target/bench/report.json, target/bench/report.md`);
