@@ -3,35 +3,24 @@
 // executor as Python spells it. `python3` runs it as is and prints the same list as the page
 // for items inside the workload's domain.
 
+const IS_PRIME = `def is_prime(n):
+    if n < 2:
+        return False
+    if n == 2:
+        return True
+    if n % 2 == 0:
+        return False
+    for i in range(3, math.isqrt(n) + 1, 2):
+        if n % i == 0:
+            return False
+    return True`;
+
 const WORKERS = {
   square: { imports: [], source: 'def worker(num):\n    return num * num' },
-  is_prime: {
-    imports: ['import math'],
-    source: `def worker(n):
-    if n < 2:
-        return False
-    if n == 2:
-        return True
-    if n % 2 == 0:
-        return False
-    for i in range(3, math.isqrt(n) + 1, 2):
-        if n % i == 0:
-            return False
-    return True`,
-  },
+  is_prime: { imports: ['import math'], source: IS_PRIME.replace('def is_prime(', 'def worker(') },
   count_primes: {
     imports: ['import math'],
-    source: `def is_prime(n):
-    if n < 2:
-        return False
-    if n == 2:
-        return True
-    if n % 2 == 0:
-        return False
-    for i in range(3, math.isqrt(n) + 1, 2):
-        if n % i == 0:
-            return False
-    return True
+    source: `${IS_PRIME}
 
 
 def worker(n):

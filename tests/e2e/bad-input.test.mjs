@@ -1,9 +1,9 @@
 // Bad input, as a person types it: each malformed list gets a clear message next to the
 // input, the text stays as typed, the console stays clean, and the page stays usable.
 // Out-of-domain items fail one by one, as Python raises, while the others print.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground } from './harness.mjs';
 
 // [input, workload, what the message must say]
 const MALFORMED = [
@@ -46,23 +46,12 @@ const MALFORMED = [
   [`${'('.repeat(300)}[1]${')'.repeat(300)}`, 'square', /too many nested parentheses/],
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedPlayground();
 
 const field = (page, label) => page.getByLabel(label, { exact: true });
 
 test(`${MALFORMED.length} malformed inputs each get a clear message, and nothing is lost`, async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const message = page.locator('[data-input-error]');
   for (const [items, workload, expected] of MALFORMED) {
     await field(page, 'Workload').selectOption(workload);
@@ -87,7 +76,7 @@ test(`${MALFORMED.length} malformed inputs each get a clear message, and nothing
 });
 
 test('a 5 MB paste is refused with the item limit, and the page stays responsive', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const paste = `[${'7, '.repeat(1_700_000)}]`;
   assert.ok(paste.length > 5_000_000);
   await page.evaluate((text) => {
@@ -107,7 +96,7 @@ test('a 5 MB paste is refused with the item limit, and the page stays responsive
 });
 
 test('items outside a domain fail one by one with Python-shaped errors', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const cases = [
     ['fib', '[51, 1]', "[ValueError('fib() accepts 0 <= n <= 50, got 51'), 1]"],
     ['is_prime', '[-1, 2]', "[ValueError('is_prime() accepts 0 <= n <= 9223372036854775807, got -1'), True]"],

@@ -1,6 +1,7 @@
 // Shared set-up for the browser end-to-end tests: the playground's own server on a free port,
 // Debian's Chromium driven by playwright-core, and a page that records every console error and
 // uncaught exception so a test can fail on them.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../tools/serve.mjs';
@@ -28,6 +29,23 @@ export async function startServer({ isolation = true } = {}) {
       server.close(done);
     }),
   };
+}
+
+/**
+ * For a test file: the playground served (isolated) and Chromium launched before its tests,
+ * both closed after them. The returned object's `server` and `browser` are set once they run.
+ */
+export function servedPlayground() {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 export function launchBrowser() {

@@ -1,8 +1,8 @@
 // Long use: 200 runs in one page, mixing executors and worker counts. The JS heap and the wasm
 // memory stay within stated bounds, and Workers are not leaked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground } from './harness.mjs';
 
 // The bounds: after a warm-up, 200 more runs may grow the page's JS heap by at most 8 MB and
 // the compute Worker's wasm memory by at most 16 MB (wasm memory never shrinks, so a leak of
@@ -11,21 +11,10 @@ const JS_HEAP_GROWTH = 8 << 20;
 const WASM_GROWTH = 16 << 20;
 const RUNS = 200;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedPlayground();
 
 test(`${RUNS} runs mixing executors leak neither memory nor Workers`, async (t) => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const heap = async () => {

@@ -1,27 +1,16 @@
 // The page a learner uses: compare chart, scaling plot, timeline, the Python panel (run by
 // python3), shared links, the Korean UI, the phone layout. Screenshots go to target/e2e/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground } from './harness.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../target/e2e/', import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedPlayground();
 
 const field = (page, label) => page.getByLabel(label, { exact: true });
 
@@ -38,7 +27,7 @@ async function runAndWait(page) {
 }
 
 test('Compare draws one bar per available executor', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'fib', items: '[20] * 8', workers: 2 });
   await page.getByRole('button', { name: 'Compare executors' }).click();
   await page.getByText('Done: 8 items on message-passing.').waitFor({ timeout: 60_000 });
@@ -51,7 +40,7 @@ test('Compare draws one bar per available executor', async () => {
 });
 
 test('Scaling plots one point per worker count, with an Amdahl fit', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'sleep_ms', items: '[30] * 6', workers: 3 });
   await page.getByRole('button', { name: 'Scaling', exact: true }).click();
   await page.locator('[data-scaling-chart] [data-point="3"]').waitFor({ timeout: 60_000 });
@@ -70,7 +59,7 @@ test('Scaling plots one point per worker count, with an Amdahl fit', async () =>
 });
 
 test('the timeline draws one focusable bar per item, with its index, input and time', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'fib', items: '[18, 19, 20, 21, 22]', executor: 'pool', workers: 2 });
   await runAndWait(page);
   const bars = page.locator('[data-timeline] rect[data-item]');
@@ -84,7 +73,7 @@ test('the timeline draws one focusable bar per item, with its index, input and t
 });
 
 test("the Python panel's program prints the page's result when python3 runs it", async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const cases = [
     { workload: 'fib', items: '[10, 20, 5]', executor: 'pool', workers: 2 },
     { workload: 'is_prime', items: 'range(10)', executor: 'sequential' },
@@ -104,14 +93,14 @@ test("the Python panel's program prints the page's result when python3 runs it",
 });
 
 test('a shared link restores the form and starts nothing', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'fib', items: "[30, 10]\n# uneven", executor: 'message-passing', workers: 3 });
   await field(page, 'Chunk size').fill('2');
   await field(page, 'Order').selectOption('completed');
   await field(page, 'Timeout (ms)').fill('5000');
   const link = await page.evaluate(() => location.href);
   assert.match(link, /#/);
-  const opened = await openPlayground(browser, link);
+  const opened = await openPlayground(env.browser, link);
   const values = {};
   for (const label of ['Workload', 'Input list', 'Executor', 'Workers', 'Chunk size', 'Order', 'Timeout (ms)']) {
     values[label] = await field(opened.page, label).inputValue();
@@ -121,7 +110,7 @@ test('a shared link restores the form and starts nothing', async () => {
     'Chunk size': '2', Order: 'completed', 'Timeout (ms)': '5000',
   });
   assert.equal(await opened.page.locator('[data-printed]').textContent(), '');
-  const hostile = await openPlayground(browser, `${server.url}#w=evil&e=%3Cimg%3E&n=999&c=x&i=${'9'.repeat(30000)}`);
+  const hostile = await openPlayground(env.browser, `${env.server.url}#w=evil&e=%3Cimg%3E&n=999&c=x&i=${'9'.repeat(30000)}`);
   assert.equal(await field(hostile.page, 'Workload').inputValue(), 'square');
   assert.equal(await field(hostile.page, 'Executor').inputValue(), 'sequential');
   assert.equal(await field(hostile.page, 'Input list').inputValue(), '[1, 2, 3, 4, 5]');
@@ -130,7 +119,7 @@ test('a shared link restores the form and starts nothing', async () => {
 });
 
 test('the Korean UI has every string translated and no English left over', async () => {
-  const { page, problems, close } = await openPlayground(browser, `${server.url}#l=ko`);
+  const { page, problems, close } = await openPlayground(env.browser, `${env.server.url}#l=ko`);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
   await page.getByLabel('작업 함수').selectOption('fib');
   await page.getByLabel('입력 목록').fill('[10, 51]');
@@ -161,7 +150,7 @@ test('the Korean UI has every string translated and no English left over', async
 });
 
 test('on a 375 px phone the layout stacks without horizontal scroll', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await page.setViewportSize({ width: 375, height: 812 });
   await fillForm(page, { workload: 'sha256_chain', items: 'range(12)', executor: 'pool', workers: 2 });
   await runAndWait(page);
@@ -173,7 +162,7 @@ test('on a 375 px phone the layout stacks without horizontal scroll', async () =
 });
 
 test('a 1,000,000-item result renders at once, truncated, with an expander', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'square', items: 'range(1000000)', executor: 'pool', workers: 2 });
   await runAndWait(page);
   const shown = await page.locator('[data-printed]').textContent();
@@ -187,7 +176,7 @@ test('a 1,000,000-item result renders at once, truncated, with an expander', asy
 });
 
 test('markup in an input comes out as text, under a Content-Security-Policy', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await page.evaluate(() => {
     window.alerted = false;
     window.alert = () => {
@@ -204,7 +193,7 @@ test('markup in an input comes out as text, under a Content-Security-Policy', as
   assert.match(await page.locator('[data-input-error]').textContent(), /item 0 is a str: '<img src=x onerror=alert\(1\)>'/);
   assert.equal(await page.locator('[data-input-error] img, [data-item-errors] img').count(), 0);
   assert.equal(await page.evaluate(() => window.alerted), false);
-  const csp = (await page.goto(server.url)).headers()['content-security-policy'];
+  const csp = (await page.goto(env.server.url)).headers()['content-security-policy'];
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.deepEqual(problems.filter((p) => !/%3Cimg|<img|status of 404/.test(p)), []);
   await close();

@@ -1,22 +1,11 @@
 // The walking skeleton, as a person uses it: the seed's example on every executor, typed into
 // the form in real Chromium, on a cross-origin isolated page; the pool on two Web Workers;
 // a malformed list; and the fallback on a page that is not isolated.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground, startServer } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedPlayground();
 
 async function runFromForm(page, items, executor) {
   const input = page.getByLabel('Input list', { exact: true });
@@ -28,7 +17,7 @@ async function runFromForm(page, items, executor) {
 }
 
 test('the page is cross-origin isolated and its pool is ready', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const info = await page.evaluate(async () => ({ isolated: crossOriginIsolated, ...(await window.playground.ready) }));
   assert.equal(info.isolated, true);
   assert.equal(info.threaded, true);
@@ -38,7 +27,7 @@ test('the page is cross-origin isolated and its pool is ready', async () => {
 });
 
 test('every executor prints the seed result typed into the form', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const result = page.getByRole('region', { name: 'Result' });
   for (const executor of ['sequential', 'async', 'pool']) {
     await runFromForm(page, '[1, 2, 3, 4, 5]', executor);
@@ -51,7 +40,7 @@ test('every executor prints the seed result typed into the form', async () => {
 });
 
 test('the page API runs every executor and reports its fields', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   for (const executor of ['sequential', 'async', 'pool']) {
     const report = await page.evaluate(
       (executor) => window.playground.run({ workload: 'square', items: '[1, 2, 3, 4, 5]', executor, workers: 2 }),
@@ -69,7 +58,7 @@ test('the page API runs every executor and reports its fields', async () => {
 });
 
 test('the pool with 2 workers runs items on 2 Web Workers at once', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const report = await page.evaluate(() =>
     window.playground.run({ workload: 'square', items: 'range(200000)', executor: 'pool', workers: 2 }),
   );
@@ -88,7 +77,7 @@ test('the pool with 2 workers runs items on 2 Web Workers at once', async () => 
 });
 
 test('a malformed list shows where it is wrong, keeps the text, and the page stays usable', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await runFromForm(page, '[1, 2,, 3]', 'sequential');
   const message = page.locator('[data-input-error]');
   await message.waitFor({ state: 'visible' });
@@ -109,7 +98,7 @@ test('a malformed list shows where it is wrong, keeps the text, and the page sta
 test('without cross-origin isolation the pool is marked unavailable and the rest works', async () => {
   const plain = await startServer({ isolation: false });
   try {
-    const { page, problems, close } = await openPlayground(browser, `${plain.url}?coi=off`);
+    const { page, problems, close } = await openPlayground(env.browser, `${plain.url}?coi=off`);
     assert.equal(await page.evaluate(() => crossOriginIsolated), false);
     assert.equal(await page.locator('option[value="pool"]').isDisabled(), true);
     assert.equal(await page.locator('[data-isolation]').isVisible(), true);

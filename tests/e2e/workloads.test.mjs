@@ -1,11 +1,11 @@
 // Every workload on every executor in Chromium prints what CPython prints (the project's
 // oracle, tests/oracle/workloads.py, run with python3), and the Workload and Preset selects
 // fill the form as a person expects.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground } from './harness.mjs';
 
 const ORACLE = fileURLToPath(new URL('../oracle/workloads.py', import.meta.url));
 const EXECUTORS = ['sequential', 'async', 'pool'];
@@ -29,21 +29,10 @@ function cpythonPrints(workload, items) {
   return JSON.parse(execFileSync('python3', [ORACLE, '--print'], { input: request, encoding: 'utf8' }));
 }
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedPlayground();
 
 test('every workload prints as CPython on every executor', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   for (const [workload, items] of Object.entries(CASES)) {
     const expected = cpythonPrints(workload, items);
     for (const executor of EXECUTORS) {
@@ -59,7 +48,7 @@ test('every workload prints as CPython on every executor', async () => {
 });
 
 test('fetch_len downloads same-origin samples on every executor; a missing file is an HTTPError', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url, {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url, {
     expected: [/missing\.txt/, /status of 404/],
   });
   const items = "['samples/1k.txt', 'samples/10k.txt', 'samples/100k.txt', 'samples/missing.txt']";
@@ -78,7 +67,7 @@ test('fetch_len downloads same-origin samples on every executor; a missing file 
 });
 
 test('the Workload select lists every workload with a description, and presets fill the form', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const names = await page.locator('#workload option').evaluateAll((options) => options.map((o) => o.value));
   assert.deepEqual(names, [...Object.keys(CASES).slice(0, 7), 'sleep_ms', 'fetch_len']);
   await page.getByLabel('Workload', { exact: true }).selectOption('fib');
@@ -99,7 +88,7 @@ test('the Workload select lists every workload with a description, and presets f
 });
 
 test('a list of strings for an int workload is refused next to the input, text kept', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await page.getByLabel('Workload', { exact: true }).selectOption('fib');
   await page.getByLabel('Input list', { exact: true }).fill("[1, 'two', 3]");
   await page.getByRole('button', { name: 'Run' }).click();
@@ -112,7 +101,7 @@ test('a list of strings for an int workload is refused next to the input, text k
 });
 
 test('items that raise are listed with their error, the others still print', async () => {
-  const { page, problems, close } = await openPlayground(browser, server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await page.getByLabel('Workload', { exact: true }).selectOption('fib');
   await page.getByLabel('Input list', { exact: true }).fill('[10, 51, 2]');
   await page.getByLabel('Executor', { exact: true }).selectOption('pool');
