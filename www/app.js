@@ -227,44 +227,41 @@ async function runOnce(options) {
 
 cancel.addEventListener('click', () => controller?.abort());
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  if (busy) return;
-  setBusy(true);
-  showInputError(null);
-  status.textContent = t('status.running');
-  const options = runOptions();
-  const report = await runOnce(options);
-  if (report) {
-    lastReport = report;
-    renderReport(report, options);
-    status.textContent = describeEnd(report);
-  }
-  setBusy(false);
-});
+/**
+ * A button's work with the form busy: `work(options)` runs the form's options its way and
+ * resolves to the report to show (with the options it ran), or null when nothing is to show.
+ */
+function whileBusy(work) {
+  return async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    showInputError(null);
+    const shown = await work(runOptions());
+    if (shown) {
+      lastReport = shown.report;
+      renderReport(shown.report, shown.options);
+      status.textContent = describeEnd(shown.report);
+    }
+    setBusy(false);
+  };
+}
 
-$('compare').addEventListener('click', async () => {
-  if (busy) return;
-  setBusy(true);
-  showInputError(null);
-  const options = runOptions();
+form.addEventListener('submit', whileBusy(async (options) => {
+  status.textContent = t('status.running');
+  const report = await runOnce(options);
+  return report && { report, options };
+}));
+
+$('compare').addEventListener('click', whileBusy(async (options) => {
   const last = await compareExecutors(document, options, doctor.executors, (o) => {
     status.textContent = t('status.comparing', { executor: o.executor });
     return runOnce(o);
   });
-  if (last) {
-    lastReport = last;
-    renderReport(last, { ...options, executor: last.executor });
-    status.textContent = describeEnd(last);
-  }
-  setBusy(false);
-});
+  return last && { report: last, options: { ...options, executor: last.executor } };
+}));
 
-$('scaling').addEventListener('click', async () => {
-  if (busy) return;
-  setBusy(true);
-  showInputError(null);
-  const options = runOptions();
+$('scaling').addEventListener('click', whileBusy(async (options) => {
   const executor = doctor.executors.includes('pool') ? 'pool' : 'message-passing';
   const mode = $('scaling-mode').value;
   const points = [];
@@ -309,13 +306,8 @@ $('scaling').addEventListener('click', async () => {
       $('scaling-fit').textContent = '';
     }
   }
-  if (last) {
-    lastReport = last;
-    renderReport(last, { ...options, executor });
-    status.textContent = describeEnd(last);
-  }
-  setBusy(false);
-});
+  return last && { report: last, options: { ...options, executor } };
+}));
 
 // ---- python panel, sharing, doctor ---------------------------------------------------------
 
@@ -380,7 +372,7 @@ fields.preset.addEventListener('change', () => {
 form.addEventListener('input', formChanged);
 form.addEventListener('change', formChanged);
 
-const shared = decodeState(location.hash, ['square', 'is_prime', 'count_primes', 'fib', 'collatz_steps', 'sha256_chain', 'mandelbrot_row', 'sleep_ms', 'fetch_len']);
+const shared = decodeState(location.hash);
 writeForm(shared);
 applyLanguage(shared.lang ?? defaultLanguage());
 if (!doctor.executors.includes('pool')) {

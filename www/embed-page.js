@@ -8,7 +8,7 @@
 // Host -> embed: {type: 'map-playground:run' | 'map-playground:set' | 'map-playground:cancel',
 // id, options}. Embed -> host: 'map-playground:ready', ':progress', ':result', ':error',
 // ':resize', with the id of the request they answer. Anything else is ignored.
-import { createPlayground } from './playground.js';
+import { createPlayground, EXECUTORS, WORKLOADS } from './playground.js';
 import { defaultLanguage, setLanguage, t, translatePage } from './i18n.js';
 import { diagnose } from './doctor.js';
 import { Baselines, compareExecutors, describeEnd, isInputError, renderErrors, renderPrinted, renderTimings } from './views.js';
@@ -20,8 +20,6 @@ const doctor = diagnose();
 const playground = createPlayground();
 const baselines = new Baselines();
 
-const WORKLOADS = ['square', 'is_prime', 'count_primes', 'fib', 'collatz_steps', 'sha256_chain', 'mandelbrot_row', 'sleep_ms', 'fetch_len'];
-const EXECUTORS = ['sequential', 'async', 'pool', 'message-passing'];
 const allowed = (params.get('origins') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
 /** The settings a host may give, checked; anything else is dropped. */

@@ -12,6 +12,12 @@ import { assembleReport } from './report.js';
 
 export const MAX_WORKERS = 32;
 
+/** The page API's workload names, in the catalog's order. */
+export const WORKLOADS = Object.freeze(['square', 'is_prime', 'count_primes', 'fib', 'collatz_steps', 'sha256_chain', 'mandelbrot_row', 'sleep_ms', 'fetch_len']);
+
+/** The page API's executor names. */
+export const EXECUTORS = Object.freeze(['sequential', 'async', 'pool', 'message-passing']);
+
 /** How long a stopped run may take to answer before its compute Worker is stopped. */
 const ANSWER_MS = 150;
 

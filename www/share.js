@@ -1,5 +1,6 @@
 // The form's state in the URL hash, so a link restores it. Everything read back is checked
 // against what the form can hold before use; nothing runs on load.
+import { EXECUTORS, WORKLOADS } from './playground.js';
 
 const KEYS = {
   workload: 'w', items: 'i', executor: 'e', workers: 'n', chunksize: 'c',
@@ -10,7 +11,7 @@ const KEYS = {
 export const MAX_SHARED_ITEMS = 20_000;
 
 const CHOICES = {
-  executor: ['sequential', 'async', 'pool', 'message-passing'],
+  executor: EXECUTORS,
   scheduling: ['queue', 'work-stealing'],
   order: ['ordered', 'completed'],
   lang: ['en', 'ko'],
@@ -28,15 +29,15 @@ export function encodeState(state) {
   return `#${params}`;
 }
 
-/** The state a hash holds, keeping only values the form accepts; `workloads` are the names. */
-export function decodeState(hash, workloads) {
+/** The state a hash holds, keeping only values the form accepts. */
+export function decodeState(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const state = {};
   for (const [name, key] of Object.entries(KEYS)) {
     const value = params.get(key);
     if (value === null) continue;
     const ok = {
-      workload: () => workloads.includes(value),
+      workload: () => WORKLOADS.includes(value),
       items: () => value.length <= MAX_SHARED_ITEMS,
       workers: () => /^\d{1,2}$/.test(value),
       chunksize: () => /^(auto|\d{1,7})$/.test(value),
