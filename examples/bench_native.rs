@@ -1,7 +1,8 @@
 //! The native peer of `./build.sh bench`: the crate's own kernels and executors, built for the
 //! host, sequential and on a rayon pool of the same worker count as the browser's.
 //!
-//! Reads `{workers, runs, cases: [{id, workload, items}]}` as JSON on stdin; writes
+//! Reads `{workers, runs, cases: [{id, workload, items, code?}]}` as JSON on stdin (`code` for
+//! the workload `custom`, run by the same interpreter as in the browser); writes
 //! `{id: {"native sequential": [ms, ...], "native rayon": [ms, ...]}}` (one warm-up, then
 //! `runs` timed runs, tracing off) as JSON on stdout.
 use std::collections::BTreeMap;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use futures::executor::block_on;
+use map_playground::custom::CustomWorker;
 use map_playground::executor::{self, Control, Executor, Job};
 use map_playground::{input, Workload};
 use serde::Deserialize;
@@ -26,6 +28,8 @@ struct Case {
     id: String,
     workload: String,
     items: String,
+    #[serde(default)]
+    code: Option<String>,
 }
 
 fn time_ms(executor: Executor, job: &Arc<Job>) -> f64 {
@@ -44,8 +48,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     rayon::ThreadPoolBuilder::new().num_threads(spec.workers).build_global()?;
     let mut out: BTreeMap<String, BTreeMap<&str, Vec<f64>>> = BTreeMap::new();
     for case in &spec.cases {
-        let mut job =
-            Job::new(Workload::from_name(&case.workload)?, input::parse(&case.items)?, spec.workers)?;
+        let items = input::parse(&case.items)?;
+        let mut job = match &case.code {
+            Some(code) => Job::custom(CustomWorker::compile(code)?, items, spec.workers)?,
+            None => Job::new(Workload::from_name(&case.workload)?, items, spec.workers)?,
+        };
         job.trace = false;
         let job = Arc::new(job);
         for (peer, executor) in

@@ -28,6 +28,18 @@ pub enum ErrorKind {
         /// The text of that line, for the caret display.
         source_line: String,
     },
+    /// A custom worker's code does not compile, its module-level statements raised, or it
+    /// defines no `worker` function.
+    Code {
+        /// The Python exception: `SyntaxError`, `NameError`, …
+        exception: String,
+        /// What is wrong, in Python's words.
+        message: String,
+        /// The 1-based line of the code it points at, where there is one.
+        line: Option<usize>,
+        /// The error as Python prints it (the traceback), or empty where there is none.
+        display: String,
+    },
     /// The input parsed but cannot be used: too many items, a type the workload does not take.
     Input(String),
     /// An option of the run (workload, executor, workers) is unknown or out of range.
@@ -54,9 +66,10 @@ impl Error {
     }
 
     /// The name the page shows and JavaScript sees as `error.name`.
-    pub fn name(&self) -> &'static str {
-        match self.kind {
+    pub fn name(&self) -> &str {
+        match &self.kind {
             ErrorKind::Parse { exception, .. } => exception,
+            ErrorKind::Code { exception, .. } => exception,
             ErrorKind::Input(_) => "InputError",
             ErrorKind::Option(_) => "OptionError",
             ErrorKind::PoolUnavailable => "PoolUnavailable",
@@ -70,6 +83,10 @@ impl Error {
             ErrorKind::Parse { message, line, column, .. } => {
                 format!("{message} (line {line}, column {column})")
             }
+            ErrorKind::Code { message, line: Some(line), .. } => {
+                format!("{message} (worker code, line {line})")
+            }
+            ErrorKind::Code { message, line: None, .. } => message.clone(),
             ErrorKind::Input(m) | ErrorKind::Option(m) => m.clone(),
             ErrorKind::PoolUnavailable => "the pool needs SharedArrayBuffer, which browsers give \
                 only to cross-origin isolated pages (served with Cross-Origin-Opener-Policy: \
@@ -106,6 +123,21 @@ impl Error {
         })
     }
 
+    #[cfg(feature = "python")]
+    pub(crate) fn code(
+        exception: &str,
+        message: impl Into<String>,
+        line: Option<usize>,
+        display: String,
+    ) -> Self {
+        Error::new(ErrorKind::Code {
+            exception: exception.to_string(),
+            message: message.into(),
+            line,
+            display,
+        })
+    }
+
     pub(crate) fn input(message: impl Into<String>) -> Self {
         Error::new(ErrorKind::Input(message.into()))
     }
@@ -125,6 +157,7 @@ impl fmt::Display for Error {
                 writeln!(f, "    {}^", " ".repeat(column.saturating_sub(1)))?;
                 write!(f, "{exception}: {message}")
             }
+            ErrorKind::Code { display, .. } if !display.is_empty() => f.write_str(display),
             _ => write!(f, "{}: {}", self.name(), self.message()),
         }
     }

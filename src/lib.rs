@@ -11,6 +11,8 @@
 //! - [`workload`] names the functions that can be mapped and applies one to one item, failing
 //!   per item as Python raises ([`PyException`]); the CPU-bound work itself is in [`kernels`],
 //!   plain Rust ports of the Python reference, and the I/O (`sleep_ms`, `fetch_len`) in `host`;
+//! - `custom` (feature `python`) runs a person's own `worker` function, written in Python, in
+//!   the monty interpreter's sandbox, and `memory` counts the bytes its budget is checked against;
 //! - [`executor`] runs a [`Job`] on the chosen executor and records who ran each item and when;
 //! - [`value`] prints values and whole result lists exactly as CPython's `print` does;
 //! - [`report`] gathers the outcome of a run into what the page shows;
@@ -21,11 +23,15 @@
 #![deny(missing_docs)]
 
 pub mod clock;
+#[cfg(feature = "python")]
+pub mod custom;
 pub mod error;
 pub mod executor;
 mod host;
 pub mod input;
 pub mod kernels;
+#[cfg(feature = "python")]
+mod memory;
 pub mod report;
 pub mod value;
 pub mod workload;
@@ -37,4 +43,4 @@ pub use error::{Error, ErrorKind};
 pub use executor::{Executor, Job};
 pub use report::{ItemOutcome, Order, Report};
 pub use value::{PyException, Value};
-pub use workload::Workload;
+pub use workload::{Worker, Workload};

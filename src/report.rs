@@ -83,16 +83,20 @@ impl ItemReport {
             index,
             input: job.items.get(index).map(Value::repr).unwrap_or_default(),
             repr: result.map_or_else(PyException::repr, Value::repr),
-            error: result
-                .err()
-                .map(|e| ErrorReport { type_name: e.type_name.clone(), message: e.message.clone() }),
+            error: result.err().map(|e| ErrorReport {
+                type_name: e.type_name.clone(),
+                message: e.message.clone(),
+                traceback: e.raised.as_ref().map(|r| r.traceback.clone()),
+                line: e.raised.as_ref().and_then(|r| r.line),
+            }),
             lane,
             pixels: None,
         }
     }
 }
 
-/// An item's exception in the page API's shape: `{type, message}`.
+/// An item's exception in the page API's shape: `{type, message}`, and for a custom worker's
+/// `{traceback, line}` as well.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorReport {
     /// The exception's type name.
@@ -100,6 +104,12 @@ pub struct ErrorReport {
     pub type_name: String,
     /// Its message.
     pub message: String,
+    /// For a custom worker: the traceback as Python prints it, from the call of `worker` on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traceback: Option<String>,
+    /// For a custom worker: the line of its code the exception came from, 1-based.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 /// One bar of the timeline: an item's lane and times in ms from the start of the run.
@@ -215,7 +225,7 @@ impl Report {
             .count();
         let failed = results.iter().filter(|r| r.error.is_some()).count() - cancelled;
         Report {
-            workload: job.workload.name().to_string(),
+            workload: job.worker.name().to_string(),
             executor: executor.name().to_string(),
             workers: job.workers,
             chunksize: job.chunksize(),

@@ -15,6 +15,14 @@ pub enum Value {
     Bool(bool),
     /// A `str`.
     Str(String),
+    /// Any other object a custom worker returns (a float, a list, an int past 128 bits, …),
+    /// known by its type name and its `repr()` as the interpreter printed it.
+    Object {
+        /// The Python type's name, e.g. `list`.
+        type_name: String,
+        /// Its `repr()`, e.g. `[1, 2.5, None]`.
+        repr: String,
+    },
 }
 
 /// An exception raised by the worker for one item, as Python would raise it.
@@ -24,18 +32,35 @@ pub struct PyException {
     pub type_name: String,
     /// The message, e.g. `fib() accepts 0 <= n <= 50, got 51`.
     pub message: String,
+    /// Raised by a custom worker's Python code: where, and its repr as Python prints it.
+    pub raised: Option<Box<Raised>>,
+}
+
+/// Where a custom worker's exception was raised, as the interpreter reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raised {
+    /// The exception object's `repr()`, which for some types (`KeyError('a')`) is not built
+    /// from the message the way [`PyException::repr`] builds it.
+    pub repr: String,
+    /// The traceback as Python prints it, from `Traceback (most recent call last):` to the
+    /// `TypeName: message` line.
+    pub traceback: String,
+    /// The line of the worker's code the exception came from, 1-based.
+    pub line: Option<usize>,
 }
 
 impl PyException {
     /// An exception of the given type with the given message.
     pub fn new(type_name: &str, message: impl Into<String>) -> Self {
-        PyException { type_name: type_name.to_string(), message: message.into() }
+        PyException { type_name: type_name.to_string(), message: message.into(), raised: None }
     }
 
     /// The exception object's `repr()`, e.g. `ValueError('bad')`, or `CancelledError()` with
     /// no message: how it prints inside a list.
     pub fn repr(&self) -> String {
-        if self.message.is_empty() {
+        if let Some(raised) = &self.raised {
+            raised.repr.clone()
+        } else if self.message.is_empty() {
             format!("{}()", self.type_name)
         } else {
             format!("{}({})", self.type_name, repr_str(&self.message))
@@ -61,15 +86,17 @@ impl Value {
             Value::Bool(true) => "True".to_string(),
             Value::Bool(false) => "False".to_string(),
             Value::Str(s) => repr_str(s),
+            Value::Object { repr, .. } => repr.clone(),
         }
     }
 
     /// The name of the value's Python type.
-    pub fn type_name(&self) -> &'static str {
+    pub fn type_name(&self) -> &str {
         match self {
             Value::Int(_) => "int",
             Value::Bool(_) => "bool",
             Value::Str(_) => "str",
+            Value::Object { type_name, .. } => type_name,
         }
     }
 }

@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, ErrorKind};
 use crate::executor::{self, Control, Executor, Job, Scheduling, Stop};
 use crate::report::{ItemReport, Order, Report, TraceEntry};
+use crate::workload::CUSTOM;
 use crate::{clock, host, input, Workload};
 
 /// `initThreadPool(n)`: starts the rayon pool on `n` Web Workers (threaded build only).
@@ -47,6 +48,9 @@ struct RunOptions {
     /// Keep `mandelbrot_row`'s pixels for the page's picture.
     #[serde(default)]
     picture: Option<bool>,
+    /// For the workload `custom`: Python code that defines `worker`.
+    #[serde(default)]
+    code: Option<String>,
     /// The page's address: relative `fetch_len` URLs are resolved against it.
     #[serde(default)]
     base_url: Option<String>,
@@ -90,10 +94,13 @@ pub fn has_threads() -> bool {
     cfg!(feature = "threads")
 }
 
-/// The workload catalog, for the page's "Workload" select: `[{name, arg, cpu_bound, description}]`.
+/// The workload catalog, for the page's "Workload" select: `[{name, arg, cpu_bound, description}]`,
+/// the built-ins and then `custom`.
 #[wasm_bindgen]
 pub fn workloads() -> Result<JsValue, JsValue> {
-    to_js_value(&Workload::ALL.iter().map(|w| w.entry()).collect::<Vec<_>>())
+    let entries: Vec<_> =
+        Workload::ALL.iter().map(|w| w.entry()).chain([crate::workload::CatalogEntry::custom()]).collect();
+    to_js_value(&entries)
 }
 
 /// Asks the run in flight to stop: items not started are cancelled.
@@ -185,7 +192,6 @@ pub async fn run(options: JsValue, on_progress: Option<js_sys::Function>) -> Res
 
 /// The job and result order the options describe; the executor is the caller's to check.
 fn job_of(options: &RunOptions) -> Result<(Job, Order), Error> {
-    let workload = Workload::from_name(&options.workload)?;
     let order = Order::from_name(options.order.as_deref().unwrap_or("ordered"))?;
     let chunksize = match &options.chunksize {
         None => None,
@@ -200,12 +206,28 @@ fn job_of(options: &RunOptions) -> Result<(Job, Order), Error> {
             return Err(Error::option(format!("timeout_ms must be a positive number of ms, got {t}")));
         }
     }
-    let mut job =
-        Job::new(workload, input::parse(&options.items)?, options.workers)?.with_chunksize(chunksize)?;
+    let items = input::parse(&options.items)?;
+    let job = if options.workload == CUSTOM {
+        custom_job(options, items)?
+    } else {
+        Job::new(Workload::from_name(&options.workload)?, items, options.workers)?
+    };
+    let mut job = job.with_chunksize(chunksize)?;
     job.scheduling = Scheduling::from_name(options.scheduling.as_deref().unwrap_or("queue"))?;
     job.trace = options.trace.unwrap_or(true);
     job.picture = options.picture.unwrap_or(false);
     Ok((job, order))
+}
+
+#[cfg(feature = "python")]
+fn custom_job(options: &RunOptions, items: Vec<crate::Value>) -> Result<Job, Error> {
+    let code = options.code.as_deref().unwrap_or_default();
+    Job::custom(crate::custom::CustomWorker::compile(code)?, items, options.workers)
+}
+
+#[cfg(not(feature = "python"))]
+fn custom_job(_: &RunOptions, _: Vec<crate::Value>) -> Result<Job, Error> {
+    Err(Error::option("this build has no Python engine; custom workers run on the pkg-py builds"))
 }
 
 fn to_js(error: &Error) -> JsValue {
@@ -219,6 +241,16 @@ fn to_js(error: &Error) -> JsValue {
             let _ = set("column", (*column as u32).into());
             let _ = set("detail", message.as_str().into());
             let _ = set("display", error.to_string().into());
+        }
+        ErrorKind::Code { message, line, display, .. } => {
+            let _ = set("source", "code".into());
+            let _ = set("detail", message.as_str().into());
+            if let Some(line) = line {
+                let _ = set("line", (*line as u32).into());
+            }
+            if !display.is_empty() {
+                let _ = set("display", display.as_str().into());
+            }
         }
         ErrorKind::BrokenPool { lost } => {
             let _ =

@@ -9,6 +9,8 @@
 //! finishes the CPU-bound work or says which I/O is left to do; the executor then does that I/O
 //! the way its threads allow ([`Workload::call`] blocks, [`Workload::call_async`] awaits).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::error::Error;
@@ -39,6 +41,52 @@ pub enum Workload {
     FetchLen,
 }
 
+/// The function a job maps over its items: a workload of the catalog, or a person's own.
+#[derive(Debug, Clone)]
+pub enum Worker {
+    /// A workload of the catalog.
+    Builtin(Workload),
+    /// A `worker` function written in Python, the page API's workload `custom`.
+    #[cfg(feature = "python")]
+    Custom(Arc<crate::custom::CustomWorker>),
+}
+
+impl Worker {
+    /// The page API's workload name: the catalog's, or `custom`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Worker::Builtin(w) => w.name(),
+            #[cfg(feature = "python")]
+            Worker::Custom(_) => CUSTOM,
+        }
+    }
+
+    /// The built-in workload, if it is one.
+    pub fn builtin(&self) -> Option<Workload> {
+        match self {
+            Worker::Builtin(w) => Some(*w),
+            #[cfg(feature = "python")]
+            Worker::Custom(_) => None,
+        }
+    }
+}
+
+/// The page API's workload name for a worker function written in Python.
+pub const CUSTOM: &str = "custom";
+
+impl CatalogEntry {
+    /// The catalog's last entry: a person's own `worker`, written in Python. Every build lists
+    /// it; the page loads a build with the Python engine when it is first run.
+    pub fn custom() -> Self {
+        CatalogEntry {
+            name: CUSTOM,
+            arg: ArgType::Any,
+            cpu_bound: true,
+            description: "your own def worker(num), in Python: run by an interpreter, so slower than the built-ins",
+        }
+    }
+}
+
 /// The type of argument a workload takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -47,6 +95,8 @@ pub enum ArgType {
     Int,
     /// A `str`.
     Str,
+    /// Anything: a custom worker takes whatever the list holds.
+    Any,
 }
 
 /// What a workload's item still needs after [`Workload::prepare`].
@@ -156,6 +206,7 @@ impl Workload {
         let wrong = items.iter().enumerate().find(|(_, v)| match want {
             ArgType::Int => !matches!(v, Value::Int(_)),
             ArgType::Str => !matches!(v, Value::Str(_)),
+            ArgType::Any => false,
         });
         match wrong {
             Some((i, v)) => Err(Error::input(format!(
@@ -164,6 +215,7 @@ impl Workload {
                 match want {
                     ArgType::Int => "int",
                     ArgType::Str => "str",
+                    ArgType::Any => "any",
                 },
                 with_article(v.type_name()),
                 v.repr()

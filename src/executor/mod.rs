@@ -21,7 +21,7 @@ use crate::host;
 use crate::input::MAX_ITEMS;
 use crate::report::ItemOutcome;
 use crate::value::Value;
-use crate::workload::Workload;
+use crate::workload::{Step, Worker, Workload};
 
 /// The most workers a run may ask for.
 pub const MAX_WORKERS: usize = 32;
@@ -67,7 +67,7 @@ impl Scheduling {
 #[derive(Debug, Clone)]
 pub struct Job {
     /// The function mapped over the items.
-    pub workload: Workload,
+    pub worker: Worker,
     /// The input list, already parsed and checked for the workload.
     pub items: Vec<Value>,
     /// At most this many items run at once (1 to [`MAX_WORKERS`]).
@@ -90,12 +90,30 @@ impl Job {
     /// An input error for items the workload does not take; an option error for a worker
     /// count outside 1 to [`MAX_WORKERS`].
     pub fn new(workload: Workload, items: Vec<Value>, workers: usize) -> Result<Self, Error> {
+        let job = Job::of(Worker::Builtin(workload), items, workers)?;
+        workload.check_items(&job.items)?;
+        Ok(job)
+    }
+
+    /// A job mapping a worker function written in Python over any items.
+    ///
+    /// # Errors
+    /// An option error for a worker count outside 1 to [`MAX_WORKERS`].
+    #[cfg(feature = "python")]
+    pub fn custom(
+        worker: crate::custom::CustomWorker,
+        items: Vec<Value>,
+        workers: usize,
+    ) -> Result<Self, Error> {
+        Job::of(Worker::Custom(Arc::new(worker)), items, workers)
+    }
+
+    fn of(worker: Worker, items: Vec<Value>, workers: usize) -> Result<Self, Error> {
         if !(1..=MAX_WORKERS).contains(&workers) {
             return Err(Error::option(format!("workers must be from 1 to {MAX_WORKERS}, got {workers}")));
         }
-        workload.check_items(&items)?;
         Ok(Job {
-            workload,
+            worker,
             items,
             workers,
             chunksize: None,
@@ -246,14 +264,17 @@ fn timed_call(job: &Job, control: &Control, index: usize, lane: usize) -> ItemOu
 }
 
 /// The item's CPU-bound work, keeping the picture's pixels when the job wants them.
-fn prepare(job: &Job, index: usize) -> (crate::workload::Step, Option<Vec<u16>>) {
+fn prepare(job: &Job, index: usize) -> (Step, Option<Vec<u16>>) {
     let item = &job.items[index];
-    if job.picture && job.workload == Workload::MandelbrotRow {
-        let mut pixels = Vec::new();
-        let step = job.workload.prepare_picture(item, &mut pixels);
-        (step, Some(pixels).filter(|p| !p.is_empty()))
-    } else {
-        (job.workload.prepare(item), None)
+    match &job.worker {
+        Worker::Builtin(w @ Workload::MandelbrotRow) if job.picture => {
+            let mut pixels = Vec::new();
+            let step = w.prepare_picture(item, &mut pixels);
+            (step, Some(pixels).filter(|p| !p.is_empty()))
+        }
+        Worker::Builtin(w) => (w.prepare(item), None),
+        #[cfg(feature = "python")]
+        Worker::Custom(code) => (Step::Done(code.call(item)), None),
     }
 }
 
@@ -353,6 +374,31 @@ mod tests {
                 ordered.results.iter().map(|r| (r.index, r.repr.clone())).collect::<Vec<_>>()
             );
         }
+    }
+
+    #[cfg(feature = "python")]
+    #[test]
+    fn a_custom_worker_prints_as_the_builtin_on_every_executor() {
+        use crate::custom::CustomWorker;
+        let items = ints((-50..250).map(|n| n * 7919));
+        let builtin = Job::new(Workload::Square, items.clone(), 4).unwrap().with_chunksize(Some(3)).unwrap();
+        let expected = printed(Executor::Sequential, &builtin);
+        let code = CustomWorker::compile("def worker(num):\n    return num * num\n").unwrap();
+        let mut custom = Job::custom(code, items, 4).unwrap().with_chunksize(Some(3)).unwrap();
+        for scheduling in [Scheduling::Queue, Scheduling::WorkStealing] {
+            custom.scheduling = scheduling;
+            for executor in Executor::ALL.iter().copied() {
+                assert_eq!(printed(executor, &custom), expected, "{executor:?} {scheduling:?}");
+            }
+        }
+        // Deep recursion on a pool thread ends as Python's RecursionError, not a stack overflow.
+        let deep =
+            CustomWorker::compile("def worker(n):\n    return n if n == 0 else 1 + worker(n - 1)\n").unwrap();
+        let job = Job::custom(deep, ints([10, 900, 5000]), 2).unwrap();
+        assert_eq!(
+            printed(Executor::Pool, &job),
+            "[10, 900, RecursionError('maximum recursion depth exceeded')]"
+        );
     }
 
     #[test]

@@ -1,0 +1,345 @@
+//! Worker functions a person writes in Python, run on every executor by the monty interpreter.
+//!
+//! Why monty (the figures are in `docs/python-engine.md`): it is a Python interpreter written in
+//! Rust that builds for wasm32 with threads, starts in microseconds, has CPython's big ints,
+//! exceptions and tracebacks, and was made as a sandbox: its code reaches nothing outside it
+//! (no files, network, clock or page) unless the host hands it a function, and it enforces
+//! time, memory and recursion budgets itself. `rustpython-vm` is larger and slower to start;
+//! `littrs` has no big ints or classes and its errors are not Python's.
+//!
+//! The code is parsed once per run into a [`CustomWorker`], shared by every thread. Each item
+//! then runs in a fresh interpreter with a heap of its own, so threads never share a Python
+//! object, as the processes of `ProcessPoolExecutor` do not. Module-level statements therefore
+//! run once per item; a `worker` that only computes from its argument, as the seed's does,
+//! gives the same list as CPython's `list(map(worker, items))`.
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use monty::MontyRun;
+use monty_types::{
+    CompileOptions, ExcType, MontyException, MontyObject, PrintWriter, ResourceLimits, ResourceTracker,
+    BASELINE_MEMORY, LIVE_MEMORY,
+};
+
+use crate::error::Error;
+use crate::value::{PyException, Raised, Value};
+
+/// The time one item may run before it raises `TimeoutError`: ends `while True: pass`.
+pub const ITEM_TIME_LIMIT: Duration = Duration::from_secs(10);
+
+/// The memory a run's interpreters may hold together beyond what the instance held when the
+/// run began, before an item raises `MemoryError`. The wasm memory is 1 GiB at most.
+pub const MEMORY_LIMIT: usize = 256 << 20;
+
+/// How deep `worker` may recurse before `RecursionError`: CPython's default.
+pub const RECURSION_LIMIT: usize = 1000;
+
+/// The most characters of worker code a run takes.
+pub const MAX_CODE_CHARS: usize = 100_000;
+
+/// The file name tracebacks give the worker's code.
+const FILE_NAME: &str = "worker.py";
+
+/// The module-level name the item is bound to for the call: one no worker's code would use.
+const ITEM_NAME: &str = "__map_playground_item";
+
+/// The module-level name the result is bound to while its repr is made.
+const RESULT_NAME: &str = "__map_playground_result";
+
+/// The time the module's own statements may take when the run checks that `worker` exists.
+const DEFINE_TIME_LIMIT: Duration = Duration::from_secs(2);
+
+/// A worker function, parsed once and run for every item.
+///
+/// A parsed program caches call plans in cells that one thread at a time may fill, so each
+/// thread runs its own copy, made on its first item: one interpreter per thread, like the
+/// interpreter of each process in a `ProcessPoolExecutor`.
+#[derive(Debug)]
+pub struct CustomWorker {
+    id: u64,
+    item_time_limit: Duration,
+    code: String,
+    call: Mutex<MontyRun>,
+}
+
+/// Tells apart the workers a thread has held copies of: a new number for every compile.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// This thread's copy of the program of the worker with this id.
+    static COPY: RefCell<Option<(u64, MontyRun)>> = const { RefCell::new(None) };
+}
+
+impl CustomWorker {
+    /// Parses `code`, runs its module-level statements once and checks they define a function
+    /// named `worker`.
+    ///
+    /// # Errors
+    /// A code error, as Python would show it: a `SyntaxError` with its line, an exception
+    /// the module's statements raised with their traceback, or a `NameError` when nothing is
+    /// named `worker`.
+    pub fn compile(code: &str) -> Result<Self, Error> {
+        let chars = code.chars().count();
+        if chars > MAX_CODE_CHARS {
+            return Err(Error::input(format!(
+                "the worker function is {chars} characters; the playground takes at most {MAX_CODE_CHARS}"
+            )));
+        }
+        // The code alone first, so that a syntax error points into it and never at the call
+        // appended below.
+        MontyRun::new(code.to_string(), FILE_NAME, vec![], CompileOptions::default())
+            .map_err(|e| code_error(&e))?;
+        let lookup = MontyRun::new(format!("{code}\nworker\n"), FILE_NAME, vec![], CompileOptions::default())
+            .map_err(|e| code_error(&e))?;
+        let limits = limits().max_duration(DEFINE_TIME_LIMIT);
+        match lookup.run(vec![], ResourceTracker::new(limits), PrintWriter::Disabled) {
+            Ok(found) if is_callable(&found) => {}
+            Ok(_) => {
+                return Err(Error::code(
+                    "TypeError",
+                    "worker is not a function; write `def worker(num):` and return a value",
+                    None,
+                    String::new(),
+                ))
+            }
+            Err(e) if e.exc_type() == ExcType::NameError && e.traceback().len() <= 1 => {
+                return Err(Error::code(
+                    "NameError",
+                    "the code defines no function named worker; write `def worker(num):` and return a value",
+                    None,
+                    String::new(),
+                ))
+            }
+            Err(e) => return Err(code_error(&e)),
+        }
+        // The result's repr is made inside the interpreter, under the item's budgets: a result
+        // too large to print ends as a MemoryError or TimeoutError there, not in this crate.
+        let call = MontyRun::new(
+            format!("{code}\n{RESULT_NAME} = worker({ITEM_NAME})\n(type({RESULT_NAME}).__name__, repr({RESULT_NAME}))\n"),
+            FILE_NAME,
+            vec![ITEM_NAME.to_string()],
+            CompileOptions::default(),
+        )
+        .map_err(|e| code_error(&e))?;
+        // Memory is counted from here: what the input and the instance already hold is not the
+        // worker's.
+        BASELINE_MEMORY.store(LIVE_MEMORY.load(Ordering::Relaxed), Ordering::Relaxed);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        Ok(CustomWorker {
+            id,
+            item_time_limit: ITEM_TIME_LIMIT,
+            code: code.to_string(),
+            call: Mutex::new(call),
+        })
+    }
+
+    /// The same worker with another time budget per item than [`ITEM_TIME_LIMIT`].
+    pub fn with_item_time_limit(mut self, limit: Duration) -> Self {
+        self.item_time_limit = limit;
+        self
+    }
+
+    /// The code as the person wrote it.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Calls `worker(item)` in a fresh interpreter.
+    ///
+    /// # Errors
+    /// The exception the call raised, with its traceback, or the one a budget raised.
+    pub fn call(&self, item: &Value) -> Result<Value, PyException> {
+        let tracker = ResourceTracker::new(limits().max_duration(self.item_time_limit));
+        let outcome = COPY.with_borrow_mut(|copy| {
+            let program = match copy {
+                Some((id, program)) if *id == self.id => program,
+                _ => {
+                    // Only a panic while cloning could poison the lock, and a clone of parsed
+                    // code does not panic.
+                    let program = self.call.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                    &mut copy.insert((self.id, program)).1
+                }
+            };
+            program.run(vec![object_of(item)], tracker, PrintWriter::Disabled)
+        });
+        outcome.map(value_of).map_err(|e| item_error(e, self.item_time_limit))
+    }
+}
+
+/// Whether a module-level `worker` can be called: a function (which crosses out of the
+/// interpreter as its repr), a class or a built-in. monty has no `callable()` to ask.
+fn is_callable(found: &MontyObject) -> bool {
+    match found {
+        MontyObject::Repr(repr) => repr.starts_with("<function "),
+        MontyObject::Function { .. } | MontyObject::Type(_) | MontyObject::BuiltinFunction(_) => true,
+        _ => false,
+    }
+}
+
+fn limits() -> ResourceLimits {
+    ResourceLimits::default().max_memory(MEMORY_LIMIT).max_recursion_depth(RECURSION_LIMIT)
+}
+
+fn object_of(item: &Value) -> MontyObject {
+    match item {
+        Value::Int(n) => match i64::try_from(*n) {
+            Ok(small) => MontyObject::Int(small),
+            Err(_) => MontyObject::BigInt((*n).into()),
+        },
+        Value::Bool(b) => MontyObject::Bool(*b),
+        Value::Str(s) => MontyObject::String(s.clone()),
+        // Inputs are parsed from the input language, which has no other types.
+        Value::Object { repr, .. } => MontyObject::Repr(repr.clone()),
+    }
+}
+
+/// The value of `(type(result).__name__, repr(result))`: ints and bools as such (the page's
+/// arithmetic and Python panel know them), anything else by its repr.
+fn value_of(described: MontyObject) -> Value {
+    if let MontyObject::Tuple(pair) = &described {
+        if let [MontyObject::String(type_name), MontyObject::String(repr)] = pair.as_slice() {
+            return match type_name.as_str() {
+                "int" => repr.parse().map_or_else(|_| object(type_name, repr), Value::Int),
+                "bool" => Value::Bool(repr == "True"),
+                _ => object(type_name, repr),
+            };
+        }
+    }
+    // The call above always makes a pair of strings; anything else is shown as it came.
+    object(described.type_name(), &described.py_repr())
+}
+
+fn object(type_name: &str, repr: &str) -> Value {
+    Value::Object { type_name: type_name.to_string(), repr: repr.to_string() }
+}
+
+/// An item's exception without the frame of the call this module appends to the code: the
+/// traceback starts in `worker`, as it would under `Pool.map`.
+fn item_error(e: MontyException, time_limit: Duration) -> PyException {
+    let type_name: &'static str = e.exc_type().into();
+    let message = match e.exc_type() {
+        ExcType::TimeoutError if e.message().is_some_and(|m| m.starts_with("time limit exceeded")) => {
+            format!(
+                "worker() ran past the playground's budget of {} s for one item",
+                time_limit.as_secs_f64()
+            )
+        }
+        ExcType::MemoryError if e.message().is_some_and(|m| m.starts_with("memory limit exceeded")) => {
+            format!("the run's workers passed the playground's budget of {} MiB", MEMORY_LIMIT >> 20)
+        }
+        _ => e.message().unwrap_or_default().to_string(),
+    };
+    let frames: Vec<_> = e.traceback().iter().skip(1).cloned().collect();
+    let line = frames.last().map(|f| f.start.line as usize);
+    let shown =
+        MontyException::with_traceback(e.exc_type(), Some(message.clone()).filter(|m| !m.is_empty()), frames);
+    PyException {
+        type_name: type_name.to_string(),
+        raised: Some(Box::new(Raised { repr: shown.py_repr(), traceback: shown.to_string(), line })),
+        message,
+    }
+}
+
+/// A code error: the exception and where it points, with the traceback as Python prints it.
+fn code_error(e: &MontyException) -> Error {
+    let type_name: &'static str = e.exc_type().into();
+    let line = e.traceback().last().map(|f| f.start.line as usize);
+    Error::code(type_name, e.message().unwrap_or_default(), line, e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    const SQUARE: &str = "def worker(num):\n    return num * num\n";
+
+    fn call(code: &str, item: Value) -> Result<String, PyException> {
+        let worker = CustomWorker::compile(code).unwrap().with_item_time_limit(Duration::from_millis(200));
+        worker.call(&item).map(|v| v.repr())
+    }
+
+    #[test]
+    fn the_seeds_worker_squares() {
+        assert_eq!(call(SQUARE, Value::Int(7)).unwrap(), "49");
+        assert_eq!(
+            call(SQUARE, Value::Int(i128::from(i64::MAX))).unwrap(),
+            "85070591730234615847396907784232501249"
+        );
+        let cube = "def worker(num):\n    return num ** 30\n";
+        assert_eq!(call(cube, Value::Int(i128::from(u64::MAX))).unwrap().len(), 578);
+    }
+
+    #[test]
+    fn results_of_any_type_print_as_python() {
+        let code = "def worker(x):\n    return [x, x / 2, None, (x,), {'k': str(x)}, x > 1]\n";
+        assert_eq!(call(code, Value::Int(3)).unwrap(), "[3, 1.5, None, (3,), {'k': '3'}, True]");
+        assert_eq!(call("def worker(s):\n    return s.upper()\n", Value::Str("ab".into())).unwrap(), "'AB'");
+    }
+
+    #[test]
+    fn an_item_that_raises_gets_its_traceback_from_worker_on() {
+        let code = "def helper(n):\n    return 10 // n\n\ndef worker(num):\n    return helper(num - 2)\n";
+        let e = call(code, Value::Int(2)).unwrap_err();
+        assert_eq!(e.display(), "ZeroDivisionError: division by zero");
+        assert_eq!(e.repr(), "ZeroDivisionError('division by zero')");
+        let raised = e.raised.unwrap();
+        assert_eq!(raised.line, Some(2));
+        assert!(
+            raised
+                .traceback
+                .starts_with("Traceback (most recent call last):\n  File \"worker.py\", line 5, in worker\n"),
+            "{}",
+            raised.traceback
+        );
+        assert!(!raised.traceback.contains(ITEM_NAME), "{}", raised.traceback);
+        assert!(raised.traceback.ends_with("ZeroDivisionError: division by zero"), "{}", raised.traceback);
+    }
+
+    #[test]
+    fn budgets_end_runaway_items_with_clear_errors() {
+        let e = call("def worker(n):\n    while True:\n        pass\n", Value::Int(1)).unwrap_err();
+        assert_eq!(e.type_name, "TimeoutError");
+        assert!(e.message.contains("budget of 0.2 s for one item"), "{}", e.message);
+        let e = call("def worker(n):\n    return worker(n)\n", Value::Int(1)).unwrap_err();
+        assert_eq!(e.type_name, "RecursionError");
+        let e = call("def worker(n):\n    x = [0] * (n * 1000000)\n    return len(x)\n", Value::Int(500))
+            .unwrap_err();
+        assert_eq!(e.type_name, "MemoryError");
+        // The worker still runs after each.
+        assert_eq!(call(SQUARE, Value::Int(3)).unwrap(), "9");
+    }
+
+    #[test]
+    fn code_errors_say_what_and_where() {
+        let e = CustomWorker::compile("def worker(num)\n    return num\n").unwrap_err();
+        assert_eq!(e.name(), "SyntaxError");
+        assert!(matches!(e.kind(), ErrorKind::Code { line: Some(1), .. }), "{e:?}");
+        let e = CustomWorker::compile("def work(num):\n    return num\n").unwrap_err();
+        assert_eq!(e.name(), "NameError");
+        assert!(e.message().contains("no function named worker"), "{}", e.message());
+        let e = CustomWorker::compile("worker = 3\n").unwrap_err();
+        assert_eq!(e.name(), "TypeError");
+        assert!(CustomWorker::compile("worker = lambda n: n + 1\n").is_ok());
+        assert!(CustomWorker::compile("worker = str\n").is_ok());
+        let e = CustomWorker::compile("x = 1 // 0\ndef worker(n):\n    return n\n").unwrap_err();
+        assert_eq!(e.name(), "ZeroDivisionError");
+        assert!(matches!(e.kind(), ErrorKind::Code { line: Some(1), .. }), "{e:?}");
+    }
+
+    #[test]
+    fn the_sandbox_has_no_way_out() {
+        for code in [
+            "import os\ndef worker(n):\n    return os.listdir('/')\n",
+            "def worker(n):\n    return open('/etc/passwd').read()\n",
+            "import socket\ndef worker(n):\n    return 1\n",
+            "def worker(n):\n    return __import__('os').system('true')\n",
+        ] {
+            let outcome = CustomWorker::compile(code).map(|w| w.call(&Value::Int(1)));
+            assert!(!matches!(outcome, Ok(Ok(_))), "{code:?} gave {outcome:?}");
+        }
+    }
+}

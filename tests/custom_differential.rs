@@ -1,0 +1,137 @@
+//! Differential tests of custom worker functions: each small `worker`, over the same items,
+//! against CPython running `tests/oracle/custom.py`. An item's output, `repr()` or
+//! `TypeName: message`, must be CPython's.
+//!
+//! The functions cover the subset the README promises: `def`, recursion, big ints, `for` and
+//! `while`, `if`, lists, strings, dicts, tuples, comprehensions, exceptions raised and caught.
+//! Where monty is known to differ (`docs/python-engine.md` lists it), no case is here.
+#![cfg(feature = "python")]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use map_playground::custom::CustomWorker;
+use map_playground::Value;
+
+/// Worker functions, each with the items to map it over.
+fn cases() -> Vec<(&'static str, Vec<Value>)> {
+    let ints = |v: &[i64]| v.iter().map(|&n| Value::Int(n.into())).collect::<Vec<_>>();
+    let strs = |v: &[&str]| v.iter().map(|s| Value::Str(s.to_string())).collect::<Vec<_>>();
+    let small = ints(&[0, 1, 2, 3, 7, 10, 25, -4]);
+    let wide = ints(&[0, 1, -1, 12345, i64::MAX, i64::MIN, 1 << 40, -(1 << 50)]);
+    vec![
+        ("def worker(num):\n    return num * num\n", wide.clone()),
+        ("def worker(n):\n    return n ** 5 - 3 * n ** 3\n", wide.clone()),
+        ("def worker(n):\n    return 2 ** abs(n % 300)\n", wide.clone()),
+        ("def worker(n):\n    return n // 7, n % 7, -n // 3, divmod(n, -5)\n", wide.clone()),
+        ("def worker(n):\n    return 100 // (n - 30), 100 % (n - 30)\n", small.clone()),
+        ("def worker(n):\n    return n / 4, n * 0.5, float(n) ** 0.5 if n >= 0 else -1.0\n", small.clone()),
+        (
+            "def worker(n):\n    if n < 2:\n        return n\n    return worker(n - 1) + worker(n - 2)\n",
+            ints(&[0, 1, 2, 10, 20]),
+        ),
+        (
+            "def worker(n):\n    count = 0\n    for k in range(2, n):\n        i = 2\n        while i * i <= k:\n            if k % i == 0:\n                break\n            i += 1\n        else:\n            count += 1\n    return count\n",
+            ints(&[0, 2, 3, 100, 1000]),
+        ),
+        (
+            "def worker(n):\n    steps = 0\n    while n != 1:\n        n = n // 2 if n % 2 == 0 else 3 * n + 1\n        steps += 1\n    return steps\n",
+            ints(&[1, 2, 27, 97, 871]),
+        ),
+        ("def worker(n):\n    return [x * x for x in range(n) if x % 3 != 1]\n", small.clone()),
+        ("def worker(n):\n    return {x: x % 3 for x in range(n)}\n", small.clone()),
+        ("def worker(n):\n    return sorted([(n * 7919) % 13, 5, -2, n], reverse=True)\n", small.clone()),
+        ("def worker(n):\n    return list(range(n))[::2], tuple(range(n))[-2:], (n,)\n", small.clone()),
+        ("def worker(n):\n    return sum(i * i for i in range(n)), max(n, 3), min([n, 2, 9])\n", small.clone()),
+        ("def worker(n):\n    return f'{n}:{n * 2:>5}|{n:x}' + str(n) * 2\n", small.clone()),
+        ("def worker(n):\n    return [n, 'a', None, True, 1.25, [n], {'k': [n]}]\n", small.clone()),
+        ("def worker(n):\n    return n > 3 and n % 2 == 0\n", small.clone()),
+        ("def worker(s):\n    return s.upper(), len(s), s[::-1], s.split(',')\n", strs(&["", "ab,c", "it's", "x\ny\t\"q\""])),
+        ("def worker(s):\n    return s.count('a') + s.find('b'), s.replace('a', 'A'), 'a' in s\n", strs(&["banana", "", "abc"])),
+        ("def worker(s):\n    return int(s) * 2\n", strs(&["21", "-7", "x"])),
+        (
+            "def worker(n):\n    try:\n        return [1, 2][n]\n    except IndexError as e:\n        return 'caught: ' + str(e)\n",
+            small.clone(),
+        ),
+        ("def worker(n):\n    if n > 5:\n        raise ValueError(f'too big: {n}')\n    return n\n", small.clone()),
+        ("def worker(n):\n    return [1, 2, 3][n]\n", ints(&[0, 2, 3, -1, -4])),
+        ("def worker(n):\n    return {'a': 1, 2: 'b'}['a' if n else 2]\n", ints(&[0, 1])),
+        ("def worker(n):\n    return n + 'x'\n", ints(&[1])),
+        (
+            "def helper(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n\ndef worker(n):\n    return helper([i for i in range(n)]) * 2\n",
+            small.clone(),
+        ),
+        ("def worker(n, scale=3):\n    return n * scale\n", small.clone()),
+        ("LIMIT = 5\n\ndef worker(n):\n    return n if n < LIMIT else LIMIT\n", small.clone()),
+        ("def worker(n):\n    a, b = 0, 1\n    for _ in range(n * 10):\n        a, b = b, a + b\n    return a\n", small.clone()),
+        ("def worker(n):\n    return abs(n), hex(n), bin(n)[-5:], int(str(abs(n))[::-1])\n", wide),
+        ("def worker(n):\n    return worker(n)\n", ints(&[1])),
+        ("def worker(n):\n    return sorted({n % 3, 5, 1}), set(), len({n, n, 1})\n", small.clone()),
+        (
+            "class Point:\n    def __init__(self, x):\n        self.x = x\n    def norm(self):\n        return abs(self.x)\n\ndef worker(n):\n    return Point(n).norm()\n",
+            small.clone(),
+        ),
+        ("import math\n\ndef worker(n):\n    return math.factorial(abs(n) % 20), math.gcd(n, 12), math.isqrt(abs(n))\n", small.clone()),
+    ]
+}
+
+fn rust_outputs(code: &str, items: &[Value]) -> Vec<String> {
+    let worker = CustomWorker::compile(code).unwrap_or_else(|e| panic!("{code:?} does not compile: {e}"));
+    items
+        .iter()
+        .map(|item| match worker.call(item) {
+            Ok(v) => v.repr(),
+            Err(e) => e.display(),
+        })
+        .collect()
+}
+
+fn python_outputs(cases: &[(&str, Vec<Value>)]) -> Vec<Vec<String>> {
+    let oracle = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/custom.py");
+    let mut child = Command::new("python3")
+        .arg(oracle)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs (the oracle needs CPython 3)");
+    let mut stdin = child.stdin.take().unwrap();
+    for (code, items) in cases {
+        let items: Vec<serde_json::Value> = items
+            .iter()
+            .map(|v| match v {
+                Value::Int(n) => serde_json::Value::from(i64::try_from(*n).unwrap()),
+                Value::Str(s) => serde_json::Value::from(s.as_str()),
+                other => panic!("no oracle input for {other:?}"),
+            })
+            .collect();
+        writeln!(stdin, "{}", serde_json::json!({ "code": code, "items": items })).unwrap();
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "the oracle failed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("the oracle prints JSON lists of strings"))
+        .collect()
+}
+
+#[test]
+fn every_worker_function_matches_cpython() {
+    let cases = cases();
+    let expected = python_outputs(&cases);
+    assert_eq!(expected.len(), cases.len());
+    let mut mismatches = Vec::new();
+    for ((code, items), want) in cases.iter().zip(&expected) {
+        let got = rust_outputs(code, items);
+        for ((item, got), want) in items.iter().zip(&got).zip(want) {
+            if got != want {
+                mismatches.push(format!(
+                    "{code}  worker({}):\n    playground {got}\n    CPython    {want}",
+                    item.repr()
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{} mismatches:\n{}", mismatches.len(), mismatches.join("\n"));
+}
