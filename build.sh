@@ -2,10 +2,12 @@
 # map-playground's one entry point. Every subcommand is idempotent and safe to re-run.
 #
 #   ./build.sh setup   install the toolchain pieces, wasm-bindgen-cli, Chromium, npm packages
-#   ./build.sh build   threaded + single-threaded wasm builds, through wasm-bindgen into www/
+#   ./build.sh build   threaded + single-threaded wasm builds, each without and with the Python
+#                      engine, through wasm-bindgen into www/ (pkg, pkg-st, pkg-py, pkg-py-st)
 #   ./build.sh serve   setup + build, then serve www/ with COOP/COEP on 127.0.0.1:${PORT:-8080}
 #   ./build.sh test    setup + build, native tests, wasm tests in Chromium, browser end-to-end tests
-#   ./build.sh bench   setup + build, then the side-by-side benchmark (--smoke: a quick check)
+#   ./build.sh bench   setup + build, then the side-by-side benchmark (--smoke: a quick check;
+#                      --python: the Python engine's figures, docs/python-engine.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,8 +34,7 @@ as_root() {
 # accept it, for these commands only.
 threaded_cargo() {
   RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$THREADED_RUSTFLAGS" \
-    cargo "$@" --target "$TARGET" --features threads -Z build-std=panic_abort,std \
-    --target-dir target/wasm-threads
+    cargo "$@" --target "$TARGET" -Z build-std=panic_abort,std --target-dir target/wasm-threads
 }
 
 lock_version() {
@@ -71,18 +72,24 @@ cmd_setup() {
   fi
 }
 
+# Four builds: threaded (atomics, shared memory) and single-threaded, each without and with the
+# Python engine (feature `python`, about 2 MB gzip more). The page loads the small ones and
+# fetches an engine build only when a person runs a custom worker.
 cmd_build() {
-  log "build: threaded wasm (atomics, shared memory) -> www/pkg"
-  threaded_cargo build --release --lib
-  wasm-bindgen --target web --out-dir www/pkg \
-    "target/wasm-threads/$TARGET/release/map_playground.wasm"
-  node tools/check-wasm.mjs www/pkg/map_playground shared
+  local variant out
+  for variant in basic python; do
+    out=www/pkg; [ "$variant" = python ] && out=www/pkg-py
+    log "build: threaded wasm, $variant -> $out"
+    threaded_cargo build --release --lib --no-default-features --features "threads$([ "$variant" = python ] && echo ,python)"
+    wasm-bindgen --target web --out-dir "$out" "target/wasm-threads/$TARGET/release/map_playground.wasm"
+    node tools/check-wasm.mjs "$out/map_playground" shared
 
-  log "build: single-threaded wasm (no atomics) -> www/pkg-st"
-  cargo build --release --lib --target "$TARGET" --target-dir target/wasm-st
-  wasm-bindgen --target web --out-dir www/pkg-st \
-    "target/wasm-st/$TARGET/release/map_playground.wasm"
-  node tools/check-wasm.mjs www/pkg-st/map_playground unshared
+    log "build: single-threaded wasm (no atomics), $variant -> $out-st"
+    cargo build --release --lib --target "$TARGET" --target-dir target/wasm-st \
+      --no-default-features $([ "$variant" = python ] && echo --features python)
+    wasm-bindgen --target web --out-dir "$out-st" "target/wasm-st/$TARGET/release/map_playground.wasm"
+    node tools/check-wasm.mjs "$out-st/map_playground" unshared
+  done
 }
 
 cmd_serve() {
@@ -101,7 +108,7 @@ cmd_test() {
   log "test: wasm threads in Chromium (wasm-bindgen-test)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER="$CHROMEDRIVER" WASM_BINDGEN_TEST_TIMEOUT=120 \
-    threaded_cargo test --test web_threads
+    threaded_cargo test --test web_threads --no-default-features --features threads
 
   log "test: browser end-to-end (node --test, playwright-core, Chromium)"
   node --test --test-concurrency=1 tests/e2e/
@@ -113,7 +120,11 @@ cmd_test() {
 cmd_bench() {
   cmd_setup
   cmd_build
-  node tools/bench/run.mjs "$@"
+  if [ "${1:-}" = --python ]; then
+    node tools/bench/python-engine.mjs
+  else
+    node tools/bench/run.mjs "$@"
+  fi
 }
 
 case "${1:-}" in
@@ -123,7 +134,7 @@ case "${1:-}" in
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac
