@@ -24,12 +24,14 @@ const fields = {
   scheduling: $('scheduling'),
   order: $('order'),
   timeout: $('timeout'),
+  code: $('code'),
   lang: $('language'),
 };
 const run = $('run');
 const cancel = $('cancel');
 const status = $('status');
 const inputError = $('input-error');
+const codeError = $('code-error');
 const progressBox = $('progress-box');
 const progress = $('progress');
 const progressText = $('progress-text');
@@ -55,12 +57,13 @@ function readForm() {
     scheduling: fields.scheduling.value,
     order: fields.order.value,
     timeout: fields.timeout.value,
+    code: fields.code.value,
     lang: language(),
   };
 }
 
 function writeForm(state) {
-  for (const name of ['workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout']) {
+  for (const name of ['workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout', 'code']) {
     if (state[name] !== undefined) fields[name].value = state[name];
   }
 }
@@ -78,6 +81,7 @@ function runOptions(state = readForm()) {
     scheduling: state.scheduling,
     order: state.order,
     timeout_ms: /^\d+$/.test(state.timeout) ? Number(state.timeout) : undefined,
+    ...(state.workload === 'custom' ? { code: state.code } : {}),
   };
 }
 
@@ -104,6 +108,7 @@ function formChanged() {
   $('embed-element').textContent = snippets.element;
   $('python').textContent = pythonProgram({ ...readForm(), ...runOptions() }, document.baseURI);
   $('mandelbrot').hidden = fields.workload.value !== 'mandelbrot_row';
+  $('code-box').hidden = fields.workload.value !== 'custom';
 }
 
 /** The Workload select's one-line description: CPU- or I/O-bound, and how the cost grows. */
@@ -120,7 +125,8 @@ function fillChoices() {
   fields.preset.value = preset;
   const chosen = fields.workload.value;
   if (catalog.length) {
-    fields.workload.replaceChildren(...catalog.map((w) => new Option(`${w.name}: ${t(w.cpu_bound ? 'bound.cpu' : 'bound.io')}`, w.name)));
+    const label = (w) => (w.name === 'custom' ? t('workload.custom') : `${w.name}: ${t(w.cpu_bound ? 'bound.cpu' : 'bound.io')}`);
+    fields.workload.replaceChildren(...catalog.map((w) => new Option(label(w), w.name)));
     fields.workload.value = chosen;
   }
   describeWorkload();
@@ -163,6 +169,13 @@ function renderReport(report, options = runOptions()) {
 // ---- running -------------------------------------------------------------------------------
 
 const PROGRESS_AFTER_MS = 300;
+
+function showCodeError(error) {
+  codeError.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
+  codeError.hidden = !error;
+  if (error) fields.code.setAttribute('aria-invalid', 'true');
+  else fields.code.removeAttribute('aria-invalid');
+}
 
 function showInputError(error) {
   inputError.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
@@ -211,7 +224,10 @@ async function runOnce(options) {
     baselines.record(options, report);
     return report;
   } catch (error) {
-    if (isInputError(error)) {
+    if (error.source === 'code') {
+      showCodeError(error);
+      status.textContent = t('status.code-error');
+    } else if (isInputError(error)) {
       showInputError(error);
       status.textContent = t('status.input-error');
     } else {
@@ -237,6 +253,7 @@ function whileBusy(work) {
     if (busy) return;
     setBusy(true);
     showInputError(null);
+    showCodeError(null);
     const shown = await work(runOptions());
     if (shown) {
       lastReport = shown.report;
@@ -356,6 +373,22 @@ fields.workers.max = String(MAX_WORKERS);
 fields.workers.value = String(defaultWorkers());
 
 fields.lang.addEventListener('change', () => applyLanguage(fields.lang.value));
+
+// Tab indents the worker function, as in an editor; Escape, then Tab, leaves it.
+let tabLeaves = false;
+fields.code.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    tabLeaves = true;
+    return;
+  }
+  if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey || tabLeaves) {
+    tabLeaves = false;
+    return;
+  }
+  event.preventDefault();
+  fields.code.setRangeText('    ', fields.code.selectionStart, fields.code.selectionEnd, 'end');
+  formChanged();
+});
 fields.workload.addEventListener('change', () => {
   fields.preset.value = '';
   describeWorkload();

@@ -2,7 +2,8 @@
 // rayon call ever runs on the page's main thread (rayon would spin there and freeze the page).
 //
 // It loads the threaded build when the page is cross-origin isolated (SharedArrayBuffer is
-// available) and the single-threaded build otherwise, where every executor but the pool works.
+// available) and the single-threaded build otherwise, where every executor but the pool works;
+// the build with the Python engine (pkg-py*) when INIT asks for it, for custom workers.
 // It watches the pool's Workers: one that dies mid-run ends the run with BrokenPool.
 import { Request, Reply, errorToWire } from './protocol.js';
 
@@ -26,24 +27,24 @@ function watchPoolWorkers(onDeath) {
   };
 }
 
-async function init(threads) {
+async function init(threads, python) {
   const threaded = self.crossOriginIsolated === true;
-  const wasm = await import(threaded ? './pkg/map_playground.js' : './pkg-st/map_playground.js');
+  const wasm = await import(`./pkg${python ? '-py' : ''}${threaded ? '' : '-st'}/map_playground.js`);
   await wasm.default();
   if (threaded) {
     watchPoolWorkers(() => wasm.poolBroken());
     await wasm.initThreadPool(threads);
   }
-  return { wasm, threaded, threads: threaded ? threads : 0 };
+  return { wasm, threaded, threads: threaded ? threads : 0, python };
 }
 
 async function handle(message) {
   switch (message.type) {
     case Request.INIT: {
       testHooks = message.testHooks === true;
-      loaded ??= init(message.threads);
-      const { wasm, threaded, threads } = await loaded;
-      return { type: Reply.READY, threaded, threads, workloads: wasm.workloads() };
+      loaded ??= init(message.threads, message.python === true);
+      const { wasm, threaded, threads, python } = await loaded;
+      return { type: Reply.READY, threaded, threads, python, workloads: wasm.workloads() };
     }
     case Request.PREPARE: {
       const { wasm } = await ready();

@@ -3,7 +3,8 @@
 // The bridge owns exactly one compute Worker at a time and queues runs so they never overlap.
 // It starts a fresh Worker (a fresh wasm instance and rayon pool) when a pool run asks for a
 // different worker count (rayon's pool is sized once per instance), after a run that left pool
-// items running, and after the Worker died. It enforces cancel and timeout from the outside
+// items running, and after the Worker died, and one with the Python engine the first time a
+// custom worker runs (that build runs every workload, so it stays). It enforces cancel and timeout from the outside
 // too: a compute Worker stuck in one long item is stopped, and the run reported from the
 // progress it had sent. The message-passing executor runs on its own Workers (MessagePool).
 import { Request, Reply, errorFromWire } from './protocol.js';
@@ -13,7 +14,10 @@ import { assembleReport } from './report.js';
 export const MAX_WORKERS = 32;
 
 /** The page API's workload names, in the catalog's order. */
-export const WORKLOADS = Object.freeze(['square', 'is_prime', 'count_primes', 'fib', 'collatz_steps', 'sha256_chain', 'mandelbrot_row', 'sleep_ms', 'fetch_len']);
+export const WORKLOADS = Object.freeze(['square', 'is_prime', 'count_primes', 'fib', 'collatz_steps', 'sha256_chain', 'mandelbrot_row', 'sleep_ms', 'fetch_len', 'custom']);
+
+/** The worker function a custom run starts with: the seed's. */
+export const SEED_WORKER = 'def worker(num):\n    return num * num\n';
 
 /** The page API's executor names. */
 export const EXECUTORS = Object.freeze(['sequential', 'async', 'pool', 'message-passing']);
@@ -35,6 +39,7 @@ class ComputeBridge {
   #queue = Promise.resolve();
   #info = null;
   #threads = 0;
+  #python = false;
   #testHooks;
   #messagePool = new MessagePool();
 
@@ -42,10 +47,14 @@ class ComputeBridge {
     this.#testHooks = testHooks;
   }
 
-  /** Starts a compute Worker with a pool of `threads`; resolves to {threaded, threads, workloads}. */
-  start(threads) {
+  /**
+   * Starts a compute Worker with a pool of `threads`, with the Python engine if `python`;
+   * resolves to {threaded, threads, python, workloads}.
+   */
+  start(threads, python = this.#python) {
     this.#stop(new Error('the compute Worker was restarted'));
     this.#threads = threads;
+    this.#python = python;
     const worker = new Worker(new URL('./compute-worker.js', import.meta.url), { type: 'module' });
     worker.addEventListener('message', ({ data }) => this.#receive(data));
     worker.addEventListener('error', (event) => {
@@ -55,7 +64,7 @@ class ComputeBridge {
       this.#stop(error);
     });
     this.#worker = worker;
-    this.#info = this.#request({ type: Request.INIT, threads, testHooks: this.#testHooks }).promise;
+    this.#info = this.#request({ type: Request.INIT, threads, python, testHooks: this.#testHooks }).promise;
     return this.#info;
   }
 
@@ -81,6 +90,10 @@ class ComputeBridge {
       info = await this.start(this.#threads);
     }
     if (signal?.aborted) throw abortError();
+    if (options.workload === 'custom' && !info.python) {
+      const threads = options.executor === 'pool' && info.threaded ? options.workers : this.#threads;
+      info = await this.start(threads, true);
+    }
     if (options.executor === 'message-passing') {
       const prepared = await this.#request({ type: Request.PREPARE, options }).promise;
       return this.#messagePool.run(options, prepared, { onprogress, signal });
@@ -207,6 +220,7 @@ function normalize(options) {
     timeout_ms: options.timeout_ms ?? undefined,
     trace: options.trace ?? true,
     picture: options.picture === true,
+    code: typeof options.code === 'string' ? options.code : SEED_WORKER,
     base_url: document.baseURI,
   };
 }
@@ -220,7 +234,7 @@ export function createPlayground() {
     isolated: self.crossOriginIsolated === true,
   }));
   const api = {
-    /** Resolves to {threaded, threads, isolated, workloads} once the Worker (and pool) are ready. */
+    /** Resolves to {threaded, threads, python, isolated, workloads} once the Worker (and pool) are ready. */
     ready,
     /**
      * Runs a map; resolves to the report, rejects with a named Error. `onprogress` gets

@@ -3,15 +3,23 @@
 // in as text (Python's reprs, the analogue of pickling) and its report goes back by message.
 import { Request, Reply, errorToWire } from './protocol.js';
 
-const loaded = import('./pkg-st/map_playground.js').then(async (wasm) => {
-  await wasm.default();
-  return wasm;
-});
+// The build with the Python engine is loaded only for a custom worker.
+const builds = new Map();
+function load(python) {
+  const path = python ? './pkg-py-st/map_playground.js' : './pkg-st/map_playground.js';
+  if (!builds.has(path)) {
+    builds.set(path, import(path).then(async (wasm) => {
+      await wasm.default();
+      return wasm;
+    }));
+  }
+  return builds.get(path);
+}
 
 self.addEventListener('message', async ({ data }) => {
   if (data.type !== Request.RUN) return;
   try {
-    const wasm = await loaded;
+    const wasm = await load(data.options.workload === 'custom');
     // mandelbrot_row's picture rides on progress items; keep it with the chunk's results.
     const pixels = new Map();
     const collect = (json) => {

@@ -3,7 +3,7 @@
 
 /** Page -> compute Worker (and, for RUN, page -> message-passing Worker). */
 export const Request = Object.freeze({
-  /** Load the wasm and, where the page is isolated, start a pool of `threads`. */
+  /** Load the wasm (with the Python engine if `python`) and, where the page is isolated, start a pool of `threads`. */
   INIT: 'map-playground/init',
   /** Parse and check `options` without running: replies PREPARED. */
   PREPARE: 'map-playground/prepare',
@@ -17,7 +17,7 @@ export const Request = Object.freeze({
 
 /** Worker -> page. */
 export const Reply = Object.freeze({
-  /** INIT done: `{threaded, threads, workloads}` (workloads: the catalog). */
+  /** INIT done: `{threaded, threads, python, workloads}` (workloads: the catalog). */
   READY: 'map-playground/ready',
   /** PREPARE done: `{items: [repr, ...], chunksize}`. */
   PREPARED: 'map-playground/prepared',
@@ -33,7 +33,7 @@ export const Reply = Object.freeze({
 export function errorToWire(error) {
   if (error instanceof Error) {
     const wire = { name: error.name, message: error.message };
-    for (const key of ['line', 'column', 'detail', 'display', 'lost']) {
+    for (const key of ['line', 'column', 'detail', 'display', 'lost', 'source']) {
       if (error[key] !== undefined) wire[key] = error[key];
     }
     return wire;

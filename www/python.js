@@ -1,7 +1,7 @@
 // The Python program equivalent to the form's settings, in the seed's style: the worker
 // function inlined, the items as typed (the input language is a slice of Python), and the
 // executor as Python spells it. `python3` runs it as is and prints the same list as the page
-// for items inside the workload's domain.
+// for items inside the workload's domain. A custom worker is printed as the person wrote it.
 
 const IS_PRIME = `def is_prime(n):
     if n < 2:
@@ -77,12 +77,23 @@ def worker(url):
 
 const pyStr = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/** Module-level imports at the head of custom code, which the program keeps at its head. */
+const IMPORT = /^(import|from)\s/;
+
+/** A custom worker's code as written: its leading imports, then the rest. */
+function customWorker(code) {
+  const lines = code.replace(/\s+$/, '').split('\n');
+  const head = [];
+  while (lines.length && (IMPORT.test(lines[0]) || (head.length && lines[0].trim() === ''))) head.push(lines.shift());
+  return { imports: head.filter((l) => l.trim() !== ''), source: lines.join('\n').replace(/^\n+/, '') };
+}
+
 /**
  * The program for `settings` ({workload, items, executor, workers, chunksize, order,
- * timeout_ms}); `base` is the page address that relative fetch_len URLs resolve against.
+ * timeout_ms, code}); `base` is the page address that relative fetch_len URLs resolve against.
  */
 export function pythonProgram(settings, base) {
-  const worker = WORKERS[settings.workload] ?? WORKERS.square;
+  const worker = settings.workload === 'custom' ? customWorker(settings.code ?? '') : WORKERS[settings.workload] ?? WORKERS.square;
   const { executor, workers, order } = settings;
   const imports = new Set(worker.imports);
   const chunk = String(settings.chunksize).trim();

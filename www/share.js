@@ -4,11 +4,14 @@ import { EXECUTORS, WORKLOADS } from './playground.js';
 
 const KEYS = {
   workload: 'w', items: 'i', executor: 'e', workers: 'n', chunksize: 'c',
-  scheduling: 's', order: 'o', timeout: 't', lang: 'l',
+  scheduling: 's', order: 'o', timeout: 't', lang: 'l', code: 'f',
 };
 
 /** Longest input list a link may carry; longer text stays out of the address. */
 export const MAX_SHARED_ITEMS = 20_000;
+
+/** Longest worker function a link may carry. */
+export const MAX_SHARED_CODE = 20_000;
 
 const CHOICES = {
   executor: EXECUTORS,
@@ -24,6 +27,7 @@ export function encodeState(state) {
     const value = state[name];
     if (value === undefined || value === '') continue;
     if (name === 'items' && value.length > MAX_SHARED_ITEMS) continue;
+    if (name === 'code' && (state.workload !== 'custom' || value.length > MAX_SHARED_CODE)) continue;
     params.set(key, value);
   }
   return `#${params}`;
@@ -39,6 +43,7 @@ export function decodeState(hash) {
     const ok = {
       workload: () => WORKLOADS.includes(value),
       items: () => value.length <= MAX_SHARED_ITEMS,
+      code: () => value.length <= MAX_SHARED_CODE,
       workers: () => /^\d{1,2}$/.test(value),
       chunksize: () => /^(auto|\d{1,7})$/.test(value),
       timeout: () => /^\d{1,9}$/.test(value),

@@ -11,7 +11,7 @@ const MORE_ITEMS = 5000;
 const ERRORS_LISTED = 50;
 
 const hook = (root, name) => root.querySelector(`[data-${name}]`);
-const errorText = (e) => `${e.type}${e.message ? `: ${e.message}` : ''}`;
+const errorText = (e) => `${e.type}${e.message ? `: ${e.message}` : ''}${e.line ? ` (${t('errors.line', { line: e.line })})` : ''}`;
 const ms = (value) => `${value.toFixed(2)} ms`;
 
 /** Renders the first `count` items of the printed list; the `more` button shows the next ones. */
@@ -51,7 +51,20 @@ export function renderErrors(root, results) {
   const raised = results.filter((r) => r.error && r.error.type !== 'CancelledError');
   const rows = raised.slice(0, ERRORS_LISTED).map((r) => {
     const li = document.createElement('li');
-    li.textContent = t('errors.item', { index: r.index, input: r.input, error: errorText(r.error) });
+    const text = t('errors.item', { index: r.index, input: r.input, error: errorText(r.error) });
+    if (r.error.traceback) {
+      // A custom worker's exception: its traceback, as Python prints it, one click away.
+      const details = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = text;
+      const pre = document.createElement('pre');
+      pre.className = 'traceback';
+      pre.textContent = r.error.traceback;
+      details.append(summary, pre);
+      li.append(details);
+    } else {
+      li.textContent = text;
+    }
     return li;
   });
   if (raised.length > ERRORS_LISTED) {
