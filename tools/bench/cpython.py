@@ -2,15 +2,18 @@
 workloads.py, the reference semantics) under list(map(...)), ThreadPoolExecutor,
 ProcessPoolExecutor (chunksize 1 and Pool.map's auto) and multiprocessing.Pool.map.
 
-Reads {workers, runs, cases: [{id, workload, items}]} as JSON on stdin (items in the
-playground's input language, which is Python); writes {id: {peer: [ms, ...]}} on stdout. Each
+Reads {workers, runs, cases: [{id, workload, items, code?}]} as JSON on stdin (items in the
+playground's input language, which is Python; `code` a custom worker, which is imported as a
+module so that the process pools can pickle it); writes {id: {peer: [ms, ...]}} on stdout. Each
 pool is created and warmed once per case, then timed `runs` times: a warm pool, as a server
 would keep one.
 """
+import importlib
 import json
 import math
 import os
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import Pool
@@ -29,12 +32,24 @@ def timed(call, runs):
     return times
 
 
+def custom_worker(code, folder, name):
+    """The `worker` of custom code, from a module of its own, as a user's script would hold it."""
+    with open(os.path.join(folder, f"{name}.py"), "w") as f:
+        f.write(code)
+    return importlib.import_module(name).worker
+
+
 def main():
     spec = json.load(sys.stdin)
     workers, runs = spec["workers"], spec["runs"]
     out = {}
-    for case in spec["cases"]:
-        worker = workloads.WORKLOADS[case["workload"]]
+    folder = tempfile.mkdtemp(prefix="bench-custom-")
+    sys.path.insert(0, folder)
+    for n, case in enumerate(spec["cases"]):
+        if "code" in case:
+            worker = custom_worker(case["code"], folder, f"custom_{n}")
+        else:
+            worker = workloads.WORKLOADS[case["workload"]]
         items = list(eval(case["items"], {"__builtins__": {}, "range": range, "list": list}))
         auto = max(1, math.ceil(len(items) / (4 * workers)))
         threads = 8 if case["workload"] == "sleep_ms" else workers
