@@ -69,7 +69,7 @@ test('fetch_len downloads same-origin samples on every executor; a missing file 
 test('the Workload select lists every workload with a description, and presets fill the form', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   const names = await page.locator('#workload option').evaluateAll((options) => options.map((o) => o.value));
-  assert.deepEqual(names, [...Object.keys(CASES).slice(0, 7), 'sleep_ms', 'fetch_len']);
+  assert.deepEqual(names, [...Object.keys(CASES).slice(0, 7), 'sleep_ms', 'fetch_len', 'custom']);
   await page.getByLabel('Workload', { exact: true }).selectOption('fib');
   assert.match(await page.locator('[data-workload-description]').textContent(), /CPU-bound.*Fibonacci/);
 
