@@ -215,16 +215,31 @@ mod imp {
         .await;
     }
 
-    /// Natively the waiter polls; there is no one to wake.
-    pub fn notify(_word: &std::sync::atomic::AtomicI32) {}
+    /// The threads blocked in [`wait_while`]: a driver parks until a lane unparks it, so it
+    /// takes no CPU from the pool's threads while they work.
+    static WAITERS: Mutex<Vec<std::thread::Thread>> = Mutex::new(Vec::new());
+
+    /// Wakes the threads waiting in [`wait_while`]; each checks its own word again.
+    pub fn notify(_word: &std::sync::atomic::AtomicI32) {
+        for waiter in WAITERS.lock().unwrap_or_else(|p| p.into_inner()).iter() {
+            waiter.unpark();
+        }
+    }
 
     /// Waits until `word` no longer holds `value` or `timeout_ms` passes. Natively the driver
-    /// runs alone on its thread (`block_on`), so it may block: it checks every 20 µs.
+    /// runs alone on its thread (`block_on`), so it may block: it parks until [`notify`].
     pub async fn wait_while(word: &std::sync::atomic::AtomicI32, value: i32, timeout_ms: f64) {
         let deadline = crate::clock::now_ms() + timeout_ms;
-        while word.load(std::sync::atomic::Ordering::SeqCst) == value && crate::clock::now_ms() < deadline {
-            std::thread::sleep(Duration::from_micros(20));
+        let me = std::thread::current();
+        WAITERS.lock().unwrap_or_else(|p| p.into_inner()).push(me.clone());
+        loop {
+            let left = deadline - crate::clock::now_ms();
+            if word.load(std::sync::atomic::Ordering::SeqCst) != value || left <= 0.0 {
+                break;
+            }
+            std::thread::park_timeout(Duration::from_secs_f64(left / 1000.0));
         }
+        WAITERS.lock().unwrap_or_else(|p| p.into_inner()).retain(|t| t.id() != me.id());
     }
 
     /// Blocks this thread for `ms`.

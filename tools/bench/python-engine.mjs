@@ -41,6 +41,7 @@ const CASES = [
   { id: 'fib(25)', builtin: 'fib', code: FIB, items: '[25]', executor: 'sequential' },
   { id: 'primes below 50,000', builtin: 'count_primes', code: PRIMES, items: '[50000]', executor: 'sequential' },
   { id: 'square over range(10000), per item', builtin: 'square', code: SQUARE, items: 'range(10000)', executor: 'sequential', perItem: 10000 },
+  { id: 'fib(22) × 16, sequential', builtin: 'fib', code: FIB, items: '[22] * 16', executor: 'sequential' },
   { id: 'fib(22) × 16 on the pool of 2', builtin: 'fib', code: FIB, items: '[22] * 16', executor: 'pool', workers: 2 },
 ];
 
