@@ -14,7 +14,7 @@
 //! gives the same list as CPython's `list(map(worker, items))`.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -33,6 +33,10 @@ pub const ITEM_TIME_LIMIT: Duration = Duration::from_secs(10);
 /// The memory a run's interpreters may hold together beyond what the instance held when the
 /// run began, before an item raises `MemoryError`. The wasm memory is 1 GiB at most.
 pub const MEMORY_LIMIT: usize = 256 << 20;
+
+/// The most bytes of result reprs a run keeps: an item whose repr would pass it raises
+/// `MemoryError` instead, so a report (and its JSON, twice its size) always fits the memory.
+pub const MAX_RESULT_BYTES: usize = 64 << 20;
 
 /// How deep `worker` may recurse before `RecursionError`: CPython's default.
 pub const RECURSION_LIMIT: usize = 1000;
@@ -63,6 +67,8 @@ pub struct CustomWorker {
     item_time_limit: Duration,
     code: String,
     call: Mutex<MontyRun>,
+    /// Bytes of result reprs kept so far in this run.
+    result_bytes: AtomicUsize,
 }
 
 /// Tells apart the workers a thread has held copies of: a new number for every compile.
@@ -133,6 +139,7 @@ impl CustomWorker {
             item_time_limit: ITEM_TIME_LIMIT,
             code: code.to_string(),
             call: Mutex::new(call),
+            result_bytes: AtomicUsize::new(0),
         })
     }
 
@@ -165,7 +172,29 @@ impl CustomWorker {
             };
             program.run(vec![object_of(item)], tracker, PrintWriter::Disabled)
         });
-        outcome.map(value_of).map_err(|e| item_error(e, self.item_time_limit))
+        let value = outcome.map(value_of).map_err(|e| item_error(e, self.item_time_limit))?;
+        self.keep(value)
+    }
+
+    /// The value, if its repr still fits [`MAX_RESULT_BYTES`] with the results kept before it.
+    fn keep(&self, value: Value) -> Result<Value, PyException> {
+        let size = match &value {
+            Value::Object { repr, .. } => repr.len(),
+            Value::Str(s) => s.len(),
+            Value::Int(_) | Value::Bool(_) => 0,
+        };
+        let before = self.result_bytes.fetch_add(size, Ordering::Relaxed);
+        if before.saturating_add(size) > MAX_RESULT_BYTES {
+            self.result_bytes.fetch_sub(size, Ordering::Relaxed);
+            return Err(PyException::new(
+                "MemoryError",
+                format!(
+                    "this result's repr is {size} bytes; the playground keeps at most {} MiB of results per run",
+                    MAX_RESULT_BYTES >> 20
+                ),
+            ));
+        }
+        Ok(value)
     }
 }
 
@@ -311,6 +340,19 @@ mod tests {
         assert_eq!(e.type_name, "MemoryError");
         // The worker still runs after each.
         assert_eq!(call(SQUARE, Value::Int(3)).unwrap(), "9");
+    }
+
+    #[test]
+    fn results_past_the_cap_raise_memory_error_and_the_rest_go_on() {
+        let worker = CustomWorker::compile("def worker(n):\n    return 'x' * n\n").unwrap();
+        let big = (MAX_RESULT_BYTES / 3) as i128;
+        for _ in 0..2 {
+            assert!(worker.call(&Value::Int(big)).is_ok());
+        }
+        let e = worker.call(&Value::Int(big + 100)).unwrap_err();
+        assert_eq!(e.type_name, "MemoryError");
+        assert!(e.message.contains("at most 64 MiB of results per run"), "{}", e.message);
+        assert_eq!(worker.call(&Value::Int(3)).unwrap().repr(), "'xxx'");
     }
 
     #[test]

@@ -82,7 +82,8 @@ impl CatalogEntry {
             name: CUSTOM,
             arg: ArgType::Any,
             cpu_bound: true,
-            description: "your own def worker(num), in Python: run by an interpreter, so slower than the built-ins",
+            description:
+                "your own def worker(num), in Python: run by an interpreter, so slower than the built-ins",
         }
     }
 }

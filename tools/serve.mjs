@@ -53,8 +53,12 @@ const CONTENT_SECURITY_POLICY = [
 const EMBEDDABLE = new Set(['embed.html', 'embed.js']);
 const EMBED_HEADERS = { 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-Control-Allow-Origin': '*' };
 
-/** Serves `root`; resolves to the listening server once it is bound. */
-export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true }) {
+/**
+ * Serves `root`; resolves to the listening server once it is bound. `dropPaths` (for tests
+ * only; the command line has no way to set it) are paths whose connections are cut without an
+ * answer, the way a network failure looks to the page.
+ */
+export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true, dropPaths = [] }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const headers = {
@@ -74,6 +78,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true 
     } catch {
       return send(400, 'bad request\n');
     }
+    if (dropPaths.includes(path)) return req.socket.destroy();
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) return send(403, 'forbidden\n');
     try {

@@ -75,11 +75,18 @@ class ComputeBridge {
     return turn;
   }
 
-  /** A test hook: makes a Worker of the run in flight die. Only with `?test-hooks`. */
-  fault(executor) {
+  /**
+   * A test hook: makes a Worker of the run in flight die: one of the message-passing Workers,
+   * a pool Worker, or with `'compute'` the compute Worker itself, which the bridge then sees
+   * as a crashed Worker is seen. Only with `?test-hooks`.
+   */
+  fault(target) {
     if (!this.#testHooks) return;
-    if (executor === 'message-passing') this.#messagePool.killOne();
-    else this.#worker?.postMessage({ id: 0, type: Request.FAULT, kind: 'terminate-pool-worker' });
+    if (target === 'message-passing') this.#messagePool.killOne();
+    else if (target === 'compute') {
+      this.#worker?.terminate();
+      this.#worker?.dispatchEvent(new ErrorEvent('error', { message: 'the Worker was terminated' }));
+    } else this.#worker?.postMessage({ id: 0, type: Request.FAULT, kind: 'terminate-pool-worker' });
   }
 
   async #run(options, { onprogress, signal } = {}) {

@@ -12,7 +12,7 @@ let browser;
 let session;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ dropPaths: ['/samples/unreachable.txt'] });
   browser = await launchBrowser();
   session = await openPlayground(browser, `${server.url}?test-hooks`);
 });
@@ -151,6 +151,33 @@ test('a pool Worker that dies mid-run gives BrokenPool, and the next run works',
     assert.match(result.error.message, /item\(s\) lost: 0, 1, 2, 3/, executor);
     assert.deepEqual(result.error.lost, [0, 1, 2, 3]);
     assert.equal(result.next, '[1, 4, 9]', executor);
+  }
+});
+
+test('a compute Worker that dies mid-run gives BrokenPool on every executor it runs, and the next run works', async () => {
+  for (const executor of ['sequential', 'async', 'pool']) {
+    const result = await session.page.evaluate(async (executor) => {
+      const running = window.playground.run({ workload: 'sleep_ms', items: '[300] * 4', executor, workers: 2, chunksize: 1 });
+      setTimeout(() => window.playground.fault('compute'), 100);
+      const error = await running.then(() => null, (e) => ({ name: e.name, message: e.message }));
+      const next = await window.playground.run({ workload: 'square', items: '[1, 2, 3]', executor, workers: 2 });
+      return { error, next: next.printed };
+    }, executor);
+    assert.equal(result.error?.name, 'BrokenPool', executor);
+    assert.match(result.error.message, /the compute Worker stopped/, executor);
+    assert.equal(result.next, '[1, 4, 9]', executor);
+  }
+});
+
+test('a fetch_len that fails on the network raises URLError for that item on every executor', async () => {
+  // The server cuts the connection for this one address, for the page and every Worker.
+  for (const executor of ALL) {
+    const report = await run({ workload: 'fetch_len', items: "['samples/1k.txt', 'samples/unreachable.txt']", executor, workers: 2, chunksize: 1 });
+    assert.equal(report.results[0].repr, '1000', executor);
+    assert.equal(report.results[1].error?.type, 'URLError', `${executor}: ${report.printed}`);
+    assert.match(report.results[1].repr, /^URLError\(["']<urlopen error .+>["']\)$/, executor);
+    const next = await run({ workload: 'fetch_len', items: "['samples/10k.txt']", executor, workers: 2 });
+    assert.equal(next.printed, '[10000]', executor);
   }
 });
 

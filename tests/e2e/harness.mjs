@@ -18,9 +18,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Serves www/ on a free loopback port; `isolation: false` drops COOP/COEP. */
-export async function startServer({ isolation = true } = {}) {
-  const server = await serve({ root: WWW, port: 0, isolation });
+/**
+ * Serves www/ on a free loopback port; `isolation: false` drops COOP/COEP; requests for
+ * `dropPaths` have their connection cut, a network error.
+ */
+export async function startServer({ isolation = true, dropPaths = [] } = {}) {
+  const server = await serve({ root: WWW, port: 0, isolation, dropPaths });
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,

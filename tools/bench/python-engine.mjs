@@ -1,7 +1,7 @@
 // `./build.sh bench --python`: the figures behind docs/python-engine.md for the engine the
 // playground ships (monty), measured side by side in one run: the custom worker in headless
 // Chromium against the built-in Rust kernel of the same algorithm and against CPython running
-// the same Python source. Median of 5 warm runs, tracing off.
+// the same Python source. Median of 5 runs after 3 warm-up runs, tracing off.
 //
 // Writes target/bench/python-engine.md and prints it.
 import { execFileSync } from 'node:child_process';
@@ -79,7 +79,8 @@ try {
     process.stderr.write(`python-engine: ${c.id}\n`);
     const times = await page.evaluate(async ([c, runs]) => {
       const time = async (options) => {
-        await window.playground.run(options);
+        // Three warm-up runs: each pool thread's wasm must be tiered up before it is timed.
+        for (let i = 0; i < 3; i++) await window.playground.run(options);
         const out = [];
         for (let i = 0; i < runs; i++) out.push((await window.playground.run(options)).wall_ms);
         return out;
