@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # map-playground's one entry point. Every subcommand is idempotent and safe to re-run.
 #
-#   ./build.sh setup   install the toolchain pieces, wasm-bindgen-cli, Chromium, npm packages
+#   ./build.sh setup   install the toolchain pieces, wasm-bindgen-cli, Chromium, Firefox ESR,
+#                      geckodriver, npm packages
 #   ./build.sh build   threaded + single-threaded wasm builds, each without and with the Python
 #                      engine, through wasm-bindgen into www/ (pkg, pkg-st, pkg-py, pkg-py-st)
 #   ./build.sh serve   setup + build, then serve www/ with COOP/COEP on 127.0.0.1:${PORT:-8080}
-#   ./build.sh test    setup + build, native tests, wasm tests in Chromium, browser end-to-end tests
+#   ./build.sh test    setup + build, native tests, wasm tests in Chromium, browser end-to-end
+#                      tests in Chromium and in Firefox ESR
 #   ./build.sh bench   setup + build, then the side-by-side benchmark (--smoke: a quick check;
 #                      --python: the Python engine's figures, docs/python-engine.md)
 set -euo pipefail
@@ -14,6 +16,9 @@ cd "$(dirname "$0")"
 TARGET=wasm32-unknown-unknown
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
+FIREFOX=/usr/bin/firefox-esr
+# geckodriver, Mozilla's WebDriver server for Firefox, from crates.io at this version.
+GECKODRIVER_VERSION=0.37.1
 
 # The threaded build. `+atomics` alone no longer yields a shared memory since
 # rust-lang/rust#147225; without these link args the build succeeds and the browser then fails
@@ -57,10 +62,15 @@ cmd_setup() {
     cargo install wasm-bindgen-cli --version "$want" --force
   fi
 
-  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
-    log "setup: Chromium and ChromeDriver from Debian"
+  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || [ ! -x "$FIREFOX" ]; then
+    log "setup: Chromium, ChromeDriver and Firefox ESR from Debian"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+  fi
+
+  if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+    log "setup: geckodriver $GECKODRIVER_VERSION from crates.io (a few minutes, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --force
   fi
 
   local stamp=node_modules/.package-lock.sha256 sum
@@ -113,6 +123,9 @@ cmd_test() {
   log "test: browser end-to-end (node --test, playwright-core, Chromium)"
   node --test --test-concurrency=1 tests/e2e/
 
+  log "test: browser end-to-end in Firefox ESR (node --test, selenium-webdriver, geckodriver)"
+  FIREFOX="$FIREFOX" node --test --test-concurrency=1 tests/firefox/
+
   log "test: benchmark smoke run (./build.sh bench --smoke)"
   node tools/bench/run.mjs --smoke >/dev/null
 }
@@ -134,7 +147,7 @@ case "${1:-}" in
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac
