@@ -86,18 +86,19 @@ cmd_setup() {
 # Python engine (feature `python`, about 2 MB gzip more). The page loads the small ones and
 # fetches an engine build only when a person runs a custom worker.
 cmd_build() {
-  local variant out
+  local variant out profile features
   for variant in basic python; do
-    out=www/pkg; [ "$variant" = python ] && out=www/pkg-py
+    out=www/pkg profile=release features=
+    [ "$variant" = python ] && out=www/pkg-py profile=release-python features=,python
     log "build: threaded wasm, $variant -> $out"
-    threaded_cargo build --release --lib --no-default-features --features "threads$([ "$variant" = python ] && echo ,python)"
-    wasm-bindgen --target web --out-dir "$out" "target/wasm-threads/$TARGET/release/map_playground.wasm"
+    threaded_cargo build --profile "$profile" --lib --no-default-features --features "threads$features"
+    wasm-bindgen --target web --out-dir "$out" "target/wasm-threads/$TARGET/$profile/map_playground.wasm"
     node tools/check-wasm.mjs "$out/map_playground" shared
 
     log "build: single-threaded wasm (no atomics), $variant -> $out-st"
-    cargo build --release --lib --target "$TARGET" --target-dir target/wasm-st \
-      --no-default-features $([ "$variant" = python ] && echo --features python)
-    wasm-bindgen --target web --out-dir "$out-st" "target/wasm-st/$TARGET/release/map_playground.wasm"
+    cargo build --profile "$profile" --lib --target "$TARGET" --target-dir target/wasm-st \
+      --no-default-features --features "${features#,}"
+    wasm-bindgen --target web --out-dir "$out-st" "target/wasm-st/$TARGET/$profile/map_playground.wasm"
     node tools/check-wasm.mjs "$out-st/map_playground" unshared
   done
 }

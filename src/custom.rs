@@ -65,7 +65,6 @@ const DEFINE_TIME_LIMIT: Duration = Duration::from_secs(2);
 pub struct CustomWorker {
     id: u64,
     item_time_limit: Duration,
-    code: String,
     call: Mutex<MontyRun>,
     /// Bytes of result reprs kept so far in this run.
     result_bytes: AtomicUsize,
@@ -137,7 +136,6 @@ impl CustomWorker {
         Ok(CustomWorker {
             id,
             item_time_limit: ITEM_TIME_LIMIT,
-            code: code.to_string(),
             call: Mutex::new(call),
             result_bytes: AtomicUsize::new(0),
         })
@@ -147,11 +145,6 @@ impl CustomWorker {
     pub fn with_item_time_limit(mut self, limit: Duration) -> Self {
         self.item_time_limit = limit;
         self
-    }
-
-    /// The code as the person wrote it.
-    pub fn code(&self) -> &str {
-        &self.code
     }
 
     /// Calls `worker(item)` in a fresh interpreter.

@@ -49,7 +49,8 @@ class ComputeBridge {
 
   /**
    * Starts a compute Worker with a pool of `threads`, with the Python engine if `python`;
-   * resolves to {threaded, threads, python, workloads}.
+   * resolves to {threaded, threads, python, workloads, startup_ms} (the Worker's start to its
+   * pool being ready).
    */
   start(threads, python = this.#python) {
     this.#stop(new Error('the compute Worker was restarted'));
@@ -64,7 +65,9 @@ class ComputeBridge {
       this.#stop(error);
     });
     this.#worker = worker;
-    this.#info = this.#request({ type: Request.INIT, threads, python, testHooks: this.#testHooks }).promise;
+    const started = performance.now();
+    this.#info = this.#request({ type: Request.INIT, threads, python, testHooks: this.#testHooks })
+      .promise.then((info) => ({ ...info, startup_ms: performance.now() - started }));
     return this.#info;
   }
 
@@ -241,7 +244,7 @@ export function createPlayground() {
     isolated: self.crossOriginIsolated === true,
   }));
   const api = {
-    /** Resolves to {threaded, threads, python, isolated, workloads} once the Worker (and pool) are ready. */
+    /** Resolves to {threaded, threads, python, isolated, workloads, startup_ms} once the Worker (and pool) are ready. */
     ready,
     /**
      * Runs a map; resolves to the report, rejects with a named Error. `onprogress` gets

@@ -77,6 +77,12 @@ def worker(url):
 
 const pyStr = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/** A built-in workload's worker as Python source: its imports, then the function. */
+export function workerSource(workload) {
+  const { imports, source } = WORKERS[workload];
+  return `${imports.join('\n')}${imports.length ? '\n\n\n' : ''}${source}\n`;
+}
+
 /** Module-level imports at the head of custom code, which the program keeps at its head. */
 const IMPORT = /^(import|from)\s/;
 

@@ -10,32 +10,15 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../serve.mjs';
 import { launchBrowser } from '../../tests/e2e/harness.mjs';
+import { workerSource } from '../../www/python.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = 5;
 
-const FIB = 'def worker(n):\n    if n < 2:\n        return n\n    return worker(n - 1) + worker(n - 2)\n';
-// tests/oracle/workloads.py's count_primes, as one worker.
-const PRIMES = `import math
-
-
-def is_prime(n):
-    if n < 2:
-        return False
-    if n == 2:
-        return True
-    if n % 2 == 0:
-        return False
-    for i in range(3, math.isqrt(n) + 1, 2):
-        if n % i == 0:
-            return False
-    return True
-
-
-def worker(n):
-    return sum(1 for k in range(n) if is_prime(k))
-`;
-const SQUARE = 'def worker(num):\n    return num * num\n';
+const FIB = workerSource('fib');
+// count_primes as the Python panel writes it (the oracle's algorithm), as one worker.
+const PRIMES = workerSource('count_primes');
+const SQUARE = workerSource('square');
 
 const CASES = [
   { id: 'fib(25)', builtin: 'fib', code: FIB, items: '[25]', executor: 'sequential' },
