@@ -7,8 +7,7 @@
 //! Where monty is known to differ (`docs/python-engine.md` lists it), no case is here.
 #![cfg(feature = "python")]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use map_playground::custom::CustomWorker;
 use map_playground::Value;
@@ -87,33 +86,21 @@ fn rust_outputs(code: &str, items: &[Value]) -> Vec<String> {
 }
 
 fn python_outputs(cases: &[(&str, Vec<Value>)]) -> Vec<Vec<String>> {
-    let oracle = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/custom.py");
-    let mut child = Command::new("python3")
-        .arg(oracle)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 runs (the oracle needs CPython 3)");
-    let mut stdin = child.stdin.take().unwrap();
-    for (code, items) in cases {
-        let items: Vec<serde_json::Value> = items
-            .iter()
-            .map(|v| match v {
-                Value::Int(n) => serde_json::Value::from(i64::try_from(*n).unwrap()),
-                Value::Str(s) => serde_json::Value::from(s.as_str()),
-                other => panic!("no oracle input for {other:?}"),
-            })
-            .collect();
-        writeln!(stdin, "{}", serde_json::json!({ "code": code, "items": items })).unwrap();
-    }
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "the oracle failed");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("the oracle prints JSON lists of strings"))
-        .collect()
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|(code, items)| {
+            let items: Vec<serde_json::Value> = items
+                .iter()
+                .map(|v| match v {
+                    Value::Int(n) => serde_json::Value::from(i64::try_from(*n).unwrap()),
+                    Value::Str(s) => serde_json::Value::from(s.as_str()),
+                    other => panic!("no oracle input for {other:?}"),
+                })
+                .collect();
+            serde_json::json!({ "code": code, "items": items }).to_string()
+        })
+        .collect();
+    common::ask_oracle("custom.py", &lines)
 }
 
 #[test]

@@ -2,8 +2,7 @@
 //! (`tests/oracle/workloads.py`), on seeded random inputs in and around each domain.
 //! The Rust kernels' output for an item, `repr()` or `TypeName: message`, must be CPython's.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use map_playground::{Value, Workload};
 
@@ -56,34 +55,13 @@ fn rust_output(workload: Workload, item: i64) -> String {
 }
 
 fn python_outputs(requests: &[(Workload, Vec<i64>)]) -> Vec<Vec<String>> {
-    let oracle = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/workloads.py");
-    let mut child = Command::new("python3")
-        .arg(oracle)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 runs (the oracle needs CPython 3)");
-    let mut stdin = child.stdin.take().unwrap();
-    for (workload, items) in requests {
-        let items: Vec<String> = items.iter().map(i64::to_string).collect();
-        writeln!(stdin, "{{\"workload\": \"{}\", \"items\": [{}]}}", workload.name(), items.join(", "))
-            .unwrap();
-    }
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "the oracle failed");
-    String::from_utf8(out.stdout).unwrap().lines().map(parse_json_strings).collect()
-}
-
-/// The oracle prints each answer as a JSON list of strings; the outputs hold no escapes but
-/// `\"`, which none of them contains, so splitting on `", "` is exact here.
-fn parse_json_strings(line: &str) -> Vec<String> {
-    let inner = line.trim().trim_start_matches("[\"").trim_end_matches("\"]");
-    if line.trim() == "[]" {
-        return Vec::new();
-    }
-    assert!(!inner.contains('\\'), "unexpected escape in oracle output: {line}");
-    inner.split("\", \"").map(str::to_string).collect()
+    let lines: Vec<String> = requests
+        .iter()
+        .map(|(workload, items)| {
+            serde_json::json!({ "workload": workload.name(), "items": items }).to_string()
+        })
+        .collect();
+    common::ask_oracle("workloads.py", &lines)
 }
 
 #[test]
