@@ -170,19 +170,16 @@ function renderReport(report, options = runOptions()) {
 
 const PROGRESS_AFTER_MS = 300;
 
-function showCodeError(error) {
-  codeError.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
-  codeError.hidden = !error;
-  if (error) fields.code.setAttribute('aria-invalid', 'true');
-  else fields.code.removeAttribute('aria-invalid');
+/** Shows a run's `error` in `box` under `field` and marks the field invalid; null clears both. */
+function showFieldError(box, field, error) {
+  box.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
+  box.hidden = !error;
+  if (error) field.setAttribute('aria-invalid', 'true');
+  else field.removeAttribute('aria-invalid');
 }
 
-function showInputError(error) {
-  inputError.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
-  inputError.hidden = !error;
-  if (error) fields.items.setAttribute('aria-invalid', 'true');
-  else fields.items.removeAttribute('aria-invalid');
-}
+const showInputError = (error) => showFieldError(inputError, fields.items, error);
+const showCodeError = (error) => showFieldError(codeError, fields.code, error);
 
 function showProgress({ done, total }) {
   progress.max = Math.max(1, total);
