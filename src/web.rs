@@ -208,7 +208,7 @@ fn job_of(options: &RunOptions) -> Result<(Job, Order), Error> {
     }
     let items = input::parse(&options.items)?;
     let job = if options.workload == CUSTOM {
-        custom_job(options, items)?
+        custom_job(options.code.as_deref().unwrap_or_default(), items, options.workers)?
     } else {
         Job::new(Workload::from_name(&options.workload)?, items, options.workers)?
     };
@@ -220,13 +220,12 @@ fn job_of(options: &RunOptions) -> Result<(Job, Order), Error> {
 }
 
 #[cfg(feature = "python")]
-fn custom_job(options: &RunOptions, items: Vec<crate::Value>) -> Result<Job, Error> {
-    let code = options.code.as_deref().unwrap_or_default();
-    Job::custom(crate::custom::CustomWorker::compile(code)?, items, options.workers)
+fn custom_job(code: &str, items: Vec<crate::Value>, workers: usize) -> Result<Job, Error> {
+    Job::custom(crate::custom::CustomWorker::compile(code)?, items, workers)
 }
 
 #[cfg(not(feature = "python"))]
-fn custom_job(_: &RunOptions, _: Vec<crate::Value>) -> Result<Job, Error> {
+fn custom_job(_: &str, _: Vec<crate::Value>, _: usize) -> Result<Job, Error> {
     Err(Error::option("this build has no Python engine; custom workers run on the pkg-py builds"))
 }
 

@@ -9,8 +9,6 @@
 //! finishes the CPU-bound work or says which I/O is left to do; the executor then does that I/O
 //! the way its threads allow ([`Workload::call`] blocks, [`Workload::call_async`] awaits).
 
-use std::sync::Arc;
-
 use serde::Serialize;
 
 use crate::error::Error;
@@ -48,7 +46,7 @@ pub enum Worker {
     Builtin(Workload),
     /// A `worker` function written in Python, the page API's workload `custom`.
     #[cfg(feature = "python")]
-    Custom(Arc<crate::custom::CustomWorker>),
+    Custom(std::sync::Arc<crate::custom::CustomWorker>),
 }
 
 impl Worker {
@@ -58,15 +56,6 @@ impl Worker {
             Worker::Builtin(w) => w.name(),
             #[cfg(feature = "python")]
             Worker::Custom(_) => CUSTOM,
-        }
-    }
-
-    /// The built-in workload, if it is one.
-    pub fn builtin(&self) -> Option<Workload> {
-        match self {
-            Worker::Builtin(w) => Some(*w),
-            #[cfg(feature = "python")]
-            Worker::Custom(_) => None,
         }
     }
 }

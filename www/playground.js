@@ -4,9 +4,9 @@
 // It starts a fresh Worker (a fresh wasm instance and rayon pool) when a pool run asks for a
 // different worker count (rayon's pool is sized once per instance), after a run that left pool
 // items running, and after the Worker died, and one with the Python engine the first time a
-// custom worker runs (that build runs every workload, so it stays). It enforces cancel and timeout from the outside
-// too: a compute Worker stuck in one long item is stopped, and the run reported from the
-// progress it had sent. The message-passing executor runs on its own Workers (MessagePool).
+// custom worker runs (that build runs every workload, so it stays). It enforces cancel and
+// timeout from the outside too: a compute Worker stuck in one long item is stopped, and the run
+// reported from the progress it had sent. The message-passing executor runs on its own Workers (MessagePool).
 import { Request, Reply, errorFromWire } from './protocol.js';
 import { MessagePool } from './process-pool.js';
 import { assembleReport } from './report.js';
