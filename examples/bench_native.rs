@@ -34,8 +34,7 @@ struct Case {
 
 fn time_ms(executor: Executor, job: &Arc<Job>) -> f64 {
     let start = Instant::now();
-    let finished =
-        block_on(executor::run(executor, Arc::clone(job), Arc::new(Control::new(None)), |_, _| {}));
+    let finished = block_on(executor::run(executor, Arc::clone(job), Arc::new(Control::new(None)), None));
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     assert!(finished.is_ok_and(|f| f.outcomes.len() == job.items.len()), "a native run failed");
     ms

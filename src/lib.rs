@@ -15,7 +15,8 @@
 //!   the monty interpreter's sandbox, and `memory` counts the bytes its budget is checked against;
 //! - [`executor`] runs a [`Job`] on the chosen executor and records who ran each item and when;
 //! - [`value`] prints values and whole result lists exactly as CPython's `print` does;
-//! - [`report`] gathers the outcome of a run into what the page shows;
+//! - [`report`] gathers the outcome of a run into what the page shows, and [`columns`] holds
+//!   its items in the shape that crosses to JavaScript cheaply;
 //! - `web` (wasm only) is the thin layer the JavaScript compute Worker calls.
 //!
 //! Nothing here panics on bad input: errors are typed values, and only the edge turns them into
@@ -23,6 +24,7 @@
 #![deny(missing_docs)]
 
 pub mod clock;
+pub mod columns;
 #[cfg(feature = "python")]
 pub mod custom;
 pub mod error;

@@ -5,9 +5,10 @@
 
 use serde::Serialize;
 
+use crate::columns::ItemColumns;
 use crate::error::Error;
 use crate::executor::{Executor, Finished, Job, Stop};
-use crate::value::{print_list, PyException, Value};
+use crate::value::{PyException, Value};
 
 /// What happened to one item: its result or exception, the lane that ran it, and when.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,53 +52,9 @@ impl Order {
     }
 }
 
-/// One item of a report, in the page API's shape.
-#[derive(Debug, Clone, Serialize)]
-pub struct ItemReport {
-    /// The item's index in the input list.
-    pub index: usize,
-    /// Python's `repr()` of the input item.
-    pub input: String,
-    /// Python's `repr()` of the result; for an item that raised, the exception's repr.
-    pub repr: String,
-    /// The exception the item raised, if it did.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorReport>,
-    /// The lane that ran it; absent for an item that never ran.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lane: Option<usize>,
-    /// `mandelbrot_row`'s pixel counts, when the run keeps the picture: in progress items
-    /// only, which is where the page draws from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pixels: Option<Vec<u16>>,
-}
-
-impl ItemReport {
-    /// The report of an item that finished.
-    pub fn finished(job: &Job, outcome: &ItemOutcome) -> Self {
-        ItemReport::new(job, outcome.index, Some(outcome.lane), outcome.result.as_ref())
-    }
-
-    fn new(job: &Job, index: usize, lane: Option<usize>, result: Result<&Value, &PyException>) -> Self {
-        ItemReport {
-            index,
-            input: job.items.get(index).map(Value::repr).unwrap_or_default(),
-            repr: result.map_or_else(PyException::repr, Value::repr),
-            error: result.err().map(|e| ErrorReport {
-                type_name: e.type_name.clone(),
-                message: e.message.clone(),
-                traceback: e.raised.as_ref().map(|r| r.traceback.clone()),
-                line: e.raised.as_ref().and_then(|r| r.line),
-            }),
-            lane,
-            pixels: None,
-        }
-    }
-}
-
 /// An item's exception in the page API's shape: `{type, message}`, and for a custom worker's
 /// `{traceback, line}` as well.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorReport {
     /// The exception's type name.
     #[serde(rename = "type")]
@@ -112,8 +69,20 @@ pub struct ErrorReport {
     pub line: Option<usize>,
 }
 
+impl ErrorReport {
+    /// The report of an item's exception.
+    pub fn of(e: &PyException) -> Self {
+        ErrorReport {
+            type_name: e.type_name.clone(),
+            message: e.message.clone(),
+            traceback: e.raised.as_ref().map(|r| r.traceback.clone()),
+            line: e.raised.as_ref().and_then(|r| r.line),
+        }
+    }
+}
+
 /// One bar of the timeline: an item's lane and times in ms from the start of the run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct TraceEntry {
     /// The item's index in the input list.
     pub index: usize,
@@ -152,12 +121,13 @@ pub struct Report {
     pub scheduling: String,
     /// `ordered` or `completed`.
     pub order: String,
-    /// Python's `print()` of the result list, in the report's order.
-    pub printed: String,
-    /// One entry per input item, in input order (`ordered`) or completion order (`completed`).
-    pub results: Vec<ItemReport>,
-    /// Per finished item, its lane and times, when traced.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// One entry per input item, in input order (`ordered`) or completion order (`completed`),
+    /// as columns; `results.reprs` is Python's `print()` of the result list, the page API's
+    /// `printed`. They cross to JavaScript as columns, apart from the other fields.
+    #[serde(skip)]
+    pub results: ItemColumns,
+    /// Per finished item, its lane and times, when traced; crosses as columns too.
+    #[serde(skip)]
     pub trace: Option<Vec<TraceEntry>>,
     /// When the run began, in ms since the Unix epoch (the one clock of every Worker).
     pub began_ms: f64,
@@ -193,37 +163,54 @@ impl Report {
         began_ms: f64,
         wall_ms: f64,
     ) -> Self {
-        let mut outcomes: Vec<&ItemOutcome> = finished.outcomes.iter().collect();
+        /// A row of the report: an item that finished, or one that never ran.
+        enum Row<'a> {
+            Ran(&'a ItemOutcome),
+            Missing(usize),
+        }
+        let mut ran = vec![false; job.items.len()];
+        for o in &finished.outcomes {
+            ran[o.index] = true;
+        }
+        let mut rows: Vec<Row> = finished.outcomes.iter().map(Row::Ran).collect();
+        let missing_at = rows.len();
+        rows.extend((0..job.items.len()).filter(|&i| !ran[i]).map(Row::Missing));
         match order {
-            Order::Ordered => outcomes.sort_unstable_by_key(|o| o.index),
-            Order::Completed => outcomes.sort_unstable_by_key(|o| o.seq),
+            Order::Ordered => rows.sort_unstable_by_key(|r| match r {
+                Row::Ran(o) => o.index,
+                Row::Missing(i) => *i,
+            }),
+            // Items that never ran come last, in input order, as they already are.
+            Order::Completed => rows[..missing_at].sort_unstable_by_key(|r| match r {
+                Row::Ran(o) => o.seq,
+                Row::Missing(i) => *i,
+            }),
         }
         let missing = match finished.stopped {
             Some(Stop::TimedOut) => PyException::new("TimeoutError", ""),
             _ => PyException::new("CancelledError", ""),
         };
-        let mut ran = vec![false; job.items.len()];
-        for o in &outcomes {
-            ran[o.index] = true;
+
+        let mut results = ItemColumns::with_capacity(rows.len());
+        let mut failed = 0;
+        for row in &rows {
+            match row {
+                Row::Ran(o) => {
+                    failed += usize::from(o.result.is_err());
+                    results.push(o.index, Some(o.lane), &job.items[o.index], o.result.as_ref(), None);
+                }
+                Row::Missing(i) => results.push(*i, None, &job.items[*i], Err(&missing), None),
+            }
         }
-        let mut results: Vec<ItemReport> = outcomes.iter().map(|o| ItemReport::finished(job, o)).collect();
-        let never_ran =
-            (0..job.items.len()).filter(|&i| !ran[i]).map(|i| ItemReport::new(job, i, None, Err(&missing)));
-        results.extend(never_ran);
-        if order == Order::Ordered {
-            results.sort_by_key(|r| r.index);
-        }
+        let never_ran = rows.len() - missing_at;
+        let (failed, cancelled) =
+            if missing.type_name == "TimeoutError" { (failed + never_ran, 0) } else { (failed, never_ran) };
 
         let trace: Option<Vec<TraceEntry>> =
-            job.trace.then(|| outcomes.iter().filter_map(|o| TraceEntry::of(o, began_ms)).collect());
-        let mut lanes: Vec<usize> = outcomes.iter().map(|o| o.lane).collect();
+            job.trace.then(|| finished.outcomes.iter().filter_map(|o| TraceEntry::of(o, began_ms)).collect());
+        let mut lanes: Vec<usize> = finished.outcomes.iter().map(|o| o.lane).collect();
         lanes.sort_unstable();
         lanes.dedup();
-        let cancelled = results
-            .iter()
-            .filter(|r| r.error.as_ref().is_some_and(|e| e.type_name == "CancelledError"))
-            .count();
-        let failed = results.iter().filter(|r| r.error.is_some()).count() - cancelled;
         Report {
             workload: job.worker.name().to_string(),
             executor: executor.name().to_string(),
@@ -235,14 +222,13 @@ impl Report {
                 Order::Completed => "completed",
             }
             .to_string(),
-            printed: print_list(results.iter().map(|r| r.repr.as_str())),
-            ok: results.len() - failed - cancelled,
+            ok: rows.len() - failed - cancelled,
             failed,
             cancelled,
             busy_ms: trace.as_ref().map(|t| t.iter().map(|e| e.end_ms - e.start_ms).sum()),
             trace,
             lanes_used: lanes.len(),
-            results,
+            results: results.finish(),
             began_ms,
             wall_ms,
             memory_bytes: None,
@@ -254,6 +240,11 @@ impl Report {
                 .to_string()
             }),
         }
+    }
+
+    /// Python's `print()` of the result list, in the report's order.
+    pub fn printed(&self) -> &str {
+        &self.results.reprs
     }
 }
 
@@ -281,14 +272,15 @@ mod tests {
             abandoned: false,
         };
         let r = Report::new(&fib_job(), Executor::Pool, Order::Ordered, &finished, 10.0, 5.0);
-        assert_eq!(r.printed, "[1, ValueError('bad'), 1]");
+        assert_eq!(r.printed(), "[1, ValueError('bad'), 1]");
         assert_eq!((r.ok, r.failed, r.cancelled, r.lanes_used), (2, 1, 0, 2));
         assert_eq!(r.busy_ms, Some(6.0));
-        assert_eq!(r.results[1].input, "51");
+        assert_eq!((r.results.input(1), r.results.error(1).map(|e| e.message.as_str())), ("51", Some("bad")));
         assert_eq!(r.trace.as_ref().unwrap()[0].end_ms, 2.0);
 
         let r = Report::new(&fib_job(), Executor::Pool, Order::Completed, &finished, 10.0, 5.0);
-        assert_eq!(r.results.iter().map(|r| r.index).collect::<Vec<_>>(), [2, 0, 1]);
+        assert_eq!(r.results.index, [2, 0, 1]);
+        assert_eq!(r.results.lane, [1, 0, 1]);
     }
 
     #[test]
@@ -299,14 +291,14 @@ mod tests {
             abandoned: false,
         };
         let r = Report::new(&fib_job(), Executor::Sequential, Order::Ordered, &finished, 10.0, 5.0);
-        assert_eq!(r.printed, "[1, CancelledError(), CancelledError()]");
+        assert_eq!(r.printed(), "[1, CancelledError(), CancelledError()]");
         assert_eq!((r.ok, r.failed, r.cancelled), (1, 0, 2));
         assert_eq!(r.stopped.as_deref(), Some("cancelled"));
-        assert_eq!(r.results[1].lane, None);
+        assert_eq!(r.results.lane[1], crate::columns::NO_LANE);
 
         finished.stopped = Some(Stop::TimedOut);
         let r = Report::new(&fib_job(), Executor::Sequential, Order::Completed, &finished, 10.0, 5.0);
-        assert_eq!(r.printed, "[1, TimeoutError(), TimeoutError()]");
+        assert_eq!(r.printed(), "[1, TimeoutError(), TimeoutError()]");
         assert_eq!((r.ok, r.failed, r.cancelled), (1, 2, 0));
     }
 }

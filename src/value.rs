@@ -81,12 +81,28 @@ impl PyException {
 impl Value {
     /// Python's `repr()` of this value.
     pub fn repr(&self) -> String {
+        let mut out = String::new();
+        self.write_repr(&mut out);
+        out
+    }
+
+    /// Appends Python's `repr()` of this value to `out`, with no allocation of its own for
+    /// numbers and booleans: a report writes one per item.
+    pub fn write_repr(&self, out: &mut String) {
         match self {
-            Value::Int(n) => n.to_string(),
-            Value::Bool(true) => "True".to_string(),
-            Value::Bool(false) => "False".to_string(),
-            Value::Str(s) => repr_str(s),
-            Value::Object { repr, .. } => repr.clone(),
+            // Writing to a String cannot fail.
+            Value::Int(n) => match i64::try_from(*n) {
+                Ok(small) => {
+                    let _ = write!(out, "{small}");
+                }
+                Err(_) => {
+                    let _ = write!(out, "{n}");
+                }
+            },
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Str(s) => out.push_str(&repr_str(s)),
+            Value::Object { repr, .. } => out.push_str(repr),
         }
     }
 
@@ -99,19 +115,6 @@ impl Value {
             Value::Object { type_name, .. } => type_name,
         }
     }
-}
-
-/// Python's `print()` of a list whose items are these reprs: `[1, 4, 9]`.
-pub fn print_list<'a>(reprs: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::from("[");
-    for (i, r) in reprs.into_iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(r);
-    }
-    out.push(']');
-    out
 }
 
 /// Python's `repr()` of a `str`: single quotes unless the text has a `'` and no `"`, and
@@ -180,8 +183,6 @@ mod tests {
             "85070591730234615865843651857942052864"
         );
         assert_eq!(Value::Bool(true).repr(), "True");
-        assert_eq!(print_list(["True", "False"]), "[True, False]");
-        assert_eq!(print_list(std::iter::empty()), "[]");
     }
 
     #[test]

@@ -7,12 +7,14 @@
 
 use std::sync::{Arc, Mutex};
 
+use js_sys::{Float64Array, Object, Uint32Array, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::columns::{utf16_ends, ItemColumns};
 use crate::error::{Error, ErrorKind};
 use crate::executor::{self, Control, Executor, Job, Scheduling, Stop};
-use crate::report::{ItemReport, Order, Report, TraceEntry};
+use crate::report::{Order, Report, TraceEntry};
 use crate::workload::CUSTOM;
 use crate::{clock, host, input, Workload};
 
@@ -56,31 +58,8 @@ struct RunOptions {
     base_url: Option<String>,
 }
 
-/// What one progress tick tells the page.
-#[derive(Serialize)]
-struct Progress {
-    done: usize,
-    total: usize,
-    items: Vec<ItemReport>,
-    trace: Vec<TraceEntry>,
-}
-
-/// What `run` resolves to.
-#[derive(Serialize)]
-struct RunResult {
-    report: Report,
-    /// Pool items were still running when the run ended: the pool must be replaced.
-    abandoned: bool,
-}
-
 /// The control of the run in flight, for [`cancel`] and [`pool_broken`].
 static CURRENT: Mutex<Option<Arc<Control>>> = Mutex::new(None);
-
-fn to_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    serde_json::to_string(value)
-        .map(JsValue::from)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
-}
 
 fn to_js_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -142,10 +121,12 @@ pub fn prepare(options: JsValue) -> Result<JsValue, JsValue> {
     })
 }
 
-/// Parses the input, runs it on the chosen executor, calls `on_progress` with the JSON of
-/// `{done, total, items, trace}` as items finish, and resolves to the JSON of
-/// `{report, abandoned}`. JSON text, parsed by the engine's native `JSON.parse`, crosses the
-/// boundary many times faster than an object built field by field, and reports are large.
+/// Parses the input, runs it on the chosen executor, and resolves to
+/// `{report, results, trace, abandoned}`: the report's other fields, its items and its trace as
+/// columns (see [`crate::columns`]; `www/columns.js` reads them), and whether pool items were
+/// still running when it ended (the pool must then be replaced). With `on_progress`, the run is
+/// watched: it is called at once and then every tick with `{done, total, items, trace}`, the
+/// items finished since the last call, as columns.
 ///
 /// # Errors
 /// A JavaScript `Error` named for the run-level error: `SyntaxError` (and the other parse
@@ -165,29 +146,74 @@ pub async fn run(options: JsValue, on_progress: Option<js_sys::Function>) -> Res
     let control = Arc::new(Control::new(options.timeout_ms.map(|t| began + t)));
     *CURRENT.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::clone(&control));
     let total = job.items.len();
-    let on_tick = |fresh: &[crate::ItemOutcome], done: usize| {
+    let mut on_tick = |fresh: &[crate::ItemOutcome], done: usize| {
         let Some(callback) = &on_progress else { return };
-        let progress = Progress {
-            done,
-            total,
-            items: fresh
-                .iter()
-                .map(|o| ItemReport { pixels: o.pixels.clone(), ..ItemReport::finished(&job, o) })
-                .collect(),
-            trace: fresh.iter().filter_map(|o| TraceEntry::of(o, began)).collect(),
-        };
-        if let Ok(json) = serde_json::to_string(&progress) {
-            // A throwing progress callback must not end the run.
-            let _ = callback.call1(&JsValue::NULL, &json.into());
+        let mut items = ItemColumns::with_capacity(fresh.len());
+        for o in fresh {
+            items.push(o.index, Some(o.lane), &job.items[o.index], o.result.as_ref(), o.pixels.as_deref());
         }
+        let trace: Vec<TraceEntry> = fresh.iter().filter_map(|o| TraceEntry::of(o, began)).collect();
+        let progress = object(&[
+            ("done", (done as u32).into()),
+            ("total", (total as u32).into()),
+            ("items", items_to_js(&items.finish())),
+            ("trace", trace_to_js(&trace)),
+        ]);
+        // A throwing progress callback must not end the run.
+        let _ = callback.call1(&JsValue::NULL, &progress);
     };
-    let finished = executor::run(executor, Arc::clone(&job), control, on_tick).await;
+    let watch = on_progress.is_some().then_some(&mut on_tick as executor::OnTick);
+    let finished = executor::run(executor, Arc::clone(&job), control, watch).await;
     *CURRENT.lock().unwrap_or_else(|p| p.into_inner()) = None;
     let finished = finished.map_err(|e| to_js(&e))?;
     let wall_ms = clock::now_ms() - began;
     let mut report = Report::new(&job, executor, order, &finished, began, wall_ms);
     report.memory_bytes = Some(core::arch::wasm32::memory_size(0) * 65536);
-    to_json(&RunResult { report, abandoned: finished.abandoned })
+    Ok(object(&[
+        ("report", to_js_value(&report)?),
+        ("results", items_to_js(&report.results)),
+        ("trace", report.trace.as_deref().map_or(JsValue::UNDEFINED, trace_to_js)),
+        ("abandoned", finished.abandoned.into()),
+    ]))
+}
+
+/// A plain object with these properties.
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), value);
+    }
+    object.into()
+}
+
+/// Item columns as JavaScript: `{index, lane, inputs, inputEnds, reprs, reprEnds, extras}`,
+/// typed arrays and strings (ends in UTF-16 units, as JavaScript slices strings).
+fn items_to_js(items: &ItemColumns) -> JsValue {
+    object(&[
+        ("index", Uint32Array::from(items.index.as_slice()).into()),
+        ("lane", Uint8Array::from(items.lane.as_slice()).into()),
+        ("inputs", items.inputs.as_str().into()),
+        ("inputEnds", Uint32Array::from(utf16_ends(&items.inputs, &items.input_ends).as_slice()).into()),
+        ("reprs", items.reprs.as_str().into()),
+        ("reprEnds", Uint32Array::from(utf16_ends(&items.reprs, &items.repr_ends).as_slice()).into()),
+        ("extras", to_js_value(&items.extras).unwrap_or(JsValue::UNDEFINED)),
+    ])
+}
+
+/// Trace bars as JavaScript: `{index, lane, start, end}`, typed arrays.
+fn trace_to_js(trace: &[TraceEntry]) -> JsValue {
+    let column =
+        |f: fn(&TraceEntry) -> f64| Float64Array::from(trace.iter().map(f).collect::<Vec<_>>().as_slice());
+    object(&[
+        (
+            "index",
+            Uint32Array::from(trace.iter().map(|t| t.index as u32).collect::<Vec<_>>().as_slice()).into(),
+        ),
+        ("lane", Uint8Array::from(trace.iter().map(|t| t.lane as u8).collect::<Vec<_>>().as_slice()).into()),
+        ("start", column(|t| t.start_ms).into()),
+        ("end", column(|t| t.end_ms).into()),
+    ])
 }
 
 /// The job and result order the options describe; the executor is the caller's to check.

@@ -46,7 +46,7 @@ async fn two_pool_threads_run_at_the_same_time() {
 async fn the_pool_executor_matches_sequential_on_two_lanes() {
     start_pool().await;
     let job = Arc::new(Job::new(Workload::Square, input::parse("range(100000)").unwrap(), 2).unwrap());
-    let run = |executor| executor::run(executor, Arc::clone(&job), Arc::new(Control::new(None)), |_, _| {});
+    let run = |executor| executor::run(executor, Arc::clone(&job), Arc::new(Control::new(None)), None);
     let pool = run(Executor::Pool).await.unwrap();
     let sequential = run(Executor::Sequential).await.unwrap();
     let by_index = |f: &executor::Finished| {
@@ -68,7 +68,7 @@ async fn a_cancelled_pool_run_returns() {
     let job = Arc::new(Job::new(Workload::SleepMs, input::parse("[20] * 50").unwrap(), 2).unwrap());
     let control = Arc::new(Control::new(None));
     control.stop(Stop::Cancelled);
-    let finished = executor::run(Executor::Pool, job, control, |_, _| {}).await.unwrap();
+    let finished = executor::run(Executor::Pool, job, control, None).await.unwrap();
     assert!(finished.outcomes.is_empty());
     assert_eq!(finished.stopped, Some(Stop::Cancelled));
 }

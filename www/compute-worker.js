@@ -52,8 +52,9 @@ async function handle(message) {
     }
     case Request.RUN: {
       const { wasm } = await ready();
-      const progress = (json) => self.postMessage({ id: message.id, type: Reply.PROGRESS, ...JSON.parse(json) });
-      return { type: Reply.RESULT, ...JSON.parse(await wasm.run(message.options, progress)) };
+      // Only a watched run sends progress: a run nobody watches pays nothing for it.
+      const progress = message.watch ? (tick) => self.postMessage({ id: message.id, type: Reply.PROGRESS, ...tick }) : undefined;
+      return { type: Reply.RESULT, ...(await wasm.run(message.options, progress)) };
     }
     case Request.CANCEL: {
       const { wasm } = await ready();

@@ -10,6 +10,7 @@
 import { Request, Reply, errorFromWire } from './protocol.js';
 import { MessagePool } from './process-pool.js';
 import { assembleReport } from './report.js';
+import { itemsFrom, progressFrom, reportFrom, traceFrom } from './columns.js';
 
 export const MAX_WORKERS = 32;
 
@@ -117,17 +118,20 @@ class ComputeBridge {
   /** A run on the compute Worker, stopped from outside if it cannot answer a stop in time. */
   #runHere(options, { onprogress, signal }) {
     const began_ms = now();
-    const finished = [];
-    const trace = [];
-    const request = this.#request({ type: Request.RUN, options }, (p) => {
-      for (const item of p.items) finished.push(item);
-      for (const entry of p.trace) trace.push(entry);
-      onprogress?.(p);
+    // Progress is only sent when someone may need it: for `onprogress`, or to report a run
+    // that has to be stopped from outside.
+    const watch = Boolean(onprogress || signal || options.timeout_ms);
+    const ticks = [];
+    const request = this.#request({ type: Request.RUN, options, watch }, (tick) => {
+      ticks.push(tick);
+      onprogress?.(progressFrom(tick));
     });
     let watchdog = null;
     const forceStop = (stopped) => {
       // The Worker is inside one long item and did not answer in time: stop it instead. The
       // first progress tick gave the item count; items that never finished did not run.
+      const finished = ticks.flatMap((tick) => itemsFrom(tick.items));
+      const trace = ticks.flatMap((tick) => traceFrom(tick.trace));
       const run = {
         ...options,
         chunksize: null,
@@ -139,7 +143,7 @@ class ComputeBridge {
         wall_ms: now() - began_ms,
         stopped,
       };
-      request.settle({ report: assembleReport(run, finished, trace), abandoned: true });
+      request.settle({ assembled: assembleReport(run, finished, trace), abandoned: true });
     };
     const onAbort = () => {
       if (watchdog) return;
@@ -151,12 +155,12 @@ class ComputeBridge {
     // The Worker times the run out itself; this only catches a Worker too busy to answer.
     const deadline = options.timeout_ms ? setTimeout(() => forceStop('timeout'), options.timeout_ms + ANSWER_MS) : null;
     return request.promise.then(
-      ({ report, abandoned }) => {
+      (reply) => {
         clearTimeout(watchdog);
         clearTimeout(deadline);
         signal?.removeEventListener('abort', onAbort);
-        if (abandoned) this.start(this.#threads);
-        return report;
+        if (reply.abandoned) this.start(this.#threads);
+        return reply.assembled ?? reportFrom(reply);
       },
       (error) => {
         clearTimeout(watchdog);

@@ -2,6 +2,7 @@
 // own single-threaded wasm instance and shares no memory with anyone; a chunk of items comes
 // in as text (Python's reprs, the analogue of pickling) and its report goes back by message.
 import { Request, Reply, errorToWire } from './protocol.js';
+import { itemsFrom, reportFrom } from './columns.js';
 
 // The build with the Python engine is loaded only for a custom worker.
 const builds = new Map();
@@ -22,10 +23,10 @@ self.addEventListener('message', async ({ data }) => {
     const wasm = await load(data.options.workload === 'custom');
     // mandelbrot_row's picture rides on progress items; keep it with the chunk's results.
     const pixels = new Map();
-    const collect = (json) => {
-      for (const item of JSON.parse(json).items) if (item.pixels) pixels.set(item.index, item.pixels);
+    const collect = (tick) => {
+      for (const item of itemsFrom(tick.items)) if (item.pixels) pixels.set(item.index, item.pixels);
     };
-    const { report } = JSON.parse(await wasm.run(data.options, data.options.picture ? collect : null));
+    const report = reportFrom(await wasm.run(data.options, data.options.picture ? collect : undefined));
     for (const result of report.results) {
       if (pixels.has(result.index)) result.pixels = pixels.get(result.index);
     }

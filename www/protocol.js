@@ -7,7 +7,10 @@ export const Request = Object.freeze({
   INIT: 'map-playground/init',
   /** Parse and check `options` without running: replies PREPARED. */
   PREPARE: 'map-playground/prepare',
-  /** Run `options` (the page API's run options, without callbacks). */
+  /**
+   * Run `options` (the page API's run options, without callbacks); with `watch`, reply
+   * PROGRESS as it goes (the page shows progress, or may have to stop the run).
+   */
   RUN: 'map-playground/run',
   /** Stop the run in flight: items not started are cancelled. */
   CANCEL: 'map-playground/cancel',
@@ -21,9 +24,15 @@ export const Reply = Object.freeze({
   READY: 'map-playground/ready',
   /** PREPARE done: `{items: [repr, ...], chunksize}`. */
   PREPARED: 'map-playground/prepared',
-  /** A run's progress: `{done, total, items, trace}` (items finished since the last one). */
+  /**
+   * A watched run's progress: `{done, total, items, trace}`, the items finished since the last
+   * one, as columns (columns.js reads them).
+   */
   PROGRESS: 'map-playground/progress',
-  /** RUN done: `{report, abandoned}`; `abandoned`: the pool is busy and must be replaced. */
+  /**
+   * RUN done: `{report, results, trace, abandoned}`: the report's other fields, its items and
+   * trace as columns; `abandoned`: the pool is busy and must be replaced.
+   */
   RESULT: 'map-playground/result',
   /** A request failed: `{error: {name, message, ...}}`. */
   ERROR: 'map-playground/error',

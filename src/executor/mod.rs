@@ -194,8 +194,14 @@ pub struct Finished {
     pub abandoned: bool,
 }
 
-/// Runs the job on the executor, calling `on_tick` with newly finished outcomes and the done
-/// count every [`TICK_MS`] while it runs, and stopping when `control` says so.
+/// A watcher's callback: newly finished outcomes, and the done count.
+pub type OnTick<'a> = &'a mut dyn FnMut(&[ItemOutcome], usize);
+
+/// Runs the job on the executor and stops when `control` says so. A watched run (`on_tick`
+/// given) calls `on_tick` at once (which tells the total) and then with newly finished outcomes
+/// every [`TICK_MS`], and notices a stop within a tick even while an item awaits its I/O. An
+/// unwatched run does neither: nothing is sent while it runs, and a stop (its deadline) takes
+/// effect at the next item.
 ///
 /// # Errors
 /// [`ErrorKind::PoolUnavailable`] when the pool is asked for in a build without threads;
@@ -204,17 +210,21 @@ pub async fn run(
     executor: Executor,
     job: Arc<Job>,
     control: Arc<Control>,
-    on_tick: impl FnMut(&[ItemOutcome], usize),
+    on_tick: Option<OnTick<'_>>,
 ) -> Result<Finished, Error> {
+    let watched = on_tick.is_some();
     let finished = RefCell::new(Vec::with_capacity(job.items.len()));
     let on_tick = RefCell::new(on_tick);
     let tick = || {
         let fresh = control.take_fresh();
-        (on_tick.borrow_mut())(&fresh, control.done());
+        if let Some(on_tick) = on_tick.borrow_mut().as_mut() {
+            on_tick(&fresh, control.done());
+        }
         finished.borrow_mut().extend(fresh);
     };
-    // A first tick at once tells the watcher how many items there are.
-    tick();
+    if watched {
+        tick();
+    }
     let abandoned = match executor {
         Executor::Sequential | Executor::Async => {
             let work = async {
@@ -225,6 +235,9 @@ pub async fn run(
                 }
             };
             let ticker = async {
+                if !watched {
+                    return std::future::pending().await;
+                }
                 loop {
                     host::sleep(TICK_MS as u32).await;
                     tick();
@@ -312,12 +325,12 @@ mod tests {
 
     fn finish(executor: Executor, job: &Job, control: Control) -> Finished {
         global_pool();
-        block_on(run(executor, Arc::new(job.clone()), Arc::new(control), |_, _| {})).unwrap()
+        block_on(run(executor, Arc::new(job.clone()), Arc::new(control), None)).unwrap()
     }
 
     fn printed(executor: Executor, job: &Job) -> String {
         let finished = finish(executor, job, Control::new(None));
-        Report::new(job, executor, Order::Ordered, &finished, 0.0, 0.0).printed
+        Report::new(job, executor, Order::Ordered, &finished, 0.0, 0.0).printed().to_string()
     }
 
     fn ints(items: impl IntoIterator<Item = i64>) -> Vec<Value> {
@@ -366,13 +379,13 @@ mod tests {
             }
             let completed = finish(Executor::Pool, &job, Control::new(None));
             let r = Report::new(&job, Executor::Pool, Order::Completed, &completed, 0.0, 0.0);
-            let mut by_index: Vec<_> = r.results.iter().map(|r| (r.index, r.repr.clone())).collect();
+            let pairs = |r: &Report| -> Vec<(u32, String)> {
+                (0..r.results.len()).map(|at| (r.results.index[at], r.results.repr(at).to_string())).collect()
+            };
+            let mut by_index = pairs(&r);
             by_index.sort();
             let ordered = Report::new(&job, Executor::Pool, Order::Ordered, &completed, 0.0, 0.0);
-            assert_eq!(
-                by_index,
-                ordered.results.iter().map(|r| (r.index, r.repr.clone())).collect::<Vec<_>>()
-            );
+            assert_eq!(by_index, pairs(&ordered));
         }
     }
 
@@ -458,7 +471,7 @@ mod tests {
             assert_eq!(finished.stopped, Some(Stop::TimedOut), "{executor:?}");
             assert!((1..10).contains(&finished.outcomes.len()), "{executor:?}: {}", finished.outcomes.len());
             let r = Report::new(&job, *executor, Order::Ordered, &finished, started, 0.0);
-            assert!(r.printed.ends_with("TimeoutError()]"), "{}", r.printed);
+            assert!(r.printed().ends_with("TimeoutError()]"), "{}", r.printed());
             assert!(clock::now_ms() - started < 400.0);
         }
     }
@@ -470,9 +483,12 @@ mod tests {
         for executor in Executor::ALL {
             let mut ticks = Vec::new();
             let control = Arc::new(Control::new(None));
-            block_on(run(*executor, Arc::new(job.clone()), control, |fresh, done| {
-                ticks.push((fresh.len(), done))
-            }))
+            block_on(run(
+                *executor,
+                Arc::new(job.clone()),
+                control,
+                Some(&mut |fresh, done| ticks.push((fresh.len(), done))),
+            ))
             .unwrap();
             assert!(ticks.len() >= 3, "{executor:?}: {ticks:?}");
             assert_eq!(ticks.last().unwrap().1, 6);
