@@ -71,6 +71,36 @@ test('as completed, results come in the order they finish, each with its index',
   }
 });
 
+test('every item keeps its input, result, error and lane in reports and progress, any text included', async () => {
+  // Items cross from the compute Worker as columns (www/columns.js): text outside ASCII, a
+  // separator inside a repr and an exception must come out as the objects the API promises.
+  const code = "def worker(x):\n    if x == 'boom':\n        raise ValueError('ünï, code')\n    return x * 2\n";
+  const items = "['é', '𝄞', 'a, b', 'boom', 7]";
+  for (const executor of ALL) {
+    for (const order of ['ordered', 'completed']) {
+      const { report, streamed, json } = await session.page.evaluate(async (options) => {
+        const streamed = [];
+        const report = await window.playground.run({ ...options, onprogress: (p) => streamed.push(...p.items) });
+        return { report, streamed, json: JSON.parse(JSON.stringify(report)) };
+      }, { workload: 'custom', code, items, executor, order, workers: 2, chunksize: 1 });
+      const label = `${executor} ${order}`;
+      const byIndex = [...report.results].sort((a, b) => a.index - b.index);
+      assert.deepEqual(byIndex.map((r) => [r.index, r.input, r.repr]), [
+        [0, "'é'", "'éé'"], [1, "'𝄞'", "'𝄞𝄞'"], [2, "'a, b'", "'a, ba, b'"],
+        [3, "'boom'", "ValueError('ünï, code')"], [4, '7', '14'],
+      ], label);
+      assert.equal(report.printed, `[${report.results.map((r) => r.repr).join(', ')}]`, label);
+      assert.ok(report.results.every((r) => Number.isInteger(r.lane) && r.lane >= 0 && r.lane < 2), label);
+      assert.deepEqual(byIndex.map((r) => r.error?.type), [undefined, undefined, undefined, 'ValueError', undefined], label);
+      assert.equal(byIndex[3].error.message, 'ünï, code', label);
+      assert.match(byIndex[3].error.traceback, /ValueError: ünï, code$/, label);
+      assert.deepEqual(json.results, report.results, `${label}: JSON.stringify keeps the results`);
+      assert.deepEqual(streamed.map((i) => i.index).sort(), [0, 1, 2, 3, 4], `${label}: progress`);
+      assert.deepEqual(streamed.find((i) => i.index === 1), byIndex[1], `${label}: progress item`);
+    }
+  }
+});
+
 test('progress arrives at 5 Hz or more on every executor', async () => {
   for (const executor of ALL) {
     const { ticks, report } = await session.page.evaluate(async (executor) => {
