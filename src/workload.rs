@@ -58,6 +58,16 @@ impl Worker {
             Worker::Custom(_) => CUSTOM,
         }
     }
+
+    /// The relative cost of `item`, where the workload can tell it (see [`Workload::cost`]); a
+    /// person's own function cannot be judged before it runs.
+    pub fn cost(&self, item: &Value) -> Option<f64> {
+        match self {
+            Worker::Builtin(w) => w.cost(item),
+            #[cfg(feature = "python")]
+            Worker::Custom(_) => None,
+        }
+    }
 }
 
 /// The page API's workload name for a worker function written in Python.
@@ -211,6 +221,26 @@ impl Workload {
                 v.repr()
             ))),
             None => Ok(()),
+        }
+    }
+
+    /// How long `item` should take, relative to the other items of this workload, for the
+    /// pool's longest-first scheduling; `None` where the item does not tell (every item of
+    /// `square` or `sha256_chain` costs the same; `collatz_steps`, `mandelbrot_row` and the
+    /// download vary in ways their item does not show).
+    pub fn cost(self, item: &Value) -> Option<f64> {
+        let Value::Int(n) = item else { return None };
+        // Exactness does not matter: only the order of the estimates does.
+        let n = (*n as f64).max(0.0);
+        match self {
+            // Calls grow as the golden ratio to the n.
+            Workload::Fib => Some(1.618_034_f64.powf(n.min(100.0))),
+            // Trial division of each k below n, up to √k: about n^1.5 (primes dominate).
+            Workload::CountPrimes => Some(n * n.sqrt()),
+            // Up to √n divisions, for a prime.
+            Workload::IsPrime => Some(n.sqrt()),
+            Workload::SleepMs => Some(n),
+            _ => None,
         }
     }
 

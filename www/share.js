@@ -15,7 +15,7 @@ export const MAX_SHARED_CODE = 20_000;
 
 const CHOICES = {
   executor: EXECUTORS,
-  scheduling: ['queue', 'work-stealing'],
+  scheduling: ['queue', 'work-stealing', 'longest-first'],
   order: ['ordered', 'completed'],
   lang: ['en', 'ko'],
 };

@@ -39,6 +39,10 @@ pub enum Scheduling {
     Queue,
     /// rayon's way: `par_iter`, split recursively, idle threads steal halves.
     WorkStealing,
+    /// The queue, with the items the workload expects to take longest handed out first (the
+    /// LPT rule): with uneven items, no lane is left alone with a big one at the end. Where the
+    /// workload cannot tell an item's cost, input order, as the queue.
+    LongestFirst,
 }
 
 impl Scheduling {
@@ -47,6 +51,7 @@ impl Scheduling {
         match self {
             Scheduling::Queue => "queue",
             Scheduling::WorkStealing => "work-stealing",
+            Scheduling::LongestFirst => "longest-first",
         }
     }
 
@@ -58,7 +63,10 @@ impl Scheduling {
         match name {
             "queue" => Ok(Scheduling::Queue),
             "work-stealing" => Ok(Scheduling::WorkStealing),
-            _ => Err(Error::option(format!("unknown scheduling {name:?}; known: queue, work-stealing"))),
+            "longest-first" => Ok(Scheduling::LongestFirst),
+            _ => Err(Error::option(format!(
+                "unknown scheduling {name:?}; known: queue, work-stealing, longest-first"
+            ))),
         }
     }
 }
@@ -142,6 +150,23 @@ impl Job {
     /// The chunk size in force: the explicit one, or `Pool.map`'s `ceil(n / (4 × workers))`.
     pub fn chunksize(&self) -> usize {
         self.chunksize.unwrap_or_else(|| self.items.len().div_ceil(4 * self.workers).max(1))
+    }
+
+    /// The order in which the pool's queue hands items out, as input indexes: longest first
+    /// when scheduled so and the workload can tell (items it cannot judge go last, in input
+    /// order); `None` for input order.
+    pub fn dispatch_order(&self) -> Option<Vec<usize>> {
+        if self.scheduling != Scheduling::LongestFirst {
+            return None;
+        }
+        let costs: Vec<Option<f64>> = self.items.iter().map(|item| self.worker.cost(item)).collect();
+        if costs.iter().all(Option::is_none) {
+            return None;
+        }
+        let mut order: Vec<usize> = (0..self.items.len()).collect();
+        // A stable sort: items of equal cost keep their input order.
+        order.sort_by(|&a, &b| costs[b].unwrap_or(-1.0).total_cmp(&costs[a].unwrap_or(-1.0)));
+        Some(order)
     }
 }
 
@@ -371,7 +396,7 @@ mod tests {
             let mut job = Job::new(workload, items, workers).unwrap().with_chunksize(chunksize).unwrap();
             job.trace = rng.below(2) == 0;
             let expected = printed(Executor::Sequential, &job);
-            for scheduling in [Scheduling::Queue, Scheduling::WorkStealing] {
+            for scheduling in [Scheduling::Queue, Scheduling::WorkStealing, Scheduling::LongestFirst] {
                 job.scheduling = scheduling;
                 for executor in [Executor::Async, Executor::Pool] {
                     assert_eq!(printed(executor, &job), expected, "case {case}: {executor:?} {job:?}");
@@ -433,6 +458,22 @@ mod tests {
         }
         assert_eq!(job.chunksize(), 4);
         assert_eq!(Job::new(Workload::Square, ints(0..100), 2).unwrap().chunksize(), 13);
+    }
+
+    #[test]
+    fn longest_first_hands_out_the_biggest_items_first_and_reports_in_input_order() {
+        let mut job = Job::new(Workload::Fib, ints([3, 20, 1, 25, 20, 12]), 1).unwrap();
+        job.chunksize = Some(1);
+        job.scheduling = Scheduling::LongestFirst;
+        assert_eq!(job.dispatch_order(), Some(vec![3, 1, 4, 5, 0, 2]));
+        let finished = finish(Executor::Pool, &job, Control::new(None));
+        let started: Vec<_> = finished.outcomes.iter().map(|o| o.index).collect();
+        assert_eq!(started, [3, 1, 4, 5, 0, 2]);
+        let report = Report::new(&job, Executor::Pool, Order::Ordered, &finished, 0.0, 0.0);
+        assert_eq!(report.printed(), "[2, 6765, 1, 75025, 6765, 144]");
+        // Where the workload cannot tell an item's cost, the queue's input order.
+        job.worker = Worker::Builtin(Workload::CollatzSteps);
+        assert_eq!(job.dispatch_order(), None);
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! With [`Scheduling::Queue`], as `multiprocessing.Pool.map` does, the input is handed out in
 //! chunks from one shared queue (an atomic index): each of `workers` lanes takes the next chunk
 //! when it is free, so at most `workers` items run at once and uneven items balance themselves,
-//! and a chunk's results come back together. With [`Scheduling::WorkStealing`], rayon's
-//! `par_iter` splits the index range in halves down to `chunksize` and idle threads steal.
+//! and a chunk's results come back together. [`Scheduling::LongestFirst`] is the same queue
+//! over the items sorted by the workload's cost estimate, biggest first. With
+//! [`Scheduling::WorkStealing`], rayon's `par_iter` splits the index range in halves down to
+//! `chunksize` and idle threads steal.
 //!
 //! The lanes run detached (`spawn_broadcast`), so the calling thread, the compute Worker, stays
 //! free: it reports progress every tick and hears a cancel. The last lane to finish wakes it
@@ -25,13 +27,14 @@ pub(super) async fn run(job: Arc<Job>, control: Arc<Control>, tick: &dyn Fn()) -
 
     let lanes_left = Arc::new(AtomicI32::new(0));
     match job.scheduling {
-        Scheduling::Queue => {
+        Scheduling::Queue | Scheduling::LongestFirst => {
             lanes_left.store(rayon::current_num_threads() as i32, Ordering::SeqCst);
             let (lanes_left, control) = (Arc::clone(&lanes_left), Arc::clone(&control));
             let queue = Arc::new(AtomicUsize::new(0));
+            let order = Arc::new(job.dispatch_order());
             rayon::spawn_broadcast(move |ctx| {
                 if ctx.index() < job.workers {
-                    queue_lane(&job, &control, &queue, ctx.index());
+                    queue_lane(&job, &control, &queue, order.as_deref(), ctx.index());
                 }
                 if lanes_left.fetch_sub(1, Ordering::SeqCst) == 1 {
                     host::notify(&lanes_left);
@@ -70,10 +73,16 @@ pub(super) async fn run(job: Arc<Job>, control: Arc<Control>, tick: &dyn Fn()) -
     }
 }
 
-/// One lane of `Pool.map`: take the next chunk from the shared queue (the index of its first
-/// item) until none is left or the run stops.
+/// One lane of `Pool.map`: take the next chunk from the shared queue (the position of its first
+/// item in `order`, or in the input) until none is left or the run stops.
 #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
-fn queue_lane(job: &Job, control: &Control, queue: &std::sync::atomic::AtomicUsize, lane: usize) {
+fn queue_lane(
+    job: &Job,
+    control: &Control,
+    queue: &std::sync::atomic::AtomicUsize,
+    order: Option<&[usize]>,
+    lane: usize,
+) {
     use std::sync::atomic::Ordering;
 
     let n = job.items.len();
@@ -87,10 +96,11 @@ fn queue_lane(job: &Job, control: &Control, queue: &std::sync::atomic::AtomicUsi
             return;
         }
         let mut done = Vec::with_capacity(chunk.min(n - start));
-        for index in start..n.min(start + chunk) {
+        for at in start..n.min(start + chunk) {
             if control.should_stop() {
                 break;
             }
+            let index = order.map_or(at, |o| o[at]);
             done.push(super::timed_call(job, control, index, lane));
         }
         control.finish(done);

@@ -223,7 +223,7 @@ test('every executor gives the sequential results on random jobs', async () => {
     const options = { workload, items, workers: 1 + random(4), chunksize: random(2) ? 'auto' : 1 + random(5) };
     const expected = (await run({ ...options, executor: 'sequential' })).printed;
     for (const executor of ['async', 'pool', 'message-passing']) {
-      for (const scheduling of ['queue', 'work-stealing']) {
+      for (const scheduling of ['queue', 'work-stealing', 'longest-first']) {
         assert.equal((await run({ ...options, executor, scheduling })).printed, expected, `${executor} ${JSON.stringify(options)}`);
       }
     }
