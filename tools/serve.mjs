@@ -87,9 +87,16 @@ export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true,
         file = join(file, 'index.html');
         info = await stat(file);
       }
+      // `no-cache` makes the browser ask each time; the validator lets it keep what it has (a
+      // 304), and with the body its compiled wasm, which Chromium keeps beside the cached file.
+      const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+      const fileHeaders = { ...headers, ...(EMBEDDABLE.has(basename(file)) ? EMBED_HEADERS : {}), ETag: etag };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, fileHeaders);
+        return res.end();
+      }
       res.writeHead(200, {
-        ...headers,
-        ...(EMBEDDABLE.has(basename(file)) ? EMBED_HEADERS : {}),
+        ...fileHeaders,
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Content-Length': info.size,
       });
