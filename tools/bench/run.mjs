@@ -21,7 +21,7 @@ import { workerSource } from '../../www/python.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const smoke = process.argv.includes('--smoke');
 const WORKERS = 2;
-const RUNS = smoke ? 1 : 5;
+const RUNS = smoke ? 1 : 7;
 // Warm-up: at least two runs and this long, so that V8 has moved the hot wasm and JavaScript
 // functions to its optimizing tier before the timed runs (a run in progress never switches).
 const WARM_MS = smoke ? 0 : 400;
@@ -144,9 +144,17 @@ async function browserPeers() {
         add(c.id, peer, times);
         extra[`${c.id}.${peer}.wall_ms`] = wasm;
       }
-      // Per-item times of a traced sequential run, for the best possible 2-way split (P2).
-      const traced = await page.evaluate((o) => window.playground.run(o), { workload: c.workload, items: c.items, code: c.code, executor: 'sequential', trace: true });
-      extra[`${c.id}.item_ms`] = traced.trace.map((t) => t.end_ms - t.start_ms);
+      // Per-item times, each the median of traced sequential runs, for the best possible 2-way
+      // split (P2): one run's times move with the machine's noise.
+      const runs = await page.evaluate(async ([o, runs]) => {
+        const out = [];
+        for (let i = 0; i < runs; i++) {
+          const { trace } = await window.playground.run(o);
+          out.push(trace.map((t) => [t.index, t.end_ms - t.start_ms]).sort((a, b) => a[0] - b[0]).map(([, ms]) => ms));
+        }
+        return out;
+      }, [{ workload: c.workload, items: c.items, code: c.code, executor: 'sequential', trace: true }, RUNS]);
+      extra[`${c.id}.item_ms`] = runs[0].map((_, i) => median(runs.map((r) => r[i])));
     }
     await context.close();
 
