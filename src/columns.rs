@@ -3,7 +3,7 @@
 //! A report with an object per item costs more than the run it reports once items are many and
 //! cheap: `square` over `range(100000)` computes in a few milliseconds, while 100,000 objects
 //! took hundreds to serialize, parse and post from the compute Worker to the page. As columns,
-//! the items are two printed lists (the inputs and the results, each exactly as Python prints
+//! the items are two printed lists ([`PrintedList`]) (the inputs and the results, each exactly as Python prints
 //! a list) with the end of every element, two small integer arrays, and the rare extras (an
 //! exception's details, a picture row) beside them. The results' printed list *is* the
 //! report's `printed`, so it is made once. The page builds item objects from the columns only
@@ -30,6 +30,64 @@ pub struct Extra {
     pub pixels: Option<Vec<u16>>,
 }
 
+/// A list as Python prints it, `[a, b, c]`, with where each element ends: one string for any
+/// number of elements, from which JavaScript slices each one.
+#[derive(Debug, Clone)]
+pub struct PrintedList {
+    /// The printed list, brackets included once [`PrintedList::finish`] closes it.
+    pub text: String,
+    /// Where each element ends, in bytes; the next starts 2 bytes (`, `) later.
+    pub ends: Vec<u32>,
+}
+
+impl PrintedList {
+    /// An open list with room for `n` elements.
+    pub fn with_capacity(n: usize) -> Self {
+        PrintedList { text: String::from("["), ends: Vec::with_capacity(n) }
+    }
+
+    /// Appends one element, which `write` writes.
+    pub fn push(&mut self, write: impl FnOnce(&mut String)) {
+        if !self.ends.is_empty() {
+            self.text.push_str(", ");
+        }
+        write(&mut self.text);
+        // Inputs and results are capped far below 4 GiB (input::MAX_ITEMS, custom::MAX_RESULT_BYTES).
+        self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Closes the list.
+    pub fn finish(mut self) -> Self {
+        self.text.push(']');
+        self
+    }
+
+    /// Element `at`.
+    pub fn get(&self, at: usize) -> &str {
+        let start = if at == 0 { 1 } else { self.ends[at - 1] as usize + 2 };
+        &self.text[start..self.ends[at] as usize]
+    }
+
+    /// The ends as JavaScript string offsets, in UTF-16 code units.
+    pub fn utf16_ends(&self) -> Vec<u32> {
+        if self.text.is_ascii() {
+            return self.ends.clone();
+        }
+        let mut out = Vec::with_capacity(self.ends.len());
+        let (mut byte, mut unit) = (0usize, 0u32);
+        let mut chars = self.text.chars();
+        for &e in &self.ends {
+            while byte < e as usize {
+                let Some(c) = chars.next() else { break };
+                byte += c.len_utf8();
+                unit += c.len_utf16() as u32;
+            }
+            out.push(unit);
+        }
+        out
+    }
+}
+
 /// Items in a chosen order, column by column.
 #[derive(Debug, Clone)]
 pub struct ItemColumns {
@@ -37,15 +95,11 @@ pub struct ItemColumns {
     pub index: Vec<u32>,
     /// The lane that ran each item, or [`NO_LANE`].
     pub lane: Vec<u8>,
-    /// Python's print of the list of the items' inputs: `[1, 2, 3]`.
-    pub inputs: String,
-    /// Where each element of `inputs` ends, in bytes; the next starts 2 bytes (`, `) later.
-    pub input_ends: Vec<u32>,
-    /// Python's print of the list of the items' results (an exception's repr for an item that
-    /// raised): `[1, 4, 9]`.
-    pub reprs: String,
-    /// Where each element of `reprs` ends, in bytes.
-    pub repr_ends: Vec<u32>,
+    /// The items' inputs.
+    pub inputs: PrintedList,
+    /// The items' results (an exception's repr for an item that raised): their printed list is
+    /// the report's `printed`.
+    pub reprs: PrintedList,
     /// Errors and pixels, for the items that have them, by position.
     pub extras: Vec<Extra>,
 }
@@ -56,10 +110,8 @@ impl ItemColumns {
         ItemColumns {
             index: Vec::with_capacity(n),
             lane: Vec::with_capacity(n),
-            inputs: String::from("["),
-            input_ends: Vec::with_capacity(n),
-            reprs: String::from("["),
-            repr_ends: Vec::with_capacity(n),
+            inputs: PrintedList::with_capacity(n),
+            reprs: PrintedList::with_capacity(n),
             extras: Vec::new(),
         }
     }
@@ -77,17 +129,11 @@ impl ItemColumns {
         let at = self.index.len();
         self.index.push(u32::try_from(index).unwrap_or(u32::MAX));
         self.lane.push(lane.and_then(|l| u8::try_from(l).ok()).unwrap_or(NO_LANE));
-        if at > 0 {
-            self.inputs.push_str(", ");
-            self.reprs.push_str(", ");
-        }
-        input.write_repr(&mut self.inputs);
-        self.input_ends.push(end(&self.inputs));
-        match result {
-            Ok(value) => value.write_repr(&mut self.reprs),
-            Err(e) => self.reprs.push_str(&e.repr()),
-        }
-        self.repr_ends.push(end(&self.reprs));
+        self.inputs.push(|out| input.write_repr(out));
+        self.reprs.push(|out| match result {
+            Ok(value) => value.write_repr(out),
+            Err(e) => out.push_str(&e.repr()),
+        });
         let error = result.err().map(ErrorReport::of);
         if error.is_some() || pixels.is_some() {
             self.extras.push(Extra { at, error, pixels: pixels.map(<[u16]>::to_vec) });
@@ -95,10 +141,8 @@ impl ItemColumns {
     }
 
     /// Closes both printed lists.
-    pub fn finish(mut self) -> Self {
-        self.inputs.push(']');
-        self.reprs.push(']');
-        self
+    pub fn finish(self) -> Self {
+        ItemColumns { inputs: self.inputs.finish(), reprs: self.reprs.finish(), ..self }
     }
 
     /// How many items there are.
@@ -111,51 +155,11 @@ impl ItemColumns {
         self.index.is_empty()
     }
 
-    /// The repr of the input at position `at`.
-    pub fn input(&self, at: usize) -> &str {
-        element(&self.inputs, &self.input_ends, at)
-    }
-
-    /// The repr of the result at position `at`.
-    pub fn repr(&self, at: usize) -> &str {
-        element(&self.reprs, &self.repr_ends, at)
-    }
-
     /// The exception the item at position `at` raised, if it did.
     pub fn error(&self, at: usize) -> Option<&ErrorReport> {
         let found = self.extras.binary_search_by_key(&at, |e| e.at).ok()?;
         self.extras[found].error.as_ref()
     }
-}
-
-fn end(text: &str) -> u32 {
-    // Input and results are capped far below 4 GiB (input::MAX_ITEMS, custom::MAX_RESULT_BYTES).
-    u32::try_from(text.len()).unwrap_or(u32::MAX)
-}
-
-/// Element `at` of a printed list whose elements end at `ends`.
-fn element<'a>(text: &'a str, ends: &[u32], at: usize) -> &'a str {
-    let start = if at == 0 { 1 } else { ends[at - 1] as usize + 2 };
-    &text[start..ends[at] as usize]
-}
-
-/// `ends` (byte offsets into `text`) as JavaScript string offsets, in UTF-16 code units.
-pub fn utf16_ends(text: &str, ends: &[u32]) -> Vec<u32> {
-    if text.is_ascii() {
-        return ends.to_vec();
-    }
-    let mut out = Vec::with_capacity(ends.len());
-    let (mut byte, mut unit) = (0usize, 0u32);
-    let mut chars = text.chars();
-    for &e in ends {
-        while byte < e as usize {
-            let Some(c) = chars.next() else { break };
-            byte += c.len_utf8();
-            unit += c.len_utf16() as u32;
-        }
-        out.push(unit);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -169,9 +173,12 @@ mod tests {
         c.push(0, None, &Value::Str("a, b".into()), Err(&PyException::new("CancelledError", "")), None);
         c.push(1, Some(0), &Value::Int(-1), Err(&PyException::new("ValueError", "bad")), Some(&[1, 2]));
         let c = c.finish();
-        assert_eq!(c.inputs, "[3, 'a, b', -1]");
-        assert_eq!(c.reprs, "[9, CancelledError(), ValueError('bad')]");
-        assert_eq!((c.input(1), c.repr(1), c.repr(2)), ("'a, b'", "CancelledError()", "ValueError('bad')"));
+        assert_eq!(c.inputs.text, "[3, 'a, b', -1]");
+        assert_eq!(c.reprs.text, "[9, CancelledError(), ValueError('bad')]");
+        assert_eq!(
+            (c.inputs.get(1), c.reprs.get(1), c.reprs.get(2)),
+            ("'a, b'", "CancelledError()", "ValueError('bad')")
+        );
         assert_eq!((c.index.as_slice(), c.lane.as_slice()), (&[2, 0, 1][..], &[1, NO_LANE, 0][..]));
         assert_eq!(c.error(0).map(|e| e.type_name.as_str()), None);
         assert_eq!(c.error(2).map(|e| e.message.as_str()), Some("bad"));
@@ -186,8 +193,8 @@ mod tests {
         }
         let c = c.finish();
         // ['é', '𝄞', 'x']: 'é' is 2 bytes and 1 unit, '𝄞' 4 bytes and 2 units.
-        assert_eq!(c.input_ends, [5, 13, 18]);
-        assert_eq!(utf16_ends(&c.inputs, &c.input_ends), [4, 10, 15]);
-        assert_eq!(utf16_ends(&c.reprs, &c.repr_ends), c.repr_ends);
+        assert_eq!(c.inputs.ends, [5, 13, 18]);
+        assert_eq!(c.inputs.utf16_ends(), [4, 10, 15]);
+        assert_eq!(c.reprs.utf16_ends(), c.reprs.ends);
     }
 }

@@ -244,7 +244,7 @@ impl Report {
 
     /// Python's `print()` of the result list, in the report's order.
     pub fn printed(&self) -> &str {
-        &self.results.reprs
+        &self.results.reprs.text
     }
 }
 
@@ -275,7 +275,10 @@ mod tests {
         assert_eq!(r.printed(), "[1, ValueError('bad'), 1]");
         assert_eq!((r.ok, r.failed, r.cancelled, r.lanes_used), (2, 1, 0, 2));
         assert_eq!(r.busy_ms, Some(6.0));
-        assert_eq!((r.results.input(1), r.results.error(1).map(|e| e.message.as_str())), ("51", Some("bad")));
+        assert_eq!(
+            (r.results.inputs.get(1), r.results.error(1).map(|e| e.message.as_str())),
+            ("51", Some("bad"))
+        );
         assert_eq!(r.trace.as_ref().unwrap()[0].end_ms, 2.0);
 
         let r = Report::new(&fib_job(), Executor::Pool, Order::Completed, &finished, 10.0, 5.0);

@@ -11,7 +11,7 @@ use js_sys::{Float64Array, Object, Uint32Array, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::columns::{utf16_ends, ItemColumns};
+use crate::columns::{ItemColumns, PrintedList};
 use crate::error::{Error, ErrorKind};
 use crate::executor::{self, Control, Executor, Job, Scheduling, Stop};
 use crate::report::{Order, Report, TraceEntry};
@@ -100,25 +100,27 @@ fn stop_current(why: Stop) {
     }
 }
 
-/// Parses and checks the options without running: `{items: [repr, …], chunksize}`, for the
-/// message-passing executor, which hands the items to its own Workers.
+/// Parses and checks the options without running: `{inputs, inputEnds, chunksize}`, the
+/// items as Python prints their list with each element's end (as [`items_to_js`] gives
+/// them), for the message-passing executor, which hands chunks of that text to its own Workers.
 ///
 /// # Errors
 /// As [`run`], for input and options.
 #[wasm_bindgen]
 pub fn prepare(options: JsValue) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Prepared {
-        items: Vec<String>,
-        chunksize: usize,
-    }
     let options: RunOptions = serde_wasm_bindgen::from_value(options)
         .map_err(|e| to_js(&Error::option(format!("bad run options: {e}"))))?;
     let (job, _) = job_of(&options).map_err(|e| to_js(&e))?;
-    to_js_value(&Prepared {
-        items: job.items.iter().map(crate::Value::repr).collect(),
-        chunksize: job.chunksize(),
-    })
+    let mut inputs = PrintedList::with_capacity(job.items.len());
+    for item in &job.items {
+        inputs.push(|out| item.write_repr(out));
+    }
+    let inputs = inputs.finish();
+    Ok(object(&[
+        ("inputs", inputs.text.as_str().into()),
+        ("inputEnds", Uint32Array::from(inputs.utf16_ends().as_slice()).into()),
+        ("chunksize", (job.chunksize() as u32).into()),
+    ]))
 }
 
 /// Parses the input, runs it on the chosen executor, and resolves to
@@ -193,10 +195,10 @@ fn items_to_js(items: &ItemColumns) -> JsValue {
     object(&[
         ("index", Uint32Array::from(items.index.as_slice()).into()),
         ("lane", Uint8Array::from(items.lane.as_slice()).into()),
-        ("inputs", items.inputs.as_str().into()),
-        ("inputEnds", Uint32Array::from(utf16_ends(&items.inputs, &items.input_ends).as_slice()).into()),
-        ("reprs", items.reprs.as_str().into()),
-        ("reprEnds", Uint32Array::from(utf16_ends(&items.reprs, &items.repr_ends).as_slice()).into()),
+        ("inputs", items.inputs.text.as_str().into()),
+        ("inputEnds", Uint32Array::from(items.inputs.utf16_ends().as_slice()).into()),
+        ("reprs", items.reprs.text.as_str().into()),
+        ("reprEnds", Uint32Array::from(items.reprs.utf16_ends().as_slice()).into()),
         ("extras", to_js_value(&items.extras).unwrap_or(JsValue::UNDEFINED)),
     ])
 }

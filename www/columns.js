@@ -1,24 +1,34 @@
 // A run's items and trace as the compute Worker sends them: columns (src/columns.rs), turned
-// into the page API's objects only when something reads them.
+// into the page API's objects on the page's side.
 //
 // An object per item made 100,000-item reports cost ten times the run itself to serialize,
 // parse and post. Columns are two printed lists (inputs and results, as Python prints a list)
 // with each element's end, a few typed arrays, and the rare extras (an exception, a picture
-// row); `report.printed` is the results' printed list itself. `report.results`,
-// `report.trace` and a progress tick's `items` and `trace` are built on first read and kept.
+// row); `report.printed` is the results' printed list itself. The objects are then built once,
+// in the receiving thread, as plain data (no getters: privileged readers such as Firefox's
+// WebDriver do not see accessor properties).
 
 /** The lane of an item that never ran. */
 const NO_LANE = 255;
 
+/** Where element `at` of a printed list `[a, b, c]` whose elements end at `ends` starts. */
+const startOf = (ends, at) => (at === 0 ? 1 : ends[at - 1] + 2);
+
 /** The elements of a printed list `[a, b, c]` whose elements end at `ends`. */
 function elements(text, ends) {
   const out = new Array(ends.length);
-  let start = 1;
-  for (let i = 0; i < ends.length; i++) {
-    out[i] = text.slice(start, ends[i]);
-    start = ends[i] + 2;
-  }
+  for (let i = 0; i < ends.length; i++) out[i] = text.slice(startOf(ends, i), ends[i]);
   return out;
+}
+
+/** Element `at` of a printed list. */
+export function element(text, ends, at) {
+  return text.slice(startOf(ends, at), ends[at]);
+}
+
+/** Elements `start` to `end` (not included) of a printed list, printed as a list. */
+export function sublist(text, ends, start, end) {
+  return end > start ? `[${text.slice(startOf(ends, start), ends[end - 1])}]` : '[]';
 }
 
 /** Item objects `{index, input, repr, error?, lane?, pixels?}` from item columns. */
@@ -46,33 +56,15 @@ export function traceFrom({ index, lane, start, end }) {
   return bars;
 }
 
-/** Gives `object` a property `key` whose value `make` builds the first time it is read. */
-function lazy(object, key, make) {
-  const settle = (value) => Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(object, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = make();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
-}
-
 /** The page API's report from the compute Worker's `{report, results, trace}`. */
 export function reportFrom({ report, results, trace }) {
   report.printed = results.reprs;
-  lazy(report, 'results', () => itemsFrom(results));
-  if (trace) lazy(report, 'trace', () => traceFrom(trace));
+  report.results = itemsFrom(results);
+  if (trace) report.trace = traceFrom(trace);
   return report;
 }
 
 /** A progress tick `{done, total, items, trace}` from the compute Worker's. */
 export function progressFrom({ done, total, items, trace }) {
-  const progress = { done, total };
-  lazy(progress, 'items', () => itemsFrom(items));
-  lazy(progress, 'trace', () => traceFrom(trace));
-  return progress;
+  return { done, total, items: itemsFrom(items), trace: traceFrom(trace) };
 }

@@ -124,7 +124,7 @@ class ComputeBridge {
     const ticks = [];
     const request = this.#request({ type: Request.RUN, options, watch }, (tick) => {
       ticks.push(tick);
-      onprogress?.(progressFrom(tick));
+      if (onprogress) onprogress(progressFrom(tick));
     });
     let watchdog = null;
     const forceStop = (stopped) => {
@@ -138,7 +138,6 @@ class ComputeBridge {
         scheduling: options.scheduling ?? 'queue',
         order: options.order ?? 'ordered',
         total: request.total ?? finished.length,
-        inputs: null,
         began_ms,
         wall_ms: now() - began_ms,
         stopped,

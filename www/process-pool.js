@@ -4,6 +4,7 @@
 // runs where the page is not cross-origin isolated.
 import { Request, Reply, errorFromWire } from './protocol.js';
 import { assembleReport } from './report.js';
+import { element, itemsFrom, sublist, traceFrom } from './columns.js';
 
 /** How long a stopped run waits for chunks in flight before it terminates their Workers. */
 const GRACE_MS = 100;
@@ -38,13 +39,14 @@ export class MessagePool {
   }
 
   /**
-   * Runs `options` (already checked: `prepared` holds the item reprs and the chunk size).
+   * Runs `options` (already checked: `prepared` holds the items' printed list and the chunk
+   * size).
    * Resolves to a report; rejects with BrokenPool when a Worker dies mid-run.
    */
   run(options, prepared, { onprogress, signal } = {}) {
     const began_ms = now();
-    const { items: inputs, chunksize } = prepared;
-    const total = inputs.length;
+    const { inputs, inputEnds, chunksize } = prepared;
+    const total = inputEnds.length;
     const chunks = [];
     for (let start = 0; start < total; start += chunksize) chunks.push([start, Math.min(total, start + chunksize)]);
     this.#resize(options.workers);
@@ -75,7 +77,10 @@ export class MessagePool {
         for (const lane of inFlight.keys()) this.#replace(lane);
         cleanup();
         const report = assembleReport(
-          { ...options, chunksize, scheduling: 'queue', order: options.order ?? 'ordered', total, inputs, began_ms, wall_ms: now() - began_ms, stopped },
+          {
+            ...options, chunksize, scheduling: 'queue', order: options.order ?? 'ordered', total,
+            inputOf: (index) => element(inputs, inputEnds, index), began_ms, wall_ms: now() - began_ms, stopped,
+          },
           finished,
           trace,
         );
@@ -100,7 +105,7 @@ export class MessagePool {
         lanes[lane].postMessage({
           id,
           type: Request.RUN,
-          options: { ...options, executor: 'sequential', workers: 1, items: `[${inputs.slice(start, end).join(', ')}]`, timeout_ms: undefined },
+          options: { ...options, executor: 'sequential', workers: 1, items: sublist(inputs, inputEnds, start, end), timeout_ms: undefined },
         });
       };
 
@@ -114,15 +119,23 @@ export class MessagePool {
           reject(errorFromWire(event.data.error));
           return;
         }
-        const { report } = event.data;
-        const fresh = report.results.map((r) => ({ ...r, index: chunk.start + r.index, lane }));
+        // The chunk's report as the Worker's wasm gave it: columns, indexed within the chunk.
+        const { report, results, trace: bars, pixels } = event.data;
+        const rows = new Map(pixels);
+        const fresh = itemsFrom(results);
+        for (const item of fresh) {
+          if (rows.has(item.index)) item.pixels = rows.get(item.index);
+          item.index += chunk.start;
+          item.lane = lane;
+        }
         const shift = report.began_ms - began_ms;
-        const freshTrace = (report.trace ?? []).map((t) => ({
-          index: chunk.start + t.index,
-          lane,
-          start_ms: t.start_ms + shift,
-          end_ms: t.end_ms + shift,
-        }));
+        const freshTrace = bars ? traceFrom(bars) : [];
+        for (const bar of freshTrace) {
+          bar.index += chunk.start;
+          bar.lane = lane;
+          bar.start_ms += shift;
+          bar.end_ms += shift;
+        }
         for (const item of fresh) finished.push(item);
         for (const entry of freshTrace) trace.push(entry);
         onprogress?.({ done: finished.length, total, items: fresh, trace: freshTrace });

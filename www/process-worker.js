@@ -2,7 +2,7 @@
 // own single-threaded wasm instance and shares no memory with anyone; a chunk of items comes
 // in as text (Python's reprs, the analogue of pickling) and its report goes back by message.
 import { Request, Reply, errorToWire } from './protocol.js';
-import { itemsFrom, reportFrom } from './columns.js';
+import { itemsFrom } from './columns.js';
 
 // The build with the Python engine is loaded only for a custom worker.
 const builds = new Map();
@@ -21,16 +21,14 @@ self.addEventListener('message', async ({ data }) => {
   if (data.type !== Request.RUN) return;
   try {
     const wasm = await load(data.options.workload === 'custom');
-    // mandelbrot_row's picture rides on progress items; keep it with the chunk's results.
-    const pixels = new Map();
+    // mandelbrot_row's picture rides on progress items: [index, pixels] beside the report.
+    const pixels = [];
     const collect = (tick) => {
-      for (const item of itemsFrom(tick.items)) if (item.pixels) pixels.set(item.index, item.pixels);
+      for (const item of itemsFrom(tick.items)) if (item.pixels) pixels.push([item.index, item.pixels]);
     };
-    const report = reportFrom(await wasm.run(data.options, data.options.picture ? collect : undefined));
-    for (const result of report.results) {
-      if (pixels.has(result.index)) result.pixels = pixels.get(result.index);
-    }
-    self.postMessage({ id: data.id, type: Reply.RESULT, report });
+    const wire = await wasm.run(data.options, data.options.picture ? collect : undefined);
+    // As the wasm gave it, columns and all (RESULT), for the pool to merge.
+    self.postMessage({ id: data.id, type: Reply.RESULT, ...wire, pixels });
   } catch (error) {
     self.postMessage({ id: data.id, type: Reply.ERROR, error: errorToWire(error) });
   }

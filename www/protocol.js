@@ -22,7 +22,7 @@ export const Request = Object.freeze({
 export const Reply = Object.freeze({
   /** INIT done: `{threaded, threads, python, workloads}` (workloads: the catalog). */
   READY: 'map-playground/ready',
-  /** PREPARE done: `{items: [repr, ...], chunksize}`. */
+  /** PREPARE done: `{inputs, inputEnds, chunksize}`: the items' printed list (columns.js). */
   PREPARED: 'map-playground/prepared',
   /**
    * A watched run's progress: `{done, total, items, trace}`, the items finished since the last
@@ -31,7 +31,8 @@ export const Reply = Object.freeze({
   PROGRESS: 'map-playground/progress',
   /**
    * RUN done: `{report, results, trace, abandoned}`: the report's other fields, its items and
-   * trace as columns; `abandoned`: the pool is busy and must be replaced.
+   * trace as columns; `abandoned`: the pool is busy and must be replaced. A message-passing
+   * Worker adds `pixels`, `[index, pixels]` pairs of a picture run.
    */
   RESULT: 'map-playground/result',
   /** A request failed: `{error: {name, message, ...}}`. */

@@ -10,7 +10,7 @@ const MISSING = { cancelled: 'CancelledError', timeout: 'TimeoutError' };
  * futures report them.
  *
  * @param {object} run  {workload, executor, workers, chunksize, scheduling, order, trace, total,
- *                       inputs (repr per index, or null), began_ms, wall_ms, stopped}
+ *                       inputOf (index to input repr; optional), began_ms, wall_ms, stopped}
  * @param {object[]} finished  item reports {index, input, repr, error?, lane}, completion order
  * @param {object[]} trace  trace entries {index, lane, start_ms, end_ms}
  */
@@ -20,7 +20,7 @@ export function assembleReport(run, finished, trace) {
   const missing = MISSING[run.stopped] ?? MISSING.cancelled;
   for (let index = 0; index < run.total; index++) {
     if (!seen.has(index)) {
-      results.push({ index, input: run.inputs?.[index] ?? '', repr: `${missing}()`, error: { type: missing, message: '' } });
+      results.push({ index, input: run.inputOf?.(index) ?? '', repr: `${missing}()`, error: { type: missing, message: '' } });
     }
   }
   if (run.order !== 'completed') results.sort((a, b) => a.index - b.index);

@@ -405,7 +405,9 @@ mod tests {
             let completed = finish(Executor::Pool, &job, Control::new(None));
             let r = Report::new(&job, Executor::Pool, Order::Completed, &completed, 0.0, 0.0);
             let pairs = |r: &Report| -> Vec<(u32, String)> {
-                (0..r.results.len()).map(|at| (r.results.index[at], r.results.repr(at).to_string())).collect()
+                (0..r.results.len())
+                    .map(|at| (r.results.index[at], r.results.reprs.get(at).to_string()))
+                    .collect()
             };
             let mut by_index = pairs(&r);
             by_index.sort();
