@@ -199,6 +199,7 @@ fn items_to_js(items: &ItemColumns) -> JsValue {
         ("inputEnds", Uint32Array::from(items.inputs.utf16_ends().as_slice()).into()),
         ("reprs", items.reprs.text.as_str().into()),
         ("reprEnds", Uint32Array::from(items.reprs.utf16_ends().as_slice()).into()),
+        // Numbers and strings only: serializing them cannot fail.
         ("extras", to_js_value(&items.extras).unwrap_or(JsValue::UNDEFINED)),
     ])
 }
