@@ -17,7 +17,7 @@ pub struct ItemOutcome {
     pub index: usize,
     /// The lane (pool thread, async task) that ran it; 0 on the sequential executor.
     pub lane: usize,
-    /// Its place in completion order: 0 finished first.
+    /// Its place in completion order, given when it is reported: 0 was reported first.
     pub seq: usize,
     /// When it started, in ms on [`crate::clock`], when the run is traced.
     pub start_ms: Option<f64>,
@@ -168,24 +168,25 @@ impl Report {
             Ran(&'a ItemOutcome),
             Missing(usize),
         }
-        let mut ran = vec![false; job.items.len()];
+        // Each item's outcome by input index: input order without a sort.
+        let mut by_index: Vec<Option<&ItemOutcome>> = vec![None; job.items.len()];
         for o in &finished.outcomes {
-            ran[o.index] = true;
+            by_index[o.index] = Some(o);
         }
-        let mut rows: Vec<Row> = finished.outcomes.iter().map(Row::Ran).collect();
-        let missing_at = rows.len();
-        rows.extend((0..job.items.len()).filter(|&i| !ran[i]).map(Row::Missing));
-        match order {
-            Order::Ordered => rows.sort_unstable_by_key(|r| match r {
-                Row::Ran(o) => o.index,
-                Row::Missing(i) => *i,
-            }),
-            // Items that never ran come last, in input order, as they already are.
-            Order::Completed => rows[..missing_at].sort_unstable_by_key(|r| match r {
-                Row::Ran(o) => o.seq,
-                Row::Missing(i) => *i,
-            }),
-        }
+        let missing_rows =
+            || by_index.iter().enumerate().filter(|(_, o)| o.is_none()).map(|(i, _)| Row::Missing(i));
+        let rows: Vec<Row> = match order {
+            Order::Ordered => {
+                by_index.iter().enumerate().map(|(i, o)| o.map_or(Row::Missing(i), Row::Ran)).collect()
+            }
+            // In the order they finished; items that never ran come last, in input order.
+            Order::Completed => {
+                let mut ran: Vec<&ItemOutcome> = finished.outcomes.iter().collect();
+                ran.sort_unstable_by_key(|o| o.seq);
+                ran.into_iter().map(Row::Ran).chain(missing_rows()).collect()
+            }
+        };
+        let never_ran = job.items.len() - finished.outcomes.len();
         let missing = match finished.stopped {
             Some(Stop::TimedOut) => PyException::new("TimeoutError", ""),
             _ => PyException::new("CancelledError", ""),
@@ -202,15 +203,18 @@ impl Report {
                 Row::Missing(i) => results.push(*i, None, &job.items[*i], Err(&missing), None),
             }
         }
-        let never_ran = rows.len() - missing_at;
         let (failed, cancelled) =
             if missing.type_name == "TimeoutError" { (failed + never_ran, 0) } else { (failed, never_ran) };
 
         let trace: Option<Vec<TraceEntry>> =
             job.trace.then(|| finished.outcomes.iter().filter_map(|o| TraceEntry::of(o, began_ms)).collect());
-        let mut lanes: Vec<usize> = finished.outcomes.iter().map(|o| o.lane).collect();
-        lanes.sort_unstable();
-        lanes.dedup();
+        let mut lanes = vec![false; job.workers];
+        for o in &finished.outcomes {
+            if o.lane >= lanes.len() {
+                lanes.resize(o.lane + 1, false);
+            }
+            lanes[o.lane] = true;
+        }
         Report {
             workload: job.worker.name().to_string(),
             executor: executor.name().to_string(),
@@ -227,7 +231,7 @@ impl Report {
             cancelled,
             busy_ms: trace.as_ref().map(|t| t.iter().map(|e| e.end_ms - e.start_ms).sum()),
             trace,
-            lanes_used: lanes.len(),
+            lanes_used: lanes.iter().filter(|&&used| used).count(),
             results: results.finish(),
             began_ms,
             wall_ms,

@@ -90,14 +90,9 @@ impl Value {
     /// numbers and booleans: a report writes one per item.
     pub fn write_repr(&self, out: &mut String) {
         match self {
-            // Writing to a String cannot fail.
             Value::Int(n) => match i64::try_from(*n) {
-                Ok(small) => {
-                    let _ = write!(out, "{small}");
-                }
-                Err(_) => {
-                    let _ = write!(out, "{n}");
-                }
+                Ok(small) => out.push_str(itoa::Buffer::new().format(small)),
+                Err(_) => out.push_str(itoa::Buffer::new().format(*n)),
             },
             Value::Bool(true) => out.push_str("True"),
             Value::Bool(false) => out.push_str("False"),
