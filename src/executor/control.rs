@@ -93,17 +93,20 @@ impl Control {
         self.done.load(Ordering::Relaxed)
     }
 
-    /// The completion ticket of an item that just finished: 0 for the first, then 1, 2, …
-    pub(super) fn next_seq(&self) -> usize {
-        self.seq.fetch_add(1, Ordering::Relaxed)
-    }
-
-    /// Records finished outcomes, for the next [`Control::take_fresh`].
+    /// Records finished outcomes, for the next [`Control::take_fresh`], and gives them their
+    /// completion tickets (`seq`: 0 for the first reported, then 1, 2, …). A pool chunk is
+    /// reported whole, so its items get consecutive tickets, as `Pool.imap_unordered` yields a
+    /// chunk's results together; and lanes share one counter once per chunk, not once per item.
     pub(super) fn finish(&self, outcomes: impl IntoIterator<Item = ItemOutcome>) {
         let mut fresh = self.fresh.lock().unwrap_or_else(|p| p.into_inner());
         let before = fresh.len();
         fresh.extend(outcomes);
-        self.done.fetch_add(fresh.len() - before, Ordering::Relaxed);
+        let added = fresh.len() - before;
+        let first = self.seq.fetch_add(added, Ordering::Relaxed);
+        for (ticket, outcome) in (first..).zip(&mut fresh[before..]) {
+            outcome.seq = ticket;
+        }
+        self.done.fetch_add(added, Ordering::Relaxed);
     }
 
     /// The outcomes finished since the last call.

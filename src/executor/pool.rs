@@ -101,7 +101,7 @@ fn queue_lane(
                 break;
             }
             let index = order.map_or(at, |o| o[at]);
-            done.push(super::timed_call(job, control, index, lane));
+            done.push(super::timed_call(job, index, lane));
         }
         control.finish(done);
     }
@@ -116,7 +116,7 @@ fn work_stealing(job: &Job, control: &Control) {
     (0..job.items.len()).into_par_iter().with_min_len(job.chunksize()).for_each(|index| {
         if !control.should_stop() {
             let lane = rayon::current_thread_index().unwrap_or(0);
-            control.finish([super::timed_call(job, control, index, lane)]);
+            control.finish([super::timed_call(job, index, lane)]);
         }
     });
 }

@@ -6,14 +6,15 @@
 
 use super::{timed_call_async, yield_if_due, Control, Job};
 
-/// Runs the items in order on lane 0 until they are done or the run stops.
-pub(super) async fn run(job: &Job, control: &Control) {
+/// Runs the items in order on lane 0 until they are done or the run stops; a `watched` run
+/// yields to the event loop once a tick.
+pub(super) async fn run(job: &Job, control: &Control, watched: bool) {
     for index in 0..job.items.len() {
         if control.should_stop() {
             return;
         }
-        let outcome = timed_call_async(job, control, index, 0).await;
+        let outcome = timed_call_async(job, index, 0).await;
         control.finish([outcome]);
-        yield_if_due(control).await;
+        yield_if_due(control, watched).await;
     }
 }

@@ -9,8 +9,8 @@ use std::cell::Cell;
 use super::{timed_call_async, yield_if_due, Control, Job};
 
 /// Runs the items with up to `workers` tasks in flight, each task a lane, until they are done
-/// or the run stops.
-pub(super) async fn run(job: &Job, control: &Control) {
+/// or the run stops; a `watched` run yields to the event loop once a tick.
+pub(super) async fn run(job: &Job, control: &Control, watched: bool) {
     let next = Cell::new(0);
     let lane = |lane: usize| {
         let next = &next;
@@ -21,9 +21,9 @@ pub(super) async fn run(job: &Job, control: &Control) {
                     return;
                 }
                 next.set(index + 1);
-                let outcome = timed_call_async(job, control, index, lane).await;
+                let outcome = timed_call_async(job, index, lane).await;
                 control.finish([outcome]);
-                yield_if_due(control).await;
+                yield_if_due(control, watched).await;
             }
         }
     };
