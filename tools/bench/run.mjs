@@ -154,7 +154,12 @@ async function browserPeers() {
         }
         return out;
       }, [{ workload: c.workload, items: c.items, code: c.code, executor: 'sequential', trace: true }, RUNS]);
-      extra[`${c.id}.item_ms`] = runs[0].map((_, i) => median(runs.map((r) => r[i])));
+      // Traced runs read the clock around every item and run on their own; their times give
+      // each item's share, scaled to the untraced sequential run inside the compute Worker.
+      const shares = runs[0].map((_, i) => median(runs.map((r) => r[i])));
+      const sum = shares.reduce((a, b) => a + b, 0);
+      const sequential = median(extra[`${c.id}.wasm sequential.wall_ms`]);
+      extra[`${c.id}.item_ms`] = shares.map((ms) => (sum > 0 ? (ms * sequential) / sum : ms));
     }
     await context.close();
 
