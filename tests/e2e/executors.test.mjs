@@ -101,6 +101,24 @@ test('every item keeps its input, result, error and lane in reports and progress
   }
 });
 
+test('a picture run streams every row of mandelbrot_row with its pixels on every executor', async () => {
+  for (const executor of ALL) {
+    const rows = await session.page.evaluate(async (executor) => {
+      const rows = {};
+      await window.playground.run({
+        workload: 'mandelbrot_row', items: '[0, 299, 300]', executor, workers: 2, chunksize: 1, picture: true,
+        onprogress: (p) => {
+          for (const item of p.items) rows[item.index] = item.pixels && [item.pixels.length, item.pixels.reduce((a, b) => a + b, 0)];
+        },
+      });
+      return rows;
+    }, executor);
+    const expected = await run({ workload: 'mandelbrot_row', items: '[0, 299, 300]', executor: 'sequential' });
+    // Each row's pixel counts, one per column of the 800-wide picture, add up to its result.
+    assert.deepEqual(rows, Object.fromEntries(expected.results.map((r) => [r.index, [800, Number(r.repr)]])), executor);
+  }
+});
+
 test('progress arrives at 5 Hz or more on every executor', async () => {
   for (const executor of ALL) {
     const { ticks, report } = await session.page.evaluate(async (executor) => {
