@@ -3,11 +3,11 @@
 //! A report with an object per item costs more than the run it reports once items are many and
 //! cheap: `square` over `range(100000)` computes in a few milliseconds, while 100,000 objects
 //! took hundreds to serialize, parse and post from the compute Worker to the page. As columns,
-//! the items are two printed lists ([`PrintedList`]) (the inputs and the results, each exactly as Python prints
-//! a list) with the end of every element, two small integer arrays, and the rare extras (an
-//! exception's details, a picture row) beside them. The results' printed list *is* the
-//! report's `printed`, so it is made once. The page builds item objects from the columns only
-//! when something reads them (`www/columns.js`).
+//! the items are two printed lists ([`PrintedList`]: the inputs and the results, each exactly as
+//! Python prints a list) with the end of every element, two small integer arrays, and the rare
+//! extras (an exception's details, a picture row) beside them. The results' printed list *is*
+//! the report's `printed`, so it is made once. The page builds the item objects from the
+//! columns once they arrive (`www/columns.js`).
 
 use serde::Serialize;
 

@@ -101,7 +101,7 @@ fn stop_current(why: Stop) {
 }
 
 /// Parses and checks the options without running: `{inputs, inputEnds, chunksize}`, the
-/// items as Python prints their list with each element's end (as [`items_to_js`] gives
+/// items as Python prints their list with each element's end (as [`list_to_js`] gives
 /// them), for the message-passing executor, which hands chunks of that text to its own Workers.
 ///
 /// # Errors
@@ -115,10 +115,10 @@ pub fn prepare(options: JsValue) -> Result<JsValue, JsValue> {
     for item in &job.items {
         inputs.push(|out| item.write_repr(out));
     }
-    let inputs = inputs.finish();
+    let (inputs, input_ends) = list_to_js(&inputs.finish());
     Ok(object(&[
-        ("inputs", inputs.text.as_str().into()),
-        ("inputEnds", Uint32Array::from(inputs.utf16_ends().as_slice()).into()),
+        ("inputs", inputs),
+        ("inputEnds", input_ends),
         ("chunksize", (job.chunksize() as u32).into()),
     ]))
 }
@@ -192,16 +192,24 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
 /// Item columns as JavaScript: `{index, lane, inputs, inputEnds, reprs, reprEnds, extras}`,
 /// typed arrays and strings (ends in UTF-16 units, as JavaScript slices strings).
 fn items_to_js(items: &ItemColumns) -> JsValue {
+    let (inputs, input_ends) = list_to_js(&items.inputs);
+    let (reprs, repr_ends) = list_to_js(&items.reprs);
     object(&[
         ("index", Uint32Array::from(items.index.as_slice()).into()),
         ("lane", Uint8Array::from(items.lane.as_slice()).into()),
-        ("inputs", items.inputs.text.as_str().into()),
-        ("inputEnds", Uint32Array::from(items.inputs.utf16_ends().as_slice()).into()),
-        ("reprs", items.reprs.text.as_str().into()),
-        ("reprEnds", Uint32Array::from(items.reprs.utf16_ends().as_slice()).into()),
+        ("inputs", inputs),
+        ("inputEnds", input_ends),
+        ("reprs", reprs),
+        ("reprEnds", repr_ends),
         // Numbers and strings only: serializing them cannot fail.
         ("extras", to_js_value(&items.extras).unwrap_or(JsValue::UNDEFINED)),
     ])
+}
+
+/// A printed list as JavaScript: its text, and its ends in UTF-16 units, as JavaScript slices
+/// strings.
+fn list_to_js(list: &PrintedList) -> (JsValue, JsValue) {
+    (list.text.as_str().into(), Uint32Array::from(list.utf16_ends().as_slice()).into())
 }
 
 /// Trace bars as JavaScript: `{index, lane, start, end}`, typed arrays.

@@ -2,7 +2,6 @@
 // own single-threaded wasm instance and shares no memory with anyone; a chunk of items comes
 // in as text (Python's reprs, the analogue of pickling) and its report goes back by message.
 import { Request, Reply, errorToWire } from './protocol.js';
-import { itemsFrom } from './columns.js';
 
 // The build with the Python engine is loaded only for a custom worker.
 const builds = new Map();
@@ -23,8 +22,8 @@ self.addEventListener('message', async ({ data }) => {
     const wasm = await load(data.options.workload === 'custom');
     // mandelbrot_row's picture rides on progress items: [index, pixels] beside the report.
     const pixels = [];
-    const collect = (tick) => {
-      for (const item of itemsFrom(tick.items)) if (item.pixels) pixels.push([item.index, item.pixels]);
+    const collect = ({ items }) => {
+      for (const { at, pixels: row } of items.extras) if (row) pixels.push([items.index[at], row]);
     };
     const wire = await wasm.run(data.options, data.options.picture ? collect : undefined);
     // As the wasm gave it, columns and all (RESULT), for the pool to merge.
