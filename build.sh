@@ -46,11 +46,23 @@ lock_version() {
   awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
+# The toolchain rust-toolchain.toml pins. rustup does not install it on its own here
+# (RUSTUP_AUTO_INSTALL=0 on these machines), so setup does, with the wasm target, the standard
+# library's source for `-Z build-std`, clippy and rustfmt.
+toolchain_channel() {
+  sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml
+}
+
 cmd_setup() {
-  log "setup: Rust toolchain, target and rust-src (rust-toolchain.toml)"
-  rustup show active-toolchain >/dev/null
-  rustup target add "$TARGET" >/dev/null
-  rustup component add rust-src >/dev/null
+  local channel
+  channel=$(toolchain_channel)
+  [ -n "$channel" ] || die "rust-toolchain.toml names no channel"
+  if ! rustup run "$channel" rustc --version >/dev/null 2>&1 \
+    || ! rustup target list --installed --toolchain "$channel" | grep -qx "$TARGET" \
+    || ! rustup component list --installed --toolchain "$channel" | grep -q '^rust-src'; then
+    log "setup: Rust $channel with $TARGET, rust-src, clippy and rustfmt (rust-toolchain.toml; about a minute, once)"
+    rustup toolchain install "$channel" --profile minimal --component rust-src,clippy,rustfmt --target "$TARGET"
+  fi
   [ -f Cargo.lock ] || cargo generate-lockfile
 
   local want

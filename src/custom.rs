@@ -7,18 +7,20 @@
 //! time, memory and recursion budgets itself. `rustpython-vm` is larger and slower to start;
 //! `littrs` has no big ints or classes and its errors are not Python's.
 //!
-//! The code is parsed once per run into a [`CustomWorker`], shared by every thread. Each item
-//! then runs in a fresh interpreter with a heap of its own, so threads never share a Python
-//! object, as the processes of `ProcessPoolExecutor` do not. Module-level statements therefore
-//! run once per item; a `worker` that only computes from its argument, as the seed's does,
-//! gives the same list as CPython's `list(map(worker, items))`.
+//! A run's code is checked once, on the thread that starts the run ([`CustomWorker::compile`]).
+//! Each thread then keeps one interpreter for the run: its first item runs the module's
+//! statements, and every item after that calls `worker` in the same interpreter, as a process
+//! of CPython's `ProcessPoolExecutor` imports the module once and then runs many calls. Threads
+//! never share a Python object, as processes do not; a global that `worker` changes is seen by
+//! the later items of the same thread, as it is by the later calls in the same process.
+//! The sequential and async executors run every item on one thread, as `map` runs them in one
+//! process.
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::Duration;
 
-use monty::MontyRun;
+use monty::MontyRepl;
 use monty_types::{
     CompileOptions, ExcType, MontyException, MontyObject, PrintWriter, ResourceLimits, ResourceTracker,
     BASELINE_MEMORY, LIVE_MEMORY,
@@ -47,35 +49,39 @@ pub const MAX_CODE_CHARS: usize = 100_000;
 /// The file name tracebacks give the worker's code.
 const FILE_NAME: &str = "worker.py";
 
-/// The module-level name the item is bound to for the call: one no worker's code would use.
-const ITEM_NAME: &str = "__map_playground_item";
+/// The name monty gives the first snippet fed to an interpreter: the worker's code.
+const CODE_SNIPPET: &str = "<python-input-0>";
 
-/// The module-level name the result is bound to while its repr is made.
-const RESULT_NAME: &str = "__map_playground_result";
+/// The function each item is called through, fed after the code: it calls `worker` and
+/// makes the result's type name and repr inside the interpreter, under the item's budgets,
+/// so that a result too large to print ends as a `MemoryError` or `TimeoutError` there, and
+/// any value prints as CPython prints it. Its name is one no worker's code would use.
+const CALL: &str = "__map_playground_call";
+const CALL_CODE: &str = "def __map_playground_call(item):\n    result = worker(item)\n    return (type(result).__name__, repr(result))\n";
 
-/// The time the module's own statements may take when the run checks that `worker` exists.
+/// The frames an item's traceback starts with that are the playground's, not the worker's:
+/// the host's call site and [`CALL`].
+const CALL_FRAMES: usize = 2;
+
+/// The time the module's own statements may take when an interpreter runs them.
 const DEFINE_TIME_LIMIT: Duration = Duration::from_secs(2);
 
-/// A worker function, parsed once and run for every item.
-///
-/// A parsed program caches call plans in cells that one thread at a time may fill, so each
-/// thread runs its own copy, made on its first item: one interpreter per thread, like the
-/// interpreter of each process in a `ProcessPoolExecutor`.
+/// A worker function, checked once and run for every item.
 #[derive(Debug)]
 pub struct CustomWorker {
     id: u64,
+    code: String,
     item_time_limit: Duration,
-    call: Mutex<MontyRun>,
     /// Bytes of result reprs kept so far in this run.
     result_bytes: AtomicUsize,
 }
 
-/// Tells apart the workers a thread has held copies of: a new number for every compile.
+/// Tells apart the workers a thread has held interpreters for: a new number for every compile.
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
 thread_local! {
-    /// This thread's copy of the program of the worker with this id.
-    static COPY: RefCell<Option<(u64, MontyRun)>> = const { RefCell::new(None) };
+    /// This thread's interpreter for the worker with this id, its module already run.
+    static INTERPRETER: RefCell<Option<(u64, MontyRepl)>> = const { RefCell::new(None) };
 }
 
 impl CustomWorker {
@@ -93,14 +99,8 @@ impl CustomWorker {
                 "the worker function is {chars} characters; the playground takes at most {MAX_CODE_CHARS}"
             )));
         }
-        // The code alone first, so that a syntax error points into it and never at the call
-        // appended below.
-        MontyRun::new(code.to_string(), FILE_NAME, vec![], CompileOptions::default())
-            .map_err(|e| code_error(&e))?;
-        let lookup = MontyRun::new(format!("{code}\nworker\n"), FILE_NAME, vec![], CompileOptions::default())
-            .map_err(|e| code_error(&e))?;
-        let limits = limits().max_duration(DEFINE_TIME_LIMIT);
-        match lookup.run(vec![], ResourceTracker::new(limits), PrintWriter::Disabled) {
+        let mut repl = interpreter(code, limits().max_feed_duration(DEFINE_TIME_LIMIT)).map_err(|e| code_error(&e))?;
+        match repl.feed_run("type(worker).__name__", vec![], PrintWriter::Disabled) {
             Ok(found) if is_callable(&found) => {}
             Ok(_) => {
                 return Err(Error::code(
@@ -110,7 +110,7 @@ impl CustomWorker {
                     String::new(),
                 ))
             }
-            Err(e) if e.exc_type() == ExcType::NameError && e.traceback().len() <= 1 => {
+            Err(e) if e.exc_type() == ExcType::NameError => {
                 return Err(Error::code(
                     "NameError",
                     "the code defines no function named worker; write `def worker(num):` and return a value",
@@ -120,23 +120,14 @@ impl CustomWorker {
             }
             Err(e) => return Err(code_error(&e)),
         }
-        // The result's repr is made inside the interpreter, under the item's budgets: a result
-        // too large to print ends as a MemoryError or TimeoutError there, not in this crate.
-        let call = MontyRun::new(
-            format!("{code}\n{RESULT_NAME} = worker({ITEM_NAME})\n(type({RESULT_NAME}).__name__, repr({RESULT_NAME}))\n"),
-            FILE_NAME,
-            vec![ITEM_NAME.to_string()],
-            CompileOptions::default(),
-        )
-        .map_err(|e| code_error(&e))?;
+        drop(repl);
         // Memory is counted from here: what the input and the instance already hold is not the
         // worker's.
         BASELINE_MEMORY.store(LIVE_MEMORY.load(Ordering::Relaxed), Ordering::Relaxed);
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         Ok(CustomWorker {
-            id,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            code: code.to_string(),
             item_time_limit: ITEM_TIME_LIMIT,
-            call: Mutex::new(call),
             result_bytes: AtomicUsize::new(0),
         })
     }
@@ -147,25 +138,27 @@ impl CustomWorker {
         self
     }
 
-    /// Calls `worker(item)` in a fresh interpreter.
+    /// Calls `worker(item)` in this thread's interpreter, which runs the module's statements
+    /// first when this is the thread's first item of the run.
     ///
     /// # Errors
     /// The exception the call raised, with its traceback, or the one a budget raised.
     pub fn call(&self, item: &Value) -> Result<Value, PyException> {
-        let tracker = ResourceTracker::new(limits().max_duration(self.item_time_limit));
-        let outcome = COPY.with_borrow_mut(|copy| {
-            let program = match copy {
-                Some((id, program)) if *id == self.id => program,
+        let outcome = INTERPRETER.with_borrow_mut(|slot| {
+            let repl = match slot {
+                Some((id, repl)) if *id == self.id => repl,
                 _ => {
-                    // Only a panic while cloning could poison the lock, and a clone of parsed
-                    // code does not panic.
-                    let program = self.call.lock().unwrap_or_else(|p| p.into_inner()).clone();
-                    &mut copy.insert((self.id, program)).1
+                    // The last run's interpreter goes before this one's is made.
+                    *slot = None;
+                    let module_limits = limits().max_feed_duration(self.item_time_limit.max(DEFINE_TIME_LIMIT));
+                    let mut repl = interpreter(&self.code, module_limits).map_err(|e| (e, 0))?;
+                    repl.tracker_mut().tighten_limits(&limits().max_feed_duration(self.item_time_limit));
+                    &mut slot.insert((self.id, repl)).1
                 }
             };
-            program.run(vec![object_of(item)], tracker, PrintWriter::Disabled)
+            repl.call_function(CALL, vec![object_of(item)], PrintWriter::Disabled).map_err(|e| (e, CALL_FRAMES))
         });
-        let value = outcome.map(value_of).map_err(|e| item_error(e, self.item_time_limit))?;
+        let value = outcome.map(value_of).map_err(|(e, skip)| item_error(e, skip, self.item_time_limit))?;
         self.keep(value)
     }
 
@@ -191,14 +184,18 @@ impl CustomWorker {
     }
 }
 
-/// Whether a module-level `worker` can be called: a function (which crosses out of the
-/// interpreter as its repr), a class or a built-in. monty has no `callable()` to ask.
-fn is_callable(found: &MontyObject) -> bool {
-    match found {
-        MontyObject::Repr(repr) => repr.starts_with("<function "),
-        MontyObject::Function { .. } | MontyObject::Type(_) | MontyObject::BuiltinFunction(_) => true,
-        _ => false,
-    }
+/// A new interpreter that has run `code`'s module-level statements and defined [`CALL`].
+fn interpreter(code: &str, limits: ResourceLimits) -> Result<MontyRepl, MontyException> {
+    let mut repl = MontyRepl::new(FILE_NAME, ResourceTracker::new(limits), CompileOptions::default());
+    repl.feed_run(code, vec![], PrintWriter::Disabled).map_err(in_worker_file)?;
+    repl.feed_run(CALL_CODE, vec![], PrintWriter::Disabled)?;
+    Ok(repl)
+}
+
+/// Whether a module-level `worker`, known by its type's name, can be called: a function, a
+/// class or a built-in. monty has no `callable()` to ask.
+fn is_callable(type_name: &MontyObject) -> bool {
+    matches!(type_name.as_ref().as_str(), Some("function" | "type" | "builtin_function_or_method"))
 }
 
 fn limits() -> ResourceLimits {
@@ -208,22 +205,23 @@ fn limits() -> ResourceLimits {
 fn object_of(item: &Value) -> MontyObject {
     match item {
         Value::Int(n) => match i64::try_from(*n) {
-            Ok(small) => MontyObject::Int(small),
-            Err(_) => MontyObject::BigInt((*n).into()),
+            Ok(small) => MontyObject::int(small),
+            Err(_) => MontyObject::bigint((*n).into()),
         },
-        Value::Bool(b) => MontyObject::Bool(*b),
-        Value::Str(s) => MontyObject::String(s.clone()),
+        Value::Bool(b) => MontyObject::bool(*b),
+        Value::Str(s) => MontyObject::string(s.clone()),
         // Inputs are parsed from the input language, which has no other types.
-        Value::Object { repr, .. } => MontyObject::Repr(repr.clone()),
+        Value::Object { repr, .. } => MontyObject::repr(repr.clone()),
     }
 }
 
 /// The value of `(type(result).__name__, repr(result))`: ints and bools as such (the page's
 /// arithmetic and Python panel know them), anything else by its repr.
 fn value_of(described: MontyObject) -> Value {
-    if let MontyObject::Tuple(pair) = &described {
-        if let [MontyObject::String(type_name), MontyObject::String(repr)] = pair.as_slice() {
-            return match type_name.as_str() {
+    let pair = described.as_ref().items();
+    if let Some([type_name, repr]) = pair.as_deref() {
+        if let (Some(type_name), Some(repr)) = (type_name.as_str(), repr.as_str()) {
+            return match type_name {
                 "int" => repr.parse().map_or_else(|_| object(type_name, repr), Value::Int),
                 "bool" => Value::Bool(repr == "True"),
                 _ => object(type_name, repr),
@@ -238,12 +236,30 @@ fn object(type_name: &str, repr: &str) -> Value {
     Value::Object { type_name: type_name.to_string(), repr: repr.to_string() }
 }
 
-/// An item's exception without the frame of the call this module appends to the code: the
-/// traceback starts in `worker`, as it would under `Pool.map`.
-fn item_error(e: MontyException, time_limit: Duration) -> PyException {
+/// The exception with the worker's code named as the file it came from: monty names an
+/// interpreter's first snippet `<python-input-0>`, where a script would give its file name.
+fn in_worker_file(e: MontyException) -> MontyException {
+    let frames = e
+        .traceback()
+        .iter()
+        .cloned()
+        .map(|mut frame| {
+            if frame.filename == CODE_SNIPPET {
+                frame.filename = FILE_NAME.to_string();
+            }
+            frame
+        })
+        .collect();
+    MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames).with_data(e.data().clone())
+}
+
+/// An item's exception without the `skip` frames of the playground's call: the traceback
+/// starts in `worker`, as it would under `Pool.map`.
+fn item_error(e: MontyException, skip: usize, time_limit: Duration) -> PyException {
+    let e = in_worker_file(e);
     let type_name: &'static str = e.exc_type().into();
     let message = match e.exc_type() {
-        ExcType::TimeoutError if e.message().is_some_and(|m| m.starts_with("time limit exceeded")) => {
+        ExcType::TimeoutError if e.message().is_some_and(|m| m.contains("time limit exceeded")) => {
             format!(
                 "worker() ran past the playground's budget of {} s for one item",
                 time_limit.as_secs_f64()
@@ -254,7 +270,7 @@ fn item_error(e: MontyException, time_limit: Duration) -> PyException {
         }
         _ => e.message().unwrap_or_default().to_string(),
     };
-    let frames: Vec<_> = e.traceback().iter().skip(1).cloned().collect();
+    let frames: Vec<_> = e.traceback().iter().skip(skip).cloned().collect();
     let line = frames.last().map(|f| f.start.line as usize);
     let shown =
         MontyException::with_traceback(e.exc_type(), Some(message.clone()).filter(|m| !m.is_empty()), frames);
@@ -317,7 +333,8 @@ mod tests {
             "{}",
             raised.traceback
         );
-        assert!(!raised.traceback.contains(ITEM_NAME), "{}", raised.traceback);
+        assert!(!raised.traceback.contains(CALL), "{}", raised.traceback);
+        assert!(!raised.traceback.contains("<python-input"), "{}", raised.traceback);
         assert!(raised.traceback.ends_with("ZeroDivisionError: division by zero"), "{}", raised.traceback);
     }
 
