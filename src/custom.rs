@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use monty::MontyRepl;
 use monty_types::{
-    CompileOptions, ExcType, MontyException, MontyObject, PrintWriter, ResourceLimits, ResourceTracker,
+    AssertMessageAnnotations, CompileOptions, ExcType, MontyException, MontyObject, PrintWriter, ResourceLimits, ResourceTracker,
     BASELINE_MEMORY, LIVE_MEMORY,
 };
 
@@ -186,7 +186,7 @@ impl CustomWorker {
 
 /// A new interpreter that has run `code`'s module-level statements and defined [`CALL`].
 fn interpreter(code: &str, limits: ResourceLimits) -> Result<MontyRepl, MontyException> {
-    let mut repl = MontyRepl::new(FILE_NAME, ResourceTracker::new(limits), CompileOptions::default());
+    let mut repl = MontyRepl::new(FILE_NAME, ResourceTracker::new(limits), compile_options());
     repl.feed_run(code, vec![], PrintWriter::Disabled).map_err(in_worker_file)?;
     repl.feed_run(CALL_CODE, vec![], PrintWriter::Disabled)?;
     Ok(repl)
@@ -196,6 +196,12 @@ fn interpreter(code: &str, limits: ResourceLimits) -> Result<MontyRepl, MontyExc
 /// class or a built-in. monty has no `callable()` to ask.
 fn is_callable(type_name: &MontyObject) -> bool {
     matches!(type_name.as_ref().as_str(), Some("function" | "type" | "builtin_function_or_method"))
+}
+
+/// monty's defaults, less its pytest-style `assert` messages: a failed assert says what
+/// CPython's says.
+fn compile_options() -> CompileOptions {
+    CompileOptions { assert_message_annotations: AssertMessageAnnotations::Off, ..CompileOptions::default() }
 }
 
 fn limits() -> ResourceLimits {
@@ -309,6 +315,21 @@ mod tests {
         );
         let cube = "def worker(num):\n    return num ** 30\n";
         assert_eq!(call(cube, Value::Int(i128::from(u64::MAX))).unwrap().len(), 578);
+    }
+
+    #[test]
+    fn a_thread_keeps_its_interpreter_for_the_run_as_a_pool_process_does() {
+        let code = "total = 0\n\ndef worker(n):\n    global total\n    total += n\n    return total\n";
+        let worker = CustomWorker::compile(code).unwrap();
+        let on_this_thread: Vec<_> = (1..=3).map(|n| worker.call(&Value::Int(n)).unwrap().repr()).collect();
+        assert_eq!(on_this_thread, ["1", "3", "6"]);
+        // Another thread is another process: it starts from the module's own state.
+        let elsewhere = std::thread::scope(|s| s.spawn(|| worker.call(&Value::Int(1)).unwrap().repr()).join().unwrap());
+        assert_eq!(elsewhere, "1");
+        // A new run starts from the module's state again, on every thread.
+        let again = CustomWorker::compile(code).unwrap();
+        assert_eq!(again.call(&Value::Int(5)).unwrap().repr(), "5");
+        assert_eq!(worker.call(&Value::Int(4)).unwrap().repr(), "4", "the old run's interpreter is gone");
     }
 
     #[test]

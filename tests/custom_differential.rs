@@ -4,7 +4,10 @@
 //!
 //! The functions cover the subset the README promises: `def`, recursion, big ints, `for` and
 //! `while`, `if`, lists, strings, dicts, tuples, comprehensions, exceptions raised and caught.
-//! Where monty is known to differ (`docs/python-engine.md` lists it), no case is here.
+//! Where monty is known to differ (the README lists it), no case is here.
+//!
+//! As under CPython's `map`, every item of a case runs in one interpreter, after the module's
+//! statements ran once: a global one item changes is seen by the next.
 #![cfg(feature = "python")]
 
 mod common;
@@ -63,7 +66,7 @@ fn cases() -> Vec<(&'static str, Vec<Value>)> {
         ("def worker(n, scale=3):\n    return n * scale\n", small.clone()),
         ("LIMIT = 5\n\ndef worker(n):\n    return n if n < LIMIT else LIMIT\n", small.clone()),
         ("def worker(n):\n    a, b = 0, 1\n    for _ in range(n * 10):\n        a, b = b, a + b\n    return a\n", small.clone()),
-        ("def worker(n):\n    return abs(n), hex(n), bin(n)[-5:], int(str(abs(n))[::-1])\n", wide),
+        ("def worker(n):\n    return abs(n), hex(n), bin(n)[-5:], int(str(abs(n))[::-1])\n", wide.clone()),
         ("def worker(n):\n    return worker(n)\n", ints(&[1])),
         ("def worker(n):\n    return sorted({n % 3, 5, 1}), set(), len({n, n, 1})\n", small.clone()),
         (
@@ -71,6 +74,48 @@ fn cases() -> Vec<(&'static str, Vec<Value>)> {
             small.clone(),
         ),
         ("import math\n\ndef worker(n):\n    return math.factorial(abs(n) % 20), math.gcd(n, 12), math.isqrt(abs(n))\n", small.clone()),
+        // What monty 1.x added over 0.0.23 (issue 14).
+        ("total = 0\n\ndef worker(n):\n    global total\n    total += n\n    return total\n", small.clone()),
+        ("import math\n\ndef worker(n):\n    return math.factorial(abs(n) % 40), math.comb(abs(n) + 5, 3), math.prod([n, 2, 3])\n", small.clone()),
+        ("def worker(n):\n    return (2 ** 60 + n) / 3, 10 ** 20 / (abs(n) + 7), 2 ** 200 // (abs(n) + 1)\n", wide.clone()),
+        (
+            "def worker(n):\n    match n % 3:\n        case 0:\n            return 'zero'\n        case 1:\n            return 'one'\n        case _:\n            return 'many'\n",
+            small.clone(),
+        ),
+        (
+            "def worker(n):\n    return '{:,}'.format(n * 1234567), '%5.2f|%d|%s' % (n / 7, n, 'x'), f'{n:08.3f}'\n",
+            small.clone(),
+        ),
+        ("from collections import Counter\n\ndef worker(s):\n    return Counter(s).most_common(2)\n", strs(&["abracadabra", "", "zz"])),
+        ("import itertools\n\ndef worker(n):\n    return list(itertools.permutations(range(abs(n) % 4), 2))\n", small.clone()),
+        ("from functools import reduce\n\ndef worker(n):\n    return reduce(lambda a, b: a * b, range(1, abs(n) % 15 + 2))\n", small.clone()),
+        (
+            "class A:\n    def __init__(self, x):\n        self.x = x\n    def __repr__(self):\n        return f'A({self.x!r})'\n\ndef worker(n):\n    return [A(n), A(str(n))]\n",
+            small.clone(),
+        ),
+        (
+            "from dataclasses import dataclass\n\n@dataclass\nclass P:\n    x: int\n    y: int = 0\n\ndef worker(n):\n    return P(n), P(n, 2) == P(n, 2)\n",
+            small.clone(),
+        ),
+        (
+            "def worker(n):\n    try:\n        raise ValueError('x')\n    except ValueError as e:\n        raise TypeError(f'y{n}') from e\n",
+            ints(&[1]),
+        ),
+        ("def worker(n):\n    return 0.1 + n / 10, 1e300 * 10 ** n, -0.0 * n, 2 ** 0.5, 1 / 3\n", small.clone()),
+        ("def worker(n):\n    return pow(2, abs(n), 97), divmod(-7 - n, 2), -7 // 2, -7 % 2\n", wide),
+        ("import random\n\ndef worker(n):\n    random.seed(n)\n    return random.randint(1, 100), random.random()\n", small.clone()),
+        ("import hashlib\n\ndef worker(s):\n    return hashlib.sha256(s.encode()).hexdigest()\n", strs(&["", "abc", "é"])),
+        ("def worker(s):\n    return s.center(9, '*'), s.partition(','), s.swapcase(), s.zfill(6)\n", strs(&["", "a,b", "Hé"])),
+        ("def worker(n):\n    return frozenset([n]), {n: {2: [3]}}, ((n,),), [[]], (1, n) < (1, 3)\n", small.clone()),
+        ("def worker(s):\n    return int(s, 16), int('0b101', 0), float('1e-5'), str(1e16), repr(1e-7)\n", strs(&["ff", "-10"])),
+        ("def worker(n):\n    return any([]), all([]), min([n, 1], key=lambda v: -v), max([], default=n), sum([0.1] * n)\n", small.clone()),
+        ("def worker(n):\n    return (lambda *a, **k: (a, sorted(k.items())))(n, 2, x=3)\n", small.clone()),
+        ("def worker(n):\n    x = n\n    def inner():\n        nonlocal x\n        x += 1\n        return x\n    return inner(), x\n", small.clone()),
+        (
+            "def worker(n):\n    d = {'a': n}\n    d.update(b=2)\n    d.setdefault('c', 3)\n    return d.pop('a'), d, list(d.keys()), list(d.values())\n",
+            small.clone(),
+        ),
+        ("def worker(n):\n    assert n > 5, 'small'\n    assert n > 20\n    return n\n", small.clone()),
     ]
 }
 

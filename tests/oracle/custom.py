@@ -2,7 +2,8 @@
 
 Reads JSON lines `{"code": ..., "items": [...]}` on stdin and prints, for each, a JSON list with
 one string per item: the result's `repr()`, or `TypeName: message` for an item that raised.
-Each item runs in a fresh module namespace, as the playground runs each in a fresh interpreter.
+The module runs once and every item is a call in its namespace, as `list(map(worker, items))`
+runs them, and as the playground runs a thread's items in one interpreter.
 """
 import json
 import sys
@@ -10,11 +11,11 @@ import sys
 
 def outputs(code, items):
     compiled = compile(code, "worker.py", "exec")
+    namespace = {"__name__": "worker"}
+    exec(compiled, namespace)
     out = []
     for item in items:
-        namespace = {"__name__": "worker"}
         try:
-            exec(compiled, namespace)
             out.append(repr(namespace["worker"](item)))
         except Exception as e:  # the playground reports any exception per item
             out.append(f"{type(e).__name__}: {e}" if str(e) else type(e).__name__)
