@@ -1,0 +1,2 @@
+isinstance(1, 'int')
+# Raise=TypeError('isinstance() arg 2 must be a type, a tuple of types, or a union')

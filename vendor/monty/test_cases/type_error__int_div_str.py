@@ -1,0 +1,2 @@
+5 / 'x'
+# Raise=TypeError("unsupported operand type(s) for /: 'int' and 'str'")

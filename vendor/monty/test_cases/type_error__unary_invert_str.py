@@ -1,0 +1,3 @@
+# bitwise NOT on string should raise TypeError
+~'hello'
+# Raise=TypeError("bad operand type for unary ~: 'str'")
