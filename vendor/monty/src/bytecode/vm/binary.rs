@@ -28,16 +28,25 @@ impl VM<'_> {
 
     /// Binary addition.
     pub(super) fn binary_add(&mut self) -> Result<(), RunError> {
+        if self.small_int_op(i64::checked_add) {
+            return Ok(());
+        }
         self.binary_op(|lhs, rhs, vm| lhs.py_add(rhs, vm))
     }
 
     /// Binary subtraction.
     pub(super) fn binary_sub(&mut self) -> Result<(), RunError> {
+        if self.small_int_op(i64::checked_sub) {
+            return Ok(());
+        }
         self.binary_op(|lhs, rhs, vm| lhs.py_sub(rhs, vm))
     }
 
     /// Binary multiplication.
     pub(super) fn binary_mult(&mut self) -> Result<(), RunError> {
+        if self.small_int_op(i64::checked_mul) {
+            return Ok(());
+        }
         self.binary_op(|lhs, rhs, vm| lhs.py_mul(rhs, vm))
     }
 
@@ -48,11 +57,17 @@ impl VM<'_> {
 
     /// Binary floor division.
     pub(super) fn binary_floordiv(&mut self) -> Result<(), RunError> {
+        if self.small_int_op(floor_div) {
+            return Ok(());
+        }
         self.binary_op(|lhs, rhs, vm| lhs.py_floordiv(rhs, vm))
     }
 
     /// Binary modulo.
     pub(super) fn binary_mod(&mut self) -> Result<(), RunError> {
+        if self.small_int_op(floor_mod) {
+            return Ok(());
+        }
         self.binary_op(|lhs, rhs, vm| lhs.py_mod(rhs, vm))
     }
 
@@ -94,6 +109,10 @@ impl VM<'_> {
     /// the update; immutable ones fall back to ordinary addition. Uses lazy type
     /// capture: only calls `py_type()` in error paths.
     pub(super) fn inplace_add(&mut self) -> Result<(), RunError> {
+        // An int has no in-place form: `+=` on two small ints is `+`.
+        if self.small_int_op(i64::checked_add) {
+            return Ok(());
+        }
         self.inplace_op(PyTrait::py_iadd_impl, |lhs, rhs, vm| {
             if let Some(value) = lhs.py_add_result(rhs, vm)? {
                 Ok(value)
@@ -111,6 +130,9 @@ impl VM<'_> {
 
     /// `-=` — an in-place mutation (a `Counter` subtracts counts), or binary `-`.
     pub(super) fn inplace_sub(&mut self) -> Result<(), RunError> {
+        if self.small_int_op(i64::checked_sub) {
+            return Ok(());
+        }
         self.inplace_op(PyTrait::py_isub_impl, |lhs, rhs, vm| lhs.py_sub(rhs, vm))
     }
 
@@ -146,6 +168,42 @@ impl VM<'_> {
             Ok(())
         } else {
             Err(ExcType::unary_type_error(symbol, &value.py_type_name(this)))
+        }
+    }
+
+    /// The two small ints on top of the operand stack, if both operands are small ints.
+    #[inline(always)]
+    pub(super) fn small_int_operands(&self) -> Option<(i64, i64)> {
+        match self.stack.as_slice() {
+            [.., Value::Int(lhs), Value::Int(rhs)] => Some((*lhs, *rhs)),
+            _ => None,
+        }
+    }
+
+    /// Replaces the two small-int operands on top of the stack with `result`.
+    #[inline(always)]
+    pub(super) fn replace_small_int_operands(&mut self, result: Value) {
+        let len = self.stack.len();
+        // Both operands are `Value::Int`, which hold no reference to release.
+        self.stack.truncate(len - 1);
+        self.stack[len - 2] = result;
+    }
+
+    /// The fast path of an arithmetic operator on two small ints, the case that loops and
+    /// recursion spend their time in: `op` gives the result when it fits a small int, and the
+    /// operands are replaced by it without the generic dispatch (type lookup, reflected
+    /// operation, reference counting). Returns `false`, touching nothing, when the operands are
+    /// not two small ints or `op` has no small-int answer (overflow, division by zero): the
+    /// generic path then gives Python's result or exception.
+    #[inline(always)]
+    fn small_int_op(&mut self, op: impl FnOnce(i64, i64) -> Option<i64>) -> bool {
+        if let Some((lhs, rhs)) = self.small_int_operands()
+            && let Some(result) = op(lhs, rhs)
+        {
+            self.replace_small_int_operands(Value::Int(result));
+            true
+        } else {
+            false
         }
     }
 
@@ -195,5 +253,44 @@ impl VM<'_> {
             this.push(result);
             Ok(())
         }
+    }
+}
+
+/// Python's `//` on two small ints: the quotient rounded toward negative infinity, or `None`
+/// for a zero divisor and for `i64::MIN // -1`, whose result is not a small int.
+fn floor_div(lhs: i64, rhs: i64) -> Option<i64> {
+    let quotient = lhs.checked_div(rhs)?;
+    if lhs % rhs != 0 && ((lhs < 0) != (rhs < 0)) {
+        Some(quotient - 1)
+    } else {
+        Some(quotient)
+    }
+}
+
+/// Python's `%` on two small ints: the remainder with the divisor's sign, or `None` for a zero
+/// divisor and for `i64::MIN % -1`.
+fn floor_mod(lhs: i64, rhs: i64) -> Option<i64> {
+    let remainder = lhs.checked_rem(rhs)?;
+    if remainder != 0 && ((remainder < 0) != (rhs < 0)) {
+        Some(remainder + rhs)
+    } else {
+        Some(remainder)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{floor_div, floor_mod};
+
+    #[test]
+    fn small_int_floor_division_is_pythons() {
+        for (lhs, rhs, div, rem) in [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1), (6, 3, 2, 0), (-6, 3, -2, 0)] {
+            assert_eq!(floor_div(lhs, rhs), Some(div), "{lhs} // {rhs}");
+            assert_eq!(floor_mod(lhs, rhs), Some(rem), "{lhs} % {rhs}");
+        }
+        assert_eq!(floor_div(1, 0), None);
+        assert_eq!(floor_mod(1, 0), None);
+        assert_eq!(floor_div(i64::MIN, -1), None);
+        assert_eq!(floor_mod(i64::MIN, -1), None);
     }
 }

@@ -35,6 +35,10 @@ impl VM<'_> {
 
     /// Executes direct `==`, preserving an arbitrary value returned by `__eq__`.
     pub(super) fn compare_eq(&mut self) -> Result<(), RunError> {
+        if let Some((lhs, rhs)) = self.small_int_operands() {
+            self.replace_small_int_operands(Value::Bool(lhs == rhs));
+            return Ok(());
+        }
         let this = self;
         let rhs = this.pop();
         defer_drop!(rhs, this);
@@ -48,6 +52,10 @@ impl VM<'_> {
 
     /// Executes direct `!=`; user `__ne__` dispatch is not yet supported.
     pub(super) fn compare_ne(&mut self) -> Result<(), RunError> {
+        if let Some((lhs, rhs)) = self.small_int_operands() {
+            self.replace_small_int_operands(Value::Bool(lhs != rhs));
+            return Ok(());
+        }
         let this = self;
         let rhs = this.pop();
         defer_drop!(rhs, this);
@@ -110,6 +118,20 @@ impl VM<'_> {
         // Rejects a bad `OP` at compile time, which makes the `else` dead.
         const { assert!(CmpOperator::from_repr(OP).is_some(), "invalid CmpOperator operand") };
         let op = CmpOperator::from_repr(OP).expect("invalid CmpOperator operand");
+        // Two small ints, as in `n < 2` and loop bounds: compared without the generic dispatch.
+        if let Some((lhs, rhs)) = self.small_int_operands()
+            && let Some(result) = match op {
+                CmpOperator::Lt => Some(lhs < rhs),
+                CmpOperator::LtE => Some(lhs <= rhs),
+                CmpOperator::Gt => Some(lhs > rhs),
+                CmpOperator::GtE => Some(lhs >= rhs),
+                CmpOperator::Is | CmpOperator::IsNot | CmpOperator::In | CmpOperator::NotIn
+                | CmpOperator::Eq | CmpOperator::NotEq => None,
+            }
+        {
+            self.replace_small_int_operands(Value::Bool(result));
+            return Ok(());
+        }
         let this = self;
 
         let rhs = this.pop();
