@@ -36,6 +36,7 @@ use storage::Entries;
 use strum::{EnumString, FromRepr, IntoStaticStr};
 
 use crate::{
+    builtins::Builtins,
     frozen::FrozenFunction,
     function::Function,
     hash::{HashValue, RESERVED_STRING_HASHES, WithHash, hash_python_str},
@@ -2800,6 +2801,11 @@ pub(crate) struct Interns {
     string_id_by_name: RefCell<AHashMap<String, StringId>>,
     #[serde(skip)]
     static_string_ids: RefCell<AHashMap<StaticStrings, StringId>>,
+    /// The builtin each string names, by string id, filled as names are looked up: a
+    /// function body resolves builtins by name at run time (the module may rebind them), and
+    /// without this memo every call of `str(...)` or `len(...)` there parses the name anew.
+    #[serde(skip)]
+    builtin_names: RefCell<Vec<Option<Option<Builtins>>>>,
     /// Prevents runtime insertion or a second compiler from consuming provisional IDs.
     #[serde(skip)]
     compiling: Cell<bool>,
@@ -2851,6 +2857,7 @@ impl TryFrom<InternsWire> for Interns {
             eval_sources: wire.eval_sources,
             string_id_by_name: RefCell::new(string_id_by_name),
             static_string_ids: RefCell::new(static_string_ids),
+            builtin_names: RefCell::default(),
             compiling: Cell::new(false),
         })
     }
@@ -2877,6 +2884,7 @@ impl Interns {
             eval_sources: Entries::default(),
             string_id_by_name: RefCell::default(),
             static_string_ids: RefCell::default(),
+            builtin_names: RefCell::default(),
             compiling: Cell::new(false),
         }
     }
@@ -2893,6 +2901,7 @@ impl Interns {
             eval_sources: Entries::default(),
             string_id_by_name: RefCell::new(AHashMap::with_capacity(capacity)),
             static_string_ids: RefCell::new(AHashMap::with_capacity(CORE_STATIC_STRINGS.len())),
+            builtin_names: RefCell::default(),
             compiling: Cell::new(false),
         };
         for entry in CORE_ENTRIES.iter() {
@@ -2914,6 +2923,17 @@ impl Interns {
     #[inline]
     pub fn get_str(&self, id: StringId) -> &str {
         get_str(&self.strings, id)
+    }
+
+    /// The builtin the string `id` names, if any: `Builtins`' parse of the name, made once per
+    /// string.
+    pub fn builtin_named(&self, id: StringId) -> Option<Builtins> {
+        let mut memo = self.builtin_names.borrow_mut();
+        let index = id.index();
+        if index >= memo.len() {
+            memo.resize(index + 1, None);
+        }
+        *memo[index].get_or_insert_with(|| self.get_str(id).parse().ok())
     }
 
     /// Resolves a traceback filename, displaying each snippet's source identity as `<string>`.
