@@ -633,7 +633,25 @@ enum OperandShape {
     U16U16U8 = 11,
 }
 
+/// Every byte's opcode, `None` where no opcode has that byte.
+const OPCODES: [Option<Opcode>; 256] = {
+    let mut table = [None; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = Opcode::from_repr(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
 impl Opcode {
+    /// The opcode a byte holds, as `from_repr` gives it, by one table load: the dispatch loop
+    /// decodes every instruction, and `from_repr` compares the byte with the discriminants.
+    #[inline(always)]
+    pub fn decode(byte: u8) -> Option<Self> {
+        OPCODES[byte as usize]
+    }
+
     /// Returns this opcode's serialized operand shape.
     fn operand_shape(self) -> OperandShape {
         match self {

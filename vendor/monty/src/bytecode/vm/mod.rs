@@ -1284,7 +1284,7 @@ impl<'h> VM<'h> {
             let opcode = {
                 let byte = self.current_frame.bytecode[self.current_frame.ip];
                 self.current_frame.ip += 1;
-                Opcode::from_repr(byte).expect("invalid opcode in bytecode")
+                Opcode::decode(byte).expect("invalid opcode in bytecode")
             };
 
             match opcode {
