@@ -22,8 +22,8 @@ use std::time::Duration;
 
 use monty::MontyRepl;
 use monty_types::{
-    AssertMessageAnnotations, CompileOptions, ExcType, MontyException, MontyObject, PrintWriter, ResourceLimits, ResourceTracker,
-    BASELINE_MEMORY, LIVE_MEMORY,
+    AssertMessageAnnotations, CompileOptions, ExcType, MontyException, MontyObject, PrintWriter,
+    ResourceLimits, ResourceTracker, BASELINE_MEMORY, LIVE_MEMORY,
 };
 
 use crate::error::Error;
@@ -99,7 +99,8 @@ impl CustomWorker {
                 "the worker function is {chars} characters; the playground takes at most {MAX_CODE_CHARS}"
             )));
         }
-        let mut repl = interpreter(code, limits().max_feed_duration(DEFINE_TIME_LIMIT)).map_err(|e| code_error(&e))?;
+        let mut repl =
+            interpreter(code, limits().max_feed_duration(DEFINE_TIME_LIMIT)).map_err(|e| code_error(&e))?;
         match repl.feed_run("type(worker).__name__", vec![], PrintWriter::Disabled) {
             Ok(found) if is_callable(&found) => {}
             Ok(_) => {
@@ -150,13 +151,15 @@ impl CustomWorker {
                 _ => {
                     // The last run's interpreter goes before this one's is made.
                     *slot = None;
-                    let module_limits = limits().max_feed_duration(self.item_time_limit.max(DEFINE_TIME_LIMIT));
+                    let module_limits =
+                        limits().max_feed_duration(self.item_time_limit.max(DEFINE_TIME_LIMIT));
                     let mut repl = interpreter(&self.code, module_limits).map_err(|e| (e, 0))?;
                     repl.tracker_mut().tighten_limits(&limits().max_feed_duration(self.item_time_limit));
                     &mut slot.insert((self.id, repl)).1
                 }
             };
-            repl.call_function(CALL, vec![object_of(item)], PrintWriter::Disabled).map_err(|e| (e, CALL_FRAMES))
+            repl.call_function(CALL, vec![object_of(item)], PrintWriter::Disabled)
+                .map_err(|e| (e, CALL_FRAMES))
         });
         let value = outcome.map(value_of).map_err(|(e, skip)| item_error(e, skip, self.item_time_limit))?;
         self.keep(value)
@@ -256,7 +259,8 @@ fn in_worker_file(e: MontyException) -> MontyException {
             frame
         })
         .collect();
-    MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames).with_data(e.data().clone())
+    MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
+        .with_data(e.data().clone())
 }
 
 /// An item's exception without the `skip` frames of the playground's call: the traceback
@@ -324,7 +328,8 @@ mod tests {
         let on_this_thread: Vec<_> = (1..=3).map(|n| worker.call(&Value::Int(n)).unwrap().repr()).collect();
         assert_eq!(on_this_thread, ["1", "3", "6"]);
         // Another thread is another process: it starts from the module's own state.
-        let elsewhere = std::thread::scope(|s| s.spawn(|| worker.call(&Value::Int(1)).unwrap().repr()).join().unwrap());
+        let elsewhere =
+            std::thread::scope(|s| s.spawn(|| worker.call(&Value::Int(1)).unwrap().repr()).join().unwrap());
         assert_eq!(elsewhere, "1");
         // A new run starts from the module's state again, on every thread.
         let again = CustomWorker::compile(code).unwrap();

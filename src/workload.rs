@@ -234,7 +234,7 @@ impl Workload {
         let n = (*n as f64).max(0.0);
         match self {
             // Calls grow as the golden ratio to the n.
-            Workload::Fib => Some(1.618_034_f64.powf(n.min(100.0))),
+            Workload::Fib => Some(std::f64::consts::GOLDEN_RATIO.powf(n.min(100.0))),
             // Trial division of each k below n, up to √k: about n^1.5 (primes dominate).
             Workload::CountPrimes => Some(n * n.sqrt()),
             // Up to √n divisions, for a prime.
