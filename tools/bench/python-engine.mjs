@@ -14,6 +14,8 @@ import { workerSource } from '../../www/python.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = 5;
+// The engine's version, as Cargo.lock has it (vendor/monty when patched).
+const MONTY = readFileSync(`${ROOT}Cargo.lock`, 'utf8').match(/name = "monty"\nversion = "([^"]+)"/)[1];
 
 const FIB = workerSource('fib');
 // count_primes as the Python panel writes it (the oracle's algorithm), as one worker.
@@ -90,7 +92,7 @@ try {
 const size = (path) => gzipSync(readFileSync(`${ROOT}www/${path}/map_playground_bg.wasm`)).length / 1024;
 const fmt = (ms) => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(1)} ms`);
 const lines = [
-  `monty ${'0.0.23'} in headless Chromium (wasm) against the built-in Rust kernel of the same algorithm and CPython ${execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1]}; median of ${RUNS} runs after 3 warm-up runs.`,
+  `monty ${MONTY} in headless Chromium (wasm) against the built-in Rust kernel of the same algorithm and CPython ${execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1]}; median of ${RUNS} runs after 3 warm-up runs.`,
   '',
   '| case | monty (wasm) | built-in Rust (wasm) | CPython | monty ÷ built-in | monty ÷ CPython |',
   '|---|---:|---:|---:|---:|---:|',

@@ -458,7 +458,7 @@ impl MontyRepl {
                 os_policy: &self.os_policy,
             },
         )?;
-        self.sources.insert(input_script_name, executor.program.code.clone());
+        self.sources.insert(input_script_name.clone(), executor.program.code.clone());
 
         self.ensure_globals_size(executor.namespace_size());
         // A host-driven call is its own unit of work, so it opens a fresh feed.
@@ -530,6 +530,11 @@ impl MontyRepl {
         );
         self.global_names = executor.tables.global_names;
         self.interns = executor.tables.interns;
+        // The call site's source served this call's traceback, already rendered. A host that
+        // calls once per item would otherwise keep one entry per call for the session's life;
+        // an exception kept past the call and raised again later shows this frame without its
+        // one-line preview.
+        self.sources.remove(&input_script_name);
         result
     }
 
