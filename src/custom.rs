@@ -8,16 +8,16 @@
 //! `littrs` has no big ints or classes and its errors are not Python's.
 //!
 //! A run's code is checked once, on the thread that starts the run ([`CustomWorker::compile`]).
-//! Each thread then keeps one interpreter for the run: its first item runs the module's
-//! statements, and every item after that calls `worker` in the same interpreter, as a process
-//! of CPython's `ProcessPoolExecutor` imports the module once and then runs many calls. Threads
-//! never share a Python object, as processes do not; a global that `worker` changes is seen by
-//! the later items of the same thread, as it is by the later calls in the same process.
-//! The sequential and async executors run every item on one thread, as `map` runs them in one
-//! process.
+//! The run then keeps its interpreters, as a `ProcessPoolExecutor` keeps its processes: a call
+//! takes an idle one (or starts one, which runs the module's statements first), calls `worker`
+//! in it and gives it back. There are never more interpreters than calls running at once: one
+//! for the sequential and async executors, as `map` runs in one process, and at most one per
+//! lane on the pool. Interpreters never share a Python object, as processes do not; a global
+//! that `worker` changes is seen by the later calls in the same interpreter, as it is by the
+//! later calls in the same process. They go when the run's worker does.
 
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use monty::MontyRepl;
@@ -69,19 +69,12 @@ const DEFINE_TIME_LIMIT: Duration = Duration::from_secs(2);
 /// A worker function, checked once and run for every item.
 #[derive(Debug)]
 pub struct CustomWorker {
-    id: u64,
     code: String,
     item_time_limit: Duration,
     /// Bytes of result reprs kept so far in this run.
     result_bytes: AtomicUsize,
-}
-
-/// Tells apart the workers a thread has held interpreters for: a new number for every compile.
-static NEXT_ID: AtomicU64 = AtomicU64::new(0);
-
-thread_local! {
-    /// This thread's interpreter for the worker with this id, its module already run.
-    static INTERPRETER: RefCell<Option<(u64, MontyRepl)>> = const { RefCell::new(None) };
+    /// The run's interpreters that no call holds now, their module already run.
+    idle: Mutex<Vec<MontyRepl>>,
 }
 
 impl CustomWorker {
@@ -126,10 +119,10 @@ impl CustomWorker {
         // worker's.
         BASELINE_MEMORY.store(LIVE_MEMORY.load(Ordering::Relaxed), Ordering::Relaxed);
         Ok(CustomWorker {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             code: code.to_string(),
             item_time_limit: ITEM_TIME_LIMIT,
             result_bytes: AtomicUsize::new(0),
+            idle: Mutex::new(Vec::new()),
         })
     }
 
@@ -139,30 +132,31 @@ impl CustomWorker {
         self
     }
 
-    /// Calls `worker(item)` in this thread's interpreter, which runs the module's statements
-    /// first when this is the thread's first item of the run.
+    /// Calls `worker(item)` in an idle interpreter of the run, or in a new one that runs the
+    /// module's statements first when every interpreter is busy.
     ///
     /// # Errors
     /// The exception the call raised, with its traceback, or the one a budget raised.
     pub fn call(&self, item: &Value) -> Result<Value, PyException> {
-        let outcome = INTERPRETER.with_borrow_mut(|slot| {
-            let repl = match slot {
-                Some((id, repl)) if *id == self.id => repl,
-                _ => {
-                    // The last run's interpreter goes before this one's is made.
-                    *slot = None;
-                    let module_limits =
-                        limits().max_feed_duration(self.item_time_limit.max(DEFINE_TIME_LIMIT));
-                    let mut repl = interpreter(&self.code, module_limits).map_err(|e| (e, 0))?;
-                    repl.tracker_mut().tighten_limits(&limits().max_feed_duration(self.item_time_limit));
-                    &mut slot.insert((self.id, repl)).1
-                }
-            };
-            repl.call_function(CALL, vec![object_of(item)], PrintWriter::Disabled)
-                .map_err(|e| (e, CALL_FRAMES))
-        });
-        let value = outcome.map(value_of).map_err(|(e, skip)| item_error(e, skip, self.item_time_limit))?;
+        // A lock is poisoned only by a panic while holding it, and a push or pop does not panic.
+        let idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        let mut repl = match idle {
+            Some(repl) => repl,
+            None => self.interpreter().map_err(|e| item_error(e, 0, self.item_time_limit))?,
+        };
+        let outcome = repl.call_function(CALL, vec![object_of(item)], PrintWriter::Disabled);
+        self.idle.lock().unwrap_or_else(PoisonError::into_inner).push(repl);
+        let value = outcome.map(value_of).map_err(|e| item_error(e, CALL_FRAMES, self.item_time_limit))?;
         self.keep(value)
+    }
+
+    /// A new interpreter for this run: the module's statements run under their own time
+    /// budget, then the item's applies to each call.
+    fn interpreter(&self) -> Result<MontyRepl, MontyException> {
+        let module_limits = limits().max_feed_duration(self.item_time_limit.max(DEFINE_TIME_LIMIT));
+        let mut repl = interpreter(&self.code, module_limits)?;
+        repl.tracker_mut().tighten_limits(&limits().max_feed_duration(self.item_time_limit));
+        Ok(repl)
     }
 
     /// The value, if its repr still fits [`MAX_RESULT_BYTES`] with the results kept before it.
@@ -322,19 +316,37 @@ mod tests {
     }
 
     #[test]
-    fn a_thread_keeps_its_interpreter_for_the_run_as_a_pool_process_does() {
+    fn a_run_keeps_its_interpreters_between_calls_as_a_pool_keeps_its_processes() {
         let code = "total = 0\n\ndef worker(n):\n    global total\n    total += n\n    return total\n";
         let worker = CustomWorker::compile(code).unwrap();
-        let on_this_thread: Vec<_> = (1..=3).map(|n| worker.call(&Value::Int(n)).unwrap().repr()).collect();
-        assert_eq!(on_this_thread, ["1", "3", "6"]);
-        // Another thread is another process: it starts from the module's own state.
+        // One call at a time, from any thread, is one interpreter: ProcessPoolExecutor(1).
+        let one_at_a_time: Vec<_> = (1..=3).map(|n| worker.call(&Value::Int(n)).unwrap().repr()).collect();
+        assert_eq!(one_at_a_time, ["1", "3", "6"]);
         let elsewhere =
-            std::thread::scope(|s| s.spawn(|| worker.call(&Value::Int(1)).unwrap().repr()).join().unwrap());
-        assert_eq!(elsewhere, "1");
-        // A new run starts from the module's state again, on every thread.
+            std::thread::scope(|s| s.spawn(|| worker.call(&Value::Int(4)).unwrap().repr()).join().unwrap());
+        assert_eq!(elsewhere, "10");
+        // Another run starts from the module's own state, as a new pool's processes do.
         let again = CustomWorker::compile(code).unwrap();
         assert_eq!(again.call(&Value::Int(5)).unwrap().repr(), "5");
-        assert_eq!(worker.call(&Value::Int(4)).unwrap().repr(), "4", "the old run's interpreter is gone");
+        assert_eq!(worker.call(&Value::Int(1)).unwrap().repr(), "11");
+    }
+
+    #[test]
+    fn a_call_while_every_interpreter_is_busy_gets_a_new_one() {
+        let code = "total = 0\n\ndef worker(n):\n    global total\n    while n < 0:\n        pass\n    total += n\n    return total\n";
+        let worker = CustomWorker::compile(code).unwrap().with_item_time_limit(Duration::from_millis(600));
+        assert_eq!(worker.call(&Value::Int(1)).unwrap().repr(), "1");
+        std::thread::scope(|s| {
+            // This call holds the run's one interpreter until its budget ends it.
+            let busy = s.spawn(|| worker.call(&Value::Int(-1)));
+            std::thread::sleep(Duration::from_millis(150));
+            assert_eq!(
+                worker.call(&Value::Int(2)).unwrap().repr(),
+                "2",
+                "a second interpreter, from the module's state"
+            );
+            assert_eq!(busy.join().unwrap().unwrap_err().type_name, "TimeoutError");
+        });
     }
 
     #[test]
