@@ -1176,11 +1176,6 @@ impl<'h> VM<'h> {
     }
 }
 
-/// Clones a `*args` tuple's contents into the owned buffer a call needs.
-///
-/// The clone is one allocation the size of the whole tuple, so it is preflighted:
-/// past the allocator's hard-limit headroom that single allocation kills the worker
-/// rather than raising `MemoryError`.
 /// Removes the callable at `index` from under its arguments, shifting them down one slot:
 /// `Vec::remove` with a loop of swaps in place of its `memmove` call, which for the one to three
 /// arguments of a typical call costs more than the moves themselves.
@@ -1192,6 +1187,11 @@ fn remove_below_args(stack: &mut Vec<Value>, index: usize) -> Value {
     stack.pop().expect("the callable is on the stack")
 }
 
+/// Clones a `*args` tuple's contents into the owned buffer a call needs.
+///
+/// The clone is one allocation the size of the whole tuple, so it is preflighted:
+/// past the allocator's hard-limit headroom that single allocation kills the worker
+/// rather than raising `MemoryError`.
 fn clone_args_from_tuple(items: &[Value], vm: &impl ContainsHeap) -> RunResult<Vec<Value>> {
     // One spare slot so `ArgValues::prepend` can put `self` in front of a bound
     // method's arguments without reallocating; that insert has no preflight of its own.
