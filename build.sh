@@ -99,6 +99,8 @@ cmd_setup() {
 # fetches an engine build only when a person runs a custom worker.
 cmd_build() {
   local variant out profile features
+  log "build: the workloads' Python source -> www/page/workloads-py.js"
+  node tools/embed-python.mjs
   for variant in basic python; do
     out=www/pkg profile=release features=
     [ "$variant" = python ] && out=www/pkg-py profile=release-python features=,python
@@ -125,8 +127,12 @@ cmd_test() {
   cmd_setup
   cmd_build
 
-  log "test: native (cargo test)"
+  log "test: native (cargo test), and the fuzz target still builds (cargo check)"
   cargo test
+  cargo check --quiet --manifest-path fuzz/Cargo.toml
+
+  log "test: the page's pure JavaScript modules (node --test tests/unit/)"
+  node --test tests/unit/
 
   log "test: wasm threads in Chromium (wasm-bindgen-test)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -9,24 +9,79 @@
 //! the report's `printed`, so it is made once. The page builds the item objects from the
 //! columns once they arrive (`www/columns.js`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::report::ErrorReport;
-use crate::value::{PyException, Value};
+use crate::executor::ItemOutcome;
+use crate::value::{PyException, Raised, Value};
 
 /// The lane of an item that never ran.
 pub const NO_LANE: u8 = u8::MAX;
 
+/// An item's exception in the page API's shape: `{type, message}`, and for a custom worker's
+/// `{traceback, line}` as well.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorReport {
+    /// The exception's type name.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Its message.
+    pub message: String,
+    /// For a custom worker: the traceback as Python prints it, from the call of `worker` on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traceback: Option<String>,
+    /// For a custom worker: the line of its code the exception came from, 1-based.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+impl ErrorReport {
+    /// The report of an item's exception.
+    pub fn of(e: &PyException) -> Self {
+        ErrorReport {
+            type_name: e.type_name.clone(),
+            message: e.message.clone(),
+            traceback: e.raised.as_ref().map(|r| r.traceback.clone()),
+            line: e.raised.as_ref().and_then(|r| r.line),
+        }
+    }
+}
+
+/// One bar of the timeline: an item's lane and times in ms from the start of the run.
+#[derive(Debug, Clone)]
+pub struct TraceEntry {
+    /// The item's index in the input list.
+    pub index: usize,
+    /// The lane that ran it.
+    pub lane: usize,
+    /// Start, in ms since the run began.
+    pub start_ms: f64,
+    /// End, in ms since the run began.
+    pub end_ms: f64,
+}
+
+impl TraceEntry {
+    /// The bar of a traced outcome, in ms from `began_ms`; `None` when the run is not traced.
+    pub fn of(outcome: &ItemOutcome, began_ms: f64) -> Option<Self> {
+        Some(TraceEntry {
+            index: outcome.index,
+            lane: outcome.lane,
+            start_ms: outcome.start_ms? - began_ms,
+            end_ms: outcome.end_ms? - began_ms,
+        })
+    }
+}
+
 /// What one item adds beyond its index, lane, input and result: present for few items.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extra {
     /// The item's position in the columns (not its input index).
     pub at: usize,
     /// The exception the item raised.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorReport>,
-    /// `mandelbrot_row`'s pixel counts, when the run keeps the picture.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `mandelbrot_row`'s pixel counts, when the run keeps the picture. They travel beside
+    /// the report for the page's picture, never back into one.
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub pixels: Option<Vec<u16>>,
 }
 
@@ -62,10 +117,42 @@ impl PrintedList {
         self
     }
 
+    /// Whether every element lies inside the text, in order: true of every list made here, and
+    /// checked of one read back from JavaScript before [`PrintedList::get`] slices it.
+    pub fn is_well_formed(&self) -> bool {
+        let mut start = 1;
+        self.ends.iter().all(|&end| {
+            let ok = start <= end as usize
+                && (end as usize) < self.text.len()
+                && self.text.is_char_boundary(start);
+            start = end as usize + 2;
+            ok
+        })
+    }
+
     /// Element `at`.
     pub fn get(&self, at: usize) -> &str {
         let start = if at == 0 { 1 } else { self.ends[at - 1] as usize + 2 };
         &self.text[start..self.ends[at] as usize]
+    }
+
+    /// A printed list as JavaScript holds it: its text and its ends in UTF-16 code units.
+    pub fn from_utf16(text: String, utf16_ends: &[u32]) -> Self {
+        if text.is_ascii() {
+            return PrintedList { text, ends: utf16_ends.to_vec() };
+        }
+        let mut ends = Vec::with_capacity(utf16_ends.len());
+        let (mut byte, mut unit) = (0u32, 0u32);
+        let mut chars = text.chars();
+        for &e in utf16_ends {
+            while unit < e {
+                let Some(c) = chars.next() else { break };
+                byte += c.len_utf8() as u32;
+                unit += c.len_utf16() as u32;
+            }
+            ends.push(byte);
+        }
+        PrintedList { text, ends }
     }
 
     /// The ends as JavaScript string offsets, in UTF-16 code units.
@@ -155,6 +242,47 @@ impl ItemColumns {
         self.index.is_empty()
     }
 
+    /// The outcomes of the items that ran, for a report of items that ran elsewhere (in a
+    /// message-passing Worker, or in a compute engine stopped mid-item): each result is known by
+    /// its repr, and `times` gives a traced item's start and end on [`crate::clock`]. Their
+    /// completion order continues from `first_seq`.
+    pub fn outcomes(
+        &self,
+        first_seq: usize,
+        times: impl Fn(usize) -> Option<(f64, f64)>,
+    ) -> Vec<ItemOutcome> {
+        let mut out = Vec::with_capacity(self.len());
+        for at in 0..self.len() {
+            if self.lane[at] == NO_LANE {
+                continue;
+            }
+            let index = self.index[at] as usize;
+            let repr = self.reprs.get(at).to_string();
+            let result = match self.error(at) {
+                None => Ok(Value::Object { type_name: String::new(), repr }),
+                Some(e) => Err(PyException {
+                    type_name: e.type_name.clone(),
+                    message: e.message.clone(),
+                    raised: e
+                        .traceback
+                        .clone()
+                        .map(|traceback| Box::new(Raised { repr, traceback, line: e.line })),
+                }),
+            };
+            let time = times(index);
+            out.push(ItemOutcome {
+                index,
+                lane: usize::from(self.lane[at]),
+                seq: first_seq + out.len(),
+                start_ms: time.map(|t| t.0),
+                end_ms: time.map(|t| t.1),
+                result,
+                pixels: None,
+            });
+        }
+        out
+    }
+
     /// The exception the item at position `at` raised, if it did.
     pub fn error(&self, at: usize) -> Option<&ErrorReport> {
         let found = self.extras.binary_search_by_key(&at, |e| e.at).ok()?;
@@ -196,5 +324,34 @@ mod tests {
         assert_eq!(c.inputs.ends, [5, 13, 18]);
         assert_eq!(c.inputs.utf16_ends(), [4, 10, 15]);
         assert_eq!(c.reprs.utf16_ends(), c.reprs.ends);
+        let back = PrintedList::from_utf16(c.inputs.text.clone(), &c.inputs.utf16_ends());
+        assert_eq!(back.ends, c.inputs.ends);
+        assert_eq!(back.get(1), "'𝄞'");
+        assert!(back.is_well_formed());
+        assert!(!PrintedList::from_utf16("[1, 2]".into(), &[2, 9]).is_well_formed());
+    }
+
+    #[test]
+    fn columns_read_back_into_the_outcomes_they_record() {
+        let mut raised = PyException::new("KeyError", "'a'");
+        raised.raised = Some(Box::new(Raised {
+            repr: "KeyError('a')".into(),
+            traceback: "Traceback …".into(),
+            line: Some(2),
+        }));
+        let mut c = ItemColumns::with_capacity(3);
+        c.push(4, Some(1), &Value::Int(3), Ok(&Value::Str("é".into())), None);
+        c.push(0, None, &Value::Int(1), Err(&PyException::new("CancelledError", "")), None);
+        c.push(2, Some(0), &Value::Int(2), Err(&raised), None);
+        c.push(3, Some(0), &Value::Int(5), Err(&PyException::new("ValueError", "bad")), None);
+        let c = c.finish();
+        let outcomes = c.outcomes(7, |index| (index == 4).then_some((1.0, 2.0)));
+        assert_eq!(outcomes.len(), 3, "the item that never ran is left out");
+        assert_eq!((outcomes[0].index, outcomes[0].lane, outcomes[0].seq), (4, 1, 7));
+        assert_eq!((outcomes[0].start_ms, outcomes[1].start_ms), (Some(1.0), None));
+        assert_eq!(outcomes[0].result.as_ref().unwrap().repr(), "'é'");
+        let e = outcomes[1].result.as_ref().unwrap_err();
+        assert_eq!((e.repr(), e.raised.as_ref().unwrap().line), ("KeyError('a')".to_string(), Some(2)));
+        assert_eq!(outcomes[2].result.as_ref().unwrap_err().repr(), "ValueError('bad')");
     }
 }

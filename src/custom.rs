@@ -27,6 +27,7 @@ use monty_types::{
 };
 
 use crate::error::Error;
+use crate::input::MAX_CODE_CHARS;
 use crate::value::{PyException, Raised, Value};
 
 /// The time one item may run before it raises `TimeoutError`: ends `while True: pass`.
@@ -42,9 +43,6 @@ pub const MAX_RESULT_BYTES: usize = 64 << 20;
 
 /// How deep `worker` may recurse before `RecursionError`: CPython's default.
 pub const RECURSION_LIMIT: usize = 1000;
-
-/// The most characters of worker code a run takes.
-pub const MAX_CODE_CHARS: usize = 100_000;
 
 /// The file name tracebacks give the worker's code.
 const FILE_NAME: &str = "worker.py";

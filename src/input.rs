@@ -24,6 +24,9 @@ pub const MAX_STR_CHARS: usize = 1_000_000;
 /// 1000000` would otherwise ask for a terabyte and end the wasm instance.
 pub const MAX_TEXT_BYTES: usize = 64 << 20;
 
+/// The most characters of worker code (a custom worker, in Python) a run takes.
+pub const MAX_CODE_CHARS: usize = 100_000;
+
 /// The bytes of text a list's string items hold.
 fn text_bytes(items: &[Value]) -> usize {
     items.iter().map(|v| if let Value::Str(s) = v { s.len() } else { 0 }).sum()

@@ -4,20 +4,28 @@
 //! A *map workload* applies one function to every item of an input list; an *executor* decides
 //! how: one after another, interleaved on one thread, or spread over a rayon pool of Web Workers.
 //!
-//! A tour of the crate, in the order a run flows through it:
+//! A tour of the crate, in the order a run flows through it. Layers run one way: each module
+//! uses only those listed before it.
 //!
+//! - [`value`] holds values as Python sees them and prints them exactly as CPython's `print`
+//!   does; [`error`] the run-level errors, as typed values; [`clock`] the one clock of every
+//!   Worker;
 //! - [`input`] turns the text a person typed (`[1, 2, 3]`, `range(10)`, …) into validated
 //!   [`Value`]s, or a [`Error`] that points at the column that is wrong;
-//! - [`workload`] names the functions that can be mapped and applies one to one item, failing
-//!   per item as Python raises ([`PyException`]); the CPU-bound work itself is in [`kernels`],
-//!   plain Rust ports of the Python reference, and the I/O (`sleep_ms`, `fetch_len`) in `host`;
+//! - [`kernels`] are the CPU-bound work, plain Rust ports of the Python reference
+//!   (`python/workloads.py`), and `host` the I/O (`sleep_ms`, `fetch_len`);
 //! - `custom` (feature `python`) runs a person's own `worker` function, written in Python, in
 //!   the monty interpreter's sandbox, and `memory` counts the bytes its budget is checked against;
-//! - [`executor`] runs a [`Job`] on the chosen executor and records who ran each item and when;
-//! - [`value`] prints values and whole result lists exactly as CPython's `print` does;
-//! - [`report`] gathers the outcome of a run into what the page shows, and [`columns`] holds
-//!   its items in the shape that crosses to JavaScript cheaply;
-//! - `web` (wasm only) is the thin layer the JavaScript compute Worker calls.
+//! - [`workload`] names the functions that can be mapped and applies one to one item, failing
+//!   per item as Python raises ([`PyException`]);
+//! - [`executor`] runs a [`Job`] on the chosen executor, one [`ItemOutcome`] per item, and
+//!   records who ran each item and when;
+//! - [`columns`] holds items in the shape that crosses to JavaScript cheaply, and [`report`]
+//!   gathers a run's outcomes into what the page shows, by one rule for every executor;
+//! - [`options`] turns the page's run options into a checked [`options::Plan`] (every default
+//!   and limit is there) and lists them in the [`options::Catalog`] the page builds its form
+//!   from;
+//! - `web` (wasm only) is the thin layer the JavaScript Workers call: it only converts values.
 //!
 //! Nothing here panics on bad input: errors are typed values, and only the edge turns them into
 //! messages. In the threaded wasm build a panic would abort the whole instance and its pool.
@@ -34,6 +42,7 @@ pub mod input;
 pub mod kernels;
 #[cfg(feature = "python")]
 mod memory;
+pub mod options;
 pub mod report;
 pub mod value;
 pub mod workload;
@@ -42,7 +51,7 @@ pub mod workload;
 pub mod web;
 
 pub use error::{Error, ErrorKind};
-pub use executor::{Executor, Job};
-pub use report::{ItemOutcome, Order, Report};
+pub use executor::{Executor, ItemOutcome, Job};
+pub use report::{Order, Report};
 pub use value::{PyException, Value};
-pub use workload::{Worker, Workload};
+pub use workload::{MapFunction, Workload};

@@ -5,29 +5,10 @@
 
 use serde::Serialize;
 
-use crate::columns::ItemColumns;
+use crate::columns::{ItemColumns, TraceEntry};
 use crate::error::Error;
-use crate::executor::{Executor, Finished, Job, Stop};
+use crate::executor::{Executor, Finished, ItemOutcome, Job, Scheduling, Stop};
 use crate::value::{PyException, Value};
-
-/// What happened to one item: its result or exception, the lane that ran it, and when.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ItemOutcome {
-    /// The item's index in the input list.
-    pub index: usize,
-    /// The lane (pool thread, async task) that ran it; 0 on the sequential executor.
-    pub lane: usize,
-    /// Its place in completion order, given when it is reported: 0 was reported first.
-    pub seq: usize,
-    /// When it started, in ms on [`crate::clock`], when the run is traced.
-    pub start_ms: Option<f64>,
-    /// When it ended, in ms on [`crate::clock`], when the run is traced.
-    pub end_ms: Option<f64>,
-    /// The worker's return value, or the exception it raised.
-    pub result: Result<Value, PyException>,
-    /// `mandelbrot_row`'s pixel counts, when the job keeps the picture.
-    pub pixels: Option<Vec<u16>>,
-}
 
 /// The order of a report's results, as Python's two ways of collecting them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +20,17 @@ pub enum Order {
 }
 
 impl Order {
+    /// Both orders.
+    pub const ALL: &'static [Order] = &[Order::Ordered, Order::Completed];
+
+    /// The page API's name for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::Ordered => "ordered",
+            Order::Completed => "completed",
+        }
+    }
+
     /// The order of that name: `ordered` or `completed`.
     ///
     /// # Errors
@@ -49,60 +41,6 @@ impl Order {
             "completed" => Ok(Order::Completed),
             _ => Err(Error::option(format!("unknown order {name:?}; known: ordered, completed"))),
         }
-    }
-}
-
-/// An item's exception in the page API's shape: `{type, message}`, and for a custom worker's
-/// `{traceback, line}` as well.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ErrorReport {
-    /// The exception's type name.
-    #[serde(rename = "type")]
-    pub type_name: String,
-    /// Its message.
-    pub message: String,
-    /// For a custom worker: the traceback as Python prints it, from the call of `worker` on.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub traceback: Option<String>,
-    /// For a custom worker: the line of its code the exception came from, 1-based.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-}
-
-impl ErrorReport {
-    /// The report of an item's exception.
-    pub fn of(e: &PyException) -> Self {
-        ErrorReport {
-            type_name: e.type_name.clone(),
-            message: e.message.clone(),
-            traceback: e.raised.as_ref().map(|r| r.traceback.clone()),
-            line: e.raised.as_ref().and_then(|r| r.line),
-        }
-    }
-}
-
-/// One bar of the timeline: an item's lane and times in ms from the start of the run.
-#[derive(Debug, Clone)]
-pub struct TraceEntry {
-    /// The item's index in the input list.
-    pub index: usize,
-    /// The lane that ran it.
-    pub lane: usize,
-    /// Start, in ms since the run began.
-    pub start_ms: f64,
-    /// End, in ms since the run began.
-    pub end_ms: f64,
-}
-
-impl TraceEntry {
-    /// The bar of a traced outcome, in ms from `began_ms`; `None` when the run is not traced.
-    pub fn of(outcome: &ItemOutcome, began_ms: f64) -> Option<Self> {
-        Some(TraceEntry {
-            index: outcome.index,
-            lane: outcome.lane,
-            start_ms: outcome.start_ms? - began_ms,
-            end_ms: outcome.end_ms? - began_ms,
-        })
     }
 }
 
@@ -152,6 +90,45 @@ pub struct Report {
     pub memory_bytes: Option<usize>,
 }
 
+/// What a report says of a run beside its items: the settings it ran with. A run in one wasm
+/// instance has them from its [`Job`]; a message-passing run, whose items ran in Workers of
+/// their own, from its checked options (`crate::options::Plan`).
+#[derive(Debug, Clone, Copy)]
+pub struct RunFacts<'a> {
+    /// The workload's name.
+    pub workload: &'a str,
+    /// The executor it ran on.
+    pub executor: Executor,
+    /// The input list.
+    pub items: &'a [Value],
+    /// The worker count asked for.
+    pub workers: usize,
+    /// The chunk size in force.
+    pub chunksize: usize,
+    /// How the pool handed out work.
+    pub scheduling: Scheduling,
+    /// The results' order.
+    pub order: Order,
+    /// Whether the items were timed.
+    pub trace: bool,
+}
+
+impl<'a> RunFacts<'a> {
+    /// The facts of `job` run on `executor`, reported in `order`.
+    pub fn of(job: &'a Job, executor: Executor, order: Order) -> Self {
+        RunFacts {
+            workload: job.function.name(),
+            executor,
+            items: &job.items,
+            workers: job.workers,
+            chunksize: job.chunksize(),
+            scheduling: job.scheduling,
+            order,
+            trace: job.trace,
+        }
+    }
+}
+
 impl Report {
     /// Gathers a finished run of `job` on `executor` that began at `began_ms` (on
     /// [`crate::clock`]) and took `wall_ms`, in the given order.
@@ -163,19 +140,26 @@ impl Report {
         began_ms: f64,
         wall_ms: f64,
     ) -> Self {
+        Report::of(&RunFacts::of(job, executor, order), finished, began_ms, wall_ms)
+    }
+
+    /// Gathers a finished run with these facts: the one rule by which every run, on any
+    /// executor and however it ended, becomes a report. Items that never finished are
+    /// `CancelledError()` or `TimeoutError()`.
+    pub fn of(run: &RunFacts, finished: &Finished, began_ms: f64, wall_ms: f64) -> Self {
         /// A row of the report: an item that finished, or one that never ran.
         enum Row<'a> {
             Ran(&'a ItemOutcome),
             Missing(usize),
         }
         // Each item's outcome by input index: input order without a sort.
-        let mut by_index: Vec<Option<&ItemOutcome>> = vec![None; job.items.len()];
+        let mut by_index: Vec<Option<&ItemOutcome>> = vec![None; run.items.len()];
         for o in &finished.outcomes {
             by_index[o.index] = Some(o);
         }
         let missing_rows =
             || by_index.iter().enumerate().filter(|(_, o)| o.is_none()).map(|(i, _)| Row::Missing(i));
-        let rows: Vec<Row> = match order {
+        let rows: Vec<Row> = match run.order {
             Order::Ordered => {
                 by_index.iter().enumerate().map(|(i, o)| o.map_or(Row::Missing(i), Row::Ran)).collect()
             }
@@ -186,7 +170,7 @@ impl Report {
                 ran.into_iter().map(Row::Ran).chain(missing_rows()).collect()
             }
         };
-        let never_ran = job.items.len() - finished.outcomes.len();
+        let never_ran = run.items.len() - finished.outcomes.len();
         let missing = match finished.stopped {
             Some(Stop::TimedOut) => PyException::new("TimeoutError", ""),
             _ => PyException::new("CancelledError", ""),
@@ -198,17 +182,17 @@ impl Report {
             match row {
                 Row::Ran(o) => {
                     failed += usize::from(o.result.is_err());
-                    results.push(o.index, Some(o.lane), &job.items[o.index], o.result.as_ref(), None);
+                    results.push(o.index, Some(o.lane), &run.items[o.index], o.result.as_ref(), None);
                 }
-                Row::Missing(i) => results.push(*i, None, &job.items[*i], Err(&missing), None),
+                Row::Missing(i) => results.push(*i, None, &run.items[*i], Err(&missing), None),
             }
         }
         let (failed, cancelled) =
             if missing.type_name == "TimeoutError" { (failed + never_ran, 0) } else { (failed, never_ran) };
 
         let trace: Option<Vec<TraceEntry>> =
-            job.trace.then(|| finished.outcomes.iter().filter_map(|o| TraceEntry::of(o, began_ms)).collect());
-        let mut lanes = vec![false; job.workers];
+            run.trace.then(|| finished.outcomes.iter().filter_map(|o| TraceEntry::of(o, began_ms)).collect());
+        let mut lanes = vec![false; run.workers];
         for o in &finished.outcomes {
             if o.lane >= lanes.len() {
                 lanes.resize(o.lane + 1, false);
@@ -216,16 +200,12 @@ impl Report {
             lanes[o.lane] = true;
         }
         Report {
-            workload: job.worker.name().to_string(),
-            executor: executor.name().to_string(),
-            workers: job.workers,
-            chunksize: job.chunksize(),
-            scheduling: job.scheduling.name().to_string(),
-            order: match order {
-                Order::Ordered => "ordered",
-                Order::Completed => "completed",
-            }
-            .to_string(),
+            workload: run.workload.to_string(),
+            executor: run.executor.name().to_string(),
+            workers: run.workers,
+            chunksize: run.chunksize,
+            scheduling: run.scheduling.name().to_string(),
+            order: run.order.name().to_string(),
             ok: rows.len() - failed - cancelled,
             failed,
             cancelled,

@@ -1,6 +1,9 @@
-//! The thin layer the JavaScript compute Worker calls: options in, progress and a report out.
+//! The thin layer the JavaScript Workers call: options in, progress and a report out.
 //!
-//! No logic lives here: it converts between JavaScript values and the crate's types, keeps the
+//! The compute engine (`www/worker/engine.js`) calls [`run`]; the compute Worker
+//! (`www/worker/compute.js`) calls [`catalog`], [`plan`] and [`assemble`] in a wasm instance
+//! of its own. No logic lives here: it converts between JavaScript values and the crate's
+//! types (the options' rules are in `options`, the report's in `report`), keeps the
 //! control of the run in flight so that `cancel()` and `poolBroken()` can reach it, and turns a
 //! typed [`Error`] into a JavaScript `Error` whose `name` is the error's name, with the parse
 //! position attached for the page's caret display.
@@ -8,55 +11,19 @@
 use std::sync::{Arc, Mutex};
 
 use js_sys::{Float64Array, Object, Uint32Array, Uint8Array};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::columns::{ItemColumns, PrintedList};
+use crate::columns::{Extra, ItemColumns, PrintedList, TraceEntry, NO_LANE};
 use crate::error::{Error, ErrorKind};
-use crate::executor::{self, Control, Executor, Job, Scheduling, Stop};
-use crate::report::{Order, Report, TraceEntry};
-use crate::workload::CUSTOM;
-use crate::{clock, host, input, Workload};
+use crate::executor::{self, Control, Finished, Stop};
+use crate::options::{Catalog, Plan, RunOptions};
+use crate::report::Report;
+use crate::{clock, host};
 
 /// `initThreadPool(n)`: starts the rayon pool on `n` Web Workers (threaded build only).
 #[cfg(feature = "threads")]
 pub use wasm_bindgen_rayon::init_thread_pool;
-
-/// A chunk size as the page API takes it: a number or `'auto'`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ChunkOption {
-    Size(usize),
-    Named(String),
-}
-
-/// The options of `window.playground.run()`, as the compute Worker passes them on.
-#[derive(Deserialize)]
-struct RunOptions {
-    workload: String,
-    items: String,
-    executor: String,
-    workers: usize,
-    #[serde(default)]
-    chunksize: Option<ChunkOption>,
-    #[serde(default)]
-    scheduling: Option<String>,
-    #[serde(default)]
-    order: Option<String>,
-    #[serde(default)]
-    timeout_ms: Option<f64>,
-    #[serde(default)]
-    trace: Option<bool>,
-    /// Keep `mandelbrot_row`'s pixels for the page's picture.
-    #[serde(default)]
-    picture: Option<bool>,
-    /// For the workload `custom`: Python code that defines `worker`.
-    #[serde(default)]
-    code: Option<String>,
-    /// The page's address: relative `fetch_len` URLs are resolved against it.
-    #[serde(default)]
-    base_url: Option<String>,
-}
 
 /// The control of the run in flight, for [`cancel`] and [`pool_broken`].
 static CURRENT: Mutex<Option<Arc<Control>>> = Mutex::new(None);
@@ -73,13 +40,18 @@ pub fn has_threads() -> bool {
     cfg!(feature = "threads")
 }
 
-/// The workload catalog, for the page's "Workload" select: `[{name, arg, cpu_bound, description}]`,
-/// the built-ins and then `custom`.
+/// The catalog the page builds its form from and checks options against:
+/// `{workloads, executors, schedulings, orders, limits, mandelbrot}` (see [`Catalog`]).
 #[wasm_bindgen]
-pub fn workloads() -> Result<JsValue, JsValue> {
-    let entries: Vec<_> =
-        Workload::ALL.iter().map(|w| w.entry()).chain([crate::workload::CatalogEntry::custom()]).collect();
-    to_js_value(&entries)
+pub fn catalog() -> Result<JsValue, JsValue> {
+    to_js_value(&Catalog::new())
+}
+
+/// The `BrokenPool` error of a run whose pool lost a Worker with items `lost`: for the
+/// message-passing executor, whose Workers the compute Worker watches, as for the rayon pool.
+#[wasm_bindgen(js_name = brokenPool)]
+pub fn broken_pool(lost: Vec<u32>) -> JsValue {
+    to_js(&Error::new(ErrorKind::BrokenPool { lost: lost.into_iter().map(|i| i as usize).collect() }))
 }
 
 /// Asks the run in flight to stop: items not started are cancelled.
@@ -100,35 +72,42 @@ fn stop_current(why: Stop) {
     }
 }
 
-/// Parses and checks the options without running: `{inputs, inputEnds, chunksize}`, the
-/// items as Python prints their list with each element's end (as [`list_to_js`] gives
-/// them), for the message-passing executor, which hands chunks of that text to its own Workers.
+/// Checks the options and parses the items without running: `{executor, workers, chunksize,
+/// inputs, inputEnds}`, the items as Python prints their list with each element's end (as
+/// [`list_to_js`] gives them). The compute Worker hands chunks of that text to the
+/// message-passing executor's Workers.
 ///
 /// # Errors
 /// As [`run`], for input and options.
 #[wasm_bindgen]
-pub fn prepare(options: JsValue) -> Result<JsValue, JsValue> {
-    let options: RunOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| to_js(&Error::option(format!("bad run options: {e}"))))?;
-    let (job, _) = job_of(&options).map_err(|e| to_js(&e))?;
-    let mut inputs = PrintedList::with_capacity(job.items.len());
-    for item in &job.items {
+pub fn plan(options: JsValue) -> Result<JsValue, JsValue> {
+    let plan = plan_of(options)?;
+    let mut inputs = PrintedList::with_capacity(plan.items.len());
+    for item in &plan.items {
         inputs.push(|out| item.write_repr(out));
     }
     let (inputs, input_ends) = list_to_js(&inputs.finish());
     Ok(object(&[
+        ("executor", plan.executor.name().into()),
+        ("workers", (plan.workers as u32).into()),
+        ("chunksize", (plan.chunksize() as u32).into()),
         ("inputs", inputs),
         ("inputEnds", input_ends),
-        ("chunksize", (job.chunksize() as u32).into()),
     ]))
+}
+
+fn plan_of(options: JsValue) -> Result<Plan, JsValue> {
+    let options: RunOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| to_js(&Error::option(format!("bad run options: {e}"))))?;
+    options.check().map_err(|e| to_js(&e))
 }
 
 /// Parses the input, runs it on the chosen executor, and resolves to
 /// `{report, results, trace, abandoned}`: the report's other fields, its items and its trace as
-/// columns (see [`crate::columns`]; `www/columns.js` reads them), and whether pool items were
-/// still running when it ended (the pool must then be replaced). With `on_progress`, the run is
-/// watched: it is called at once and then every tick with `{done, total, items, trace}`, the
-/// items finished since the last call, as columns.
+/// columns (see [`crate::columns`]; `www/shared/columns.js` reads them), and whether pool items
+/// were still running when it ended (the pool must then be replaced). With `on_progress`, the
+/// run is watched: it is called at once and then every tick with
+/// `{began_ms, done, total, items, trace}`, the items finished since the last call, as columns.
 ///
 /// # Errors
 /// A JavaScript `Error` named for the run-level error: `SyntaxError` (and the other parse
@@ -137,15 +116,13 @@ pub fn prepare(options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub async fn run(options: JsValue, on_progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
     let began = clock::now_ms();
-    let options: RunOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| to_js(&Error::option(format!("bad run options: {e}"))))?;
-    if let Some(base) = &options.base_url {
+    let plan = plan_of(options)?;
+    if let Some(base) = &plan.base_url {
         host::set_base_url(base);
     }
-    let executor = Executor::from_name(&options.executor).map_err(|e| to_js(&e))?;
-    let (job, order) = job_of(&options).map_err(|e| to_js(&e))?;
-    let job = Arc::new(job);
-    let control = Arc::new(Control::new(options.timeout_ms.map(|t| began + t)));
+    let (executor, order, timeout_ms) = (plan.executor, plan.order, plan.timeout_ms);
+    let job = Arc::new(plan.into_job().map_err(|e| to_js(&e))?);
+    let control = Arc::new(Control::new(timeout_ms.map(|t| began + t)));
     *CURRENT.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::clone(&control));
     let total = job.items.len();
     let mut on_tick = |fresh: &[crate::ItemOutcome], done: usize| {
@@ -156,6 +133,7 @@ pub async fn run(options: JsValue, on_progress: Option<js_sys::Function>) -> Res
         }
         let trace: Vec<TraceEntry> = fresh.iter().filter_map(|o| TraceEntry::of(o, began)).collect();
         let progress = object(&[
+            ("began_ms", began.into()),
             ("done", (done as u32).into()),
             ("total", (total as u32).into()),
             ("items", items_to_js(&items.finish())),
@@ -169,14 +147,97 @@ pub async fn run(options: JsValue, on_progress: Option<js_sys::Function>) -> Res
     *CURRENT.lock().unwrap_or_else(|p| p.into_inner()) = None;
     let finished = finished.map_err(|e| to_js(&e))?;
     let wall_ms = clock::now_ms() - began;
-    let mut report = Report::new(&job, executor, order, &finished, began, wall_ms);
+    let report = Report::new(&job, executor, order, &finished, began, wall_ms);
+    report_to_js(report, finished.abandoned)
+}
+
+/// The report of a run whose items ran elsewhere: in the message-passing executor's Workers,
+/// or in a compute engine that was stopped mid-item and sent its progress first. `finished`
+/// holds their item columns and `bars` their trace columns, as [`run`] and its progress give
+/// them, indexed in the whole input and timed from `began_ms`; `stopped` is `'cancelled'`,
+/// `'timeout'` or absent. The report is made by the same rule as any run's ([`Report::of`]),
+/// and resolves to the same shape as [`run`]'s.
+///
+/// # Errors
+/// As [`run`], for the options; an option error for columns that are not item columns.
+#[wasm_bindgen]
+pub fn assemble(
+    options: JsValue,
+    finished: Vec<JsValue>,
+    bars: Vec<JsValue>,
+    stopped: Option<String>,
+    began_ms: f64,
+    wall_ms: f64,
+) -> Result<JsValue, JsValue> {
+    let plan = plan_of(options)?;
+    let mut times = vec![None; plan.items.len()];
+    for bar in &bars {
+        let (index, start, end) = (u32s(bar, "index"), f64s(bar, "start"), f64s(bar, "end"));
+        for ((&i, &s), &e) in index.iter().zip(&start).zip(&end) {
+            if let Some(t) = times.get_mut(i as usize) {
+                *t = Some((began_ms + s, began_ms + e));
+            }
+        }
+    }
+    let mut outcomes = Vec::new();
+    for columns in &finished {
+        let columns = items_from_js(columns).map_err(|e| to_js(&e))?;
+        if columns.index.iter().any(|&i| i as usize >= plan.items.len()) {
+            return Err(to_js(&Error::option("an item column names an index past the input list")));
+        }
+        outcomes.extend(columns.outcomes(outcomes.len(), |i| times[i]));
+    }
+    let stopped = match stopped.as_deref() {
+        None => None,
+        Some("timeout") => Some(Stop::TimedOut),
+        Some(_) => Some(Stop::Cancelled),
+    };
+    let finished = Finished { outcomes, stopped, abandoned: false };
+    report_to_js(Report::of(&plan.facts(), &finished, began_ms, wall_ms), false)
+}
+
+/// `{report, results, trace, abandoned}`: the report's other fields, its items and its trace as
+/// columns, and whether pool items were still running when it ended.
+fn report_to_js(mut report: Report, abandoned: bool) -> Result<JsValue, JsValue> {
     report.memory_bytes = Some(core::arch::wasm32::memory_size(0) * 65536);
     Ok(object(&[
         ("report", to_js_value(&report)?),
         ("results", items_to_js(&report.results)),
         ("trace", report.trace.as_deref().map_or(JsValue::UNDEFINED, trace_to_js)),
-        ("abandoned", finished.abandoned.into()),
+        ("abandoned", abandoned.into()),
     ]))
+}
+
+fn field(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn u32s(object: &JsValue, key: &str) -> Vec<u32> {
+    Uint32Array::new(&field(object, key)).to_vec()
+}
+
+fn f64s(object: &JsValue, key: &str) -> Vec<f64> {
+    Float64Array::new(&field(object, key)).to_vec()
+}
+
+/// Item columns back from JavaScript, as [`items_to_js`] gave them.
+fn items_from_js(columns: &JsValue) -> Result<ItemColumns, Error> {
+    let text = |key: &str| field(columns, key).as_string().unwrap_or_else(|| "[]".to_string());
+    let extras: Vec<Extra> = serde_wasm_bindgen::from_value(field(columns, "extras"))
+        .map_err(|e| Error::option(format!("bad item columns: {e}")))?;
+    let columns = ItemColumns {
+        index: u32s(columns, "index"),
+        lane: Uint8Array::new(&field(columns, "lane")).to_vec(),
+        inputs: PrintedList::from_utf16(text("inputs"), &u32s(columns, "inputEnds")),
+        reprs: PrintedList::from_utf16(text("reprs"), &u32s(columns, "reprEnds")),
+        extras,
+    };
+    let n = columns.index.len();
+    let lists_fit = [&columns.inputs, &columns.reprs].iter().all(|l| l.ends.len() == n && l.is_well_formed());
+    if columns.lane.len() != n || !lists_fit || columns.extras.iter().any(|e| e.at >= n) {
+        return Err(Error::option("bad item columns: their lengths or ends do not fit"));
+    }
+    Ok(columns)
 }
 
 /// A plain object with these properties.
@@ -189,14 +250,16 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
     object.into()
 }
 
-/// Item columns as JavaScript: `{index, lane, inputs, inputEnds, reprs, reprEnds, extras}`,
-/// typed arrays and strings (ends in UTF-16 units, as JavaScript slices strings).
+/// Item columns as JavaScript: `{index, lane, noLane, inputs, inputEnds, reprs, reprEnds,
+/// extras}`, typed arrays and strings (ends in UTF-16 units, as JavaScript slices strings);
+/// `noLane` is the lane of an item that never ran.
 fn items_to_js(items: &ItemColumns) -> JsValue {
     let (inputs, input_ends) = list_to_js(&items.inputs);
     let (reprs, repr_ends) = list_to_js(&items.reprs);
     object(&[
         ("index", Uint32Array::from(items.index.as_slice()).into()),
         ("lane", Uint8Array::from(items.lane.as_slice()).into()),
+        ("noLane", NO_LANE.into()),
         ("inputs", inputs),
         ("inputEnds", input_ends),
         ("reprs", reprs),
@@ -225,45 +288,6 @@ fn trace_to_js(trace: &[TraceEntry]) -> JsValue {
         ("start", column(|t| t.start_ms).into()),
         ("end", column(|t| t.end_ms).into()),
     ])
-}
-
-/// The job and result order the options describe; the executor is the caller's to check.
-fn job_of(options: &RunOptions) -> Result<(Job, Order), Error> {
-    let order = Order::from_name(options.order.as_deref().unwrap_or("ordered"))?;
-    let chunksize = match &options.chunksize {
-        None => None,
-        Some(ChunkOption::Named(name)) if name == "auto" => None,
-        Some(ChunkOption::Named(name)) => {
-            return Err(Error::option(format!("chunksize must be a number or 'auto', got {name:?}")))
-        }
-        Some(ChunkOption::Size(n)) => Some(*n),
-    };
-    if let Some(t) = options.timeout_ms {
-        if !(t.is_finite() && t > 0.0) {
-            return Err(Error::option(format!("timeout_ms must be a positive number of ms, got {t}")));
-        }
-    }
-    let items = input::parse(&options.items)?;
-    let job = if options.workload == CUSTOM {
-        custom_job(options.code.as_deref().unwrap_or_default(), items, options.workers)?
-    } else {
-        Job::new(Workload::from_name(&options.workload)?, items, options.workers)?
-    };
-    let mut job = job.with_chunksize(chunksize)?;
-    job.scheduling = Scheduling::from_name(options.scheduling.as_deref().unwrap_or("queue"))?;
-    job.trace = options.trace.unwrap_or(true);
-    job.picture = options.picture.unwrap_or(false);
-    Ok((job, order))
-}
-
-#[cfg(feature = "python")]
-fn custom_job(code: &str, items: Vec<crate::Value>, workers: usize) -> Result<Job, Error> {
-    Job::custom(crate::custom::CustomWorker::compile(code)?, items, workers)
-}
-
-#[cfg(not(feature = "python"))]
-fn custom_job(_: &str, _: Vec<crate::Value>, _: usize) -> Result<Job, Error> {
-    Err(Error::option("this build has no Python engine; custom workers run on the pkg-py builds"))
 }
 
 fn to_js(error: &Error) -> JsValue {

@@ -5,7 +5,7 @@
 //! the exception a learner would see from Python (`ValueError: fib() accepts 0 <= n <= 50,
 //! got 51`); the other items go on.
 //!
-//! Calling a workload is two steps: [`Workload::prepare`] checks the argument and either
+//! Calling a workload is two steps: [`Workload::first_step`] checks the argument and either
 //! finishes the CPU-bound work or says which I/O is left to do; the executor then does that I/O
 //! the way its threads allow ([`Workload::call`] blocks, [`Workload::call_async`] awaits).
 
@@ -41,7 +41,7 @@ pub enum Workload {
 
 /// The function a job maps over its items: a workload of the catalog, or a person's own.
 #[derive(Debug, Clone)]
-pub enum Worker {
+pub enum MapFunction {
     /// A workload of the catalog.
     Builtin(Workload),
     /// A `worker` function written in Python, the page API's workload `custom`.
@@ -49,13 +49,13 @@ pub enum Worker {
     Custom(std::sync::Arc<crate::custom::CustomWorker>),
 }
 
-impl Worker {
+impl MapFunction {
     /// The page API's workload name: the catalog's, or `custom`.
     pub fn name(&self) -> &'static str {
         match self {
-            Worker::Builtin(w) => w.name(),
+            MapFunction::Builtin(w) => w.name(),
             #[cfg(feature = "python")]
-            Worker::Custom(_) => CUSTOM,
+            MapFunction::Custom(_) => CUSTOM,
         }
     }
 
@@ -63,15 +63,18 @@ impl Worker {
     /// person's own function cannot be judged before it runs.
     pub fn cost(&self, item: &Value) -> Option<f64> {
         match self {
-            Worker::Builtin(w) => w.cost(item),
+            MapFunction::Builtin(w) => w.cost(item),
             #[cfg(feature = "python")]
-            Worker::Custom(_) => None,
+            MapFunction::Custom(_) => None,
         }
     }
 }
 
 /// The page API's workload name for a worker function written in Python.
 pub const CUSTOM: &str = "custom";
+
+/// The worker function a custom run maps when it names none: the seed's.
+pub const SEED_WORKER: &str = "def worker(num):\n    return num * num\n";
 
 impl CatalogEntry {
     /// The catalog's last entry: a person's own `worker`, written in Python. Every build lists
@@ -99,7 +102,7 @@ pub enum ArgType {
     Any,
 }
 
-/// What a workload's item still needs after [`Workload::prepare`].
+/// What a workload's item still needs after [`Workload::first_step`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// Nothing: here is the result (or the exception).
@@ -245,13 +248,13 @@ impl Workload {
     }
 
     /// Checks the item against the domain and does the CPU-bound work; says what I/O is left.
-    pub fn prepare(self, item: &Value) -> Step {
+    pub fn first_step(self, item: &Value) -> Step {
         self.compute(item, None).unwrap_or_else(|e| Step::Done(Err(e)))
     }
 
     /// For `mandelbrot_row`: the result, with the row's pixel counts added to `pixels` for the
     /// page's picture. Other workloads leave `pixels` empty.
-    pub fn prepare_picture(self, item: &Value, pixels: &mut Vec<u16>) -> Step {
+    pub fn first_step_with_picture(self, item: &Value, pixels: &mut Vec<u16>) -> Step {
         self.compute(item, Some(pixels)).unwrap_or_else(|e| Step::Done(Err(e)))
     }
 
@@ -313,7 +316,7 @@ impl Workload {
     /// The Python exception this item raises.
     #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
     pub fn call(self, item: &Value) -> Result<Value, PyException> {
-        Self::finish_blocking(self.prepare(item))
+        Self::finish_blocking(self.first_step(item))
     }
 
     /// Does the I/O a [`Step`] has left, blocking the calling thread.
@@ -337,7 +340,7 @@ impl Workload {
     /// # Errors
     /// The Python exception this item raises.
     pub async fn call_async(self, item: &Value) -> Result<Value, PyException> {
-        Self::finish_async(self.prepare(item)).await
+        Self::finish_async(self.first_step(item)).await
     }
 
     /// Does the I/O a [`Step`] has left, awaiting it.

@@ -4,25 +4,8 @@
 
 mod common;
 
+use common::Rng;
 use map_playground::{Value, Workload};
-
-/// splitmix64: a small, well-known generator, so the inputs are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        let span = (hi as i128 - lo as i128 + 1) as u128;
-        (lo as i128 + (u128::from(self.next()) % span) as i128) as i64
-    }
-}
 
 /// Inputs for each workload: mostly inside the domain, kept cheap for the costly ones, plus
 /// the edges and a few items outside.

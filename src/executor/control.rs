@@ -8,8 +8,8 @@
 use std::sync::atomic::{AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use super::ItemOutcome;
 use crate::clock;
-use crate::report::ItemOutcome;
 
 /// Why a run stopped before every item ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

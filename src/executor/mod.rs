@@ -6,6 +6,7 @@
 //! lane that ran it and when, on the one clock of [`crate::clock`].
 
 mod control;
+mod outcome;
 mod pool;
 mod sequential;
 mod tasks;
@@ -14,14 +15,14 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 pub use control::{Control, Stop};
+pub use outcome::ItemOutcome;
 
 use crate::clock;
 use crate::error::{Error, ErrorKind};
 use crate::host;
 use crate::input::MAX_ITEMS;
-use crate::report::ItemOutcome;
 use crate::value::Value;
-use crate::workload::{Step, Worker, Workload};
+use crate::workload::{MapFunction, Step, Workload};
 
 /// The most workers a run may ask for.
 pub const MAX_WORKERS: usize = 32;
@@ -46,6 +47,10 @@ pub enum Scheduling {
 }
 
 impl Scheduling {
+    /// Every scheduling, in the order the page lists them.
+    pub const ALL: &'static [Scheduling] =
+        &[Scheduling::Queue, Scheduling::WorkStealing, Scheduling::LongestFirst];
+
     /// The page API's name for it.
     pub fn name(self) -> &'static str {
         match self {
@@ -75,7 +80,7 @@ impl Scheduling {
 #[derive(Debug, Clone)]
 pub struct Job {
     /// The function mapped over the items.
-    pub worker: Worker,
+    pub function: MapFunction,
     /// The input list, already parsed and checked for the workload.
     pub items: Vec<Value>,
     /// At most this many items run at once (1 to [`MAX_WORKERS`]).
@@ -98,7 +103,7 @@ impl Job {
     /// An input error for items the workload does not take; an option error for a worker
     /// count outside 1 to [`MAX_WORKERS`].
     pub fn new(workload: Workload, items: Vec<Value>, workers: usize) -> Result<Self, Error> {
-        let job = Job::of(Worker::Builtin(workload), items, workers)?;
+        let job = Job::of(MapFunction::Builtin(workload), items, workers)?;
         workload.check_items(&job.items)?;
         Ok(job)
     }
@@ -113,15 +118,24 @@ impl Job {
         items: Vec<Value>,
         workers: usize,
     ) -> Result<Self, Error> {
-        Job::of(Worker::Custom(Arc::new(worker)), items, workers)
+        Job::of(MapFunction::Custom(Arc::new(worker)), items, workers)
     }
 
-    fn of(worker: Worker, items: Vec<Value>, workers: usize) -> Result<Self, Error> {
+    /// A job of a built-in workload over items already checked against it
+    /// ([`Workload::check_items`]), as `crate::options` checks them.
+    ///
+    /// # Errors
+    /// An option error for a worker count outside 1 to [`MAX_WORKERS`].
+    pub fn checked(workload: Workload, items: Vec<Value>, workers: usize) -> Result<Self, Error> {
+        Job::of(MapFunction::Builtin(workload), items, workers)
+    }
+
+    fn of(function: MapFunction, items: Vec<Value>, workers: usize) -> Result<Self, Error> {
         if !(1..=MAX_WORKERS).contains(&workers) {
             return Err(Error::option(format!("workers must be from 1 to {MAX_WORKERS}, got {workers}")));
         }
         Ok(Job {
-            worker,
+            function,
             items,
             workers,
             chunksize: None,
@@ -149,7 +163,7 @@ impl Job {
 
     /// The chunk size in force: the explicit one, or `Pool.map`'s `ceil(n / (4 × workers))`.
     pub fn chunksize(&self) -> usize {
-        self.chunksize.unwrap_or_else(|| self.items.len().div_ceil(4 * self.workers).max(1))
+        self.chunksize.unwrap_or_else(|| auto_chunksize(self.items.len(), self.workers))
     }
 
     /// The order in which the pool's queue hands items out, as input indexes: longest first
@@ -159,7 +173,7 @@ impl Job {
         if self.scheduling != Scheduling::LongestFirst {
             return None;
         }
-        let costs: Vec<Option<f64>> = self.items.iter().map(|item| self.worker.cost(item)).collect();
+        let costs: Vec<Option<f64>> = self.items.iter().map(|item| self.function.cost(item)).collect();
         if costs.iter().all(Option::is_none) {
             return None;
         }
@@ -168,6 +182,11 @@ impl Job {
         order.sort_by(|&a, &b| costs[b].unwrap_or(-1.0).total_cmp(&costs[a].unwrap_or(-1.0)));
         Some(order)
     }
+}
+
+/// `Pool.map`'s chunk size for `items` items on `workers` workers: about four chunks per worker.
+pub fn auto_chunksize(items: usize, workers: usize) -> usize {
+    items.div_ceil(4 * workers.max(1)).max(1)
 }
 
 /// The executors, named as the page API's `executor` option.
@@ -180,11 +199,20 @@ pub enum Executor {
     Async,
     /// A rayon pool on Web Workers: the browser's `ProcessPoolExecutor` / `Pool.map`.
     Pool,
+    /// Web Workers with memories of their own, each with its own wasm instance: the model of
+    /// `multiprocessing.Pool`, which needs no shared memory. The compute Worker hands out its
+    /// chunks (`www/worker/message-pool.js`), each run there on [`Executor::Sequential`], and
+    /// merges their outcomes into one report through `Report` as any run's.
+    MessagePassing,
 }
 
 impl Executor {
     /// Every executor, in the order the page lists them.
-    pub const ALL: &'static [Executor] = &[Executor::Sequential, Executor::Async, Executor::Pool];
+    pub const ALL: &'static [Executor] =
+        &[Executor::Sequential, Executor::Async, Executor::Pool, Executor::MessagePassing];
+
+    /// The executors that run inside one wasm instance, on [`run`].
+    pub const IN_INSTANCE: &'static [Executor] = &[Executor::Sequential, Executor::Async, Executor::Pool];
 
     /// The page API's name for it.
     pub fn name(self) -> &'static str {
@@ -192,6 +220,7 @@ impl Executor {
             Executor::Sequential => "sequential",
             Executor::Async => "async",
             Executor::Pool => "pool",
+            Executor::MessagePassing => "message-passing",
         }
     }
 
@@ -250,33 +279,37 @@ pub async fn run(
     if watched {
         tick();
     }
-    let abandoned = match executor {
-        Executor::Sequential | Executor::Async => {
-            let work = async {
-                if executor == Executor::Sequential {
-                    sequential::run(&job, &control, watched).await;
-                } else {
-                    tasks::run(&job, &control, watched).await;
-                }
-            };
-            let ticker = async {
-                if !watched {
-                    return std::future::pending().await;
-                }
-                loop {
-                    host::sleep(TICK_MS as u32).await;
-                    tick();
-                    if control.should_stop() {
-                        break;
+    let abandoned =
+        match executor {
+            Executor::Sequential | Executor::Async => {
+                let work = async {
+                    if executor == Executor::Sequential {
+                        sequential::run(&job, &control, watched).await;
+                    } else {
+                        tasks::run(&job, &control, watched).await;
                     }
-                }
-            };
-            futures::pin_mut!(work, ticker);
-            futures::future::select(work, ticker).await;
-            false
-        }
-        Executor::Pool => pool::run(Arc::clone(&job), Arc::clone(&control), &tick).await?,
-    };
+                };
+                let ticker = async {
+                    if !watched {
+                        return std::future::pending().await;
+                    }
+                    loop {
+                        host::sleep(TICK_MS as u32).await;
+                        tick();
+                        if control.should_stop() {
+                            break;
+                        }
+                    }
+                };
+                futures::pin_mut!(work, ticker);
+                futures::future::select(work, ticker).await;
+                false
+            }
+            Executor::Pool => pool::run(Arc::clone(&job), Arc::clone(&control), &tick).await?,
+            Executor::MessagePassing => return Err(Error::option(
+                "message-passing runs its chunks in Workers of their own, each on the sequential executor",
+            )),
+        };
     tick();
     let outcomes = finished.into_inner();
     let stopped = if outcomes.len() < job.items.len() { control.stopped() } else { None };
@@ -295,7 +328,7 @@ pub async fn run(
 #[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
 fn timed_call(job: &Job, index: usize, lane: usize) -> ItemOutcome {
     let start_ms = job.trace.then(clock::now_ms);
-    let (step, pixels) = prepare(job, index);
+    let (step, pixels) = first_step(job, index);
     let result = Workload::finish_blocking(step);
     let end_ms = job.trace.then(clock::now_ms);
     // Its completion ticket is given when it is reported (`Control::finish`).
@@ -303,17 +336,17 @@ fn timed_call(job: &Job, index: usize, lane: usize) -> ItemOutcome {
 }
 
 /// The item's CPU-bound work, keeping the picture's pixels when the job wants them.
-fn prepare(job: &Job, index: usize) -> (Step, Option<Vec<u16>>) {
+fn first_step(job: &Job, index: usize) -> (Step, Option<Vec<u16>>) {
     let item = &job.items[index];
-    match &job.worker {
-        Worker::Builtin(w @ Workload::MandelbrotRow) if job.picture => {
+    match &job.function {
+        MapFunction::Builtin(w @ Workload::MandelbrotRow) if job.picture => {
             let mut pixels = Vec::new();
-            let step = w.prepare_picture(item, &mut pixels);
+            let step = w.first_step_with_picture(item, &mut pixels);
             (step, Some(pixels).filter(|p| !p.is_empty()))
         }
-        Worker::Builtin(w) => (w.prepare(item), None),
+        MapFunction::Builtin(w) => (w.first_step(item), None),
         #[cfg(feature = "python")]
-        Worker::Custom(code) => (Step::Done(code.call(item)), None),
+        MapFunction::Custom(code) => (Step::Done(code.call(item)), None),
     }
 }
 
@@ -321,7 +354,7 @@ fn prepare(job: &Job, index: usize) -> (Step, Option<Vec<u16>>) {
 /// thread, which must never block in the single-threaded build.
 async fn timed_call_async(job: &Job, index: usize, lane: usize) -> ItemOutcome {
     let start_ms = job.trace.then(clock::now_ms);
-    let (step, pixels) = prepare(job, index);
+    let (step, pixels) = first_step(job, index);
     let result = Workload::finish_async(step).await;
     let end_ms = job.trace.then(clock::now_ms);
     // Its completion ticket is given when it is reported (`Control::finish`).
@@ -335,218 +368,5 @@ async fn timed_call_async(job: &Job, index: usize, lane: usize) -> ItemOutcome {
 async fn yield_if_due(control: &Control, watched: bool) {
     if watched && control.yield_due(TICK_MS) {
         host::yield_now().await;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::{Order, Report};
-    use futures::executor::block_on;
-
-    /// Native pool tests share rayon's global pool: four threads, so lane limits show.
-    pub(crate) fn global_pool() {
-        static POOL: std::sync::Once = std::sync::Once::new();
-        POOL.call_once(|| {
-            let _ = rayon::ThreadPoolBuilder::new().num_threads(4).build_global();
-        });
-    }
-
-    fn finish(executor: Executor, job: &Job, control: Control) -> Finished {
-        global_pool();
-        block_on(run(executor, Arc::new(job.clone()), Arc::new(control), None)).unwrap()
-    }
-
-    fn printed(executor: Executor, job: &Job) -> String {
-        let finished = finish(executor, job, Control::new(None));
-        Report::new(job, executor, Order::Ordered, &finished, 0.0, 0.0).printed().to_string()
-    }
-
-    fn ints(items: impl IntoIterator<Item = i64>) -> Vec<Value> {
-        items.into_iter().map(|n| Value::Int(n.into())).collect()
-    }
-
-    /// splitmix64, for reproducible random cases.
-    struct Rng(u64);
-    impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            (z ^ (z >> 31)) % n
-        }
-    }
-
-    #[test]
-    fn every_executor_matches_sequential_on_random_jobs() {
-        let mut rng = Rng(2026);
-        let cheap = [
-            Workload::Square,
-            Workload::IsPrime,
-            Workload::Fib,
-            Workload::CollatzSteps,
-            Workload::CountPrimes,
-        ];
-        for case in 0..1500 {
-            let workload = cheap[rng.below(cheap.len() as u64) as usize];
-            let n = rng.below(60) as usize;
-            let items = ints((0..n).map(|_| rng.below(28) as i64 - 3));
-            let workers = 1 + rng.below(8) as usize;
-            let chunksize = match rng.below(3) {
-                0 => None,
-                _ => Some(1 + rng.below(10) as usize),
-            };
-            let mut job = Job::new(workload, items, workers).unwrap().with_chunksize(chunksize).unwrap();
-            job.trace = rng.below(2) == 0;
-            let expected = printed(Executor::Sequential, &job);
-            for scheduling in [Scheduling::Queue, Scheduling::WorkStealing, Scheduling::LongestFirst] {
-                job.scheduling = scheduling;
-                for executor in [Executor::Async, Executor::Pool] {
-                    assert_eq!(printed(executor, &job), expected, "case {case}: {executor:?} {job:?}");
-                }
-            }
-            let completed = finish(Executor::Pool, &job, Control::new(None));
-            let r = Report::new(&job, Executor::Pool, Order::Completed, &completed, 0.0, 0.0);
-            let pairs = |r: &Report| -> Vec<(u32, String)> {
-                (0..r.results.len())
-                    .map(|at| (r.results.index[at], r.results.reprs.get(at).to_string()))
-                    .collect()
-            };
-            let mut by_index = pairs(&r);
-            by_index.sort();
-            let ordered = Report::new(&job, Executor::Pool, Order::Ordered, &completed, 0.0, 0.0);
-            assert_eq!(by_index, pairs(&ordered));
-        }
-    }
-
-    #[cfg(feature = "python")]
-    #[test]
-    fn a_custom_worker_prints_as_the_builtin_on_every_executor() {
-        use crate::custom::CustomWorker;
-        let items = ints((-50..250).map(|n| n * 7919));
-        let builtin = Job::new(Workload::Square, items.clone(), 4).unwrap().with_chunksize(Some(3)).unwrap();
-        let expected = printed(Executor::Sequential, &builtin);
-        let code = CustomWorker::compile("def worker(num):\n    return num * num\n").unwrap();
-        let mut custom = Job::custom(code, items, 4).unwrap().with_chunksize(Some(3)).unwrap();
-        for scheduling in [Scheduling::Queue, Scheduling::WorkStealing] {
-            custom.scheduling = scheduling;
-            for executor in Executor::ALL.iter().copied() {
-                assert_eq!(printed(executor, &custom), expected, "{executor:?} {scheduling:?}");
-            }
-        }
-        // Deep recursion on a pool thread ends as Python's RecursionError, not a stack overflow.
-        let deep =
-            CustomWorker::compile("def worker(n):\n    return n if n == 0 else 1 + worker(n - 1)\n").unwrap();
-        let job = Job::custom(deep, ints([10, 900, 5000]), 2).unwrap();
-        assert_eq!(
-            printed(Executor::Pool, &job),
-            "[10, 900, RecursionError('maximum recursion depth exceeded')]"
-        );
-    }
-
-    #[test]
-    fn pool_lanes_never_exceed_the_worker_count() {
-        let job = Job::new(Workload::Square, ints(0..20_000), 2).unwrap();
-        let finished = finish(Executor::Pool, &job, Control::new(None));
-        assert_eq!(finished.outcomes.len(), 20_000);
-        assert!(finished.outcomes.iter().all(|o| o.lane < 2));
-    }
-
-    #[test]
-    fn queue_chunks_run_whole_on_one_lane_as_pool_map_does() {
-        let job = Job::new(Workload::SleepMs, ints([2; 12]), 3).unwrap().with_chunksize(Some(4)).unwrap();
-        let finished = finish(Executor::Pool, &job, Control::new(None));
-        let lane_of = |i: usize| finished.outcomes.iter().find(|o| o.index == i).unwrap().lane;
-        for chunk in 0..3 {
-            let lanes: Vec<_> = (chunk * 4..chunk * 4 + 4).map(lane_of).collect();
-            assert!(lanes.iter().all(|&l| l == lanes[0]), "chunk {chunk} split over lanes {lanes:?}");
-        }
-        assert_eq!(job.chunksize(), 4);
-        assert_eq!(Job::new(Workload::Square, ints(0..100), 2).unwrap().chunksize(), 13);
-    }
-
-    #[test]
-    fn longest_first_hands_out_the_biggest_items_first_and_reports_in_input_order() {
-        let mut job = Job::new(Workload::Fib, ints([3, 20, 1, 25, 20, 12]), 1).unwrap();
-        job.chunksize = Some(1);
-        job.scheduling = Scheduling::LongestFirst;
-        assert_eq!(job.dispatch_order(), Some(vec![3, 1, 4, 5, 0, 2]));
-        let finished = finish(Executor::Pool, &job, Control::new(None));
-        let started: Vec<_> = finished.outcomes.iter().map(|o| o.index).collect();
-        assert_eq!(started, [3, 1, 4, 5, 0, 2]);
-        let report = Report::new(&job, Executor::Pool, Order::Ordered, &finished, 0.0, 0.0);
-        assert_eq!(report.printed(), "[2, 6765, 1, 75025, 6765, 144]");
-        // Where the workload cannot tell an item's cost, the queue's input order.
-        job.worker = Worker::Builtin(Workload::CollatzSteps);
-        assert_eq!(job.dispatch_order(), None);
-    }
-
-    #[test]
-    fn blocking_waits_overlap_on_the_pool_and_awaited_ones_on_async() {
-        let job = Job::new(Workload::SleepMs, ints([100; 4]), 4).unwrap();
-        for executor in [Executor::Pool, Executor::Async] {
-            let start = std::time::Instant::now();
-            let finished = finish(executor, &job, Control::new(None));
-            assert_eq!(finished.outcomes.len(), 4);
-            assert!(
-                start.elapsed() < std::time::Duration::from_millis(350),
-                "{executor:?} took {:?}",
-                start.elapsed()
-            );
-        }
-    }
-
-    #[test]
-    fn a_cancelled_run_starts_no_more_items_on_any_executor() {
-        let job = Job::new(Workload::SleepMs, ints([1; 50]), 2).unwrap();
-        for executor in Executor::ALL {
-            let control = Control::new(None);
-            control.stop(Stop::Cancelled);
-            let finished = finish(*executor, &job, control);
-            assert!(finished.outcomes.is_empty(), "{executor:?}");
-            assert_eq!(finished.stopped, Some(Stop::Cancelled));
-        }
-    }
-
-    #[test]
-    fn a_timeout_ends_the_run_with_the_rest_timed_out() {
-        let job = Job::new(Workload::SleepMs, ints([40; 10]), 1).unwrap();
-        for executor in Executor::ALL {
-            let started = clock::now_ms();
-            let finished = finish(*executor, &job, Control::new(Some(started + 100.0)));
-            assert_eq!(finished.stopped, Some(Stop::TimedOut), "{executor:?}");
-            assert!((1..10).contains(&finished.outcomes.len()), "{executor:?}: {}", finished.outcomes.len());
-            let r = Report::new(&job, *executor, Order::Ordered, &finished, started, 0.0);
-            assert!(r.printed().ends_with("TimeoutError()]"), "{}", r.printed());
-            assert!(clock::now_ms() - started < 400.0);
-        }
-    }
-
-    #[test]
-    fn progress_ticks_while_a_run_goes_on() {
-        let job = Job::new(Workload::SleepMs, ints([30; 6]), 1).unwrap();
-        global_pool();
-        for executor in Executor::ALL {
-            let mut ticks = Vec::new();
-            let control = Arc::new(Control::new(None));
-            block_on(run(
-                *executor,
-                Arc::new(job.clone()),
-                control,
-                Some(&mut |fresh, done| ticks.push((fresh.len(), done))),
-            ))
-            .unwrap();
-            assert!(ticks.len() >= 3, "{executor:?}: {ticks:?}");
-            assert_eq!(ticks.last().unwrap().1, 6);
-            assert_eq!(ticks.iter().map(|t| t.0).sum::<usize>(), 6);
-        }
-    }
-
-    #[test]
-    fn worker_counts_and_chunk_sizes_outside_the_range_are_refused() {
-        assert!(Job::new(Workload::Square, vec![], 0).is_err());
-        assert!(Job::new(Workload::Square, vec![], MAX_WORKERS + 1).is_err());
-        assert!(Job::new(Workload::Square, vec![], 1).unwrap().with_chunksize(Some(0)).is_err());
     }
 }

@@ -72,7 +72,7 @@ test('as completed, results come in the order they finish, each with its index',
 });
 
 test('every item keeps its input, result, error and lane in reports and progress, any text included', async () => {
-  // Items cross from the compute Worker as columns (www/columns.js): text outside ASCII, a
+  // Items cross from the compute Worker as columns (www/shared/columns.js): text outside ASCII, a
   // separator inside a repr and an exception must come out as the objects the API promises.
   const code = "def worker(x):\n    if x == 'boom':\n        raise ValueError('ünï, code')\n    return x * 2\n";
   const items = "['é', '𝄞', 'a, b', 'boom', 7]";
@@ -202,7 +202,7 @@ test('a pool Worker that dies mid-run gives BrokenPool, and the next run works',
   }
 });
 
-test('a compute Worker that dies mid-run gives BrokenPool on every executor it runs, and the next run works', async () => {
+test('a compute engine that dies mid-run gives BrokenPool on every executor it runs, and the next run works', async () => {
   for (const executor of ['sequential', 'async', 'pool']) {
     const result = await session.page.evaluate(async (executor) => {
       const running = window.playground.run({ workload: 'sleep_ms', items: '[300] * 4', executor, workers: 2, chunksize: 1 });
@@ -212,7 +212,7 @@ test('a compute Worker that dies mid-run gives BrokenPool on every executor it r
       return { error, next: next.printed };
     }, executor);
     assert.equal(result.error?.name, 'BrokenPool', executor);
-    assert.match(result.error.message, /the compute Worker stopped/, executor);
+    assert.match(result.error.message, /the compute engine Worker stopped/, executor);
     assert.equal(result.next, '[1, 4, 9]', executor);
   }
 });

@@ -126,7 +126,7 @@ test('the Korean UI has every string translated and no English left over', async
   await page.getByRole('button', { name: '실행', exact: true }).click();
   await page.getByText(/^완료/).waitFor();
   const leftovers = await page.evaluate(async () => {
-    const { TABLES } = await import('./i18n.js');
+    const { TABLES } = await import('./page/i18n.js');
     const missing = Object.keys(TABLES.en).filter((k) => !(k in TABLES.ko));
     // The UI's own text: the Python program and the printed result are code, in any language.
     const code = [...document.querySelectorAll('[data-python], [data-printed]')];

@@ -1,9 +1,10 @@
 """The project's Python oracle: what each built-in workload means, in CPython.
 
 The playground must print, for every item, exactly what CPython prints for the same worker.
-This file states the workloads in Python (the same algorithms as src/kernels.rs) with the
-playground's domains, raising the exception the playground reports outside them. The
-differential tests (tests/differential.rs, tests/e2e/) run it with `python3` and compare reprs.
+This file runs the workloads of python/workloads.py (the same algorithms as src/kernels.rs, and
+the source the page's Python panel shows) with the playground's domains, raising the exception
+the playground reports outside them. The differential tests (tests/differential.rs,
+tests/e2e/) run it with `python3` and compare reprs.
 
 As a program it reads JSON requests, one per line, from stdin:
     {"workload": "fib", "items": [1, 2, 51]}
@@ -11,13 +12,27 @@ and writes one JSON line per request: the list of per-item outputs, each the ite
 or, when the worker raised, "TypeName: message". With `--print` it prints the list as
 `print(results)` would, with a raised item shown as its exception object.
 """
-import hashlib
+import importlib.util
+import inspect
 import json
-import math
+import os
 import sys
-import time
+
+
+def _reference():
+    """python/workloads.py, the one source the page shows, under a name of its own."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python", "workloads.py")
+    spec = importlib.util.spec_from_file_location("reference_workloads", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+reference = _reference()
 
 I64_MIN, I64_MAX = -(2**63), 2**63 - 1
+MANDEL_HEIGHT = inspect.signature(reference.mandelbrot_row).parameters["height"].default
 
 
 def _domain(name, arg, value, lo, hi):
@@ -26,80 +41,42 @@ def _domain(name, arg, value, lo, hi):
 
 
 def square(num):
-    return num * num
+    return reference.square(num)
 
 
 def is_prime(n):
     _domain("is_prime", "n", n, 0, I64_MAX)
-    if n < 2:
-        return False
-    if n == 2:
-        return True
-    if n % 2 == 0:
-        return False
-    for i in range(3, math.isqrt(n) + 1, 2):
-        if n % i == 0:
-            return False
-    return True
+    return reference.is_prime(n)
 
 
 def count_primes(n):
     _domain("count_primes", "n", n, 0, 10_000_000)
-    return sum(1 for k in range(n) if is_prime(k))
-
-
-def _fib(n):
-    return n if n < 2 else _fib(n - 1) + _fib(n - 2)
+    return reference.count_primes(n)
 
 
 def fib(n):
     _domain("fib", "n", n, 0, 50)
-    return _fib(n)
+    return reference.fib(n)
 
 
 def collatz_steps(n):
     _domain("collatz_steps", "n", n, 1, 10**12)
-    steps = 0
-    while n != 1:
-        n = n // 2 if n % 2 == 0 else 3 * n + 1
-        steps += 1
-    return steps
+    return reference.collatz_steps(n)
 
 
-def sha256_chain(n, rounds=10_000):
-    h = str(n).encode()
-    for _ in range(rounds):
-        h = hashlib.sha256(h).digest()
-    return h.hex()
+def sha256_chain(n):
+    return reference.sha256_chain(n)
 
 
-MANDEL_WIDTH, MANDEL_HEIGHT, MANDEL_MAX_ITER = 800, 600, 500
-
-
-def mandelbrot_row(y, width=MANDEL_WIDTH, height=MANDEL_HEIGHT, max_iter=MANDEL_MAX_ITER):
-    if not (0 <= y < height):
-        raise ValueError(f"mandelbrot_row() accepts 0 <= y < {height}, got {y}")
-    ci = -1.0 + 2.0 * y / (height - 1)
-    total = 0
-    for px in range(width):
-        cr = -2.5 + 3.5 * px / (width - 1)
-        zr = zi = 0.0
-        i = 0
-        while i < max_iter:
-            zr2, zi2 = zr * zr, zi * zi
-            if zr2 + zi2 > 4.0:
-                break
-            zi = 2.0 * zr * zi + ci
-            zr = zr2 - zi2 + cr
-            i += 1
-        total += i
-    return total
+def mandelbrot_row(y):
+    if not (0 <= y < MANDEL_HEIGHT):
+        raise ValueError(f"mandelbrot_row() accepts 0 <= y < {MANDEL_HEIGHT}, got {y}")
+    return reference.mandelbrot_row(y)
 
 
 def sleep_ms(ms):
     _domain("sleep_ms", "ms", ms, 0, 10_000)
-    time.sleep(ms / 1000)
-    return ms
+    return reference.sleep_ms(ms)
 
 
 WORKLOADS = {f.__name__: f for f in

@@ -1,6 +1,7 @@
-"""The CPython peer of `./build.sh bench`: the project's oracle functions (tests/oracle/
-workloads.py, the reference semantics) under list(map(...)), ThreadPoolExecutor,
-ProcessPoolExecutor (chunksize 1 and Pool.map's auto) and multiprocessing.Pool.map.
+"""The CPython peer of `./build.sh bench`: the workloads as Python writes them
+(python/workloads.py, the source the page's Python panel shows) under list(map(...)),
+ThreadPoolExecutor, ProcessPoolExecutor (chunksize 1 and Pool.map's auto) and
+multiprocessing.Pool.map.
 
 Reads {workers, runs, cases: [{id, workload, items, code?}]} as JSON on stdin (items in the
 playground's input language, which is Python; `code` a custom worker, which is imported as a
@@ -18,8 +19,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import Pool
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tests", "oracle"))
-import workloads  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "python"))
+import workloads  # noqa: E402  python/workloads.py: importable by name, so the pools can pickle it
 
 
 def timed(call, runs):
@@ -49,7 +50,7 @@ def main():
         if "code" in case:
             worker = custom_worker(case["code"], folder, f"custom_{n}")
         else:
-            worker = workloads.WORKLOADS[case["workload"]]
+            worker = getattr(workloads, case["workload"])
         items = list(eval(case["items"], {"__builtins__": {}, "range": range, "list": list}))
         auto = max(1, math.ceil(len(items) / (4 * workers)))
         threads = 8 if case["workload"] == "sleep_ms" else workers

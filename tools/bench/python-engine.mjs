@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../serve.mjs';
 import { launchBrowser } from '../../tests/e2e/harness.mjs';
-import { workerSource } from '../../www/python.js';
+import { workerSource } from '../../www/page/python-program.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = 5;

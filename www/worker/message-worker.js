@@ -1,12 +1,12 @@
 // One Worker of the message-passing executor: a process of `multiprocessing.Pool`. It has its
 // own single-threaded wasm instance and shares no memory with anyone; a chunk of items comes
 // in as text (Python's reprs, the analogue of pickling) and its report goes back by message.
-import { Request, Reply, errorToWire } from './protocol.js';
+import { Request, Reply, errorToWire } from '../shared/protocol.js';
 
 // The build with the Python engine is loaded only for a custom worker.
 const builds = new Map();
 function load(python) {
-  const path = python ? './pkg-py-st/map_playground.js' : './pkg-st/map_playground.js';
+  const path = python ? '../pkg-py-st/map_playground.js' : '../pkg-st/map_playground.js';
   if (!builds.has(path)) {
     builds.set(path, import(path).then(async (wasm) => {
       await wasm.default();

@@ -1,11 +1,12 @@
-// The compute Worker: it owns the wasm instance and the rayon pool, so no wasm work and no
-// rayon call ever runs on the page's main thread (rayon would spin there and freeze the page).
+// The compute engine: a Worker the compute Worker (compute.js) starts, that owns the wasm
+// instance and the rayon pool and runs the sequential, async and pool executors. No wasm work
+// and no rayon call ever runs on the page's main thread (rayon would spin there and freeze it).
 //
 // It loads the threaded build when the page is cross-origin isolated (SharedArrayBuffer is
 // available) and the single-threaded build otherwise, where every executor but the pool works;
 // the build with the Python engine (pkg-py*) when INIT asks for it, for custom workers.
 // It watches the pool's Workers: one that dies mid-run ends the run with BrokenPool.
-import { Request, Reply, errorToWire } from './protocol.js';
+import { Request, Reply, errorToWire } from '../shared/protocol.js';
 
 let loaded = null;
 let testHooks = false;
@@ -29,7 +30,7 @@ function watchPoolWorkers(onDeath) {
 
 async function init(threads, python) {
   const threaded = self.crossOriginIsolated === true;
-  const wasm = await import(`./pkg${python ? '-py' : ''}${threaded ? '' : '-st'}/map_playground.js`);
+  const wasm = await import(`../pkg${python ? '-py' : ''}${threaded ? '' : '-st'}/map_playground.js`);
   await wasm.default();
   if (threaded) {
     watchPoolWorkers(() => wasm.poolBroken());
@@ -44,11 +45,7 @@ async function handle(message) {
       testHooks = message.testHooks === true;
       loaded ??= init(message.threads, message.python === true);
       const { wasm, threaded, threads, python } = await loaded;
-      return { type: Reply.READY, threaded, threads, python, workloads: wasm.workloads() };
-    }
-    case Request.PREPARE: {
-      const { wasm } = await ready();
-      return { type: Reply.PREPARED, ...wasm.prepare(message.options) };
+      return { type: Reply.READY, threaded, threads, python, catalog: wasm.catalog() };
     }
     case Request.RUN: {
       const { wasm } = await ready();
@@ -62,7 +59,7 @@ async function handle(message) {
       return null;
     }
     case Request.FAULT: {
-      if (!testHooks || message.kind !== 'terminate-pool-worker' || poolWorkers.length === 0) return null;
+      if (!testHooks || message.target !== 'pool' || poolWorkers.length === 0) return null;
       const { wasm } = await ready();
       poolWorkers.pop().terminate();
       wasm.poolBroken();
@@ -74,7 +71,7 @@ async function handle(message) {
 }
 
 function ready() {
-  if (!loaded) throw new Error('the compute Worker was asked to work before INIT');
+  if (!loaded) throw new Error('the compute engine was asked to work before INIT');
   return loaded;
 }
 

@@ -6,9 +6,24 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** The most item bars the timeline draws one by one; past this it aggregates per lane. */
 export const TIMELINE_BARS = 2000;
 
-/** One colour per lane, the same in the timeline and the Mandelbrot picture. */
+/** A lane's hue, in degrees: the golden angle apart, so neighbouring lanes differ most. */
+const laneHue = (lane) => (lane * 137.5) % 360;
+const SATURATION = 0.65;
+const LIGHTNESS = 0.5;
+
+/** One colour per lane, the same in the timeline, the compare bars and the Mandelbrot picture. */
 export function laneColor(lane) {
-  return `hsl(${(lane * 137.5) % 360} 65% 50%)`;
+  return `hsl(${laneHue(lane)} ${SATURATION * 100}% ${LIGHTNESS * 100}%)`;
+}
+
+/** The same colour as `laneColor(lane)`, as `[r, g, b]` from 0 to 255, for pixels. */
+export function laneRgb(lane) {
+  const h = laneHue(lane) / 60;
+  const c = SATURATION * (1 - Math.abs(2 * LIGHTNESS - 1));
+  const x = c * (1 - Math.abs((h % 2) - 1));
+  const [r, g, b] = [[c, x, 0], [x, c, 0], [0, c, x], [0, x, c], [x, 0, c], [c, 0, x]][Math.floor(h) % 6];
+  const m = LIGHTNESS - c / 2;
+  return [r + m, g + m, b + m].map((v) => Math.round(v * 255));
 }
 
 function el(name, attrs = {}, parent = null) {

@@ -8,10 +8,11 @@
 // Host -> embed: {type: 'map-playground:run' | 'map-playground:set' | 'map-playground:cancel',
 // id, options}. Embed -> host: 'map-playground:ready', ':progress', ':result', ':error',
 // ':resize', with the id of the request they answer. Anything else is ignored.
-import { createPlayground, EXECUTORS, WORKLOADS } from './playground.js';
-import { defaultLanguage, setLanguage, t, translatePage } from './i18n.js';
-import { diagnose } from './doctor.js';
-import { Baselines, compareExecutors, describeEnd, isInputError, renderErrors, renderPrinted, renderTimings } from './views.js';
+import { createPlayground } from '../page/playground.js';
+import { defaultLanguage, setLanguage, t, translatePage } from '../page/i18n.js';
+import { diagnose } from '../isolation/doctor.js';
+import { Baselines, compareExecutors, describeEnd, isInputError, mountResultSection, renderReport } from '../page/result-view.js';
+import { checkSettings } from '../shared/options.js';
 
 const PREFIX = 'map-playground:';
 const $ = (name) => document.querySelector(`[data-${name}]`);
@@ -22,20 +23,13 @@ const baselines = new Baselines();
 
 const allowed = (params.get('origins') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
-/** The settings a host may give, checked; anything else is dropped. */
-function checkSettings(input) {
-  const out = {};
-  if (!input || typeof input !== 'object') return out;
-  if (WORKLOADS.includes(input.workload)) out.workload = input.workload;
-  if (typeof input.items === 'string' && input.items.length <= 5_000_000) out.items = input.items;
-  if (EXECUTORS.includes(input.executor)) {
-    // Without isolation the pool cannot start: its nearest stand-in is message-passing.
-    out.executor = input.executor === 'pool' && !doctor.executors.includes('pool') ? 'message-passing' : input.executor;
-  }
-  const workers = Number(input.workers);
-  if (Number.isInteger(workers) && workers >= 1 && workers <= 32) out.workers = workers;
-  const chunk = String(input.chunksize ?? '');
-  if (/^(auto|\d{1,7})$/.test(chunk)) out.chunksize = chunk === 'auto' ? 'auto' : Number(chunk);
+/**
+ * The settings a host may give, checked against the catalog; anything else is dropped.
+ * Without isolation the pool cannot start: its nearest stand-in is message-passing.
+ */
+function hostSettings(input, catalog) {
+  const out = checkSettings(input, catalog);
+  if (out.executor === 'pool' && !doctor.executors.includes('pool')) out.executor = 'message-passing';
   return out;
 }
 
@@ -43,13 +37,14 @@ const settings = {
   workload: 'square',
   executor: doctor.executors.includes('pool') ? 'pool' : 'message-passing',
   chunksize: 'auto',
-  ...checkSettings(Object.fromEntries(params)),
 };
-if (settings.items !== undefined) $('items').value = settings.items;
+// The items show at once; every setting is checked when the catalog arrives.
+if (params.has('items')) $('items').value = params.get('items');
 
 setLanguage(['en', 'ko'].includes(params.get('lang')) ? params.get('lang') : defaultLanguage());
 if (['light', 'dark'].includes(params.get('theme'))) document.documentElement.dataset.theme = params.get('theme');
 translatePage();
+mountResultSection($('result'));
 if (!doctor.executors.includes('pool')) {
   $('isolation').textContent = t(doctor.advice);
   $('isolation').hidden = false;
@@ -82,9 +77,7 @@ function setBusy(on) {
 }
 
 function show(report, options) {
-  renderPrinted(document, report);
-  renderErrors(document, report.results);
-  renderTimings(document, report, baselines.get(options));
+  renderReport(document, report, baselines.get(options));
   $('status').textContent = describeEnd(report);
 }
 
@@ -150,7 +143,8 @@ window.addEventListener('message', (event) => {
   switch (data.type) {
     case `${PREFIX}set`:
     case `${PREFIX}run`: {
-      const checked = checkSettings(data.options);
+      if (!catalog) break;
+      const checked = hostSettings(data.options, catalog);
       Object.assign(settings, checked);
       if (checked.items !== undefined) $('items').value = checked.items;
       if (data.type === `${PREFIX}run`) runForm({ id, origin: event.origin });
@@ -164,8 +158,12 @@ window.addEventListener('message', (event) => {
   }
 });
 
+let catalog = null;
+
 playground.ready.then(
   (info) => {
+    catalog = info.catalog;
+    Object.assign(settings, hostSettings(Object.fromEntries(params), catalog));
     setBusy(false);
     $('status').textContent = info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single');
     document.documentElement.dataset.ready = 'true';

@@ -1,8 +1,43 @@
-// Views shared by the full page (app.js) and the embed (embed-page.js): the printed result
-// with its expander, the raised items, the timings against a sequential baseline, and the
-// compare run. Each finds its elements by `data-*` hook inside `root`.
-import { t } from './i18n.js';
+// The result section, shared by the full page (main.js) and the embed (embed/embed-page.js):
+// its markup, made here once; the printed result with its expander, the raised items, the
+// timings against a sequential baseline, and the compare run. Each finds its elements by
+// `data-*` hook inside `root`.
+import { t, translatePage } from './i18n.js';
 import { drawCompare } from './charts.js';
+
+/** The result section's contents, in markup that holds no text of its own (i18n.js fills it). */
+const RESULT_MARKUP = `
+  <h2 id="result-title" data-i18n="result">Result</h2>
+  <pre class="printed" data-printed></pre>
+  <button type="button" data-more hidden></button>
+  <div data-errors hidden>
+    <h3 data-i18n="errors">Items that raised</h3>
+    <ul class="item-errors" data-item-errors></ul>
+  </div>
+  <h3 id="timings-title" data-i18n="timings">Timings</h3>
+  <dl class="timings">
+    <dt data-i18n="timings.wall">Wall time</dt><dd data-wall-ms>–</dd>
+    <dt data-i18n="timings.busy">Sum of item times</dt><dd data-busy-ms>–</dd>
+    <dt data-i18n="timings.speedup">Speedup</dt><dd data-speedup>–</dd>
+    <dt data-i18n="timings.efficiency">Efficiency</dt><dd data-efficiency>–</dd>
+    <dt data-i18n="timings.lanes">Lanes used</dt><dd data-lanes-used>–</dd>
+  </dl>`;
+
+/** Fills the `<section data-result>` of a page with the result's markup. */
+export function mountResultSection(section) {
+  const template = document.createElement('template');
+  template.innerHTML = RESULT_MARKUP;
+  section.setAttribute('aria-labelledby', 'result-title');
+  section.replaceChildren(template.content);
+  translatePage(section);
+}
+
+/** Shows a report in `root`: its printed list, its raised items and its timings. */
+export function renderReport(root, report, baseline) {
+  renderPrinted(root, report);
+  renderErrors(root, report.results);
+  renderTimings(root, report, baseline);
+}
 
 // The result shows this many items at first, and this many more per click: a 1,000,000-item
 // result never builds a million nodes at once.
@@ -145,4 +180,12 @@ export async function compareExecutors(root, options, executors, runOne) {
     drawCompare(hook(root, 'compare-chart'), withSpeedup, { title: t('compare.title') });
   }
   return last;
+}
+
+/** The Result section of the full page: the report of the last run shown, in the page's language. */
+export function mountResult(store, $) {
+  mountResultSection($('result'));
+  store.watch(['result', 'lang'], ({ result }) => {
+    if (result) renderReport(document, result.report, result.baseline);
+  });
 }

@@ -3,83 +3,56 @@
 // executor as Python spells it. `python3` runs it as is and prints the same list as the page
 // for items inside the workload's domain. A custom worker is printed as the person wrote it.
 
-const IS_PRIME = `def is_prime(n):
-    if n < 2:
-        return False
-    if n == 2:
-        return True
-    if n % 2 == 0:
-        return False
-    for i in range(3, math.isqrt(n) + 1, 2):
-        if n % i == 0:
-            return False
-    return True`;
+import WORKLOADS_PY from './workloads-py.js';
 
-const WORKERS = {
-  square: { imports: [], source: 'def worker(num):\n    return num * num' },
-  is_prime: { imports: ['import math'], source: IS_PRIME.replace('def is_prime(', 'def worker(') },
-  count_primes: {
-    imports: ['import math'],
-    source: `${IS_PRIME}
+/** python/workloads.py read once: its imports, its module constants and its top-level functions. */
+function parseModule(text) {
+  const imports = [];
+  const constants = new Map();
+  const functions = new Map();
+  // Top-level blocks: a line at column 0 starts one; indented and blank lines belong to it.
+  const blocks = [];
+  const body = text.replace(/^"""[\s\S]*?"""\n/, '');
+  for (const line of body.split('\n')) {
+    if (/^\S/.test(line)) blocks.push([line]);
+    else blocks.at(-1)?.push(line);
+  }
+  for (const block of blocks) {
+    const head = block[0];
+    const source = block.join('\n').replace(/\s+$/, '');
+    if (/^(import|from)\s/.test(head)) imports.push(head);
+    else if (head.startsWith('def ')) functions.set(head.match(/^def (\w+)/)[1], source);
+    else if (/^[A-Z_]+ = /.test(head)) constants.set(head.match(/^(\w+)/)[1], source);
+  }
+  return { imports, constants, functions };
+}
 
+const MODULE = parseModule(WORKLOADS_PY);
+const uses = (source, name) => new RegExp(`\\b${name}\\b`).test(source);
 
-def worker(n):
-    return sum(1 for k in range(n) if is_prime(k))`,
-  },
-  fib: { imports: [], source: 'def worker(n):\n    return n if n < 2 else worker(n - 1) + worker(n - 2)' },
-  collatz_steps: {
-    imports: [],
-    source: `def worker(n):
-    steps = 0
-    while n != 1:
-        n = n // 2 if n % 2 == 0 else 3 * n + 1
-        steps += 1
-    return steps`,
-  },
-  sha256_chain: {
-    imports: ['import hashlib'],
-    source: `def worker(n, rounds=10_000):
-    h = str(n).encode()
-    for _ in range(rounds):
-        h = hashlib.sha256(h).digest()
-    return h.hex()`,
-  },
-  mandelbrot_row: {
-    imports: [],
-    source: `def worker(y, width=800, height=600, max_iter=500):
-    ci = -1.0 + 2.0 * y / (height - 1)
-    total = 0
-    for px in range(width):
-        cr = -2.5 + 3.5 * px / (width - 1)
-        zr = zi = 0.0
-        i = 0
-        while i < max_iter:
-            zr2, zi2 = zr * zr, zi * zi
-            if zr2 + zi2 > 4.0:
-                break
-            zi = 2.0 * zr * zi + ci
-            zr = zr2 - zi2 + cr
-            i += 1
-        total += i
-    return total`,
-  },
-  sleep_ms: { imports: ['import time'], source: 'def worker(ms):\n    time.sleep(ms / 1000)\n    return ms' },
-  fetch_len: {
-    imports: ['import urllib.request', 'from urllib.parse import urljoin'],
-    source: `PAGE = {base}
-
-
-def worker(url):
-    with urllib.request.urlopen(urljoin(PAGE, url)) as r:
-        return len(r.read())`,
-  },
-};
+/**
+ * A built-in workload as the panel shows it: the imports and constants it uses, the
+ * functions it calls, then itself renamed `worker`.
+ */
+function builtinWorker(workload) {
+  const own = MODULE.functions.get(workload) ?? MODULE.functions.get('square');
+  const name = MODULE.functions.has(workload) ? workload : 'square';
+  const body = own.replace(new RegExp(`\\b${name}\\(`, 'g'), 'worker(');
+  const helpers = [...MODULE.functions].filter(([other, source]) => other !== name && uses(body.replace(/^def \w+/, ''), other)).map(([, source]) => source);
+  const code = [...helpers, body].join('\n\n\n');
+  const constants = [...MODULE.constants].filter(([constant]) => uses(code, constant)).map(([constant]) => constant);
+  const imports = MODULE.imports.filter((line) => {
+    const bound = line.startsWith('from ') ? line.match(/import (\w+)/)[1] : line.match(/^import ([\w.]+)/)[1];
+    return uses(code, bound.split('.')[0]);
+  });
+  return { imports, constants, source: code };
+}
 
 const pyStr = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** A built-in workload's worker as Python source: its imports, then the function. */
 export function workerSource(workload) {
-  const { imports, source } = WORKERS[workload];
+  const { imports, source } = builtinWorker(workload);
   return `${imports.join('\n')}${imports.length ? '\n\n\n' : ''}${source}\n`;
 }
 
@@ -99,7 +72,7 @@ function customWorker(code) {
  * timeout_ms, code}); `base` is the page address that relative fetch_len URLs resolve against.
  */
 export function pythonProgram(settings, base) {
-  const worker = settings.workload === 'custom' ? customWorker(settings.code ?? '') : WORKERS[settings.workload] ?? WORKERS.square;
+  const worker = settings.workload === 'custom' ? customWorker(settings.code ?? '') : builtinWorker(settings.workload);
   const { executor, workers, order } = settings;
   const imports = new Set(worker.imports);
   const chunk = String(settings.chunksize).trim();
@@ -128,7 +101,9 @@ export function pythonProgram(settings, base) {
       body = `if __name__ == '__main__':\n    with ${name}(max_workers=${workers}) as executor:\n        results = list(executor.map(worker, items${chunkArg}${timeout}))\n    print(results)`;
     }
   }
-  const source = worker.source.replace('{base}', pyStr(base));
+  // The page's address is the one module constant a workload uses (fetch_len's PAGE).
+  const page = worker.constants?.includes('PAGE') ? `PAGE = ${pyStr(base)}\n\n\n` : '';
+  const source = `${page}${worker.source}`;
   const items = settings.items.trim().replace(/\n/g, '\n    ');
   return `${[...imports].join('\n')}${imports.size ? '\n\n\n' : ''}${source}\n\n\nitems = list(${items})\n\n${body}\n`;
 }

@@ -1,6 +1,6 @@
-// The form's state in the URL hash, so a link restores it. Everything read back is checked
-// against what the form can hold before use; nothing runs on load.
-import { EXECUTORS, WORKLOADS } from './playground.js';
+// The form's state in the URL hash, so a link restores it. What is read back is checked
+// against the catalog (shared/options.js) before it reaches the form; nothing runs on load.
+import { checkSettings } from '../shared/options.js';
 
 const KEYS = {
   workload: 'w', items: 'i', executor: 'e', workers: 'n', chunksize: 'c',
@@ -12,13 +12,6 @@ export const MAX_SHARED_ITEMS = 20_000;
 
 /** Longest worker function a link may carry. */
 export const MAX_SHARED_CODE = 20_000;
-
-const CHOICES = {
-  executor: EXECUTORS,
-  scheduling: ['queue', 'work-stealing', 'longest-first'],
-  order: ['ordered', 'completed'],
-  lang: ['en', 'ko'],
-};
 
 /** The hash for `state` (the form's values as strings). */
 export function encodeState(state) {
@@ -33,22 +26,22 @@ export function encodeState(state) {
   return `#${params}`;
 }
 
-/** The state a hash holds, keeping only values the form accepts. */
-export function decodeState(hash) {
+/**
+ * The form state a hash holds (strings, as the form's fields hold them), keeping only what the
+ * catalog accepts and `languages` lists.
+ */
+export function decodeState(hash, catalog, languages) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const state = {};
+  const raw = {};
   for (const [name, key] of Object.entries(KEYS)) {
     const value = params.get(key);
-    if (value === null) continue;
-    const ok = {
-      workload: () => WORKLOADS.includes(value),
-      items: () => value.length <= MAX_SHARED_ITEMS,
-      code: () => value.length <= MAX_SHARED_CODE,
-      workers: () => /^\d{1,2}$/.test(value),
-      chunksize: () => /^(auto|\d{1,7})$/.test(value),
-      timeout: () => /^\d{1,9}$/.test(value),
-    }[name] ?? (() => CHOICES[name].includes(value));
-    if (ok()) state[name] = value;
+    if (value !== null) raw[name] = value;
   }
+  if ((raw.items?.length ?? 0) > MAX_SHARED_ITEMS) delete raw.items;
+  if ((raw.code?.length ?? 0) > MAX_SHARED_CODE) delete raw.code;
+  const checked = checkSettings(raw, catalog);
+  const state = {};
+  for (const [name, value] of Object.entries(checked)) state[name === 'timeout_ms' ? 'timeout' : name] = String(value);
+  if (languages.includes(raw.lang)) state.lang = raw.lang;
   return state;
 }

@@ -1,32 +1,40 @@
-// The messages between the page and its Workers: a small closed set, each with an `id` (a
-// reply carries the id of its request) and a `type`. Errors cross as {name, message, ...}.
+// The messages between the page, the compute Worker and the Workers it owns: a small closed
+// set, each with an `id` (a reply carries the id of its request) and a `type`. Errors cross as
+// {name, message, ...}.
 
-/** Page -> compute Worker (and, for RUN, page -> message-passing Worker). */
+/** Page -> compute Worker -> compute engine (RUN also compute Worker -> message-passing Worker). */
 export const Request = Object.freeze({
-  /** Load the wasm (with the Python engine if `python`) and, where the page is isolated, start a pool of `threads`. */
+  /**
+   * Start: the compute Worker loads its own wasm and starts an engine with a pool of
+   * `threads`; the engine loads the wasm (with the Python engine if `python`) and, where the
+   * page is isolated, starts the pool.
+   */
   INIT: 'map-playground/init',
-  /** Parse and check `options` without running: replies PREPARED. */
-  PREPARE: 'map-playground/prepare',
   /**
    * Run `options` (the page API's run options, without callbacks); with `watch`, reply
    * PROGRESS as it goes (the page shows progress, or may have to stop the run).
    */
   RUN: 'map-playground/run',
-  /** Stop the run in flight: items not started are cancelled. */
+  /** Stop run `runId`, in flight or queued: items not started are cancelled. No reply. */
   CANCEL: 'map-playground/cancel',
-  /** Test hook, honoured only when INIT said `testHooks`: terminate a pool Worker. */
+  /**
+   * Test hook, honoured only when INIT said `testHooks`: make a Worker die mid-run: `target`
+   * is 'pool' (a rayon Worker), 'message-passing' (one of its Workers) or 'compute' (the
+   * engine). No reply.
+   */
   FAULT: 'map-playground/fault',
 });
 
-/** Worker -> page. */
+/** Back towards the page. */
 export const Reply = Object.freeze({
-  /** INIT done: `{threaded, threads, python, workloads}` (workloads: the catalog). */
-  READY: 'map-playground/ready',
-  /** PREPARE done: `{inputs, inputEnds, chunksize}`: the items' printed list (columns.js). */
-  PREPARED: 'map-playground/prepared',
   /**
-   * A watched run's progress: `{done, total, items, trace}`, the items finished since the last
-   * one, as columns (columns.js reads them).
+   * INIT done: `{threaded, threads, python, workloads, catalog}` (catalog: every option's
+   * names and limits, src/options.rs; workloads: its workloads).
+   */
+  READY: 'map-playground/ready',
+  /**
+   * A watched run's progress: `{began_ms, done, total, items, trace}`, the items finished since
+   * the last one, as columns (shared/columns.js reads them).
    */
   PROGRESS: 'map-playground/progress',
   /**

@@ -1,10 +1,12 @@
 // Cross-origin isolation on hosts that cannot set headers (GitHub Pages and the like): the
-// technique of coi-serviceworker. A service worker (coi-sw.js) adds COOP/COEP to every response
-// of this site; the page reloads once, under it, and is isolated. It never loops: after one
-// reload that did not isolate the page, it gives up and the page runs without the pool.
+// technique of coi-serviceworker. A service worker (../coi-sw.js, at the top so that its scope
+// covers the pages) adds COOP/COEP to every response of this site; the page reloads once, under
+// it, and is isolated. It never loops: after one reload that did not isolate the page, it gives
+// up and the page runs without the pool.
 //
 // Turn it off with ?coi=off in the address (remembered for the tab's session; it also removes
-// the service worker, from the next load on), or by not loading this script. A classic script, before the modules: it must act before they start.
+// the service worker, from the next load on), or by not loading this script. A classic script,
+// before the modules: it must act before they start.
 (() => {
   const KEY = 'map-playground:coi';
   const params = new URLSearchParams(location.search);
@@ -25,7 +27,7 @@
     return;
   }
   if (state === 'gave-up') return;
-  navigator.serviceWorker.register(new URL('coi-sw.js', document.currentScript.src)).then(
+  navigator.serviceWorker.register(new URL('../coi-sw.js', document.currentScript.src)).then(
     (registration) => {
       const reload = () => {
         sessionStorage.setItem(KEY, 'reloaded');

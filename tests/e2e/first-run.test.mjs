@@ -1,4 +1,4 @@
-// The walking skeleton, as a person uses it: the seed's example on every executor, typed into
+// A first run, as a person makes it: the seed's example on every executor, typed into
 // the form in real Chromium, on a cross-origin isolated page; the pool on two Web Workers;
 // a malformed list; and the fallback on a page that is not isolated.
 import { test } from 'node:test';

@@ -8,9 +8,6 @@
 // in the receiving thread, as plain data (no getters: privileged readers such as Firefox's
 // WebDriver do not see accessor properties).
 
-/** The lane of an item that never ran. */
-const NO_LANE = 255;
-
 /** Where element `at` of a printed list `[a, b, c]` whose elements end at `ends` starts. */
 const startOf = (ends, at) => (at === 0 ? 1 : ends[at - 1] + 2);
 
@@ -33,7 +30,8 @@ export function sublist(text, ends, start, end) {
 
 /** Item objects `{index, input, repr, error?, lane?, pixels?}` from item columns. */
 export function itemsFrom(columns) {
-  const { index, lane, extras } = columns;
+  // noLane: the lane of an item that never ran.
+  const { index, lane, noLane, extras } = columns;
   const inputs = elements(columns.inputs, columns.inputEnds);
   const reprs = elements(columns.reprs, columns.reprEnds);
   const extra = new Map(extras.map((e) => [e.at, e]));
@@ -42,7 +40,7 @@ export function itemsFrom(columns) {
     const item = { index: index[at], input: inputs[at], repr: reprs[at] };
     const more = extra.get(at);
     if (more?.error) item.error = more.error;
-    if (lane[at] !== NO_LANE) item.lane = lane[at];
+    if (lane[at] !== noLane) item.lane = lane[at];
     if (more?.pixels) item.pixels = more.pixels;
     items[at] = item;
   }

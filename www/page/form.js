@@ -1,0 +1,91 @@
+// The form: its fields mirror `state.form` (strings, as fields hold them) both ways; its
+// selects list what the catalog names; presets fill it; field errors show under their field.
+import { t } from './i18n.js';
+import { PRESETS } from './presets.js';
+
+/** The form's fields, by `data-*` hook; `state.form` has one value per field. */
+export const FIELDS = Object.freeze(['preset', 'workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout', 'code']);
+
+export function mountForm(store, $) {
+  const form = $('form');
+  const fields = Object.fromEntries(FIELDS.map((name) => [name, $(name)]));
+  const read = () => Object.fromEntries(FIELDS.map((name) => [name, fields[name].value]));
+
+  /** Puts `state.form` into the fields, leaving alone the ones that already hold it. */
+  const write = ({ form: values }) => {
+    for (const name of FIELDS) if (fields[name].value !== values[name]) fields[name].value = values[name];
+    $('code-box').hidden = values.workload !== 'custom';
+    describeWorkload(store.state);
+  };
+
+  const describeWorkload = ({ catalog, form: values }) => {
+    const entry = catalog?.workloads.find((w) => w.name === values.workload);
+    $('workload-description').textContent = entry ? `${t(entry.cpu_bound ? 'bound.cpu' : 'bound.io')}: ${t(`desc.${entry.name}`)}` : '';
+  };
+
+  /** Lists the presets and what the catalog names, in the page's language. */
+  const fillChoices = ({ catalog, doctor, form: values }) => {
+    fields.preset.replaceChildren(new Option(t('preset.none'), ''), ...PRESETS.map((p) => new Option(t(`preset.${p.id}`), p.id)));
+    if (catalog) {
+      const label = (w) => (w.name === 'custom' ? t('workload.custom') : `${w.name}: ${t(w.cpu_bound ? 'bound.cpu' : 'bound.io')}`);
+      fields.workload.replaceChildren(...catalog.workloads.map((w) => new Option(label(w), w.name)));
+      fields.executor.replaceChildren(...catalog.executors.map((name) => {
+        const option = new Option(t(`executor.${name}`), name);
+        if (name === 'pool' && !doctor.executors.includes('pool')) {
+          option.textContent = t('executor.pool.unavailable');
+          option.disabled = true;
+        }
+        return option;
+      }));
+      fields.scheduling.replaceChildren(...catalog.schedulings.map((name) => new Option(t(`scheduling.${name}`), name)));
+      fields.order.replaceChildren(...catalog.orders.map((name) => new Option(t(`order.${name}`), name)));
+      fields.workers.max = String(catalog.limits.max_workers);
+    }
+    for (const name of FIELDS) fields[name].value = values[name];
+    // A select whose value the catalog does not list takes its first choice; the state follows.
+    for (const name of ['workload', 'executor', 'scheduling', 'order']) {
+      if (fields[name].selectedIndex === -1 && fields[name].options.length) fields[name].selectedIndex = 0;
+    }
+    store.update({ form: read() });
+    describeWorkload(store.state);
+  };
+
+  store.watch(['catalog', 'lang'], fillChoices);
+  store.watch(['form'], write);
+
+  const changed = () => store.update({ form: read() });
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  fields.workload.addEventListener('change', () => store.update({ form: { ...read(), preset: '' } }));
+  fields.preset.addEventListener('change', () => {
+    const chosen = PRESETS.find((p) => p.id === fields.preset.value);
+    if (!chosen) return;
+    store.update({ form: { ...read(), workload: chosen.workload, items: chosen.items }, inputError: null });
+  });
+
+  // Tab indents the worker function, as in an editor; Escape, then Tab, leaves it.
+  let tabLeaves = false;
+  fields.code.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      tabLeaves = true;
+      return;
+    }
+    if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey || tabLeaves) {
+      tabLeaves = false;
+      return;
+    }
+    event.preventDefault();
+    fields.code.setRangeText('    ', fields.code.selectionStart, fields.code.selectionEnd, 'end');
+    changed();
+  });
+
+  /** Shows a run's `error` in `box` under `field` and marks the field invalid; null clears both. */
+  const showFieldError = (box, field, error) => {
+    box.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
+    box.hidden = !error;
+    if (error) field.setAttribute('aria-invalid', 'true');
+    else field.removeAttribute('aria-invalid');
+  };
+  store.watch(['inputError'], ({ inputError }) => showFieldError($('input-error'), fields.items, inputError));
+  store.watch(['codeError'], ({ codeError }) => showFieldError($('code-error'), fields.code, codeError));
+}

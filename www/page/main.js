@@ -1,0 +1,81 @@
+// The full page: its state (store.js) and one view per feature, wired here. Views render
+// from the state; the runner (run-controls.js) calls the page API (playground.js). User text
+// only ever reaches the page through textContent; every string comes from i18n.js.
+import { createPlayground } from './playground.js';
+import { Store } from './store.js';
+import { LANGUAGES, defaultLanguage, language, setLanguage, t, translatePage } from './i18n.js';
+import { diagnose } from '../isolation/doctor.js';
+import { decodeState, encodeState } from './share.js';
+import { copy } from './clipboard.js';
+import { defaultWorkers } from '../shared/options.js';
+import { FIELDS, mountForm } from './form.js';
+import { createRunner, mountRunControls } from './run-controls.js';
+import { mountResult } from './result-view.js';
+import { mountCompare } from './compare.js';
+import { mountScaling } from './scaling.js';
+import { mountTimeline } from './timeline.js';
+import { mountMandelbrot } from './mandelbrot.js';
+import { mountPythonPanel } from './python-panel.js';
+import { mountEmbedSnippets } from './embed-snippets.js';
+import { mountDoctor } from './doctor-view.js';
+
+const $ = (hook) => document.querySelector(`[data-${hook}]`);
+
+const playground = createPlayground();
+const hash = location.hash;
+const lang = new URLSearchParams(hash.replace(/^#/, '')).get('l');
+setLanguage(Object.hasOwn(LANGUAGES, lang ?? '') ? lang : defaultLanguage());
+translatePage();
+
+const initialForm = Object.fromEntries(FIELDS.map((name) => [name, $(name).value]));
+initialForm.workers = String(defaultWorkers());
+const store = new Store({
+  form: initialForm,
+  lang: language(),
+  catalog: null,
+  doctor: diagnose(),
+  busy: false,
+  status: t('status.starting'),
+  progress: null,
+  result: null,
+  inputError: null,
+  codeError: null,
+});
+
+const runner = createRunner(store, playground);
+mountForm(store, $);
+mountRunControls(store, runner, $);
+mountResult(store, $);
+mountCompare(store, runner, $);
+mountScaling(store, runner, $);
+mountTimeline(store, $);
+mountMandelbrot(store, $);
+mountPythonPanel(store, $);
+mountEmbedSnippets(store, $);
+mountDoctor(store, $);
+
+// The language select, and the address that restores the form.
+$('language').replaceChildren(...Object.entries(LANGUAGES).map(([code, name]) => new Option(name, code)));
+$('language').value = language();
+$('language').addEventListener('change', () => {
+  setLanguage($('language').value);
+  translatePage();
+  store.update({ lang: language() });
+});
+store.watch(['form', 'lang'], ({ form, lang: current }) => {
+  if (store.state.catalog) history.replaceState(null, '', encodeState({ ...form, lang: current }));
+});
+$('copy-link').addEventListener('click', () => copy(location.href, $('status')));
+
+playground.ready.then(
+  (info) => {
+    const shared = decodeState(hash, info.catalog, Object.keys(LANGUAGES));
+    store.update({ catalog: info.catalog });
+    store.update({
+      form: { ...store.state.form, ...shared },
+      status: info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single'),
+    });
+    document.documentElement.dataset.ready = 'true';
+  },
+  (error) => store.update({ status: t('status.failed', { error: `${error.name}: ${error.message}` }) }),
+);

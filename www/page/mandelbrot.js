@@ -1,0 +1,55 @@
+// The Mandelbrot picture of a mandelbrot_row run: each row drawn from its pixel counts as it
+// finishes, tinted with the colour of the lane that computed it. The picture's size is the
+// catalog's (src/kernels.rs).
+import { laneRgb } from './charts.js';
+
+class Picture {
+  #context;
+  #size;
+
+  constructor(canvas, size) {
+    canvas.width = size.width;
+    canvas.height = size.height;
+    this.#context = canvas.getContext('2d');
+    this.#size = size;
+  }
+
+  clear() {
+    this.#context.clearRect(0, 0, this.#size.width, this.#size.height);
+  }
+
+  /** Draws row `y` from its `pixels` (iteration counts), tinted by `lane`. */
+  drawRow(y, pixels, lane) {
+    const { width, height, max_iter: maxIter } = this.#size;
+    if (!(y >= 0 && y < height) || pixels.length !== width) return;
+    const row = this.#context.createImageData(width, 1);
+    const [r, g, b] = laneRgb(lane);
+    for (let x = 0; x < width; x++) {
+      const inside = pixels[x] >= maxIter;
+      const v = inside ? 0 : Math.sqrt(pixels[x] / maxIter);
+      row.data[4 * x] = inside ? 0 : 40 + v * r;
+      row.data[4 * x + 1] = inside ? 0 : 40 + v * g;
+      row.data[4 * x + 2] = inside ? 0 : 40 + v * b;
+      row.data[4 * x + 3] = 255;
+    }
+    this.#context.putImageData(row, 0, y);
+  }
+}
+
+/** The Mandelbrot section: shown for mandelbrot_row, drawn from the runs' progress. */
+export function mountMandelbrot(store, $) {
+  let picture = null;
+  store.watch(['form'], ({ form }) => {
+    $('mandelbrot').hidden = form.workload !== 'mandelbrot_row';
+  });
+  store.watch(['catalog'], ({ catalog }) => {
+    if (catalog) picture = new Picture($('mandelbrot-canvas'), catalog.mandelbrot);
+  });
+  store.addEventListener('run-start', ({ detail: options }) => {
+    if (options.picture) picture?.clear();
+  });
+  store.addEventListener('progress', ({ detail: { options, progress } }) => {
+    if (!options.picture) return;
+    for (const item of progress.items) if (item.pixels) picture?.drawRow(Number(item.input), item.pixels, item.lane);
+  });
+}

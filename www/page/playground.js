@@ -1,0 +1,91 @@
+// The page API, `window.playground`, and the page's one link to the compute Worker
+// (worker/compute.js), which owns everything that computes. Runs are sent as messages, never
+// run here: the main thread stays free. The API fills in what only the browser knows (the
+// core count, the page's address) and turns the columns that come back into report objects;
+// every other default and limit is the wasm's (src/options.rs).
+import { Request } from '../shared/protocol.js';
+import { Requests } from '../shared/requests.js';
+import { progressFrom, reportFrom } from '../shared/columns.js';
+import { defaultWorkers, toRunOptions } from '../shared/options.js';
+
+class ComputeLink {
+  #worker = null;
+  #requests = null;
+  #testHooks;
+  #info = null;
+
+  constructor({ testHooks = false } = {}) {
+    this.#testHooks = testHooks;
+  }
+
+  /** Starts the compute Worker; resolves to {threaded, threads, python, workloads, catalog, startup_ms}. */
+  start() {
+    this.#worker?.terminate();
+    const worker = new Worker(new URL('../worker/compute.js', import.meta.url), { type: 'module' });
+    const requests = new Requests(worker);
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      requests.failAll(() => {
+        const error = new Error(`the compute Worker stopped: ${event.message || 'it could not start'}`);
+        error.name = 'BrokenPool';
+        return error;
+      });
+      if (this.#worker === worker) this.start();
+    });
+    this.#worker = worker;
+    this.#requests = requests;
+    const started = performance.now();
+    this.#info = requests.send({ type: Request.INIT, threads: defaultWorkers(), testHooks: this.#testHooks })
+      .promise.then((info) => ({ ...info, startup_ms: performance.now() - started }));
+    return this.#info;
+  }
+
+  /** Runs `options` after the runs before it; resolves to the report. */
+  async run(options, { onprogress, signal } = {}) {
+    await this.#info.catch(() => this.start());
+    if (signal?.aborted) throw abortError();
+    // Progress is only sent when someone may need it: for `onprogress`, or to report a run
+    // that has to be stopped.
+    const watch = Boolean(onprogress || signal || options.timeout_ms);
+    const request = this.#requests.send({ type: Request.RUN, options, watch }, (tick) => onprogress?.(progressFrom(tick)));
+    const onAbort = () => this.#worker.postMessage({ type: Request.CANCEL, runId: request.id });
+    signal?.addEventListener('abort', onAbort);
+    try {
+      return reportFrom(await request.promise);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** A test hook: makes a Worker die mid-run ('pool', 'message-passing' or 'compute'). */
+  fault(target) {
+    if (this.#testHooks) this.#worker?.postMessage({ type: Request.FAULT, target });
+  }
+}
+
+function abortError() {
+  const error = new Error('the run was cancelled before it started');
+  error.name = 'AbortError';
+  return error;
+}
+
+/** Creates the page API on `window.playground` and starts the compute Worker. */
+export function createPlayground() {
+  const testHooks = new URLSearchParams(location.search).has('test-hooks');
+  const link = new ComputeLink({ testHooks });
+  const ready = link.start().then((info) => ({ ...info, isolated: self.crossOriginIsolated === true }));
+  const api = {
+    /** Resolves to {threaded, threads, python, isolated, workloads, catalog, startup_ms} once the Workers are ready. */
+    ready,
+    /**
+     * Runs a map; resolves to the report, rejects with a named Error. `onprogress` gets
+     * {done, total, items, trace} as items finish; aborting `signal` cancels the run.
+     */
+    run: ({ onprogress, signal, ...options } = {}) =>
+      link.run(toRunOptions(options, document.baseURI), { onprogress, signal }),
+  };
+  if (testHooks) api.fault = (target) => link.fault(target);
+  const playground = Object.freeze(api);
+  window.playground = playground;
+  return playground;
+}

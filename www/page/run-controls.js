@@ -1,0 +1,95 @@
+// Running: the Run and Cancel buttons, the progress bar and the status line, and the runner
+// that Run, Compare and Scaling share: one run at a time, with progress, cancel and errors
+// put where they belong (under the field they are about, or in the status line).
+import { t } from './i18n.js';
+import { Baselines, describeEnd, isInputError } from './result-view.js';
+import { fromForm } from '../shared/options.js';
+
+/** A run shorter than this shows no progress bar. */
+const PROGRESS_AFTER_MS = 300;
+
+/**
+ * The runner: `whileBusy(work)` makes a button handler that runs `work(options)` (the form's
+ * run options) with the form busy, and shows the report it resolves to; `runOnce(options)`
+ * is one run, resolving to its report or to null after showing its error.
+ */
+export function createRunner(store, playground) {
+  const baselines = new Baselines();
+  let controller = null;
+
+  async function runOnce(options) {
+    controller = new AbortController();
+    store.update({ progress: { done: 0, total: 0, shown: false } });
+    const timer = setTimeout(() => store.update({ progress: { ...store.state.progress, shown: true } }), PROGRESS_AFTER_MS);
+    const run = { ...options, picture: options.workload === 'mandelbrot_row' };
+    store.emit('run-start', run);
+    try {
+      const report = await playground.run({
+        ...run,
+        signal: controller.signal,
+        onprogress: (progress) => {
+          store.update({ progress: { done: progress.done, total: progress.total, shown: store.state.progress?.shown ?? false } });
+          store.emit('progress', { options: run, progress });
+        },
+      });
+      baselines.record(options, report);
+      return report;
+    } catch (error) {
+      if (error.source === 'code') store.update({ codeError: error, status: t('status.code-error') });
+      else if (isInputError(error)) store.update({ inputError: error, status: t('status.input-error') });
+      else store.update({ status: `${error.name}: ${error.message}` });
+      return null;
+    } finally {
+      clearTimeout(timer);
+      store.update({ progress: null });
+      controller = null;
+    }
+  }
+
+  function whileBusy(work) {
+    return async (event) => {
+      event?.preventDefault();
+      if (store.state.busy || !store.state.catalog) return;
+      store.update({ busy: true, inputError: null, codeError: null });
+      const shown = await work(fromForm(store.state.form));
+      if (shown) {
+        store.update({
+          result: { report: shown.report, baseline: baselines.get(shown.options) },
+          status: describeEnd(shown.report),
+        });
+      }
+      store.update({ busy: false });
+    };
+  }
+
+  return { runOnce, whileBusy, cancel: () => controller?.abort() };
+}
+
+export function mountRunControls(store, runner, $) {
+  $('form').addEventListener('submit', runner.whileBusy(async (options) => {
+    store.update({ status: t('status.running') });
+    const report = await runner.runOnce(options);
+    return report && { report, options };
+  }));
+  $('cancel').addEventListener('click', runner.cancel);
+  store.watch(['busy', 'catalog'], ({ busy, catalog }) => {
+    const idle = !busy && Boolean(catalog);
+    for (const hook of ['run', 'compare', 'scaling']) {
+      const button = $(hook);
+      if (button) button.disabled = !idle;
+    }
+    $('cancel').disabled = !busy;
+  });
+  store.watch(['status'], ({ status }) => {
+    $('status').textContent = status;
+  });
+  store.watch(['progress'], ({ progress }) => {
+    const box = $('progress-box');
+    if (!box) return;
+    box.hidden = !progress?.shown;
+    if (!progress) return;
+    $('progress').max = Math.max(1, progress.total);
+    $('progress').value = progress.done;
+    $('progress-text').textContent = `${progress.done} / ${progress.total}`;
+  });
+}

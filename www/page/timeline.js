@@ -1,0 +1,20 @@
+// The timeline of the report shown: one lane per worker, one bar per item.
+import { t } from './i18n.js';
+import { drawTimeline } from './charts.js';
+
+export function mountTimeline(store, $) {
+  store.watch(['result', 'lang'], ({ result }) => {
+    const svg = $('timeline');
+    if (!result?.report.trace) {
+      svg.setAttribute('hidden', '');
+      return;
+    }
+    const { report } = result;
+    const { aggregated } = drawTimeline(svg, report, {
+      workers: report.workers,
+      label: (bar) => t('timeline.bar', { index: bar.index, input: bar.input, lane: bar.lane, start: bar.start_ms.toFixed(1), end: bar.end_ms.toFixed(1) }),
+      laneLabel: (lane) => t('timeline.lane', { lane }),
+    });
+    $('timeline-note').hidden = !aggregated;
+  });
+}

@@ -1,0 +1,82 @@
+// Run options on the JavaScript side: how the page API, the form, the embed, share links and
+// the postMessage API turn what they hold into the options the wasm checks (src/options.rs).
+//
+// Every name and limit comes from the catalog the compute Worker sends (`ready.catalog`), so
+// none is written here; the wasm checks every option again and says what is wrong. What is
+// here is what only the browser knows (its core count, the page's address) and the shapes a
+// person types (a form's strings, a link's parameters).
+
+/** The browser's core count: the default worker count, within 1 to `max` (the catalog's). */
+export function defaultWorkers(max = Infinity) {
+  return Math.min(max, Math.max(1, globalThis.navigator?.hardwareConcurrency || 1));
+}
+
+/** Names of the settings a run takes from a form, an embed's attributes or a link. */
+export const SETTINGS = Object.freeze(['workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout_ms', 'code']);
+
+/**
+ * The page API's options as the wasm takes them: `items` may be an array (sent as its JSON
+ * text, which is also Python), the worker count defaults to the core count, and relative URLs
+ * resolve against `baseUrl`. Every other default is the wasm's.
+ */
+export function toRunOptions(options, baseUrl) {
+  const items = Array.isArray(options.items) ? JSON.stringify(options.items) : options.items;
+  const out = { base_url: baseUrl };
+  for (const name of [...SETTINGS, 'trace', 'picture']) if (options[name] !== undefined && options[name] !== null) out[name] = options[name];
+  out.items = typeof items === 'string' ? items : '';
+  if (!Number.isInteger(out.workers)) out.workers = defaultWorkers();
+  return out;
+}
+
+/** A chunk size as typed: digits are a number, anything else is sent as typed ('auto' when empty). */
+const chunkOf = (text) => (/^\d+$/.test(text) ? Number(text) : text || 'auto');
+
+/**
+ * The run options of a form's values (strings, as the fields hold them): `{workload, items,
+ * executor, workers, chunksize, scheduling, order, timeout, code}`. An empty or unusable
+ * worker count is the core count; the code goes only with a custom worker.
+ */
+export function fromForm(state) {
+  const workers = Number(state.workers);
+  const options = {
+    workload: state.workload,
+    items: state.items,
+    executor: state.executor,
+    workers: Number.isInteger(workers) && workers > 0 ? workers : defaultWorkers(),
+    chunksize: chunkOf(String(state.chunksize ?? '').trim()),
+    scheduling: state.scheduling,
+    order: state.order,
+    timeout_ms: /^\d+$/.test(state.timeout ?? '') ? Number(state.timeout) : undefined,
+  };
+  if (state.workload === 'custom') options.code = state.code;
+  return options;
+}
+
+/**
+ * The settings in `input` (an embed's attributes, a link's parameters, a host's message: any
+ * values, strings or not) that the catalog accepts, typed as run options; the rest is dropped.
+ * Lengths past the wasm's limits are left for the wasm to refuse with its message.
+ */
+export function checkSettings(input, catalog) {
+  const out = {};
+  if (!input || typeof input !== 'object' || !catalog) return out;
+  const { limits } = catalog;
+  const named = (name, list) => {
+    if (list.includes(input[name])) out[name] = input[name];
+  };
+  named('workload', catalog.workloads.map((w) => w.name));
+  named('executor', catalog.executors);
+  named('scheduling', catalog.schedulings);
+  named('order', catalog.orders);
+  if (typeof input.items === 'string') out.items = input.items;
+  if (typeof input.code === 'string' && input.code.length <= limits.max_code_chars) out.code = input.code;
+  const count = (value) => (/^\d{1,9}$/.test(String(value ?? '').trim()) ? Number(value) : NaN);
+  const workers = count(input.workers);
+  if (workers >= 1 && workers <= limits.max_workers) out.workers = workers;
+  const chunk = String(input.chunksize ?? '').trim();
+  if (chunk === 'auto') out.chunksize = 'auto';
+  else if (count(chunk) >= 1 && count(chunk) <= limits.max_items) out.chunksize = count(chunk);
+  const timeout = count(input.timeout_ms ?? input.timeout);
+  if (timeout >= 1) out.timeout_ms = timeout;
+  return out;
+}

@@ -1,0 +1,239 @@
+// The compute Worker: the one Worker the page talks to, which owns everything that computes.
+//
+// It chooses the executor (the JavaScript twin of the wasm's one `match`): the sequential,
+// async and pool executors run in the compute engine (engine.js: the wasm instance and its
+// rayon pool), the message-passing executor on its own Workers (message-pool.js). Every report
+// is made by the wasm's one rule: the engine's by `run`, and a message-passing run's, or one
+// whose engine had to be stopped mid-item, by `assemble` from the items' columns, in this
+// Worker's own small wasm instance (the single-threaded build; it runs no items).
+//
+// It keeps one engine at a time and runs one request after another. It starts a fresh engine
+// (a fresh wasm instance and rayon pool) when a pool run asks for a different worker count
+// (rayon's pool is sized once per instance), after a run that left pool items running, after
+// the engine died, and one with the Python engine the first time a custom worker runs (that
+// build runs every workload, so it stays). It enforces cancel and timeout from outside too: an
+// engine stuck in one long item is stopped, and the run reported from the progress it had sent.
+import { Request, Reply, errorToWire } from '../shared/protocol.js';
+import { Requests } from '../shared/requests.js';
+import { MessagePool } from './message-pool.js';
+
+/** How long a stopped run may take to answer before its engine is stopped. */
+const ANSWER_MS = 150;
+
+const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * This Worker's own wasm: it checks a message-passing run's options and makes the reports of
+ * runs whose items ran elsewhere; it runs no items. It loads once the engine is ready, so that
+ * it never slows the page's start.
+ */
+let own = null;
+function ownWasm() {
+  own ??= import('../pkg-st/map_playground.js').then(async (wasm) => {
+    await wasm.default();
+    return wasm;
+  });
+  return own;
+}
+
+/** A compute engine Worker and the requests it has not answered. */
+class Engine {
+  #worker;
+  #requests;
+  info;
+
+  /** Starts an engine with a pool of `threads` (and the Python engine if `python`). */
+  constructor(threads, python, testHooks, onDeath) {
+    this.#worker = new Worker(new URL('./engine.js', import.meta.url), { type: 'module' });
+    this.#requests = new Requests(this.#worker);
+    this.#worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.stop(`the compute engine Worker stopped: ${event.message || 'it could not start'}`);
+      onDeath();
+    });
+    this.info = this.request({ type: Request.INIT, threads, python, testHooks }).promise;
+  }
+
+  /** Sends `message`; `.promise` settles with the reply, `onprogress` gets each PROGRESS. */
+  request(message, onprogress) {
+    return this.#requests.send(message, onprogress);
+  }
+
+  /** Posts a message that gets no reply. */
+  tell(message) {
+    this.#worker.postMessage({ id: 0, ...message });
+  }
+
+  /** Settles request `id` with `value`, as if the engine had answered. */
+  settle(id, value) {
+    this.#requests.settle(id, value);
+  }
+
+  /** Ends the engine; its unanswered requests fail with BrokenPool and `why`. */
+  stop(why) {
+    this.#worker.terminate();
+    this.#requests.failAll(() => {
+      const error = new Error(why);
+      error.name = 'BrokenPool';
+      return error;
+    });
+  }
+}
+
+let engine = null;
+let threads = 1;
+let python = false;
+let testHooks = false;
+let queue = Promise.resolve();
+/** The run in flight: its id, and how to stop it once it has started. */
+let current = null;
+/** Runs cancelled before their turn came. */
+const cancelled = new Set();
+/** The message-passing executor; its BrokenPool error is the wasm's, as the rayon pool's. */
+let brokenPool = null;
+const messagePool = new MessagePool((lost) => brokenPool(lost));
+
+function startEngine(n = threads, withPython = python) {
+  engine?.stop('the compute engine was restarted');
+  threads = n;
+  python = withPython;
+  const started = new Engine(n, withPython, testHooks, () => {
+    if (engine === started) startEngine();
+  });
+  engine = started;
+  return started.info;
+}
+
+async function init(message) {
+  testHooks = message.testHooks === true;
+  const info = await startEngine(message.threads, false);
+  ownWasm();
+  return { type: Reply.READY, ...info, workloads: info.catalog.workloads };
+}
+
+/** Runs `options`, the executor chosen here; resolves to the wasm's `{report, results, trace}`. */
+async function run({ id, options, watch }) {
+  let info;
+  try {
+    info = await engine.info;
+  } catch {
+    info = await startEngine();
+  }
+  if (current.cancelled) throw abortError();
+  if (options.workload === 'custom' && !info.python) {
+    info = await startEngine(options.executor === 'pool' && info.threaded ? options.workers : threads, true);
+  }
+  const progress = watch ? (tick) => self.postMessage({ id, type: Reply.PROGRESS, ...tick }) : undefined;
+  switch (options.executor) {
+    case 'message-passing':
+      return runMessagePassing(options, progress);
+    case 'pool':
+      if (info.threaded && options.workers !== info.threads) await startEngine(options.workers);
+      return runInEngine(options, watch, progress);
+    default:
+      return runInEngine(options, watch, progress);
+  }
+}
+
+async function runMessagePassing(options, progress) {
+  const wasm = await ownWasm();
+  brokenPool ??= (lost) => wasm.brokenPool(Uint32Array.from(lost));
+  const plan = { ...wasm.plan(options), grace_ms: wasm.catalog().limits.grace_ms };
+  onStop((why) => messagePool.stop(why));
+  const { finished, bars, stopped, began_ms, wall_ms } = await messagePool.run(options, plan, {
+    onprogress: progress, timeout_ms: options.timeout_ms,
+  });
+  return { type: Reply.RESULT, ...wasm.assemble(options, finished, bars, stopped ?? undefined, began_ms, wall_ms) };
+}
+
+/** A run in the engine, stopped from here if it cannot answer a stop in time. */
+function runInEngine(options, watch, progress) {
+  const began_ms = now();
+  const ticks = [];
+  const running = engine;
+  const request = running.request({ type: Request.RUN, options, watch }, (tick) => {
+    ticks.push(tick);
+    progress?.(tick);
+  });
+  let watchdog = null;
+  let deadline = null;
+  const forceStop = async (stopped) => {
+    // The engine is inside one long item and did not answer in time: stop it instead and
+    // report the run from the progress it sent. Items that never finished did not run.
+    const wasm = await ownWasm();
+    const began = ticks[0]?.began_ms ?? began_ms;
+    const report = wasm.assemble(options, ticks.map((t) => t.items), ticks.map((t) => t.trace), stopped, began, now() - began);
+    running.settle(request.id, report);
+    startEngine();
+  };
+  onStop((why) => {
+    if (watchdog) return;
+    running.tell({ type: Request.CANCEL });
+    watchdog = setTimeout(() => forceStop(why), ANSWER_MS);
+  });
+  // The engine times the run out itself; this only catches an engine too busy to answer.
+  if (options.timeout_ms) deadline = setTimeout(() => forceStop('timeout'), options.timeout_ms + ANSWER_MS);
+  const done = () => {
+    clearTimeout(watchdog);
+    clearTimeout(deadline);
+  };
+  return request.promise.then(
+    (reply) => {
+      done();
+      if (reply.abandoned) startEngine();
+      return { ...reply, type: Reply.RESULT };
+    },
+    (error) => {
+      done();
+      if (error.name === 'BrokenPool' && engine === running) startEngine();
+      throw error;
+    },
+  );
+}
+
+/** How the run in flight stops; a cancel that came before it could is honoured now. */
+function onStop(stop) {
+  current.stop = stop;
+  if (current.cancelled) stop('cancelled');
+}
+
+function cancel(runId) {
+  if (current?.id === runId) {
+    current.cancelled = true;
+    current.stop?.('cancelled');
+  } else cancelled.add(runId);
+}
+
+function abortError() {
+  const error = new Error('the run was cancelled before it started');
+  error.name = 'AbortError';
+  return error;
+}
+
+function fault(target) {
+  if (!testHooks) return;
+  if (target === 'message-passing') messagePool.killOne();
+  else if (target === 'compute') engine?.stop('the compute engine Worker stopped: the Worker was terminated');
+  else engine?.tell({ type: Request.FAULT, target: 'pool' });
+}
+
+self.addEventListener('message', ({ data }) => {
+  // Cancels and faults act at once; INIT and RUN take their turn.
+  if (data.type === Request.CANCEL) return cancel(data.runId);
+  if (data.type === Request.FAULT) return fault(data.target);
+  queue = queue.then(async () => {
+    try {
+      let reply;
+      if (data.type === Request.INIT) reply = await init(data);
+      else if (data.type === Request.RUN) {
+        current = { id: data.id, cancelled: cancelled.delete(data.id), stop: null };
+        reply = await run(data);
+      } else throw new Error(`unknown request type ${data.type}`);
+      self.postMessage({ id: data.id, ...reply });
+    } catch (error) {
+      self.postMessage({ id: data.id, type: Reply.ERROR, error: errorToWire(error) });
+    } finally {
+      if (data.type === Request.RUN) current = null;
+    }
+  });
+});
