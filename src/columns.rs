@@ -7,7 +7,7 @@
 //! Python prints a list) with the end of every element, two small integer arrays, and the rare
 //! extras (an exception's details, a picture row) beside them. The results' printed list *is*
 //! the report's `printed`, so it is made once. The page builds the item objects from the
-//! columns once they arrive (`www/columns.js`).
+//! columns once they arrive (`www/shared/columns.js`).
 
 use serde::{Deserialize, Serialize};
 

@@ -125,20 +125,16 @@ impl RunOptions {
             FunctionChoice::Builtin(Workload::from_name(workload)?)
         };
         let workers = self.workers.unwrap_or(DEFAULT_WORKERS);
-        if !(1..=MAX_WORKERS).contains(&workers) {
-            return Err(Error::option(format!("workers must be from 1 to {MAX_WORKERS}, got {workers}")));
-        }
+        executor::check_workers(workers)?;
         let chunksize = match self.chunksize {
             None => None,
             Some(ChunkOption::Named(name)) if name == "auto" => None,
             Some(ChunkOption::Named(name)) => {
                 return Err(Error::option(format!("chunksize must be a number or 'auto', got {name:?}")))
             }
-            Some(ChunkOption::Size(c)) if (1..=MAX_ITEMS).contains(&c) => Some(c),
             Some(ChunkOption::Size(c)) => {
-                return Err(Error::option(format!(
-                    "chunksize must be from 1 to {MAX_ITEMS} or 'auto', got {c}"
-                )))
+                executor::check_chunksize(c)?;
+                Some(c)
             }
         };
         if let Some(t) = self.timeout_ms {

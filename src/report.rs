@@ -170,7 +170,7 @@ impl Report {
                 ran.into_iter().map(Row::Ran).chain(missing_rows()).collect()
             }
         };
-        let never_ran = run.items.len() - finished.outcomes.len();
+        let never_ran = run.items.len().saturating_sub(finished.outcomes.len());
         let missing = match finished.stopped {
             Some(Stop::TimedOut) => PyException::new("TimeoutError", ""),
             _ => PyException::new("CancelledError", ""),
@@ -216,7 +216,8 @@ impl Report {
             began_ms,
             wall_ms,
             memory_bytes: None,
-            stopped: finished.stopped.map(|s| {
+            // A stop that came when every item had finished stopped nothing.
+            stopped: finished.stopped.filter(|_| never_ran > 0).map(|s| {
                 match s {
                     Stop::TimedOut => "timeout",
                     Stop::Cancelled | Stop::Broken => "cancelled",
@@ -287,5 +288,10 @@ mod tests {
         let r = Report::new(&fib_job(), Executor::Sequential, Order::Completed, &finished, 10.0, 5.0);
         assert_eq!(r.printed(), "[1, TimeoutError(), TimeoutError()]");
         assert_eq!((r.ok, r.failed, r.cancelled), (1, 2, 0));
+
+        // A stop that came once every item had finished stopped nothing.
+        finished.outcomes = (0..3).map(|i| outcome(i, 0, i, Ok(Value::Int(1)))).collect();
+        let r = Report::new(&fib_job(), Executor::Sequential, Order::Ordered, &finished, 10.0, 5.0);
+        assert_eq!((r.ok, r.stopped), (3, None));
     }
 }

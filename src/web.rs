@@ -1,8 +1,9 @@
 //! The thin layer the JavaScript Workers call: options in, progress and a report out.
 //!
-//! The compute engine (`www/worker/engine.js`) calls [`run`]; the compute Worker
-//! (`www/worker/compute.js`) calls [`catalog`], [`plan`] and [`assemble`] in a wasm instance
-//! of its own. No logic lives here: it converts between JavaScript values and the crate's
+//! The compute engine (`www/worker/engine.js`) and the message-passing Workers
+//! (`www/worker/message-worker.js`) call [`run`]; the compute Worker (`www/worker/compute.js`)
+//! calls [`plan`], [`assemble`] and [`broken_pool`] in a wasm instance of its own; the engine
+//! sends the page the [`catalog`]. No logic lives here: it converts between JavaScript values and the crate's
 //! types (the options' rules are in `options`, the report's in `report`), keeps the
 //! control of the run in flight so that `cancel()` and `poolBroken()` can reach it, and turns a
 //! typed [`Error`] into a JavaScript `Error` whose `name` is the error's name, with the parse
@@ -47,11 +48,12 @@ pub fn catalog() -> Result<JsValue, JsValue> {
     to_js_value(&Catalog::new())
 }
 
-/// The `BrokenPool` error of a run whose pool lost a Worker with items `lost`: for the
-/// message-passing executor, whose Workers the compute Worker watches, as for the rayon pool.
+/// The `BrokenPool` error of a run of `total` items that lost a Worker when those in `done`
+/// had finished: for the message-passing executor, whose Workers the compute Worker watches,
+/// as for the rayon pool.
 #[wasm_bindgen(js_name = brokenPool)]
-pub fn broken_pool(lost: Vec<u32>) -> JsValue {
-    to_js(&Error::new(ErrorKind::BrokenPool { lost: lost.into_iter().map(|i| i as usize).collect() }))
+pub fn broken_pool(total: u32, done: Vec<u32>) -> JsValue {
+    to_js(&executor::broken_pool(total as usize, done.into_iter().map(|i| i as usize)))
 }
 
 /// Asks the run in flight to stop: items not started are cancelled.
@@ -147,8 +149,9 @@ pub async fn run(options: JsValue, on_progress: Option<js_sys::Function>) -> Res
     *CURRENT.lock().unwrap_or_else(|p| p.into_inner()) = None;
     let finished = finished.map_err(|e| to_js(&e))?;
     let wall_ms = clock::now_ms() - began;
-    let report = Report::new(&job, executor, order, &finished, began, wall_ms);
-    report_to_js(report, finished.abandoned)
+    let mut report = Report::new(&job, executor, order, &finished, began, wall_ms);
+    report.memory_bytes = Some(core::arch::wasm32::memory_size(0) * 65536);
+    report_to_js(&report, finished.abandoned)
 }
 
 /// The report of a run whose items ran elsewhere: in the message-passing executor's Workers,
@@ -180,10 +183,19 @@ pub fn assemble(
         }
     }
     let mut outcomes = Vec::new();
+    let mut seen = vec![false; plan.items.len()];
     for columns in &finished {
         let columns = items_from_js(columns).map_err(|e| to_js(&e))?;
-        if columns.index.iter().any(|&i| i as usize >= plan.items.len()) {
-            return Err(to_js(&Error::option("an item column names an index past the input list")));
+        for &i in &columns.index {
+            match seen.get_mut(i as usize) {
+                Some(seen) if !*seen => *seen = true,
+                Some(_) => {
+                    return Err(to_js(&Error::option(format!("item {i} is in the item columns twice"))))
+                }
+                None => {
+                    return Err(to_js(&Error::option("an item column names an index past the input list")))
+                }
+            }
         }
         outcomes.extend(columns.outcomes(outcomes.len(), |i| times[i]));
     }
@@ -193,15 +205,15 @@ pub fn assemble(
         Some(_) => Some(Stop::Cancelled),
     };
     let finished = Finished { outcomes, stopped, abandoned: false };
-    report_to_js(Report::of(&plan.facts(), &finished, began_ms, wall_ms), false)
+    // The items ran in other instances: this one's memory says nothing of them.
+    report_to_js(&Report::of(&plan.facts(), &finished, began_ms, wall_ms), false)
 }
 
 /// `{report, results, trace, abandoned}`: the report's other fields, its items and its trace as
 /// columns, and whether pool items were still running when it ended.
-fn report_to_js(mut report: Report, abandoned: bool) -> Result<JsValue, JsValue> {
-    report.memory_bytes = Some(core::arch::wasm32::memory_size(0) * 65536);
+fn report_to_js(report: &Report, abandoned: bool) -> Result<JsValue, JsValue> {
     Ok(object(&[
-        ("report", to_js_value(&report)?),
+        ("report", to_js_value(report)?),
         ("results", items_to_js(&report.results)),
         ("trace", report.trace.as_deref().map_or(JsValue::UNDEFINED, trace_to_js)),
         ("abandoned", abandoned.into()),

@@ -131,9 +131,7 @@ impl Job {
     }
 
     fn of(function: MapFunction, items: Vec<Value>, workers: usize) -> Result<Self, Error> {
-        if !(1..=MAX_WORKERS).contains(&workers) {
-            return Err(Error::option(format!("workers must be from 1 to {MAX_WORKERS}, got {workers}")));
-        }
+        check_workers(workers)?;
         Ok(Job {
             function,
             items,
@@ -151,11 +149,7 @@ impl Job {
     /// An option error for a chunk size outside 1 to the item cap.
     pub fn with_chunksize(mut self, chunksize: Option<usize>) -> Result<Self, Error> {
         if let Some(c) = chunksize {
-            if !(1..=MAX_ITEMS).contains(&c) {
-                return Err(Error::option(format!(
-                    "chunksize must be from 1 to {MAX_ITEMS} or 'auto', got {c}"
-                )));
-            }
+            check_chunksize(c)?;
         }
         self.chunksize = chunksize;
         Ok(self)
@@ -312,16 +306,47 @@ pub async fn run(
         };
     tick();
     let outcomes = finished.into_inner();
-    let stopped = if outcomes.len() < job.items.len() { control.stopped() } else { None };
-    if stopped == Some(Stop::Broken) {
-        let mut done = vec![false; job.items.len()];
-        for o in &outcomes {
-            done[o.index] = true;
-        }
-        let lost: Vec<usize> = (0..job.items.len()).filter(|&i| !done[i]).collect();
-        return Err(Error::new(ErrorKind::BrokenPool { lost }));
+    let stopped = control.stopped();
+    if stopped == Some(Stop::Broken) && outcomes.len() < job.items.len() {
+        return Err(broken_pool(job.items.len(), outcomes.iter().map(|o| o.index)));
     }
     Ok(Finished { outcomes, stopped, abandoned })
+}
+
+/// The `BrokenPool` error of a run of `total` items of which those in `done` finished: every
+/// other item was lost with the pool's Worker.
+pub fn broken_pool(total: usize, done: impl IntoIterator<Item = usize>) -> Error {
+    let mut finished = vec![false; total];
+    for index in done {
+        if let Some(f) = finished.get_mut(index) {
+            *f = true;
+        }
+    }
+    Error::new(ErrorKind::BrokenPool { lost: (0..total).filter(|&i| !finished[i]).collect() })
+}
+
+/// Checks a worker count: 1 to [`MAX_WORKERS`].
+///
+/// # Errors
+/// An option error that says the range.
+pub fn check_workers(workers: usize) -> Result<(), Error> {
+    if (1..=MAX_WORKERS).contains(&workers) {
+        Ok(())
+    } else {
+        Err(Error::option(format!("workers must be from 1 to {MAX_WORKERS}, got {workers}")))
+    }
+}
+
+/// Checks a chunk size: 1 to [`MAX_ITEMS`].
+///
+/// # Errors
+/// An option error that says the range.
+pub fn check_chunksize(chunksize: usize) -> Result<(), Error> {
+    if (1..=MAX_ITEMS).contains(&chunksize) {
+        Ok(())
+    } else {
+        Err(Error::option(format!("chunksize must be from 1 to {MAX_ITEMS} or 'auto', got {chunksize}")))
+    }
 }
 
 /// Runs one item on a lane, blocking for its I/O, and records it: for pool threads.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { servedPlayground, openPlayground } from './harness.mjs';
 
 // The bounds: after a warm-up, 200 more runs may grow the page's JS heap by at most 8 MB and
-// the compute Worker's wasm memory by at most 16 MB (wasm memory never shrinks, so a leak of
+// the compute engine's wasm memory by at most 16 MB (wasm memory never shrinks, so a leak of
 // any size per run would pass 16 MB over 200 runs of 2,000 items).
 const JS_HEAP_GROWTH = 8 << 20;
 const WASM_GROWTH = 16 << 20;
@@ -46,10 +46,10 @@ test(`${RUNS} runs mixing executors leak neither memory nor Workers`, async (t) 
   const heapBefore = await heap();
   const wasmAfter = await runMany(24, 24 + RUNS);
   const heapAfter = await heap();
-  // A replaced compute Worker (a new worker count starts a new pool) goes away a moment after
-  // it is terminated; what is left must settle to one compute Worker with its pool threads and
-  // the message-passing Workers: 1 + 3 + 3 at the most in this mix.
-  const LIVE_WORKERS = 1 + 3 + 3;
+  // A replaced compute engine (a new worker count starts a new pool) goes away a moment after
+  // it is terminated; what is left must settle to the compute Worker, its engine with the pool
+  // threads, and the message-passing Workers: 1 + 1 + 3 + 3 at the most in this mix.
+  const LIVE_WORKERS = 1 + 1 + 3 + 3;
   const settleBy = Date.now() + 15_000;
   while (page.workers().length > LIVE_WORKERS && Date.now() < settleBy) await page.waitForTimeout(250);
   const workersAfter = page.workers().length;

@@ -8,7 +8,7 @@
 // Host -> embed: {type: 'map-playground:run' | 'map-playground:set' | 'map-playground:cancel',
 // id, options}. Embed -> host: 'map-playground:ready', ':progress', ':result', ':error',
 // ':resize', with the id of the request they answer. Anything else is ignored.
-import { createPlayground } from '../page/playground.js';
+import { playground } from '../page/start.js';
 import { defaultLanguage, setLanguage, t, translatePage } from '../page/i18n.js';
 import { diagnose } from '../isolation/doctor.js';
 import { Baselines, compareExecutors, describeEnd, isInputError, mountResultSection, renderReport } from '../page/result-view.js';
@@ -18,17 +18,20 @@ const PREFIX = 'map-playground:';
 const $ = (name) => document.querySelector(`[data-${name}]`);
 const params = new URLSearchParams(location.search);
 const doctor = diagnose();
-const playground = createPlayground();
 const baselines = new Baselines();
 
 const allowed = (params.get('origins') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
+/** The settings a host may give: the URL parameters and `options` of the postMessage API. */
+const HOST_SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize'];
+
 /**
- * The settings a host may give, checked against the catalog; anything else is dropped.
+ * The settings a host gave, checked against the catalog; anything else is dropped.
  * Without isolation the pool cannot start: its nearest stand-in is message-passing.
  */
 function hostSettings(input, catalog) {
-  const out = checkSettings(input, catalog);
+  const given = input && typeof input === 'object' ? input : {};
+  const out = checkSettings(Object.fromEntries(HOST_SETTINGS.filter((name) => name in given).map((name) => [name, given[name]])), catalog);
   if (out.executor === 'pool' && !doctor.executors.includes('pool')) out.executor = 'message-passing';
   return out;
 }
@@ -135,15 +138,23 @@ $('compare').addEventListener('click', async () => {
   setBusy(false);
 });
 
+/** Messages from the host that came before the catalog, answered once it is here. */
+const early = [];
+
 window.addEventListener('message', (event) => {
   const data = event.data;
   if (event.source !== window.parent || !data || typeof data !== 'object' || typeof data.type !== 'string') return;
   if (allowed.length && !allowed.includes(event.origin)) return;
+  if (catalog) receive(event);
+  else early.push(event);
+});
+
+function receive(event) {
+  const data = event.data;
   const id = typeof data.id === 'string' || Number.isFinite(data.id) ? data.id : null;
   switch (data.type) {
     case `${PREFIX}set`:
     case `${PREFIX}run`: {
-      if (!catalog) break;
       const checked = hostSettings(data.options, catalog);
       Object.assign(settings, checked);
       if (checked.items !== undefined) $('items').value = checked.items;
@@ -156,7 +167,7 @@ window.addEventListener('message', (event) => {
     default:
       break;
   }
-});
+}
 
 let catalog = null;
 
@@ -168,6 +179,7 @@ playground.ready.then(
     $('status').textContent = info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single');
     document.documentElement.dataset.ready = 'true';
     tell('ready', { isolated: info.isolated, executors: doctor.executors });
+    early.splice(0).forEach(receive);
   },
   (error) => {
     $('status').textContent = t('status.failed', { error: `${error.name}: ${error.message}` });

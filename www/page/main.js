@@ -1,7 +1,7 @@
 // The full page: its state (store.js) and one view per feature, wired here. Views render
 // from the state; the runner (run-controls.js) calls the page API (playground.js). User text
 // only ever reaches the page through textContent; every string comes from i18n.js.
-import { createPlayground } from './playground.js';
+import { playground } from './start.js';
 import { Store } from './store.js';
 import { LANGUAGES, defaultLanguage, language, setLanguage, t, translatePage } from './i18n.js';
 import { diagnose } from '../isolation/doctor.js';
@@ -21,14 +21,12 @@ import { mountDoctor } from './doctor-view.js';
 
 const $ = (hook) => document.querySelector(`[data-${hook}]`);
 
-const playground = createPlayground();
 const hash = location.hash;
 const lang = new URLSearchParams(hash.replace(/^#/, '')).get('l');
 setLanguage(Object.hasOwn(LANGUAGES, lang ?? '') ? lang : defaultLanguage());
 translatePage();
 
 const initialForm = Object.fromEntries(FIELDS.map((name) => [name, $(name).value]));
-initialForm.workers = String(defaultWorkers());
 const store = new Store({
   form: initialForm,
   lang: language(),
@@ -71,8 +69,9 @@ playground.ready.then(
   (info) => {
     const shared = decodeState(hash, info.catalog, Object.keys(LANGUAGES));
     store.update({ catalog: info.catalog });
+    const workers = String(defaultWorkers(info.catalog.limits.max_workers));
     store.update({
-      form: { ...store.state.form, ...shared },
+      form: { ...store.state.form, workers, ...shared },
       status: info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single'),
     });
     document.documentElement.dataset.ready = 'true';

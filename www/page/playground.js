@@ -13,6 +13,8 @@ class ComputeLink {
   #requests = null;
   #testHooks;
   #info = null;
+  /** Whether the compute Worker started: one that dies before is started again by the next run only. */
+  #ready = false;
 
   constructor({ testHooks = false } = {}) {
     this.#testHooks = testHooks;
@@ -30,20 +32,25 @@ class ComputeLink {
         error.name = 'BrokenPool';
         return error;
       });
-      if (this.#worker === worker) this.start();
+      if (this.#worker === worker && this.#ready) this.start();
     });
     this.#worker = worker;
     this.#requests = requests;
+    this.#ready = false;
     const started = performance.now();
     this.#info = requests.send({ type: Request.INIT, threads: defaultWorkers(), testHooks: this.#testHooks })
-      .promise.then((info) => ({ ...info, startup_ms: performance.now() - started }));
+      .promise.then((info) => {
+        if (this.#worker === worker) this.#ready = true;
+        return { ...info, startup_ms: performance.now() - started };
+      });
     return this.#info;
   }
 
-  /** Runs `options` after the runs before it; resolves to the report. */
-  async run(options, { onprogress, signal } = {}) {
-    await this.#info.catch(() => this.start());
+  /** Runs the page API's `options` after the runs before it; resolves to the report. */
+  async run(apiOptions, { onprogress, signal } = {}) {
+    const { catalog } = await this.#info.catch(() => this.start());
     if (signal?.aborted) throw abortError();
+    const options = toRunOptions(apiOptions, document.baseURI, catalog.limits.max_workers);
     // Progress is only sent when someone may need it: for `onprogress`, or to report a run
     // that has to be stopped.
     const watch = Boolean(onprogress || signal || options.timeout_ms);
@@ -81,8 +88,7 @@ export function createPlayground() {
      * Runs a map; resolves to the report, rejects with a named Error. `onprogress` gets
      * {done, total, items, trace} as items finish; aborting `signal` cancels the run.
      */
-    run: ({ onprogress, signal, ...options } = {}) =>
-      link.run(toRunOptions(options, document.baseURI), { onprogress, signal }),
+    run: ({ onprogress, signal, ...options } = {}) => link.run(options, { onprogress, signal }),
   };
   if (testHooks) api.fault = (target) => link.fault(target);
   const playground = Object.freeze(api);

@@ -4,8 +4,9 @@ import { pythonProgram } from './python-program.js';
 import { fromForm } from '../shared/options.js';
 
 export function mountPythonPanel(store, $) {
-  store.watch(['form', 'lang'], ({ form }) => {
-    $('python').textContent = pythonProgram({ ...form, ...fromForm(form) }, document.baseURI);
+  store.watch(['form', 'lang', 'catalog'], ({ form, catalog }) => {
+    const options = fromForm(form, catalog?.limits.max_workers);
+    $('python').textContent = pythonProgram({ ...form, ...options }, document.baseURI);
   });
   $('copy-python').addEventListener('click', () => copy($('python').textContent, $('copy-python-status')));
 }

@@ -51,7 +51,7 @@ export function createRunner(store, playground) {
       event?.preventDefault();
       if (store.state.busy || !store.state.catalog) return;
       store.update({ busy: true, inputError: null, codeError: null });
-      const shown = await work(fromForm(store.state.form));
+      const shown = await work(fromForm(store.state.form, store.state.catalog.limits.max_workers));
       if (shown) {
         store.update({
           result: { report: shown.report, baseline: baselines.get(shown.options) },

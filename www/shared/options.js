@@ -16,15 +16,16 @@ export const SETTINGS = Object.freeze(['workload', 'items', 'executor', 'workers
 
 /**
  * The page API's options as the wasm takes them: `items` may be an array (sent as its JSON
- * text, which is also Python), the worker count defaults to the core count, and relative URLs
- * resolve against `baseUrl`. Every other default is the wasm's.
+ * text, which is also Python), the worker count defaults to the core count (at most
+ * `maxWorkers`, the catalog's), and relative URLs resolve against `baseUrl`. Every other
+ * default is the wasm's.
  */
-export function toRunOptions(options, baseUrl) {
+export function toRunOptions(options, baseUrl, maxWorkers = Infinity) {
   const items = Array.isArray(options.items) ? JSON.stringify(options.items) : options.items;
   const out = { base_url: baseUrl };
   for (const name of [...SETTINGS, 'trace', 'picture']) if (options[name] !== undefined && options[name] !== null) out[name] = options[name];
   out.items = typeof items === 'string' ? items : '';
-  if (!Number.isInteger(out.workers)) out.workers = defaultWorkers();
+  if (!Number.isInteger(out.workers)) out.workers = defaultWorkers(maxWorkers);
   return out;
 }
 
@@ -34,15 +35,16 @@ const chunkOf = (text) => (/^\d+$/.test(text) ? Number(text) : text || 'auto');
 /**
  * The run options of a form's values (strings, as the fields hold them): `{workload, items,
  * executor, workers, chunksize, scheduling, order, timeout, code}`. An empty or unusable
- * worker count is the core count; the code goes only with a custom worker.
+ * worker count is the core count (at most `maxWorkers`); the code goes only with a custom
+ * worker.
  */
-export function fromForm(state) {
+export function fromForm(state, maxWorkers = Infinity) {
   const workers = Number(state.workers);
   const options = {
     workload: state.workload,
     items: state.items,
     executor: state.executor,
-    workers: Number.isInteger(workers) && workers > 0 ? workers : defaultWorkers(),
+    workers: Number.isInteger(workers) && workers > 0 ? workers : defaultWorkers(maxWorkers),
     chunksize: chunkOf(String(state.chunksize ?? '').trim()),
     scheduling: state.scheduling,
     order: state.order,

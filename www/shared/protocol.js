@@ -5,9 +5,10 @@
 /** Page -> compute Worker -> compute engine (RUN also compute Worker -> message-passing Worker). */
 export const Request = Object.freeze({
   /**
-   * Start: the compute Worker loads its own wasm and starts an engine with a pool of
-   * `threads`; the engine loads the wasm (with the Python engine if `python`) and, where the
-   * page is isolated, starts the pool.
+   * Start. To the compute Worker: `{threads, testHooks}`; it starts an engine with a pool of
+   * `threads`. To the engine: `{build, module, threaded, threads, python, testHooks}`: the
+   * build's folder and its wasm, compiled; it instantiates it and, where `threaded`, starts
+   * the pool.
    */
   INIT: 'map-playground/init',
   /**

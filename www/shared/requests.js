@@ -22,10 +22,12 @@ export class Requests {
     return { id, promise };
   }
 
-  /** Settles request `id` with `value`, as if its reply had come. */
+  /** Settles request `id` with `value`, as if its reply had come; false if it had already. */
   settle(id, value) {
-    this.#pending.get(id)?.resolve(value);
+    const pending = this.#pending.get(id);
+    pending?.resolve(value);
     this.#pending.delete(id);
+    return Boolean(pending);
   }
 
   /** Fails every request not answered yet with `error()`. */

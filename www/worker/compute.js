@@ -7,7 +7,9 @@
 // whose engine had to be stopped mid-item, by `assemble` from the items' columns, in this
 // Worker's own small wasm instance (the single-threaded build; it runs no items).
 //
-// It keeps one engine at a time and runs one request after another. It starts a fresh engine
+// It keeps one engine at a time and runs one request after another. It chooses the engine's
+// build (threaded where the page is cross-origin isolated, with the Python engine once a custom
+// worker runs) and compiles its wasm while the engine's Worker starts. It starts a fresh engine
 // (a fresh wasm instance and rayon pool) when a pool run asks for a different worker count
 // (rayon's pool is sized once per instance), after a run that left pool items running, after
 // the engine died, and one with the Python engine the first time a custom worker runs (that
@@ -15,7 +17,6 @@
 // engine stuck in one long item is stopped, and the run reported from the progress it had sent.
 import { Request, Reply, errorToWire } from '../shared/protocol.js';
 import { Requests } from '../shared/requests.js';
-import { MessagePool } from './message-pool.js';
 
 /** How long a stopped run may take to answer before its engine is stopped. */
 const ANSWER_MS = 150;
@@ -40,18 +41,34 @@ function ownWasm() {
 class Engine {
   #worker;
   #requests;
+  /** Why it was stopped, once it was. */
+  #stopped = null;
   info;
+  /** Whether it started: one that dies before is not restarted at once (it may never start). */
+  ready = false;
 
-  /** Starts an engine with a pool of `threads` (and the Python engine if `python`). */
+  /**
+   * Starts an engine with a pool of `threads` (and the Python engine if `python`). Its wasm is
+   * compiled here while the engine's Worker starts, and handed to it ready.
+   */
   constructor(threads, python, testHooks, onDeath) {
+    const threaded = self.crossOriginIsolated === true;
+    const build = `../pkg${python ? '-py' : ''}${threaded ? '' : '-st'}/`;
     this.#worker = new Worker(new URL('./engine.js', import.meta.url), { type: 'module' });
+    const module = WebAssembly.compileStreaming(fetch(new URL(`${build}map_playground_bg.wasm`, import.meta.url)));
     this.#requests = new Requests(this.#worker);
     this.#worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.stop(`the compute engine Worker stopped: ${event.message || 'it could not start'}`);
       onDeath();
     });
-    this.info = this.request({ type: Request.INIT, threads, python, testHooks }).promise;
+    this.info = module.then((compiled) => {
+      if (this.#stopped) throw this.#stopped;
+      return this.request({ type: Request.INIT, build, module: compiled, threaded, threads, python, testHooks }).promise;
+    });
+    this.info.then(() => {
+      this.ready = true;
+    }, () => {});
   }
 
   /** Sends `message`; `.promise` settles with the reply, `onprogress` gets each PROGRESS. */
@@ -64,19 +81,21 @@ class Engine {
     this.#worker.postMessage({ id: 0, ...message });
   }
 
-  /** Settles request `id` with `value`, as if the engine had answered. */
+  /** Settles request `id` with `value`, as if the engine had answered; false if it had. */
   settle(id, value) {
-    this.#requests.settle(id, value);
+    return this.#requests.settle(id, value);
   }
 
   /** Ends the engine; its unanswered requests fail with BrokenPool and `why`. */
   stop(why) {
     this.#worker.terminate();
-    this.#requests.failAll(() => {
+    const broken = () => {
       const error = new Error(why);
       error.name = 'BrokenPool';
       return error;
-    });
+    };
+    this.#stopped ??= broken();
+    this.#requests.failAll(broken);
   }
 }
 
@@ -91,14 +110,16 @@ let current = null;
 const cancelled = new Set();
 /** The message-passing executor; its BrokenPool error is the wasm's, as the rayon pool's. */
 let brokenPool = null;
-const messagePool = new MessagePool((lost) => brokenPool(lost));
+let messagePool = null;
 
 function startEngine(n = threads, withPython = python) {
   engine?.stop('the compute engine was restarted');
   threads = n;
   python = withPython;
+  // An engine that dies after it started is replaced at once; one that never started is
+  // started again by the next run, which then says why if it cannot.
   const started = new Engine(n, withPython, testHooks, () => {
-    if (engine === started) startEngine();
+    if (engine === started && started.ready) startEngine();
   });
   engine = started;
   return started.info;
@@ -137,12 +158,14 @@ async function run({ id, options, watch }) {
 
 async function runMessagePassing(options, progress) {
   const wasm = await ownWasm();
-  brokenPool ??= (lost) => wasm.brokenPool(Uint32Array.from(lost));
+  brokenPool ??= (total, done) => wasm.brokenPool(total, Uint32Array.from(done));
   const plan = { ...wasm.plan(options), grace_ms: wasm.catalog().limits.grace_ms };
-  onStop((why) => messagePool.stop(why));
-  const { finished, bars, stopped, began_ms, wall_ms } = await messagePool.run(options, plan, {
-    onprogress: progress, timeout_ms: options.timeout_ms,
+  messagePool ??= new (await import('./message-pool.js')).MessagePool((total, done) => brokenPool(total, done));
+  const running = messagePool.run(options, plan, {
+    onprogress: progress, timeout_ms: options.timeout_ms, cancelled: current.cancelled,
   });
+  onStop((why) => messagePool.stop(why));
+  const { finished, bars, stopped, began_ms, wall_ms } = await running;
   return { type: Reply.RESULT, ...wasm.assemble(options, finished, bars, stopped ?? undefined, began_ms, wall_ms) };
 }
 
@@ -157,14 +180,23 @@ function runInEngine(options, watch, progress) {
   });
   let watchdog = null;
   let deadline = null;
+  let forced = false;
   const forceStop = async (stopped) => {
     // The engine is inside one long item and did not answer in time: stop it instead and
     // report the run from the progress it sent. Items that never finished did not run.
-    const wasm = await ownWasm();
+    if (forced) return;
+    forced = true;
+    const ended = now();
     const began = ticks[0]?.began_ms ?? began_ms;
-    const report = wasm.assemble(options, ticks.map((t) => t.items), ticks.map((t) => t.trace), stopped, began, now() - began);
-    running.settle(request.id, report);
-    startEngine();
+    try {
+      const wasm = await ownWasm();
+      const report = wasm.assemble(options, ticks.map((t) => t.items), ticks.map((t) => t.trace), stopped, began, ended - began);
+      // The engine may have answered meanwhile: then its report stands and it goes on.
+      if (!running.settle(request.id, report)) return;
+    } catch (error) {
+      running.stop(`the compute engine did not stop in time, and its run could not be reported: ${error.message}`);
+    }
+    if (engine === running) startEngine();
   };
   onStop((why) => {
     if (watchdog) return;
@@ -212,9 +244,11 @@ function abortError() {
 
 function fault(target) {
   if (!testHooks) return;
-  if (target === 'message-passing') messagePool.killOne();
-  else if (target === 'compute') engine?.stop('the compute engine Worker stopped: the Worker was terminated');
-  else engine?.tell({ type: Request.FAULT, target: 'pool' });
+  if (target === 'message-passing') messagePool?.killOne();
+  else if (target === 'compute') {
+    engine?.stop('the compute engine Worker stopped: the Worker was terminated');
+    startEngine();
+  } else engine?.tell({ type: Request.FAULT, target: 'pool' });
 }
 
 self.addEventListener('message', ({ data }) => {

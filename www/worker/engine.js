@@ -2,9 +2,10 @@
 // instance and the rayon pool and runs the sequential, async and pool executors. No wasm work
 // and no rayon call ever runs on the page's main thread (rayon would spin there and freeze it).
 //
-// It loads the threaded build when the page is cross-origin isolated (SharedArrayBuffer is
-// available) and the single-threaded build otherwise, where every executor but the pool works;
-// the build with the Python engine (pkg-py*) when INIT asks for it, for custom workers.
+// INIT names its build and brings its wasm compiled (compute.js chooses them): the threaded
+// build where the page is cross-origin isolated (SharedArrayBuffer is available), the
+// single-threaded one otherwise, where every executor but the pool works; with the Python
+// engine (pkg-py*) for custom workers.
 // It watches the pool's Workers: one that dies mid-run ends the run with BrokenPool.
 import { Request, Reply, errorToWire } from '../shared/protocol.js';
 
@@ -28,12 +29,13 @@ function watchPoolWorkers(onDeath) {
   };
 }
 
-async function init(threads, python) {
-  const threaded = self.crossOriginIsolated === true;
-  const wasm = await import(`../pkg${python ? '-py' : ''}${threaded ? '' : '-st'}/map_playground.js`);
-  await wasm.default();
+async function init({ build, module, threaded, threads, python }) {
+  const wasm = await import(`${build}map_playground.js`);
+  await wasm.default({ module_or_path: module });
   if (threaded) {
     watchPoolWorkers(() => wasm.poolBroken());
+    // The page asks for its core count, which may pass the most the options allow.
+    threads = Math.min(threads, wasm.catalog().limits.max_workers);
     await wasm.initThreadPool(threads);
   }
   return { wasm, threaded, threads: threaded ? threads : 0, python };
@@ -43,7 +45,7 @@ async function handle(message) {
   switch (message.type) {
     case Request.INIT: {
       testHooks = message.testHooks === true;
-      loaded ??= init(message.threads, message.python === true);
+      loaded ??= init(message);
       const { wasm, threaded, threads, python } = await loaded;
       return { type: Reply.READY, threaded, threads, python, catalog: wasm.catalog() };
     }

@@ -2,7 +2,7 @@
 // `multiprocessing.Pool`. Chunks of `chunksize` items go out by postMessage to whichever Worker
 // is free and come back whole, as Pool.map's do; it needs no SharedArrayBuffer, so it also
 // runs where the page is not cross-origin isolated. The compute Worker owns it, and turns what
-// it gathers into a report by the wasm's one rule (`assemble`, src/report.rs).
+// it gathers into a report by the wasm's one rule (`assemble`, src/web.rs, through src/report.rs).
 import { Request, Reply, errorFromWire } from '../shared/protocol.js';
 import { sublist } from '../shared/columns.js';
 
@@ -39,7 +39,10 @@ export class MessagePool {
   #abort = null;
   #brokenPool;
 
-  /** `brokenPool(lost)` makes the error of a run that lost a Worker (the wasm's, as the rayon pool's). */
+  /**
+   * `brokenPool(total, done)` makes the error of a run of `total` items that lost a Worker when
+   * those in `done` had finished (the wasm's, as the rayon pool's).
+   */
   constructor(brokenPool) {
     this.#brokenPool = brokenPool;
   }
@@ -74,11 +77,12 @@ export class MessagePool {
 
   /**
    * Runs `options` as `plan` (the wasm's `plan`: the items' printed list, the chunk size, the
-   * worker count) says. `onprogress({done, total, items, trace})` gets each chunk's columns.
+   * worker count) says. `onprogress({done, total, items, trace})` gets each chunk's columns;
+   * with `cancelled`, the run was stopped before it started and runs nothing.
    * Resolves to `{finished, bars, stopped, began_ms, wall_ms}`: the chunks' item and trace
    * columns, indexed in the whole input; rejects with BrokenPool when a Worker dies mid-run.
    */
-  run(options, plan, { onprogress, timeout_ms }) {
+  run(options, plan, { onprogress, timeout_ms, cancelled = false }) {
     const began_ms = now();
     const { inputs, inputEnds, chunksize, workers } = plan;
     const total = inputEnds.length;
@@ -161,13 +165,10 @@ export class MessagePool {
       const onError = (event) => {
         event.preventDefault?.();
         if (settled) return;
-        const ran = new Set(finished.flatMap((items) => [...items.index]));
-        const lost = [];
-        for (let i = 0; i < total; i++) if (!ran.has(i)) lost.push(i);
         for (let lane = 0; lane < lanes.length; lane++) this.#replace(lane);
         inFlight.clear();
         cleanup();
-        const error = this.#brokenPool(lost);
+        const error = this.#brokenPool(total, finished.flatMap((items) => [...items.index]));
         reject(error);
       };
 
@@ -176,7 +177,8 @@ export class MessagePool {
         worker.addEventListener('error', onError);
       });
       if (timeout_ms) deadlineTimer = setTimeout(() => stop('timeout'), timeout_ms);
-      if (total === 0) finish();
+      if (cancelled) stop('cancelled');
+      else if (total === 0) finish();
       else lanes.forEach((_, lane) => dispatch(lane));
     });
   }
