@@ -135,8 +135,10 @@ test('on a server without COOP/COEP the service worker isolates the page and the
     const page = await context.newPage();
     await page.goto(bare.url);
     await page.waitForFunction(() => self.crossOriginIsolated === true && document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
-    const report = await page.evaluate(() => window.playground.run({ workload: 'fib', items: '[27] * 4', executor: 'pool', workers: 2, chunksize: 1 }));
-    assert.equal(report.printed, '[196418, 196418, 196418, 196418]');
+    // Items long enough (about 15 ms each) that a lane waking late still gets one: with fib(27),
+    // 12 ms in all, one lane once finished everything before the other woke, on a fresh clone.
+    const report = await page.evaluate(() => window.playground.run({ workload: 'fib', items: '[30] * 4', executor: 'pool', workers: 2, chunksize: 1 }));
+    assert.equal(report.printed, '[832040, 832040, 832040, 832040]');
     assert.equal(report.lanes_used, 2);
     // ?coi=off removes the service worker: the page after it is plain again, with no loop.
     await page.goto(`${bare.url}?coi=off`);
