@@ -108,8 +108,7 @@ let queue = Promise.resolve();
 let current = null;
 /** Runs cancelled before their turn came. */
 const cancelled = new Set();
-/** The message-passing executor; its BrokenPool error is the wasm's, as the rayon pool's. */
-let brokenPool = null;
+/** The message-passing executor, loaded on its first run. */
 let messagePool = null;
 
 function startEngine(n = threads, withPython = python) {
@@ -158,9 +157,9 @@ async function run({ id, options, watch }) {
 
 async function runMessagePassing(options, progress) {
   const wasm = await ownWasm();
-  brokenPool ??= (total, done) => wasm.brokenPool(total, Uint32Array.from(done));
   const plan = { ...wasm.plan(options), grace_ms: wasm.catalog().limits.grace_ms };
-  messagePool ??= new (await import('./message-pool.js')).MessagePool((total, done) => brokenPool(total, done));
+  // Its BrokenPool error is the wasm's, as the rayon pool's.
+  messagePool ??= new (await import('./message-pool.js')).MessagePool((total, done) => wasm.brokenPool(total, Uint32Array.from(done)));
   const running = messagePool.run(options, plan, {
     onprogress: progress, timeout_ms: options.timeout_ms, cancelled: current.cancelled,
   });
