@@ -3,7 +3,7 @@
 // run here: the main thread stays free. The API fills in what only the browser knows (the
 // core count, the page's address) and turns the columns that come back into report objects;
 // every other default and limit is the wasm's (src/options.rs).
-import { Request } from '../shared/protocol.js';
+import { Request, abortError } from '../shared/protocol.js';
 import { Requests } from '../shared/requests.js';
 import { progressFrom, reportFrom } from '../shared/columns.js';
 import { defaultWorkers, toRunOptions } from '../shared/options.js';
@@ -68,12 +68,6 @@ class ComputeLink {
   fault(target) {
     if (this.#testHooks) this.#worker?.postMessage({ type: Request.FAULT, target });
   }
-}
-
-function abortError() {
-  const error = new Error('the run was cancelled before it started');
-  error.name = 'AbortError';
-  return error;
 }
 
 /** Creates the page API on `window.playground` and starts the compute Worker. */

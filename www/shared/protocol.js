@@ -48,6 +48,13 @@ export const Reply = Object.freeze({
   ERROR: 'map-playground/error',
 });
 
+/** The error of a run cancelled before it started, on either side of the compute Worker. */
+export function abortError() {
+  const error = new Error('the run was cancelled before it started');
+  error.name = 'AbortError';
+  return error;
+}
+
 /** Turns anything thrown into a plain object that survives postMessage. */
 export function errorToWire(error) {
   if (error instanceof Error) {

@@ -15,7 +15,7 @@
 // the engine died, and one with the Python engine the first time a custom worker runs (that
 // build runs every workload, so it stays). It enforces cancel and timeout from outside too: an
 // engine stuck in one long item is stopped, and the run reported from the progress it had sent.
-import { Request, Reply, errorToWire } from '../shared/protocol.js';
+import { Request, Reply, abortError, errorToWire } from '../shared/protocol.js';
 import { Requests } from '../shared/requests.js';
 
 /** How long a stopped run may take to answer before its engine is stopped. */
@@ -233,12 +233,6 @@ function cancel(runId) {
     current.cancelled = true;
     current.stop?.('cancelled');
   } else cancelled.add(runId);
-}
-
-function abortError() {
-  const error = new Error('the run was cancelled before it started');
-  error.name = 'AbortError';
-  return error;
 }
 
 function fault(target) {
