@@ -50,7 +50,7 @@ const errorText = (e) => `${e.type}${e.message ? `: ${e.message}` : ''}${e.line 
 const ms = (value) => `${value.toFixed(2)} ms`;
 
 /** Renders the first `count` items of the printed list; the `more` button shows the next ones. */
-export function renderPrinted(root, report, count = FIRST_ITEMS) {
+function renderPrinted(root, report, count = FIRST_ITEMS) {
   const printed = hook(root, 'printed');
   const more = hook(root, 'more');
   const shown = Math.min(count, report.results.length);
@@ -80,7 +80,7 @@ export function renderPrinted(root, report, count = FIRST_ITEMS) {
 }
 
 /** Lists the items that raised (cancelled ones are counted in the status instead). */
-export function renderErrors(root, results) {
+function renderErrors(root, results) {
   const list = hook(root, 'item-errors');
   if (!list) return;
   const raised = results.filter((r) => r.error && r.error.type !== 'CancelledError');
@@ -129,7 +129,7 @@ export class Baselines {
 }
 
 /** Wall time, busy time, lanes, and speedup and efficiency beside their ideals. */
-export function renderTimings(root, report, baseline) {
+function renderTimings(root, report, baseline) {
   const set = (name, text) => {
     const el = hook(root, name);
     if (el) el.textContent = text;

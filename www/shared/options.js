@@ -11,8 +11,8 @@ export function defaultWorkers(max = Infinity) {
   return Math.min(max, Math.max(1, globalThis.navigator?.hardwareConcurrency || 1));
 }
 
-/** Names of the settings a run takes from a form, an embed's attributes or a link. */
-export const SETTINGS = Object.freeze(['workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout_ms', 'code']);
+/** The page API options that are passed on to the wasm as they are, with `trace` and `picture`. */
+const SETTINGS = Object.freeze(['workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout_ms', 'code']);
 
 /**
  * The page API's options as the wasm takes them: `items` may be an array (sent as its JSON
