@@ -361,6 +361,17 @@ pub enum ExcType {
 
     // --- Module-specific exception types ---
 
+    // --- modules an embedder writes in Python ---
+    /// `concurrent.futures.CancelledError`: asking a cancelled future for its result.
+    #[strum(serialize = "concurrent.futures.CancelledError")]
+    FuturesCancelledError,
+    /// `queue.Empty`: a non-blocking or timed-out `get` from an empty queue.
+    #[strum(serialize = "queue.Empty")]
+    QueueEmpty,
+    /// `queue.Full`: a non-blocking or timed-out `put` into a full queue.
+    #[strum(serialize = "queue.Full")]
+    QueueFull,
+
     // --- re module ---
     /// `re.PatternError` - raised for invalid regex patterns or unsupported regex features.
     ///
