@@ -56,6 +56,12 @@ impl TaskId {
     pub fn is_main(self) -> bool {
         self.0 == 0
     }
+
+    /// The raw value: 0 for the main task, then one number per task spawned.
+    #[inline]
+    pub fn raw(self) -> u32 {
+        self.0
+    }
 }
 
 /// Coroutine execution state (single-shot semantics).

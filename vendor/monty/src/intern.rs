@@ -821,6 +821,12 @@ pub enum StaticStrings {
     Counter,
     /// `counts` parameter of `random.sample()`.
     Counts,
+    /// `os.cpu_count()` function.
+    CpuCount,
+    /// `asyncio.create_task()` function.
+    CreateTask,
+    /// `asyncio.current_task()` function.
+    CurrentTask,
     /// `crc` parameter of `binascii.crc32()`.
     #[strum(serialize = "crc")]
     Crc,

@@ -52,6 +52,7 @@ pub fn builtin_module_names() -> Vec<&'static str> {
     modules::StandardLib::names().collect()
 }
 
+pub use crate::modules::os::set_cpu_count;
 pub use crate::{
     dump_format::{
         DUMP_VERSION, Dump, DumpDecodeError, DumpEncodeError, DumpError, MIN_SUPPORTED_DUMP_VERSION, Session,

@@ -1054,6 +1054,9 @@ fn import_node(
             let file = OpenFile::with_state(handle.path, handle.mode, handle.position);
             Ok(Value::Ref(vm.heap.allocate(HeapData::OpenFile(Box::new(file)))))
         }
+        // An exception class goes out as `ExcType`'s type and comes back as that class, so
+        // a host can hand the sandbox an exception class to raise or catch.
+        MontyNode::Type(MontyType::Exception(e)) => Ok(Value::Builtin(Builtins::ExcType(e))),
         MontyNode::Type(t) => Ok(Value::Builtin(Builtins::Type(t.to_internal()))),
         MontyNode::BuiltinFunction(f) => Ok(Value::Builtin(Builtins::Function(f))),
         MontyNode::Function { name, .. } => Ok(vm.heap.get_ext_function(&name)),

@@ -33,7 +33,7 @@ use crate::{
     run::{CompileOptions, DEFAULT_CWD, Executor, Program, ReplSession, SessionTables},
     run_progress::{
         ConvertedExit, ExtFunctionResult, LookupAnswer, LookupScope, NameLookupResult, convert_frame_exit,
-        resume_lookup, resume_with_result,
+        resume_blocking, resume_lookup, resume_with_result,
     },
     source_nesting::source_within_nesting_bound,
     types::{SessionRandom, tuple::allocate_tuple},
@@ -842,6 +842,15 @@ impl ReplFunctionCall {
         )
     }
 
+    /// Blocks the calling task until the host settles this call: the call's value is a
+    /// future that the task awaits at once, as if the code read `await f(...)`, so other
+    /// tasks run meanwhile and the host resolves the call id later through
+    /// [`ReplResolveFutures::resume`]. Sync code can call a host function that waits
+    /// (a lock, a sleep, a queue) without the whole program waiting.
+    pub fn resume_blocking(self, print: PrintWriter<'_>) -> Result<ReplProgress, Box<ReplStartError>> {
+        self.snapshot.run_blocking(self.call_id, print)
+    }
+
     /// Aborts the snippet with an uncatchable exception; see [`ReplOsCall::abort`].
     pub fn abort(self, exc: MontyException, print: PrintWriter<'_>) -> Result<ReplProgress, Box<ReplStartError>> {
         self.snapshot.abort(exc, print)
@@ -915,6 +924,12 @@ impl ReplOsCall {
             Some(self.call_id),
             print,
         )
+    }
+
+    /// Blocks the calling task until the host settles this call (a `time.sleep`, say); see
+    /// [`ReplFunctionCall::resume_blocking`].
+    pub fn resume_blocking(self, print: PrintWriter<'_>) -> Result<ReplProgress, Box<ReplStartError>> {
+        self.snapshot.run_blocking(self.call_id, print)
     }
 
     /// Always returns `Err` with a reusable session; see [`crate::OsCall::abort`].
@@ -1343,6 +1358,22 @@ impl ReplSnapshot {
         eager_call_id: Option<u32>,
         print: PrintWriter<'_>,
     ) -> Result<ReplProgress, Box<ReplStartError>> {
+        self.run_with(print, |vm| resume_with_result(vm, ext_result, eager_call_id))
+    }
+
+    /// Answers the paused call with a future its task awaits at once; see
+    /// [`ReplFunctionCall::resume_blocking`].
+    fn run_blocking(self, call_id: u32, print: PrintWriter<'_>) -> Result<ReplProgress, Box<ReplStartError>> {
+        self.run_with(print, |vm| resume_blocking(vm, call_id))
+    }
+
+    /// Restores the VM, lets `resume` answer the paused call and run on, and builds the
+    /// progress from where it stopped.
+    fn run_with(
+        self,
+        print: PrintWriter<'_>,
+        resume: impl FnOnce(&mut VM<'_>) -> Result<FrameExit, RunError>,
+    ) -> Result<ReplProgress, Box<ReplStartError>> {
         let Self {
             mut repl,
             mut executor,
@@ -1362,7 +1393,7 @@ impl ReplSnapshot {
                     print.reborrow(),
                 );
 
-                let vm_result = resume_with_result(&mut vm, ext_result, eager_call_id);
+                let vm_result = resume(&mut vm);
 
                 // Convert while VM alive, then snapshot or reclaim globals
                 let converted = convert_frame_exit(vm_result, &mut vm);

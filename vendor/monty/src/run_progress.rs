@@ -977,6 +977,38 @@ pub(crate) fn resume_with_result(
     }
 }
 
+/// Answers a paused external or OS call with a future that the calling task awaits at
+/// once: the task blocks, another ready task runs, and once none is left the host gets
+/// `ResolveFutures` with this call id among the pending ones. The calls whose result must be
+/// postprocessed refuse it, as they refuse a future.
+pub(crate) fn resume_blocking(vm: &mut VM<'_>, call_id: u32) -> Result<FrameExit, RunError> {
+    if let Some(module_id) = vm.suspended_import() {
+        let message = format!("import of '{}' cannot block", vm.interns.get_str(module_id));
+        return vm.resume_with_exception(SimpleException::new_msg(ExcType::RuntimeError, message).into());
+    }
+    // A blocked `time.sleep` is the point of blocking: its answer is discarded either way.
+    if let Some(name) = vm
+        .pending_effect
+        .as_ref()
+        .filter(|effect| !matches!(effect, PendingEffect::Post(PostConversionEffect::DiscardResult)))
+        .and_then(PendingEffect::immediate_result_name)
+    {
+        return vm.resume_with_exception(
+            SimpleException::new_msg(ExcType::RuntimeError, format!("{name} cannot block")).into(),
+        );
+    }
+    match vm.pending_effect.take() {
+        Some(PendingEffect::Post(PostConversionEffect::SleepResult { result })) => {
+            vm.add_pending_sleep(CallId::new(call_id), result);
+        }
+        effect => {
+            release_pending_effect(effect, vm.heap);
+            vm.add_pending_call(CallId::new(call_id));
+        }
+    }
+    vm.await_pushed()
+}
+
 /// Resumes an import with the host's module value or raises its exception without carets.
 /// `NotFound` raises `ModuleNotFoundError`; futures are rejected because imports cannot await.
 fn resume_import(

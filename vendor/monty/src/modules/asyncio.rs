@@ -36,11 +36,15 @@ pub(crate) enum AsyncioFunctions {
     Gather,
     Run,
     Sleep,
+    CreateTask,
+    CurrentTask,
 }
 
 /// Creates the `asyncio` module and allocates it on the heap.
 ///
-/// The module contains only the `run`, `gather` and `sleep` functions. Other asyncio
+/// The module contains only the `run`, `gather`, `sleep`, `create_task` and `current_task`
+/// functions (`current_task()` answers the running task's number, 0 for the main task, where
+/// CPython answers a `Task` object). Other asyncio
 /// functions are not implemented as they would require additional VM/scheduler features.
 pub fn create_module(vm: &mut VM<'_>) -> HeapId {
     let mut module = Module::new(StaticStrings::Asyncio, vm.interns);
@@ -61,6 +65,17 @@ pub fn create_module(vm: &mut VM<'_>) -> HeapId {
         vm,
     );
 
+    module.set_attr(
+        StaticStrings::CreateTask,
+        Value::ModuleFunction(ModuleFunctions::Asyncio(AsyncioFunctions::CreateTask)),
+        vm,
+    );
+    module.set_attr(
+        StaticStrings::CurrentTask,
+        Value::ModuleFunction(ModuleFunctions::Asyncio(AsyncioFunctions::CurrentTask)),
+        vm,
+    );
+
     vm.heap.allocate(HeapData::Module(Box::new(module)))
 }
 pub(super) fn call(vm: &mut VM<'_>, functions: AsyncioFunctions, args: ArgValues) -> RunResult<CallResult> {
@@ -68,7 +83,35 @@ pub(super) fn call(vm: &mut VM<'_>, functions: AsyncioFunctions, args: ArgValues
         AsyncioFunctions::Gather => gather(vm, args).map(CallResult::Value),
         AsyncioFunctions::Run => run(vm.heap, args),
         AsyncioFunctions::Sleep => sleep(vm, args),
+        AsyncioFunctions::CreateTask => create_task(vm, args).map(CallResult::Value),
+        AsyncioFunctions::CurrentTask => {
+            args.check_zero_args("asyncio.current_task", vm.heap)?;
+            Ok(CallResult::Value(Value::Int(i64::from(vm.current_task_number()))))
+        }
     }
+}
+
+/// `asyncio.create_task(coro)`: schedules the coroutine as a task of its own, which runs
+/// whenever the running task awaits something not yet settled, and returns `None`.
+///
+/// Unlike CPython it needs no running loop (sync code may call it: the task runs once the
+/// program's current task blocks) and it returns no `Task` object: nothing can await or
+/// cancel the task, and its result and any exception it ends with are discarded. That is
+/// what an embedder needs to run threads of control over one heap; see `limitations/asyncio.md`.
+fn create_task(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
+    let coroutine = args.get_one_arg("asyncio.create_task", vm.heap)?;
+    defer_drop!(coroutine, vm);
+    let Value::Ref(id) = coroutine else {
+        return Err(ExcType::type_error("a coroutine was expected"));
+    };
+    let id = *id;
+    if !matches!(vm.heap.get(id), HeapData::Coroutine(_)) {
+        return Err(ExcType::type_error("a coroutine was expected"));
+    }
+    if !vm.spawn_detached(id) {
+        return Err(ExcType::cannot_reuse_already_awaited_coroutine());
+    }
+    Ok(Value::None)
 }
 
 /// Returns an awaitable producing `result`, retained by [`PostConversionEffect::SleepResult`].

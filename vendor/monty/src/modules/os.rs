@@ -19,6 +19,8 @@
 //! where CPython accepts an fd as the path is a closed fd here, so it fails
 //! as one would there (see [`PathArgError`]).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use monty_types::{GetenvArgs, MkdirCallArgs, MontyObject, MontyPath, OsFunctionCall, RenameCallArgs, UrandomArgs};
 
 use crate::{
@@ -62,6 +64,7 @@ pub(crate) enum OsFunctions {
     Urandom,
     Scandir,
     Walk,
+    CpuCount,
 }
 
 /// Creates the `os` module and allocates it on the heap.
@@ -93,6 +96,7 @@ pub fn create_module(vm: &mut VM<'_>) -> HeapId {
         (StaticStrings::Urandom, function(OsFunctions::Urandom)),
         (StaticStrings::Scandir, function(OsFunctions::Scandir)),
         (StaticStrings::Walk, function(OsFunctions::Walk)),
+        (StaticStrings::CpuCount, function(OsFunctions::CpuCount)),
         (StaticStrings::OsFspath, function(OsFunctions::Fspath)),
         // os.environ — property that yields the host environment as a dict.
         (
@@ -156,7 +160,24 @@ pub(super) fn call(vm: &mut VM<'_>, functions: OsFunctions, args: ArgValues) -> 
         OsFunctions::Urandom => urandom(vm, args),
         OsFunctions::Scandir => scandir(vm, args),
         OsFunctions::Walk => walk(vm, args),
+        OsFunctions::CpuCount => {
+            args.check_zero_args("cpu_count", vm.heap)?;
+            Ok(CallResult::Value(match CPU_COUNT.load(Ordering::Relaxed) {
+                0 => Value::None,
+                n => Value::Int(i64::try_from(n).unwrap_or(i64::MAX)),
+            }))
+        }
     }
+}
+
+/// What `os.cpu_count()` answers: 0 (the default) answers `None`, CPython's answer where the
+/// count is unknown. The sandbox cannot see the machine, so the embedder says; see
+/// [`crate::set_cpu_count`].
+static CPU_COUNT: AtomicUsize = AtomicUsize::new(0);
+
+/// Sets what `os.cpu_count()` answers in every session of this process; 0 makes it `None`.
+pub fn set_cpu_count(count: usize) {
+    CPU_COUNT.store(count, Ordering::Relaxed);
 }
 
 /// `os.scandir(path=None)` argument shape — clinic-parsed with the

@@ -81,6 +81,20 @@ impl<'h> VM<'h> {
         }
     }
 
+    /// Awaits the awaitable on top of the stack, as an `Await` opcode there would, and runs
+    /// on: for a host call answered by blocking its caller.
+    pub(crate) fn await_pushed(&mut self) -> Result<FrameExit, RunError> {
+        match self.exec_get_awaitable() {
+            Ok(AwaitResult::ValueReady(value)) => {
+                self.push(value);
+                self.run_external()
+            }
+            Ok(AwaitResult::FramePushed) => self.run_external(),
+            Ok(AwaitResult::Yield(pending_calls)) => Ok(FrameExit::ResolveFutures(pending_calls)),
+            Err(e) => self.resume_with_exception(e),
+        }
+    }
+
     /// Awaits a coroutine by pushing a frame to execute it.
     ///
     /// Validates the coroutine is in `New` state, extracts its captured namespace
@@ -454,6 +468,17 @@ impl<'h> VM<'h> {
         } else {
             Ok(AwaitResult::Yield(self.scheduler.pending_call_ids()))
         }
+    }
+
+    /// Spawns a task for a new coroutine that nothing awaits (`asyncio.create_task`); returns
+    /// `false` if the coroutine already drives a task.
+    pub(crate) fn spawn_detached(&mut self, coroutine_id: HeapId) -> bool {
+        self.scheduler.spawn(self.heap, coroutine_id, None).is_some()
+    }
+
+    /// The running task's number: 0 for the main task, then one per task spawned.
+    pub(crate) fn current_task_number(&self) -> u32 {
+        self.scheduler.current_task_id().map_or(0, TaskId::raw)
     }
 
     /// Returns true if the current task is a spawned task (not main).

@@ -2059,15 +2059,35 @@ impl<'h> VM<'h> {
         }
     }
 
-    /// Loads a top-level built-in or suspends with [`OsFunctionCall::Import`].
+    /// Loads a top-level module: one the program's `__modules__` dict names, else a built-in,
+    /// else suspends with [`OsFunctionCall::Import`].
     /// The host's value becomes the module; `NotFound` raises `ModuleNotFoundError`.
     /// `LoadSubmodule` resolves the remaining dotted components.
     fn load_module(&mut self, module_id: u16) -> CallResult {
         let name_id = StringId::from_index(module_id);
+        if let Some(module) = self.provided_module(name_id) {
+            return CallResult::Value(module);
+        }
         match self.interns.static_string(name_id).and_then(StandardLib::from_static) {
             Some(module) => CallResult::Value(Value::Ref(module.create(self))),
             None => CallResult::OsCall(OsFunctionCall::Import(self.interns.get_str(name_id).to_owned())),
         }
+    }
+
+    /// The value the module-level dict `__modules__` holds for `name_id`, if the program made
+    /// one: modules written in Python by an embedder (fed to a REPL before the program), which
+    /// `import` finds first, as CPython's finds `sys.modules`.
+    fn provided_module(&mut self, name_id: StringId) -> Option<Value> {
+        let registry_name = self.interns.get_string_id_by_name("__modules__")?;
+        let slot = self.global_names.get(registry_name)?;
+        let Value::Ref(registry) = self.globals.get(slot.index())? else {
+            return None;
+        };
+        let HeapData::Dict(dict) = self.heap.get(*registry) else {
+            return None;
+        };
+        let module = dict.get_by_str(self.interns.get_str(name_id), self.heap, self.interns)?;
+        Some(module.clone_with_heap(&*self.heap))
     }
 
     /// Resumes execution after an external call completes.
