@@ -27,6 +27,15 @@ pub const MAX_TEXT_BYTES: usize = 64 << 20;
 /// The most characters of worker code (a custom worker, in Python) a run takes.
 pub const MAX_CODE_CHARS: usize = 100_000;
 
+/// How long a whole program may run unless its run asks for less or more, in milliseconds.
+pub const PROGRAM_TIMEOUT_MS: u32 = 30_000;
+
+/// The longest time budget a program may ask for, in milliseconds.
+pub const MAX_PROGRAM_TIMEOUT_MS: u32 = 300_000;
+
+/// The most threads a program may have alive at once.
+pub const MAX_THREADS: usize = 64;
+
 /// The bytes of text a list's string items hold.
 fn text_bytes(items: &[Value]) -> usize {
     items.iter().map(|v| if let Value::Str(s) = v { s.len() } else { 0 }).sum()

@@ -22,6 +22,9 @@
 //!   records who ran each item and when;
 //! - [`columns`] holds items in the shape that crosses to JavaScript cheaply, and [`report`]
 //!   gathers a run's outcomes into what the page shows, by one rule for every executor;
+//! - `program` (feature `python`) runs a whole Python program as a tutorial writes it, with
+//!   `threading`, `queue`, `concurrent.futures` and `multiprocessing`: threads take turns in
+//!   one interpreter, worker processes are copies of it on the rayon pool;
 //! - [`options`] turns the page's run options into a checked [`options::Plan`] (every default
 //!   and limit is there) and lists them in the [`options::Catalog`] the page builds its form
 //!   from;
@@ -43,6 +46,8 @@ pub mod kernels;
 #[cfg(feature = "python")]
 mod memory;
 pub mod options;
+#[cfg(feature = "python")]
+pub mod program;
 pub mod report;
 pub mod value;
 pub mod workload;

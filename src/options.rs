@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::executor::{self, Executor, Job, Scheduling, GRACE_MS, MAX_WORKERS};
-use crate::input::{self, MAX_CODE_CHARS, MAX_ITEMS};
+use crate::input::{
+    self, MAX_CODE_CHARS, MAX_ITEMS, MAX_PROGRAM_TIMEOUT_MS, MAX_THREADS, PROGRAM_TIMEOUT_MS,
+};
 use crate::kernels::{MANDEL_HEIGHT, MANDEL_MAX_ITER, MANDEL_WIDTH};
 use crate::report::{Order, RunFacts};
 use crate::value::Value;
@@ -244,6 +246,12 @@ pub struct Limits {
     pub max_code_chars: usize,
     /// How long a stopped run waits for its running items before it gives them up, in ms.
     pub grace_ms: f64,
+    /// A whole program's time budget unless its run says otherwise, in ms.
+    pub program_timeout_ms: u32,
+    /// The longest budget a program may ask for, in ms.
+    pub max_program_timeout_ms: u32,
+    /// The most threads a program may have alive at once.
+    pub max_threads: usize,
 }
 
 /// The size of `mandelbrot_row`'s picture.
@@ -271,6 +279,9 @@ impl Catalog {
                 max_items: MAX_ITEMS,
                 max_code_chars: MAX_CODE_CHARS,
                 grace_ms: GRACE_MS,
+                program_timeout_ms: PROGRAM_TIMEOUT_MS,
+                max_program_timeout_ms: MAX_PROGRAM_TIMEOUT_MS,
+                max_threads: MAX_THREADS,
             },
             mandelbrot: Mandelbrot { width: MANDEL_WIDTH, height: MANDEL_HEIGHT, max_iter: MANDEL_MAX_ITER },
         }

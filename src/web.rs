@@ -332,3 +332,38 @@ fn to_js(error: &Error) -> JsValue {
     }
     js.into()
 }
+
+/// Runs a whole Python program (`{code, timeout_ms, cpu_count}`) and returns
+/// `{stdout, stderr, error, wall_ms, trace}` (see [`crate::program::ProgramReport`]). With
+/// `on_output`, each piece of output is passed to it as `{stream, text}` as it is printed.
+/// It runs to its end on this thread: its threads take turns here, its process pools compute
+/// on the rayon pool (or here, one call at a time, in the single-threaded build). A cancel
+/// reaches it only by stopping this Worker, which the compute Worker does.
+///
+/// # Errors
+/// An `InputError` for options it cannot take; a program's own exceptions are in the report.
+#[cfg(feature = "python")]
+#[wasm_bindgen(js_name = runProgram)]
+pub fn run_program(options: JsValue, on_output: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
+    use crate::program::{self, ProgramOptions, Stream, Watcher};
+
+    struct ToPage(Option<js_sys::Function>);
+    impl Watcher for ToPage {
+        fn output(&mut self, stream: Stream, text: &str) {
+            let Some(callback) = &self.0 else { return };
+            let name = match stream {
+                Stream::Stdout => "stdout",
+                Stream::Stderr => "stderr",
+            };
+            // A throwing output callback must not end the program.
+            let _ =
+                callback.call1(&JsValue::NULL, &object(&[("stream", name.into()), ("text", text.into())]));
+        }
+    }
+
+    let options: ProgramOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| to_js(&Error::option(format!("bad program options: {e}"))))?;
+    let (code, settings) = options.check().map_err(|e| to_js(&e))?;
+    let report = program::run(&code, settings, &mut ToPage(on_output));
+    to_js_value(&report)
+}

@@ -64,6 +64,25 @@ class ComputeLink {
     }
   }
 
+  /**
+   * Runs a whole Python program after the runs before it; resolves to
+   * {stdout, stderr, error, wall_ms, trace} (and `stopped` when it was cancelled or timed out).
+   */
+  async runProgram({ code, timeout_ms }, { onoutput, signal } = {}) {
+    await this.#info.catch(() => this.start());
+    if (signal?.aborted) throw abortError();
+    const options = { code: String(code ?? '') };
+    if (timeout_ms !== undefined) options.timeout_ms = timeout_ms;
+    const request = this.#requests.send({ type: Request.PROGRAM, options, watch: Boolean(onoutput) }, (piece) => onoutput?.(piece));
+    const onAbort = () => this.#worker.postMessage({ type: Request.CANCEL, runId: request.id });
+    signal?.addEventListener('abort', onAbort);
+    try {
+      return (await request.promise).report;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   /** A test hook: makes a Worker die mid-run ('pool', 'message-passing' or 'compute'). */
   fault(target) {
     if (this.#testHooks) this.#worker?.postMessage({ type: Request.FAULT, target });
@@ -83,6 +102,11 @@ export function createPlayground() {
      * {done, total, items, trace} as items finish; aborting `signal` cancels the run.
      */
     run: ({ onprogress, signal, ...options } = {}) => link.run(options, { onprogress, signal }),
+    /**
+     * Runs a whole Python program; resolves to {stdout, stderr, error, wall_ms, trace}.
+     * `onoutput({stream, text})` gets its output as it is printed; aborting `signal` stops it.
+     */
+    runProgram: ({ onoutput, signal, ...options } = {}) => link.runProgram(options, { onoutput, signal }),
   };
   if (testHooks) api.fault = (target) => link.fault(target);
   const playground = Object.freeze(api);

@@ -16,6 +16,12 @@ export const Request = Object.freeze({
    * PROGRESS as it goes (the page shows progress, or may have to stop the run).
    */
   RUN: 'map-playground/run',
+  /**
+   * Run a whole Python program: `{options: {code, timeout_ms}}`; with `watch`, reply PROGRESS
+   * with each piece of its output, `{stream, text}`, as it is printed. Only an engine with the
+   * Python engine runs it; the compute Worker starts one.
+   */
+  PROGRAM: 'map-playground/program',
   /** Stop run `runId`, in flight or queued: items not started are cancelled. No reply. */
   CANCEL: 'map-playground/cancel',
   /**
@@ -35,13 +41,14 @@ export const Reply = Object.freeze({
   READY: 'map-playground/ready',
   /**
    * A watched run's progress: `{began_ms, done, total, items, trace}`, the items finished since
-   * the last one, as columns (shared/columns.js reads them).
+   * the last one, as columns (shared/columns.js reads them); a program's: `{stream, text}`.
    */
   PROGRESS: 'map-playground/progress',
   /**
    * RUN done: `{report, results, trace, abandoned}`: the report's other fields, its items and
    * trace as columns; `abandoned`: the pool is busy and must be replaced. A message-passing
-   * Worker adds `pixels`, `[index, pixels]` pairs of a picture run.
+   * Worker adds `pixels`, `[index, pixels]` pairs of a picture run. PROGRAM done:
+   * `{report}`, `{stdout, stderr, error, wall_ms, trace, abandoned}`.
    */
   RESULT: 'map-playground/result',
   /** A request failed: `{error: {name, message, ...}}`. */

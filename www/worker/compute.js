@@ -12,8 +12,8 @@
 // worker runs) and compiles its wasm while the engine's Worker starts. It starts a fresh engine
 // (a fresh wasm instance and rayon pool) when a pool run asks for a different worker count
 // (rayon's pool is sized once per instance), after a run that left pool items running, after
-// the engine died, and one with the Python engine the first time a custom worker runs (that
-// build runs every workload, so it stays). It enforces cancel and timeout from outside too: an
+// the engine died, and one with the Python engine the first time a custom worker or a whole
+// Python program runs (that build runs every workload, so it stays). It enforces cancel and timeout from outside too: an
 // engine stuck in one long item is stopped, and the run reported from the progress it had sent.
 import { Request, Reply, abortError, errorToWire } from '../shared/protocol.js';
 import { Requests } from '../shared/requests.js';
@@ -168,6 +168,57 @@ async function runMessagePassing(options, progress) {
   return { type: Reply.RESULT, ...wasm.assemble(options, finished, bars, stopped ?? undefined, began_ms, wall_ms) };
 }
 
+/**
+ * Runs a whole program in an engine with the Python engine. The program runs to its end on
+ * the engine's thread, so a cancel (or a budget the engine missed) stops the engine: the
+ * report is then made here from the output it had sent.
+ */
+async function runProgram({ id, options, watch }) {
+  let info;
+  try {
+    info = await engine.info;
+  } catch {
+    info = await startEngine();
+  }
+  if (current.cancelled) throw abortError();
+  if (!info.python) info = await startEngine(threads, true);
+  const began = now();
+  const pieces = [];
+  const running = engine;
+  const request = running.request({ type: Request.PROGRAM, options, watch: true }, (piece) => {
+    pieces.push(piece);
+    if (watch) self.postMessage({ id, type: Reply.PROGRESS, ...piece });
+  });
+  const stopWith = (type, message) => {
+    const text = (stream) => pieces.filter((p) => p.stream === stream).map((p) => p.text).join('');
+    const traceback = `${type}: ${message}\n`;
+    const report = {
+      stdout: text('stdout'),
+      stderr: text('stderr') + traceback,
+      error: { type, message, traceback, line: null },
+      wall_ms: now() - began,
+      trace: [],
+      stopped: type === 'TimeoutError' ? 'timeout' : 'cancelled',
+    };
+    if (running.settle(request.id, { report }) && engine === running) startEngine();
+  };
+  onStop(() => stopWith('KeyboardInterrupt', 'the run was cancelled'));
+  // The engine ends a program at its budget itself; this only catches one too busy to.
+  const budget = options.timeout_ms ?? info.catalog.limits.program_timeout_ms;
+  const deadline = setTimeout(() => stopWith('TimeoutError', `the program ran past the playground's budget of ${budget / 1000} s`), budget + 1000);
+  try {
+    const { report } = await request.promise;
+    if (report.abandoned && engine === running) startEngine();
+    delete report.abandoned;
+    return { type: Reply.RESULT, report };
+  } catch (error) {
+    if (error.name === 'BrokenPool' && engine === running) startEngine();
+    throw error;
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
 /** A run in the engine, stopped from here if it cannot answer a stop in time. */
 function runInEngine(options, watch, progress) {
   const began_ms = now();
@@ -252,15 +303,15 @@ self.addEventListener('message', ({ data }) => {
     try {
       let reply;
       if (data.type === Request.INIT) reply = await init(data);
-      else if (data.type === Request.RUN) {
+      else if (data.type === Request.RUN || data.type === Request.PROGRAM) {
         current = { id: data.id, cancelled: cancelled.delete(data.id), stop: null };
-        reply = await run(data);
+        reply = await (data.type === Request.RUN ? run(data) : runProgram(data));
       } else throw new Error(`unknown request type ${data.type}`);
       self.postMessage({ id: data.id, ...reply });
     } catch (error) {
       self.postMessage({ id: data.id, type: Reply.ERROR, error: errorToWire(error) });
     } finally {
-      if (data.type === Request.RUN) current = null;
+      if (data.type === Request.RUN || data.type === Request.PROGRAM) current = null;
     }
   });
 });

@@ -55,6 +55,12 @@ async function handle(message) {
       const progress = message.watch ? (tick) => self.postMessage({ id: message.id, type: Reply.PROGRESS, ...tick }) : undefined;
       return { type: Reply.RESULT, ...(await wasm.run(message.options, progress)) };
     }
+    case Request.PROGRAM: {
+      const { wasm, python } = await ready();
+      if (!python) throw new Error('this compute engine has no Python engine');
+      const output = message.watch ? (piece) => self.postMessage({ id: message.id, type: Reply.PROGRESS, ...piece }) : undefined;
+      return { type: Reply.RESULT, report: wasm.runProgram(message.options, output) };
+    }
     case Request.CANCEL: {
       const { wasm } = await ready();
       wasm.cancel();

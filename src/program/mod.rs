@@ -1,0 +1,814 @@
+//! Whole Python programs, as a tutorial writes them: `threading`, `queue`,
+//! `concurrent.futures` and `multiprocessing`, run by monty with threads that take turns and
+//! processes that compute in parallel.
+//!
+//! The modules are Python (`prelude.py`), fed to the interpreter before the program; they
+//! stand on a few host functions (the `_pg` module) answered here:
+//!
+//! - **Threads** are monty tasks over the program's one heap. A task runs until it waits in
+//!   the host (a lock, `time.sleep`, a pool's result); the host then blocks it
+//!   (`resume_blocking`) and monty runs another. When every task waits, the host waits for
+//!   the first timer or process result and wakes the tasks it settles. So CPU-bound threads
+//!   take turns and never compute at once, and waits overlap: the GIL's lesson.
+//! - **Locks** are the host's: a release hands the lock to the first waiter.
+//! - **Process pools** are [`processes`]: copies of the interpreter on the machine's threads.
+//!
+//! A program gets a time budget ([`DEFAULT_TIMEOUT`]), at most [`MAX_THREADS`] threads alive,
+//! the memory budget of custom workers, and [`output::MAX_OUTPUT_BYTES`] of output. When every
+//! thread waits for something no thread or timer can give, the program stops with a
+//! `RuntimeError` that says so, where CPython would hang.
+
+mod output;
+mod processes;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use monty::{dump, MontyRepl, ReplFunctionCall, ReplProgress, ReplStartError, SessionRef};
+use monty_types::{
+    AssertMessageAnnotations, CompileOptions, DateTimeSource, ExcType, ExtFunctionResult, MontyException,
+    MontyObject, MontyType, MontyUuid, NameLookupResult, OsFunctionCall, OsPolicy, PrintWriter,
+    ResourceLimits, ResourceTracker, SleepMode,
+};
+use serde::Serialize;
+
+pub use output::{Output, Stream, MAX_OUTPUT_BYTES};
+use processes::Pool;
+
+use crate::clock;
+use crate::custom::{MEMORY_LIMIT, RECURSION_LIMIT};
+use crate::error::Error;
+use crate::input::{MAX_CODE_CHARS, MAX_PROGRAM_TIMEOUT_MS, MAX_THREADS, PROGRAM_TIMEOUT_MS};
+
+/// How long a program may run, unless the caller gives another budget.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(PROGRAM_TIMEOUT_MS as u64);
+
+/// The file name tracebacks give the program.
+pub const FILE_NAME: &str = "main.py";
+
+/// The modules the program imports, in Python.
+const PRELUDE: &str = include_str!("prelude.py");
+
+/// What the program's last line runs: CPython waits for every non-daemon thread at exit.
+const AT_EXIT: &str = "\n__modules__['threading']._shutdown()\n";
+
+/// The names monty gives the prelude and the program, the first two snippets fed.
+const PRELUDE_SNIPPET: &str = "<python-input-0>";
+const PROGRAM_SNIPPET: &str = "<python-input-1>";
+
+/// How a program ended, when it ended by an exception nothing caught.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ProgramError {
+    /// The exception's type name: `ValueError`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Its message.
+    pub message: String,
+    /// The traceback as CPython prints it.
+    pub traceback: String,
+    /// The program's line it was raised at, when it is known.
+    pub line: Option<usize>,
+}
+
+/// Who ran a call: a thread of the program or a worker process.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TraceKind {
+    /// A `threading.Thread` (or a thread pool's worker thread).
+    Thread,
+    /// A worker process of a process pool.
+    Process,
+}
+
+/// One call run by a pool, or one thread's life, for the timeline.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ProgramTrace {
+    /// The timeline row: 0 is the main thread, then one per thread and per worker process.
+    pub lane: usize,
+    /// Thread or process.
+    pub kind: TraceKind,
+    /// The thread's or the process's name, as Python names it.
+    pub name: String,
+    /// Milliseconds from the program's start.
+    pub start_ms: f64,
+    /// Milliseconds from the program's start.
+    pub end_ms: f64,
+}
+
+/// What a program did: `runProgram`'s report.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProgramReport {
+    /// Everything it printed to stdout.
+    pub stdout: String,
+    /// Everything it printed to stderr, tracebacks included.
+    pub stderr: String,
+    /// The exception that ended it, if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ProgramError>,
+    /// Wall-clock milliseconds from start to end.
+    pub wall_ms: f64,
+    /// One entry per thread and per call a process pool ran, by start time.
+    pub trace: Vec<ProgramTrace>,
+    /// Whether a worker process was still running a call when the program ended: the threads
+    /// of the machine it runs on are not free yet (the page then starts a fresh engine).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub abandoned: bool,
+}
+
+/// The caller's side of a run: where output goes as it is printed, and whether to stop.
+pub trait Watcher {
+    /// New output, in order.
+    fn output(&mut self, stream: Stream, text: &str);
+    /// Whether the person cancelled the run.
+    fn cancelled(&mut self) -> bool {
+        false
+    }
+}
+
+/// A watcher that wants nothing: the report alone.
+pub struct Unwatched;
+
+impl Watcher for Unwatched {
+    fn output(&mut self, _: Stream, _: &str) {}
+}
+
+/// What a run may use.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// The program's time budget.
+    pub timeout: Duration,
+    /// What `os.cpu_count()` answers: the threads a process pool can compute on.
+    pub cpu_count: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let cpu_count = if processes::PARALLEL { rayon::current_num_threads() } else { 1 };
+        Settings { timeout: DEFAULT_TIMEOUT, cpu_count }
+    }
+}
+
+/// A program run as the page asks for it: `runProgram({code, timeout_ms, cpu_count})`.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramOptions {
+    /// The program's source.
+    pub code: String,
+    /// Its time budget in ms; [`PROGRAM_TIMEOUT_MS`] when absent.
+    pub timeout_ms: Option<f64>,
+    /// What `os.cpu_count()` answers; the machine's threads when absent.
+    pub cpu_count: Option<usize>,
+}
+
+impl ProgramOptions {
+    /// The program and its settings, or an input error that says what is wrong.
+    ///
+    /// # Errors
+    /// Code longer than [`MAX_CODE_CHARS`], a budget outside 1 ms to
+    /// [`MAX_PROGRAM_TIMEOUT_MS`], or a CPU count of 0.
+    pub fn check(self) -> Result<(String, Settings), Error> {
+        let chars = self.code.chars().count();
+        if chars > MAX_CODE_CHARS {
+            return Err(Error::input(format!(
+                "the program is {chars} characters; the playground takes at most {MAX_CODE_CHARS}"
+            )));
+        }
+        let timeout_ms = self.timeout_ms.unwrap_or(f64::from(PROGRAM_TIMEOUT_MS));
+        if !(timeout_ms >= 1.0 && timeout_ms <= f64::from(MAX_PROGRAM_TIMEOUT_MS)) {
+            return Err(Error::input(format!(
+                "timeout_ms must be from 1 to {MAX_PROGRAM_TIMEOUT_MS} (it was {timeout_ms})"
+            )));
+        }
+        let mut settings =
+            Settings { timeout: Duration::from_secs_f64(timeout_ms / 1000.0), ..Settings::default() };
+        match self.cpu_count {
+            Some(0) => return Err(Error::input("cpu_count must be at least 1".to_string())),
+            Some(n) => settings.cpu_count = n.min(MAX_THREADS),
+            None => {}
+        }
+        Ok((self.code, settings))
+    }
+}
+
+/// Runs `code` as a program, streaming its output to `watcher`.
+pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> ProgramReport {
+    let timeout = settings.timeout;
+    monty::set_cpu_count(settings.cpu_count);
+    let began = clock::now_ms();
+    let mut host = Host::new(began, timeout);
+    let error = host.run(code, watcher).err();
+    host.finish(watcher);
+    let (stdout, stderr) = host.output.streams();
+    let mut trace = std::mem::take(&mut host.trace);
+    for pool in &host.pools {
+        trace.extend(pool.take_trace());
+    }
+    trace.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+    let abandoned = host.pools.iter().any(|pool| pool.busy());
+    ProgramReport { stdout, stderr, error, wall_ms: clock::now_ms() - began, trace, abandoned }
+}
+
+/// What the host answers an OS call with, where the answer needs no waiting: the clock and
+/// the one module it provides; the rest (files, network, environment) the playground refuses.
+fn answer_os(call: &OsFunctionCall) -> ExtFunctionResult {
+    match call {
+        OsFunctionCall::Time(_) => MontyObject::float(clock::now_ms() / 1000.0).into(),
+        OsFunctionCall::Import(name) if name == "_pg" => host_module().into(),
+        OsFunctionCall::Import(name) => ExtFunctionResult::NotFound(name.clone()),
+        other => MontyException::new(
+            ExcType::PermissionError,
+            Some(format!(
+                "{}: the playground gives a program no files, network or environment",
+                other.name()
+            )),
+        )
+        .into(),
+    }
+}
+
+/// Sleeps `duration`, or until the budget's end: on this thread where it may block, else
+/// by watching the clock (the single-threaded build).
+fn pause(duration: Duration, deadline_ms: f64) {
+    let until = (clock::now_ms() + duration.as_secs_f64() * 1000.0).min(deadline_ms);
+    if processes::PARALLEL {
+        let left = until - clock::now_ms();
+        if left > 0.0 {
+            std::thread::sleep(Duration::from_secs_f64(left / 1000.0));
+        }
+    } else {
+        while clock::now_ms() < until {}
+    }
+}
+
+fn process_error(message: &str) -> MontyException {
+    MontyException::new(ExcType::RuntimeError, Some(message.to_string()))
+}
+
+/// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
+fn host_module() -> MontyObject {
+    const FUNCTIONS: [&str; 17] = [
+        "lock_new",
+        "acquire",
+        "release",
+        "locked",
+        "thread_begin",
+        "thread_run",
+        "thread_end",
+        "thread_exception",
+        "call_begin",
+        "call_end",
+        "stderr",
+        "pool_open",
+        "pool_submit",
+        "pool_next",
+        "pool_cancel",
+        "pool_close",
+        "child_next",
+    ];
+    let mut attrs: Vec<(MontyObject, MontyObject)> = FUNCTIONS
+        .iter()
+        .map(|name| (MontyObject::string(*name), MontyObject::function(*name, None)))
+        .collect();
+    for (name, exc_type) in [
+        ("CancelledError", ExcType::FuturesCancelledError),
+        ("Empty", ExcType::QueueEmpty),
+        ("Full", ExcType::QueueFull),
+    ] {
+        attrs.push((MontyObject::string(name), MontyObject::type_object(MontyType::Exception(exc_type))));
+    }
+    MontyObject::module("_pg", MontyUuid::from_u128(0x7067_5f70_6c61_7967_726f_756e_6400_0001), attrs)
+}
+
+/// A lock of the program: who waits for it, in order.
+#[derive(Default)]
+struct LockState {
+    held: bool,
+    waiters: Vec<u32>,
+}
+
+/// A blocked call waiting for time to pass: a sleep, or a lock acquire with a timeout.
+struct Timer {
+    due_ms: f64,
+    call_id: u32,
+    /// For an acquire: the lock to leave when the time runs out (its answer is then `False`).
+    lock: Option<usize>,
+}
+
+/// The parent interpreter's host: locks, timers, threads, pools and the output.
+struct Host {
+    began_ms: f64,
+    deadline_ms: f64,
+    timeout: Duration,
+    output: Output,
+    locks: Vec<LockState>,
+    timers: Vec<Timer>,
+    /// Answers for blocked calls, given to monty when every task waits.
+    settled: Vec<(u32, ExtFunctionResult)>,
+    /// `pool_next` calls waiting, by pool.
+    pool_waiters: Vec<(usize, u32)>,
+    pools: Vec<Arc<Pool>>,
+    /// Threads alive (not internal), for [`MAX_THREADS`].
+    live_threads: usize,
+    /// Per lane: its name, when its thread began running, and whether it is the prelude's own.
+    lanes: Vec<(String, Option<f64>, bool)>,
+    /// The lane of each thread name, for the calls a thread pool's worker runs.
+    lane_of: HashMap<String, usize>,
+    open_calls: Vec<(usize, f64)>,
+    trace: Vec<ProgramTrace>,
+    next_process: usize,
+    last_flush_ms: f64,
+}
+
+impl Host {
+    fn new(began_ms: f64, timeout: Duration) -> Self {
+        Host {
+            began_ms,
+            deadline_ms: began_ms + timeout.as_secs_f64() * 1000.0,
+            timeout,
+            output: Output::default(),
+            locks: Vec::new(),
+            timers: Vec::new(),
+            settled: Vec::new(),
+            pool_waiters: Vec::new(),
+            pools: Vec::new(),
+            live_threads: 0,
+            lanes: vec![("MainThread".to_string(), Some(0.0), false)],
+            lane_of: HashMap::from([("MainThread".to_string(), 0)]),
+            open_calls: Vec::new(),
+            trace: Vec::new(),
+            next_process: 1,
+            last_flush_ms: began_ms,
+        }
+    }
+
+    fn now(&self) -> f64 {
+        clock::now_ms() - self.began_ms
+    }
+
+    /// Feeds the prelude, then the program, answering the host calls until it ends.
+    fn run(&mut self, code: &str, watcher: &mut dyn Watcher) -> Result<(), ProgramError> {
+        let limits = ResourceLimits::default()
+            .max_memory(MEMORY_LIMIT)
+            .max_recursion_depth(RECURSION_LIMIT)
+            .max_feed_duration(self.timeout);
+        let options = CompileOptions {
+            assert_message_annotations: AssertMessageAnnotations::Off,
+            ..CompileOptions::default()
+        };
+        let policy = OsPolicy {
+            datetime: DateTimeSource::CallHost,
+            sleep: SleepMode::CallHost,
+            ..OsPolicy::default()
+        };
+        let repl = MontyRepl::new(FILE_NAME, ResourceTracker::new(limits), options).with_os_policy(policy);
+        let mut printer = self.output.printer();
+        let started = repl.feed_start(PRELUDE, vec![], PrintWriter::Callback(&mut printer));
+        let repl = match self.drive(started, watcher) {
+            Ok(repl) => repl,
+            Err(e) => return Err(self.error_of(&e)),
+        };
+        let program = format!("{code}{AT_EXIT}");
+        let mut printer = self.output.printer();
+        let started = repl.feed_start(&program, vec![], PrintWriter::Callback(&mut printer));
+        match self.drive(started, watcher) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let error = self.error_of(&e);
+                self.output.write(Stream::Stderr, &error.traceback);
+                Err(error)
+            }
+        }
+    }
+
+    /// Answers the interpreter until its snippet completes.
+    fn drive(
+        &mut self,
+        mut progress: Result<ReplProgress, Box<ReplStartError>>,
+        watcher: &mut dyn Watcher,
+    ) -> Result<MontyRepl, MontyException> {
+        loop {
+            self.flush(watcher, false);
+            let step = progress.map_err(|e| e.error)?;
+            if watcher.cancelled() {
+                let mut printer = self.output.printer();
+                let stop =
+                    MontyException::new(ExcType::KeyboardInterrupt, Some("the run was cancelled".into()));
+                progress = abort(step, stop, PrintWriter::Callback(&mut printer));
+                continue;
+            }
+            progress = match step {
+                ReplProgress::Complete { repl, .. } => return Ok(repl),
+                ReplProgress::FunctionCall(call) => self.function_call(call),
+                ReplProgress::OsCall(call) => {
+                    let mut printer = self.output.printer();
+                    let print = PrintWriter::Callback(&mut printer);
+                    match &call.function_call {
+                        OsFunctionCall::Sleep(d) | OsFunctionCall::SystemSleep(d) => {
+                            let due_ms = self.now() + d.as_secs_f64() * 1000.0;
+                            self.timers.push(Timer { due_ms, call_id: call.call_id, lock: None });
+                            call.resume_blocking(print)
+                        }
+                        other => {
+                            let answer = answer_os(other);
+                            call.resume(answer, print)
+                        }
+                    }
+                }
+                ReplProgress::NameLookup(lookup) => {
+                    let mut printer = self.output.printer();
+                    lookup.resume(NameLookupResult::Undefined, PrintWriter::Callback(&mut printer))
+                }
+                ReplProgress::ResolveFutures(waiting) => {
+                    let settled = self.wait(waiting.pending_call_ids(), watcher);
+                    let mut printer = self.output.printer();
+                    let print = PrintWriter::Callback(&mut printer);
+                    match settled {
+                        Ok(settled) => waiting.resume(settled, print),
+                        Err(stop) => waiting.abort(stop, print),
+                    }
+                }
+            };
+        }
+    }
+
+    /// Waits until some blocked call can be answered: a timer due, a process result, the
+    /// budget's end (an error), or never (a deadlock, an error).
+    fn wait(
+        &mut self,
+        pending: &[u32],
+        watcher: &mut dyn Watcher,
+    ) -> Result<Vec<(u32, ExtFunctionResult)>, MontyException> {
+        loop {
+            self.flush(watcher, false);
+            self.collect_results();
+            let now = self.now();
+            let (due, later): (Vec<Timer>, Vec<Timer>) =
+                std::mem::take(&mut self.timers).into_iter().partition(|t| t.due_ms <= now);
+            self.timers = later;
+            for timer in due {
+                match timer.lock {
+                    Some(lock) => {
+                        self.locks[lock].waiters.retain(|w| *w != timer.call_id);
+                        self.settled.push((timer.call_id, MontyObject::bool(false).into()));
+                    }
+                    None => self.settled.push((timer.call_id, MontyObject::none().into())),
+                }
+            }
+            let settled: Vec<_> = std::mem::take(&mut self.settled);
+            let (ready, not_yet): (Vec<_>, Vec<_>) =
+                settled.into_iter().partition(|(id, _)| pending.contains(id));
+            self.settled = not_yet;
+            if !ready.is_empty() {
+                return Ok(ready);
+            }
+            if watcher.cancelled() {
+                return Err(MontyException::new(
+                    ExcType::KeyboardInterrupt,
+                    Some("the run was cancelled".into()),
+                ));
+            }
+            if clock::now_ms() >= self.deadline_ms {
+                return Err(self.out_of_time());
+            }
+            let next_timer = self.timers.iter().map(|t| t.due_ms).fold(f64::INFINITY, f64::min);
+            let pools_working =
+                self.pool_waiters.iter().any(|(pool, _)| self.pools[*pool].next_result().is_err());
+            if next_timer.is_infinite() && !pools_working {
+                return Err(MontyException::new(
+                    ExcType::RuntimeError,
+                    Some(
+                        "deadlock: every thread of the program is waiting (for a lock, a queue, an event or a join) \
+                         and nothing can wake one; CPython would hang here forever"
+                            .into(),
+                    ),
+                ));
+            }
+            let wait_ms = (next_timer - self.now()).clamp(0.0, 20.0);
+            match self.pool_waiters.first().map(|(pool, _)| Arc::clone(&self.pools[*pool])) {
+                Some(pool) if pools_working => pool.wait(Duration::from_secs_f64(wait_ms / 1000.0)),
+                _ => pause(Duration::from_secs_f64(wait_ms / 1000.0), self.deadline_ms),
+            }
+        }
+    }
+
+    fn out_of_time(&self) -> MontyException {
+        MontyException::new(
+            ExcType::TimeoutError,
+            Some(format!("the program ran past the playground's budget of {} s", self.timeout.as_secs_f64())),
+        )
+    }
+
+    /// Moves finished process calls to the `pool_next` calls waiting for them.
+    fn collect_results(&mut self) {
+        let waiters = std::mem::take(&mut self.pool_waiters);
+        for (pool, call_id) in waiters {
+            match self.pools[pool].next_result() {
+                Ok(Some(result)) => self.settled.push((call_id, result.into())),
+                Ok(None) => self.settled.push((call_id, MontyObject::none().into())),
+                Err(()) => self.pool_waiters.push((pool, call_id)),
+            }
+        }
+    }
+
+    /// Hands new output to the watcher, at most every 20 ms unless `now`.
+    fn flush(&mut self, watcher: &mut dyn Watcher, now: bool) {
+        let at = clock::now_ms();
+        if now || at - self.last_flush_ms >= 20.0 {
+            self.last_flush_ms = at;
+            for (stream, text) in self.output.take_unsent() {
+                watcher.output(stream, &text);
+            }
+        }
+    }
+
+    /// Ends the run: every pool's workers stop, the last output goes out.
+    fn finish(&mut self, watcher: &mut dyn Watcher) {
+        for pool in &self.pools {
+            pool.close(true);
+        }
+        self.flush(watcher, true);
+    }
+
+    fn error_of(&self, e: &MontyException) -> ProgramError {
+        let type_name: &'static str = e.exc_type().into();
+        let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
+        let frames: Vec<_> = e
+            .traceback()
+            .iter()
+            .filter(|f| f.filename != PRELUDE_SNIPPET)
+            .cloned()
+            .map(|mut frame| {
+                if frame.filename == PROGRAM_SNIPPET {
+                    frame.filename = FILE_NAME.to_string();
+                }
+                frame
+            })
+            .collect();
+        let line = frames.iter().rev().find(|f| f.filename == FILE_NAME).map(|f| f.start.line as usize);
+        let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames);
+        let mut traceback = shown.to_string();
+        if !traceback.ends_with('\n') {
+            traceback.push('\n');
+        }
+        ProgramError { type_name, message: e.message().unwrap_or_default().to_string(), traceback, line }
+    }
+
+    /// Answers one call to a `_pg` function.
+    fn function_call(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
+        let int = |i: usize| call.args.arg(i).and_then(|o| o.as_int());
+        let text =
+            |i: usize| call.args.arg(i).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
+        let number = |i: usize| call.args.arg(i).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
+        let mut printer = self.output.printer();
+        let print = PrintWriter::Callback(&mut printer);
+        let answer: ExtFunctionResult = match call.function_name.as_str() {
+            "lock_new" => {
+                self.locks.push(LockState::default());
+                MontyObject::int((self.locks.len() - 1) as i64).into()
+            }
+            "acquire" => {
+                let Some(lock) =
+                    int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.locks.len())
+                else {
+                    return call.resume(process_error("unknown lock"), print);
+                };
+                let blocking = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+                let timeout = number(2).unwrap_or(-1.0);
+                if !self.locks[lock].held {
+                    self.locks[lock].held = true;
+                    MontyObject::bool(true).into()
+                } else if !blocking || timeout == 0.0 {
+                    MontyObject::bool(false).into()
+                } else {
+                    self.locks[lock].waiters.push(call.call_id);
+                    if timeout > 0.0 {
+                        let due_ms = self.now() + timeout * 1000.0;
+                        self.timers.push(Timer { due_ms, call_id: call.call_id, lock: Some(lock) });
+                    }
+                    return call.resume_blocking(print);
+                }
+            }
+            "release" => {
+                let Some(lock) =
+                    int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.locks.len())
+                else {
+                    return call.resume(process_error("unknown lock"), print);
+                };
+                if !self.locks[lock].held {
+                    MontyException::new(ExcType::RuntimeError, Some("release unlocked lock".into())).into()
+                } else {
+                    if self.locks[lock].waiters.is_empty() {
+                        self.locks[lock].held = false;
+                    } else {
+                        // The lock passes straight to the first waiter, which wakes holding it.
+                        let next = self.locks[lock].waiters.remove(0);
+                        self.timers.retain(|t| t.call_id != next);
+                        self.settled.push((next, MontyObject::bool(true).into()));
+                    }
+                    MontyObject::none().into()
+                }
+            }
+            "locked" => {
+                let held = int(0)
+                    .and_then(|k| usize::try_from(k).ok())
+                    .and_then(|k| self.locks.get(k))
+                    .is_some_and(|l| l.held);
+                MontyObject::bool(held).into()
+            }
+            "thread_begin" => {
+                let internal = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(false);
+                if !internal {
+                    if self.live_threads >= MAX_THREADS {
+                        return call.resume(
+                            MontyException::new(
+                                ExcType::RuntimeError,
+                                Some(format!("can't start new thread: the playground runs at most {MAX_THREADS} threads at once")),
+                            ),
+                            print,
+                        );
+                    }
+                    self.live_threads += 1;
+                }
+                let name = text(0);
+                self.lane_of.insert(name.clone(), self.lanes.len());
+                self.lanes.push((name, None, internal));
+                MontyObject::int((self.lanes.len() - 1) as i64).into()
+            }
+            "thread_run" => {
+                let now = self.now();
+                if let Some(lane) =
+                    int(0).and_then(|k| usize::try_from(k).ok()).and_then(|k| self.lanes.get_mut(k))
+                {
+                    lane.1 = Some(now);
+                }
+                MontyObject::none().into()
+            }
+            "thread_end" => {
+                let now = self.now();
+                if let Some(index) =
+                    int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.lanes.len())
+                {
+                    let (name, began, internal) = self.lanes[index].clone();
+                    if !internal {
+                        self.live_threads = self.live_threads.saturating_sub(1);
+                        // A pool's worker thread shows its calls, not its whole life.
+                        if !self.open_calls.iter().any(|(lane, _)| *lane == index)
+                            && !name.starts_with("ThreadPoolExecutor-")
+                        {
+                            self.trace.push(ProgramTrace {
+                                lane: index,
+                                kind: TraceKind::Thread,
+                                name,
+                                start_ms: began.unwrap_or(now),
+                                end_ms: now,
+                            });
+                        }
+                    }
+                }
+                MontyObject::none().into()
+            }
+            "thread_exception" => {
+                let exception = call.args.arg(1).map(|o| o.to_owned());
+                let described = exception.map_or_else(String::new, |e| describe_exception(&e));
+                self.output
+                    .write(Stream::Stderr, &format!("Exception in thread {}:\n{described}\n", text(0)));
+                MontyObject::none().into()
+            }
+            "call_begin" => {
+                let lane = self.lane_of.get(&text(0)).copied().unwrap_or(0);
+                let now = self.now();
+                self.open_calls.push((lane, now));
+                MontyObject::int(lane as i64).into()
+            }
+            "call_end" => {
+                let lane = int(0).and_then(|k| usize::try_from(k).ok()).unwrap_or(0);
+                if let Some(at) = self.open_calls.iter().position(|(l, _)| *l == lane) {
+                    let (_, began) = self.open_calls.remove(at);
+                    let name = self.lanes.get(lane).map(|l| l.0.clone()).unwrap_or_default();
+                    let now = self.now();
+                    self.trace.push(ProgramTrace {
+                        lane,
+                        kind: TraceKind::Thread,
+                        name,
+                        start_ms: began,
+                        end_ms: now,
+                    });
+                }
+                MontyObject::none().into()
+            }
+            "stderr" => {
+                self.output.write(Stream::Stderr, &text(0));
+                MontyObject::none().into()
+            }
+            "pool_open" => return self.pool_open(call),
+            "pool_submit" => {
+                let Some(pool) = self.pool_arg(&call) else {
+                    return call.resume(process_error("unknown pool"), print);
+                };
+                let job = MontyObject::tuple(
+                    (1..5).map(|i| call.args.arg(i).map_or_else(MontyObject::none, |o| o.to_owned())),
+                );
+                match pool.submit(job) {
+                    Ok(number) => MontyObject::int(i64::from(number)).into(),
+                    Err(e) => e.into(),
+                }
+            }
+            "pool_next" => {
+                let Some(index) =
+                    int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.pools.len())
+                else {
+                    return call.resume(process_error("unknown pool"), print);
+                };
+                match self.pools[index].next_result() {
+                    Ok(Some(result)) => result.into(),
+                    Ok(None) => MontyObject::none().into(),
+                    Err(()) => {
+                        self.pool_waiters.push((index, call.call_id));
+                        return call.resume_blocking(print);
+                    }
+                }
+            }
+            "pool_cancel" => {
+                let cancelled = match (self.pool_arg(&call), int(1)) {
+                    (Some(pool), Some(number)) => u32::try_from(number).is_ok_and(|n| pool.cancel(n)),
+                    _ => false,
+                };
+                MontyObject::bool(cancelled).into()
+            }
+            "pool_close" => {
+                if let Some(pool) = self.pool_arg(&call) {
+                    pool.close(call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(false));
+                }
+                MontyObject::none().into()
+            }
+            other => process_error(&format!("{other} is not a function of the playground")).into(),
+        };
+        call.resume(answer, print)
+    }
+
+    fn pool_arg(&self, call: &ReplFunctionCall) -> Option<Arc<Pool>> {
+        let index = call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok())?;
+        self.pools.get(index).cloned()
+    }
+
+    /// Forks: dumps the interpreter where it waits in `pool_open`, for each worker to load.
+    fn pool_open(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
+        let mut printer = self.output.printer();
+        let workers =
+            call.args.arg(0).and_then(|o| o.as_int()).unwrap_or(1).clamp(1, MAX_THREADS as i64) as usize;
+        let kind = call.args.arg(1).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
+        let progress = ReplProgress::FunctionCall(call);
+        let dumped = dump(FILE_NAME, None, &[], SessionRef::Suspended(&progress));
+        let Some(call) = progress.into_function_call() else {
+            unreachable!("the progress was made from a function call just above");
+        };
+        let print = PrintWriter::Callback(&mut printer);
+        let dumped = match dumped {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                return call.resume(process_error(&format!("the process pool could not start: {e:?}")), print)
+            }
+        };
+        let names: Vec<String> = (0..workers).map(|i| format!("{kind}-{}", self.next_process + i)).collect();
+        self.next_process += workers;
+        let lanes: Vec<usize> = names
+            .iter()
+            .map(|name| {
+                self.lanes.push((name.clone(), None, true));
+                self.lanes.len() - 1
+            })
+            .collect();
+        let pool = Pool::new(dumped, names, lanes, self.output.clone(), self.began_ms, self.deadline_ms);
+        self.pools.push(pool);
+        call.resume(MontyObject::int((self.pools.len() - 1) as i64), print)
+    }
+}
+
+/// `ValueError: bad`, as the last line of a traceback names an exception.
+fn describe_exception(e: &MontyObject) -> String {
+    let repr = e.py_repr();
+    let type_name = e.type_name().rsplit('.').next().unwrap_or_default().to_string();
+    match repr.strip_prefix(&format!("{type_name}(")).and_then(|r| r.strip_suffix(')')) {
+        Some("") | None => type_name,
+        Some(args) => {
+            let message = args.strip_prefix('\'').and_then(|a| a.strip_suffix('\'')).unwrap_or(args);
+            format!("{type_name}: {message}")
+        }
+    }
+}
+
+/// Ends a suspended snippet with `stop`, which no `except` catches.
+fn abort(
+    step: ReplProgress,
+    stop: MontyException,
+    print: PrintWriter<'_>,
+) -> Result<ReplProgress, Box<ReplStartError>> {
+    match step {
+        ReplProgress::FunctionCall(call) => call.abort(stop, print),
+        ReplProgress::OsCall(call) => call.abort(stop, print),
+        ReplProgress::ResolveFutures(waiting) => waiting.abort(stop, print),
+        ReplProgress::NameLookup(lookup) => lookup.abort(stop, print),
+        ReplProgress::Complete { repl, value } => Ok(ReplProgress::Complete { repl, value }),
+    }
+}

@@ -1,0 +1,145 @@
+//! What a program prints, from every thread and process, in the order it happened.
+//!
+//! The parent interpreter and the worker processes (on other threads of the machine) append to
+//! one [`Output`]; the parent hands the new text to the page as it goes (`onoutput`) and keeps
+//! it all for the report. Past [`MAX_OUTPUT_BYTES`] the rest is dropped with one note, so a
+//! program printing in a loop cannot fill the page's memory.
+
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use monty_types::{MontyException, PrintWriterCallback};
+use serde::Serialize;
+
+/// The most bytes of stdout and stderr together a program's output keeps.
+pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
+
+/// Which of the two streams a piece of output went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stream {
+    /// What `print` writes.
+    Stdout,
+    /// Tracebacks and warnings.
+    Stderr,
+}
+
+#[derive(Debug, Default)]
+struct Collected {
+    stdout: String,
+    stderr: String,
+    /// Pieces not yet handed to the page, in order.
+    unsent: Vec<(Stream, String)>,
+    bytes: usize,
+    capped: bool,
+}
+
+/// The program's output, shared by its interpreters.
+#[derive(Clone, Debug, Default)]
+pub struct Output(Arc<Mutex<Collected>>);
+
+impl Output {
+    /// Appends `text` to `stream`, or drops it (noting so once) past [`MAX_OUTPUT_BYTES`].
+    pub fn write(&self, stream: Stream, text: &str) {
+        let mut out = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if out.capped {
+            return;
+        }
+        let (text, capped) = if out.bytes + text.len() > MAX_OUTPUT_BYTES {
+            let mut end = MAX_OUTPUT_BYTES - out.bytes;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            (&text[..end], true)
+        } else {
+            (text, false)
+        };
+        out.bytes += text.len();
+        push(&mut out, stream, text);
+        if capped {
+            out.capped = true;
+            let note = format!(
+                "\n[the playground keeps the first {} MiB of a program's output; the rest was dropped]\n",
+                MAX_OUTPUT_BYTES >> 20
+            );
+            push(&mut out, Stream::Stderr, &note);
+        }
+    }
+
+    /// The pieces written since the last call, in order.
+    pub fn take_unsent(&self) -> Vec<(Stream, String)> {
+        std::mem::take(&mut self.0.lock().unwrap_or_else(PoisonError::into_inner).unsent)
+    }
+
+    /// Everything written to stdout and to stderr.
+    pub fn streams(&self) -> (String, String) {
+        let out = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        (out.stdout.clone(), out.stderr.clone())
+    }
+
+    /// A `print` destination writing into this output.
+    pub fn printer(&self) -> Printer {
+        Printer(self.clone())
+    }
+}
+
+fn push(out: &mut Collected, stream: Stream, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match stream {
+        Stream::Stdout => out.stdout.push_str(text),
+        Stream::Stderr => out.stderr.push_str(text),
+    }
+    match out.unsent.last_mut() {
+        Some((last, pending)) if *last == stream => pending.push_str(text),
+        _ => out.unsent.push((stream, text.to_string())),
+    }
+}
+
+/// monty's `print` callback for one interpreter.
+pub struct Printer(Output);
+
+impl PrintWriterCallback for Printer {
+    fn stdout_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
+        self.0.write(Stream::Stdout, &output);
+        Ok(())
+    }
+
+    fn stdout_push(&mut self, end: char) -> Result<(), MontyException> {
+        self.0.write(Stream::Stdout, end.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn stderr_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
+        self.0.write(Stream::Stderr, &output);
+        Ok(())
+    }
+
+    fn stderr_push(&mut self, end: char) -> Result<(), MontyException> {
+        self.0.write(Stream::Stderr, end.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_keeps_order_and_stops_at_the_cap_with_a_note() {
+        let out = Output::default();
+        out.write(Stream::Stdout, "a");
+        out.write(Stream::Stdout, "b");
+        out.write(Stream::Stderr, "c");
+        assert_eq!(
+            out.take_unsent(),
+            [(Stream::Stdout, "ab".to_string()), (Stream::Stderr, "c".to_string())]
+        );
+        out.write(Stream::Stdout, &"x".repeat(MAX_OUTPUT_BYTES));
+        out.write(Stream::Stdout, "lost");
+        let (stdout, stderr) = out.streams();
+        assert_eq!(stdout.len(), MAX_OUTPUT_BYTES - 2);
+        assert!(stderr.contains("the rest was dropped"));
+    }
+}

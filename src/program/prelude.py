@@ -1,0 +1,1212 @@
+# The modules a Python program imports for concurrency, written in Python and run by monty
+# before the program, in the same interpreter (src/program/mod.rs feeds this first).
+#
+# `import threading` finds the module in `__modules__`, as CPython finds it in `sys.modules`.
+# Threads are monty tasks over the one heap (`asyncio.create_task`): a thread runs whenever
+# the running one waits in the host (a lock, a sleep), as threads take turns under the GIL.
+# Locks are the host's (`_pg.acquire` blocks the calling task); everything else is built on
+# them as CPython builds it: Condition on locks, Event/Semaphore/Queue on Condition, Future
+# on Condition, the executors on threads and queues. A process pool is the host's: its
+# workers are copies of this interpreter made at the pool's creation (a fork), each running
+# one call at a time on its own thread of the machine.
+#
+# Names a program could see start with `_pg`; the rest live inside the module objects.
+
+import asyncio as _pg_asyncio
+import time as _pg_time
+import os as _pg_os
+import _pg
+
+
+class _PgModule:
+    def __init__(self, name):
+        self.__name__ = name
+
+    def __repr__(self):
+        return "<module '" + self.__name__ + "' (built-in)>"
+
+
+def _pg_function_name(fn):
+    text = repr(fn)
+    if text.startswith("<function '"):
+        return text[11:text.index("'", 11)]
+    if text.startswith('<built-in function '):
+        return text[19:-1]
+    return None
+
+
+def _pg_build():
+    CancelledError = _pg.CancelledError
+    Empty = _pg.Empty
+    Full = _pg.Full
+    state = {'thread_counter': 0, 'executor_counter': 0, 'child': None, 'settled': 0}
+    threads = {}        # task number -> Thread
+    live = []           # started threads not yet finished, in start order
+
+    # ---------------------------------------------------------------- threading
+
+    def check_timeout(blocking, timeout):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+
+    class Lock:
+        def __init__(self):
+            self._key = _pg.lock_new()
+
+        def acquire(self, blocking=True, timeout=-1):
+            check_timeout(blocking, timeout)
+            return _pg.acquire(self._key, blocking, timeout)
+
+        def release(self):
+            _pg.release(self._key)
+
+        def locked(self):
+            return _pg.locked(self._key)
+
+        def __enter__(self):
+            return self.acquire()
+
+        def __exit__(self, t, v, tb):
+            self.release()
+            return False
+
+        def __repr__(self):
+            return '<' + ('locked' if self.locked() else 'unlocked') + ' _thread.lock object>'
+
+    class RLock:
+        def __init__(self):
+            self._block = Lock()
+            self._owner = None
+            self._count = 0
+
+        def acquire(self, blocking=True, timeout=-1):
+            me = get_ident()
+            if self._owner == me:
+                self._count += 1
+                return True
+            if not self._block.acquire(blocking, timeout):
+                return False
+            self._owner = me
+            self._count = 1
+            return True
+
+        def release(self):
+            if self._owner != get_ident():
+                raise RuntimeError('cannot release un-acquired lock')
+            self._count -= 1
+            if self._count == 0:
+                self._owner = None
+                self._block.release()
+
+        def _is_owned(self):
+            return self._owner == get_ident()
+
+        def _release_save(self):
+            count = self._count
+            self._count = 0
+            self._owner = None
+            self._block.release()
+            return count
+
+        def _acquire_restore(self, count):
+            self._block.acquire()
+            self._owner = get_ident()
+            self._count = count
+
+        def __enter__(self):
+            return self.acquire()
+
+        def __exit__(self, t, v, tb):
+            self.release()
+            return False
+
+    class Condition:
+        def __init__(self, lock=None):
+            if lock is None:
+                lock = RLock()
+            self._lock = lock
+            self._waiters = []
+
+        def acquire(self, *args):
+            return self._lock.acquire(*args)
+
+        def release(self):
+            self._lock.release()
+
+        def __enter__(self):
+            return self._lock.acquire()
+
+        def __exit__(self, t, v, tb):
+            self._lock.release()
+            return False
+
+        def _owned(self):
+            if isinstance(self._lock, RLock):
+                return self._lock._is_owned()
+            if self._lock.acquire(False):
+                self._lock.release()
+                return False
+            return True
+
+        def wait(self, timeout=None):
+            if not self._owned():
+                raise RuntimeError('cannot wait on un-acquired lock')
+            waiter = Lock()
+            waiter.acquire()
+            self._waiters.append(waiter)
+            if isinstance(self._lock, RLock):
+                saved = self._lock._release_save()
+            else:
+                self._lock.release()
+            got = False
+            try:
+                if timeout is None:
+                    got = waiter.acquire()
+                else:
+                    got = waiter.acquire(True, timeout) if timeout > 0 else waiter.acquire(False)
+                return got
+            finally:
+                if isinstance(self._lock, RLock):
+                    self._lock._acquire_restore(saved)
+                else:
+                    self._lock.acquire()
+                if not got and waiter in self._waiters:
+                    self._waiters.remove(waiter)
+
+        def wait_for(self, predicate, timeout=None):
+            end = None
+            result = predicate()
+            while not result:
+                if timeout is not None:
+                    if end is None:
+                        end = _pg_time.monotonic() + timeout
+                    left = end - _pg_time.monotonic()
+                    if left <= 0:
+                        break
+                    self.wait(left)
+                else:
+                    self.wait()
+                result = predicate()
+            return result
+
+        def notify(self, n=1):
+            if not self._owned():
+                raise RuntimeError('cannot notify on un-acquired lock')
+            woken = self._waiters[:n]
+            self._waiters = self._waiters[n:]
+            for waiter in woken:
+                waiter.release()
+
+        def notify_all(self):
+            self.notify(len(self._waiters))
+
+    class Semaphore:
+        def __init__(self, value=1):
+            if value < 0:
+                raise ValueError('semaphore initial value must be >= 0')
+            self._cond = Condition(Lock())
+            self._value = value
+
+        def acquire(self, blocking=True, timeout=None):
+            if not blocking and timeout is not None:
+                raise ValueError("can't specify timeout for non-blocking acquire")
+            rc = False
+            end = None
+            with self._cond:
+                while self._value == 0:
+                    if not blocking:
+                        break
+                    if timeout is not None:
+                        if end is None:
+                            end = _pg_time.monotonic() + timeout
+                        else:
+                            timeout = end - _pg_time.monotonic()
+                            if timeout <= 0:
+                                break
+                    self._cond.wait(timeout)
+                else:
+                    self._value -= 1
+                    rc = True
+            return rc
+
+        def release(self, n=1):
+            if n < 1:
+                raise ValueError('n must be one or more')
+            with self._cond:
+                self._value += n
+                self._cond.notify(n)
+
+        def __enter__(self):
+            return self.acquire()
+
+        def __exit__(self, t, v, tb):
+            self.release()
+            return False
+
+    class BoundedSemaphore:
+        def __init__(self, value=1):
+            self._sem = Semaphore(value)
+            self._initial = value
+
+        def acquire(self, blocking=True, timeout=None):
+            return self._sem.acquire(blocking, timeout)
+
+        def release(self, n=1):
+            with self._sem._cond:
+                if self._sem._value + n > self._initial:
+                    raise ValueError('Semaphore released too many times')
+            self._sem.release(n)
+
+        def __enter__(self):
+            return self.acquire()
+
+        def __exit__(self, t, v, tb):
+            self.release()
+            return False
+
+    class Event:
+        def __init__(self):
+            self._cond = Condition(Lock())
+            self._flag = False
+
+        def is_set(self):
+            return self._flag
+
+        def set(self):
+            with self._cond:
+                self._flag = True
+                self._cond.notify_all()
+
+        def clear(self):
+            with self._cond:
+                self._flag = False
+
+        def wait(self, timeout=None):
+            with self._cond:
+                signaled = self._flag
+                if not signaled:
+                    signaled = self._cond.wait(timeout)
+                return signaled
+
+    class Thread:
+        def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, daemon=None):
+            if group is not None:
+                raise AssertionError('group argument must be None for now')
+            if name is None:
+                state['thread_counter'] += 1
+                name = 'Thread-' + str(state['thread_counter'])
+                target_name = _pg_function_name(target) if target is not None else None
+                if target_name is not None:
+                    name = name + ' (' + target_name + ')'
+            else:
+                name = str(name)
+            self._target = target
+            self._args = tuple(args)
+            self._kwargs = {} if kwargs is None else kwargs
+            self.name = name
+            if daemon is None:
+                current = threads.get(_pg_asyncio.current_task())
+                daemon = current.daemon if current is not None else False
+            self.daemon = daemon
+            self._started = False
+            self._finished = False
+            self._done = None
+            self.ident = None
+            self.native_id = None
+            self._internal = False
+
+        def start(self):
+            if self._started:
+                raise RuntimeError('threads can only be started once')
+            self._done = Lock()
+            self._done.acquire()
+            self._lane = _pg.thread_begin(self.name, self._internal)
+            self._started = True
+            live.append(self)
+            _pg_asyncio.create_task(_pg_thread_main(self))
+
+        def run(self):
+            if self._target is not None:
+                self._target(*self._args, **self._kwargs)
+
+        def _bootstrap(self):
+            me = _pg_asyncio.current_task()
+            threads[me] = self
+            self.ident = 1000 + me
+            self.native_id = self.ident
+            _pg.thread_run(self._lane)
+            try:
+                self.run()
+            except SystemExit:
+                pass
+            except BaseException as e:
+                _pg.thread_exception(self.name, e)
+            finally:
+                _pg.thread_end(self._lane)
+                self._finished = True
+                if self in live:
+                    live.remove(self)
+                threads.pop(me, None)
+                self._target = None
+                self._done.release()
+
+        def join(self, timeout=None):
+            if not self._started:
+                raise RuntimeError('cannot join thread before it is started')
+            if self is current_thread():
+                raise RuntimeError('cannot join current thread')
+            if self._finished:
+                return
+            if timeout is None:
+                got = self._done.acquire()
+            elif timeout <= 0:
+                got = self._done.acquire(False)
+            else:
+                got = self._done.acquire(True, timeout)
+            if got:
+                self._done.release()
+
+        def is_alive(self):
+            return self._started and not self._finished
+
+        def getName(self):
+            return self.name
+
+        def setName(self, name):
+            self.name = str(name)
+
+        def isDaemon(self):
+            return self.daemon
+
+        def setDaemon(self, daemonic):
+            self.daemon = daemonic
+
+        def __repr__(self):
+            status = 'initial'
+            if self._started:
+                status = 'started'
+            if self._finished:
+                status = 'stopped'
+            if self.daemon:
+                status = status + ' daemon'
+            if self.ident is not None:
+                status = status + ' ' + str(self.ident)
+            return '<Thread(' + self.name + ', ' + status + ')>'
+
+    main = Thread(name='MainThread', daemon=False)
+    main._started = True
+    main.ident = 1000
+    main.native_id = 1000
+    threads[0] = main
+
+    def current_thread():
+        if state['child'] is not None:
+            return state['child']['thread']
+        found = threads.get(_pg_asyncio.current_task())
+        if found is None:
+            return main
+        return found
+
+    def get_ident():
+        return current_thread().ident
+
+    def main_thread():
+        return main
+
+    def active_count():
+        return len(enumerate_threads())
+
+    def enumerate_threads():
+        return [main] + [t for t in live if not t._internal]
+
+    def threading_shutdown():
+        # What CPython does when the main module ends: wait for every thread that is not a daemon.
+        while True:
+            waiting = [t for t in live if not t.daemon]
+            if not waiting:
+                return
+            waiting[0].join()
+
+    threading = _PgModule('threading')
+    threading.Thread = Thread
+    threading.Lock = Lock
+    threading.RLock = RLock
+    threading.Condition = Condition
+    threading.Semaphore = Semaphore
+    threading.BoundedSemaphore = BoundedSemaphore
+    threading.Event = Event
+    threading.current_thread = current_thread
+    threading.currentThread = current_thread
+    threading.main_thread = main_thread
+    threading.active_count = active_count
+    threading.activeCount = active_count
+    threading.enumerate = enumerate_threads
+    threading.get_ident = get_ident
+    threading.TIMEOUT_MAX = 9223372036.0
+    threading._shutdown = threading_shutdown
+
+    # ---------------------------------------------------------------- queue
+
+    class Queue:
+        def __init__(self, maxsize=0):
+            self.maxsize = maxsize
+            self._items = []
+            self._mutex = Lock()
+            self._not_empty = Condition(self._mutex)
+            self._not_full = Condition(self._mutex)
+            self._all_done = Condition(self._mutex)
+            self._unfinished = 0
+
+        def _take(self):
+            return self._items.pop(0)
+
+        def task_done(self):
+            with self._all_done:
+                unfinished = self._unfinished - 1
+                if unfinished <= 0:
+                    if unfinished < 0:
+                        raise ValueError('task_done() called too many times')
+                    self._all_done.notify_all()
+                self._unfinished = unfinished
+
+        def join(self):
+            with self._all_done:
+                while self._unfinished:
+                    self._all_done.wait()
+
+        def qsize(self):
+            with self._mutex:
+                return len(self._items)
+
+        def empty(self):
+            with self._mutex:
+                return not self._items
+
+        def full(self):
+            with self._mutex:
+                return 0 < self.maxsize <= len(self._items)
+
+        def put(self, item, block=True, timeout=None):
+            with self._not_full:
+                if self.maxsize > 0:
+                    if not block:
+                        if len(self._items) >= self.maxsize:
+                            raise Full()
+                    elif timeout is None:
+                        while len(self._items) >= self.maxsize:
+                            self._not_full.wait()
+                    elif timeout < 0:
+                        raise ValueError("'timeout' must be a non-negative number")
+                    else:
+                        end = _pg_time.monotonic() + timeout
+                        while len(self._items) >= self.maxsize:
+                            left = end - _pg_time.monotonic()
+                            if left <= 0.0:
+                                raise Full()
+                            self._not_full.wait(left)
+                self._items.append(item)
+                self._unfinished += 1
+                self._not_empty.notify()
+
+        def get(self, block=True, timeout=None):
+            with self._not_empty:
+                if not block:
+                    if not self._items:
+                        raise Empty()
+                elif timeout is None:
+                    while not self._items:
+                        self._not_empty.wait()
+                elif timeout < 0:
+                    raise ValueError("'timeout' must be a non-negative number")
+                else:
+                    end = _pg_time.monotonic() + timeout
+                    while not self._items:
+                        left = end - _pg_time.monotonic()
+                        if left <= 0.0:
+                            raise Empty()
+                        self._not_empty.wait(left)
+                item = self._take()
+                self._not_full.notify()
+                return item
+
+        def put_nowait(self, item):
+            return self.put(item, False)
+
+        def get_nowait(self):
+            return self.get(False)
+
+    queue = _PgModule('queue')
+    queue.Queue = Queue
+    queue.SimpleQueue = Queue
+    queue.Empty = Empty
+    queue.Full = Full
+
+    # ---------------------------------------------------------------- concurrent.futures
+
+    FIRST_COMPLETED = 'FIRST_COMPLETED'
+    FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+    ALL_COMPLETED = 'ALL_COMPLETED'
+    settled = Condition(Lock())     # notified whenever any future finishes
+
+    class Future:
+        def __init__(self):
+            self._cond = Condition(Lock())
+            self._state = 'PENDING'
+            self._result = None
+            self._exception = None
+            self._callbacks = []
+            self._cancel = None
+            self._seq = 0
+
+        def __repr__(self):
+            text = '<Future state=' + self._state.lower()
+            if self._state == 'FINISHED':
+                if self._exception is not None:
+                    text = text + ' raised ' + type(self._exception).__name__
+                else:
+                    text = text + ' returned ' + type(self._result).__name__
+            return text + '>'
+
+        def _run_callbacks(self):
+            state['settled'] += 1
+            self._seq = state['settled']
+            for fn in self._callbacks:
+                try:
+                    fn(self)
+                except Exception as e:
+                    _pg.stderr('exception calling callback for ' + repr(self) + '\n' + type(e).__name__ + ': ' + str(e) + '\n')
+            self._callbacks = []
+            with settled:
+                settled.notify_all()
+
+        def cancel(self):
+            with self._cond:
+                if self._state == 'RUNNING' or self._state == 'FINISHED':
+                    return False
+                if self._state == 'CANCELLED':
+                    return True
+                if self._cancel is not None and not self._cancel():
+                    return False
+                self._state = 'CANCELLED'
+                self._cond.notify_all()
+            self._run_callbacks()
+            return True
+
+        def cancelled(self):
+            return self._state == 'CANCELLED'
+
+        def running(self):
+            return self._state == 'RUNNING'
+
+        def done(self):
+            return self._state == 'CANCELLED' or self._state == 'FINISHED'
+
+        def _outcome(self):
+            if self._exception is not None:
+                raise self._exception
+            return self._result
+
+        def _wait(self, timeout):
+            # A settled future answers without the lock: monty cannot wait inside a call
+            # made for it by a built-in (a sort key, a `for` over an iterator).
+            if self._state == 'PENDING' or self._state == 'RUNNING':
+                with self._cond:
+                    if self._state == 'PENDING' or self._state == 'RUNNING':
+                        self._cond.wait(timeout)
+            if self._state == 'CANCELLED':
+                raise CancelledError()
+            if self._state != 'FINISHED':
+                raise TimeoutError()
+
+        def result(self, timeout=None):
+            self._wait(timeout)
+            return self._outcome()
+
+        def exception(self, timeout=None):
+            self._wait(timeout)
+            return self._exception
+
+        def add_done_callback(self, fn):
+            with self._cond:
+                if not self.done():
+                    self._callbacks.append(fn)
+                    return
+            try:
+                fn(self)
+            except Exception as e:
+                _pg.stderr('exception calling callback for ' + repr(self) + '\n' + type(e).__name__ + ': ' + str(e) + '\n')
+
+        def set_running_or_notify_cancel(self):
+            with self._cond:
+                if self._state == 'CANCELLED':
+                    return False
+                if self._state == 'PENDING':
+                    self._state = 'RUNNING'
+                    return True
+                raise RuntimeError('Future in unexpected state')
+
+        def set_result(self, result):
+            with self._cond:
+                self._result = result
+                self._state = 'FINISHED'
+                self._cond.notify_all()
+            self._run_callbacks()
+
+        def set_exception(self, exception):
+            with self._cond:
+                self._exception = exception
+                self._state = 'FINISHED'
+                self._cond.notify_all()
+            self._run_callbacks()
+
+    class DoneAndNotDoneFutures:
+        def __init__(self, done, not_done):
+            self.done = done
+            self.not_done = not_done
+
+        def __iter__(self):
+            return iter([self.done, self.not_done])
+
+        def __getitem__(self, i):
+            return [self.done, self.not_done][i]
+
+        def __len__(self):
+            return 2
+
+        def __repr__(self):
+            return 'DoneAndNotDoneFutures(done=' + repr(self.done) + ', not_done=' + repr(self.not_done) + ')'
+
+    def deadline(timeout):
+        if timeout is None:
+            return None
+        return _pg_time.monotonic() + timeout
+
+    def futures_wait(fs, timeout=None, return_when=ALL_COMPLETED):
+        fs = list(fs)
+        end = deadline(timeout)
+        with settled:
+            while True:
+                done = set([f for f in fs if f.done()])
+                not_done = set([f for f in fs if not f.done()])
+                if not not_done:
+                    break
+                if return_when == FIRST_COMPLETED and done:
+                    break
+                if return_when == FIRST_EXCEPTION and [f for f in done if not f.cancelled() and f._exception is not None]:
+                    break
+                if end is None:
+                    settled.wait()
+                else:
+                    left = end - _pg_time.monotonic()
+                    if left <= 0:
+                        break
+                    settled.wait(left)
+        return DoneAndNotDoneFutures(done, not_done)
+
+    class AsCompleted:
+        # CPython's as_completed is a generator that yields each future as it finishes.
+        # monty cannot wait inside `__next__` (a `for` calls it as a built-in would), so
+        # this one waits for them all (or the timeout) first, then yields them in the order
+        # they finished: the loop sees what CPython's sees, once the last one is in.
+        def __init__(self, fs, timeout):
+            unique = []
+            for f in fs:
+                if f not in unique:
+                    unique.append(f)
+            futures_wait(unique, timeout)
+            done = [f for f in unique if f.done()]
+            self._order = sorted(done, key=lambda f: f._seq)
+            self._unfinished = len(unique) - len(done)
+            self._total = len(unique)
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            if self._order:
+                return self._order.pop(0)
+            if self._unfinished:
+                unfinished = self._unfinished
+                self._unfinished = 0
+                raise TimeoutError(str(unfinished) + ' (of ' + str(self._total) + ') futures unfinished')
+            raise StopIteration
+
+    def as_completed(fs, timeout=None):
+        return AsCompleted(fs, timeout)
+
+    class ResultIterator:
+        # What Executor.map returns: the results in the order of the inputs, each future's
+        # exception raised when the iteration reaches it. It waits for them all (or the
+        # timeout) when made, for the reason AsCompleted gives.
+        def __init__(self, fs, timeout, chunked):
+            futures_wait(fs, timeout)
+            self._fs = fs
+            self._chunked = chunked
+            self._buffer = []
+            self._late = [f for f in fs if not f.done()]
+            for f in self._late:
+                f.cancel()
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            while not self._buffer:
+                if not self._fs:
+                    raise StopIteration
+                f = self._fs.pop(0)
+                if f in self._late:
+                    self._fs = []
+                    raise TimeoutError()
+                if f._exception is not None:
+                    self._fs = []
+                    raise f._exception
+                if not self._chunked:
+                    return f._result
+                self._buffer = list(f._result)
+            return self._buffer.pop(0)
+
+    def worker_loop(executor):
+        while True:
+            item = executor._queue.get()
+            if item is None:
+                executor._queue.put(None)
+                return
+            f, fn, args, kwargs = item
+            if not f.set_running_or_notify_cancel():
+                continue
+            lane = _pg.call_begin(current_thread().name)
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as e:
+                _pg.call_end(lane)
+                f.set_exception(e)
+            else:
+                _pg.call_end(lane)
+                f.set_result(result)
+            executor._idle.release()
+
+    class ThreadPoolExecutor:
+        def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
+            if max_workers is None:
+                max_workers = min(32, (_pg_os.cpu_count() or 1) + 4)
+            if max_workers <= 0:
+                raise ValueError('max_workers must be greater than 0')
+            if initializer is not None:
+                raise NotImplementedError('the playground runs no initializer for a ThreadPoolExecutor yet')
+            self._max_workers = max_workers
+            self._queue = Queue()
+            self._idle = Semaphore(0)
+            self._threads = []
+            self._shutdown = False
+            if not thread_name_prefix:
+                thread_name_prefix = 'ThreadPoolExecutor-' + str(state['executor_counter'])
+                state['executor_counter'] += 1
+            self._prefix = thread_name_prefix
+
+        def submit(self, fn, *args, **kwargs):
+            if self._shutdown:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            f = Future()
+            self._queue.put((f, fn, args, kwargs))
+            if not self._idle.acquire(False) and len(self._threads) < self._max_workers:
+                t = Thread(name=self._prefix + '_' + str(len(self._threads)), target=worker_loop, args=(self,))
+                t.start()
+                self._threads.append(t)
+            return f
+
+        def map(self, fn, *iterables, timeout=None, chunksize=1):
+            fs = [self.submit(fn, *args) for args in zip(*iterables)]
+            return ResultIterator(fs, timeout, False)
+
+        def shutdown(self, wait=True, cancel_futures=False):
+            self._shutdown = True
+            if cancel_futures:
+                while True:
+                    try:
+                        item = self._queue.get_nowait()
+                    except Empty:
+                        break
+                    if item is not None:
+                        item[0].cancel()
+            self._queue.put(None)
+            if wait:
+                for t in self._threads:
+                    t.join()
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, t, v, tb):
+            self.shutdown(True)
+            return False
+
+    # ---------------------------------------------------------------- processes
+
+    def child_main(me):
+        # A worker process: a copy of the interpreter made when its pool was created, which
+        # runs one call at a time for as long as the pool lives.
+        state['child'] = {'name': me[1], 'thread': Thread(name='MainThread')}
+        outcome = None
+        while True:
+            job = _pg.child_next(outcome)
+            fn = eval(job[1])
+            try:
+                if job[0] == 'chunk':
+                    outcome = (True, [fn(*args) for args in job[2]])
+                else:
+                    outcome = (True, fn(*job[2], **job[3]))
+            except BaseException as e:
+                outcome = (False, e)
+
+    def pickled_name(fn):
+        name = _pg_function_name(fn)
+        if name is None:
+            raise TypeError('cannot pickle ' + repr(type(fn).__name__) + ' object')
+        if name == '<lambda>':
+            raise AttributeError("Can't pickle local object '<lambda>'")
+        try:
+            found = eval(name)
+        except NameError:
+            found = None
+        if found is not fn:
+            raise AttributeError("Can't pickle local object '" + name + "'")
+        return name
+
+    def collect(pool):
+        while True:
+            got = _pg.pool_next(pool._handle)
+            if got is None:
+                return
+            number, ok, value = got
+            f = pool._futures.pop(number)
+            if f.done():
+                continue
+            f._state = 'RUNNING'
+            if ok:
+                f.set_result(value)
+            else:
+                f.set_exception(value)
+
+    class ProcessPool:
+        # The process side of both ProcessPoolExecutor and multiprocessing.Pool.
+        def __init__(self, workers, kind):
+            if state['child'] is not None:
+                raise RuntimeError('a worker process cannot start a process pool of its own in the playground')
+            opened = _pg.pool_open(workers, kind)
+            if type(opened) == tuple:
+                child_main(opened)
+            self._handle = opened
+            self._futures = {}
+            self._open = True
+            t = Thread(name='_pg_collector', target=collect, args=(self,), daemon=True)
+            t._internal = True
+            t.start()
+
+        def submit(self, fn, args, kwargs):
+            name = pickled_name(fn)
+            f = Future()
+            number = _pg.pool_submit(self._handle, 'call', name, tuple(args), kwargs)
+            self._futures[number] = f
+            handle = self._handle
+            f._cancel = lambda: _pg.pool_cancel(handle, number)
+            return f
+
+        def submit_chunk(self, fn, chunk):
+            name = pickled_name(fn)
+            f = Future()
+            number = _pg.pool_submit(self._handle, 'chunk', name, chunk, {})
+            self._futures[number] = f
+            return f
+
+        def close(self, cancel):
+            if self._open:
+                self._open = False
+                _pg.pool_close(self._handle, cancel)
+
+    def chunks(iterables, chunksize):
+        rows = [tuple(args) for args in zip(*iterables)]
+        return [rows[i:i + chunksize] for i in range(0, len(rows), chunksize)]
+
+    class ProcessPoolExecutor:
+        def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), max_tasks_per_child=None):
+            if max_workers is None:
+                max_workers = _pg_os.cpu_count() or 1
+            elif max_workers <= 0:
+                raise ValueError('max_workers must be greater than 0')
+            if initializer is not None:
+                raise NotImplementedError('the playground runs no initializer for a ProcessPoolExecutor yet')
+            self._max_workers = max_workers
+            self._pool = None
+            self._shutdown = False
+
+        def _processes(self):
+            if self._pool is None:
+                self._pool = ProcessPool(self._max_workers, 'ForkProcess')
+            return self._pool
+
+        def submit(self, fn, *args, **kwargs):
+            if self._shutdown:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            return self._processes().submit(fn, args, kwargs)
+
+        def map(self, fn, *iterables, timeout=None, chunksize=1):
+            if chunksize < 1:
+                raise ValueError('chunksize must be >= 1.')
+            if self._shutdown:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            pool = self._processes()
+            fs = [pool.submit_chunk(fn, chunk) for chunk in chunks(iterables, chunksize)]
+            return ResultIterator(fs, timeout, True)
+
+        def shutdown(self, wait=True, cancel_futures=False):
+            self._shutdown = True
+            if self._pool is not None:
+                if cancel_futures:
+                    for f in list(self._pool._futures.values()):
+                        f.cancel()
+                if wait:
+                    for f in list(self._pool._futures.values()):
+                        try:
+                            f.exception()
+                        except CancelledError:
+                            pass
+                self._pool.close(False)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, t, v, tb):
+            self.shutdown(True)
+            return False
+
+    futures = _PgModule('concurrent.futures')
+    futures.Future = Future
+    futures.ThreadPoolExecutor = ThreadPoolExecutor
+    futures.ProcessPoolExecutor = ProcessPoolExecutor
+    futures.as_completed = as_completed
+    futures.wait = futures_wait
+    futures.FIRST_COMPLETED = FIRST_COMPLETED
+    futures.FIRST_EXCEPTION = FIRST_EXCEPTION
+    futures.ALL_COMPLETED = ALL_COMPLETED
+    futures.CancelledError = CancelledError
+    futures.TimeoutError = TimeoutError
+    concurrent = _PgModule('concurrent')
+    concurrent.futures = futures
+
+    # ---------------------------------------------------------------- multiprocessing
+
+    class AsyncResult:
+        def __init__(self, fs, combine, callback, error_callback):
+            self._fs = fs
+            self._combine = combine
+            if callback is not None or error_callback is not None:
+                whole = self
+
+                def settle(f):
+                    if not whole.ready():
+                        return
+                    if whole.successful():
+                        if callback is not None:
+                            callback(whole._value())
+                    elif error_callback is not None:
+                        error_callback(whole._error())
+                for f in fs:
+                    f.add_done_callback(settle)
+
+        def _error(self):
+            for f in self._fs:
+                if f._exception is not None:
+                    return f._exception
+            return None
+
+        def _value(self):
+            return self._combine([f._result for f in self._fs])
+
+        def ready(self):
+            return all([f.done() for f in self._fs])
+
+        def successful(self):
+            if not self.ready():
+                raise ValueError('<AsyncResult> not ready')
+            return self._error() is None
+
+        def wait(self, timeout=None):
+            futures_wait(self._fs, timeout)
+
+        def get(self, timeout=None):
+            self.wait(timeout)
+            if not self.ready():
+                raise TimeoutError()
+            error = self._error()
+            if error is not None:
+                raise error
+            return self._value()
+
+    def first(values):
+        return values[0]
+
+    def joined(values):
+        out = []
+        for chunk in values:
+            out.extend(chunk)
+        return out
+
+    class IMapIterator:
+        # Pool.imap and imap_unordered: waits for every chunk when made (see AsCompleted),
+        # then gives results in input order, or in the order their chunks finished.
+        def __init__(self, fs, ordered):
+            futures_wait(fs)
+            self._fs = fs if ordered else sorted(fs, key=lambda f: f._seq)
+            self._buffer = []
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            while not self._buffer:
+                if not self._fs:
+                    raise StopIteration
+                f = self._fs.pop(0)
+                if f._exception is not None:
+                    self._fs = []
+                    raise f._exception
+                self._buffer = list(f._result)
+            return self._buffer.pop(0)
+
+        def next(self, timeout=None):
+            return self.__next__()
+
+    class Pool:
+        def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+            if processes is None:
+                processes = _pg_os.cpu_count() or 1
+            if processes < 1:
+                raise ValueError('Number of processes must be at least 1')
+            if initializer is not None:
+                raise NotImplementedError('the playground runs no initializer for a Pool yet')
+            self._processes = ProcessPool(processes, 'ForkPoolWorker')
+            self._state = 'RUN'
+            self._all = []
+
+        def _check_running(self):
+            if self._state != 'RUN':
+                raise ValueError('Pool not running')
+
+        def _chunked(self, func, rows, chunksize):
+            self._check_running()
+            if chunksize is None:
+                chunksize, extra = divmod(len(rows), len(self._processes._futures) + 4 * 4)
+                chunksize, extra = divmod(len(rows), 4 * 4)
+                if extra:
+                    chunksize += 1
+            if chunksize < 1:
+                chunksize = 1
+            fs = [self._processes.submit_chunk(func, rows[i:i + chunksize]) for i in range(0, len(rows), chunksize)]
+            self._all.extend(fs)
+            return fs
+
+        def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+            self._check_running()
+            f = self._processes.submit(func, args, kwds)
+            self._all.append(f)
+            return AsyncResult([f], first, callback, error_callback)
+
+        def apply(self, func, args=(), kwds={}):
+            return self.apply_async(func, args, kwds).get()
+
+        def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+            rows = [(x,) for x in iterable]
+            return AsyncResult(self._chunked(func, rows, chunksize), joined, callback, error_callback)
+
+        def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+            rows = [tuple(x) for x in iterable]
+            return AsyncResult(self._chunked(func, rows, chunksize), joined, callback, error_callback)
+
+        def map(self, func, iterable, chunksize=None):
+            return self.map_async(func, iterable, chunksize).get()
+
+        def starmap(self, func, iterable, chunksize=None):
+            return self.starmap_async(func, iterable, chunksize).get()
+
+        def imap(self, func, iterable, chunksize=1):
+            rows = [(x,) for x in iterable]
+            return IMapIterator(self._chunked(func, rows, chunksize), True)
+
+        def imap_unordered(self, func, iterable, chunksize=1):
+            rows = [(x,) for x in iterable]
+            return IMapIterator(self._chunked(func, rows, chunksize), False)
+
+        def close(self):
+            if self._state == 'RUN':
+                self._state = 'CLOSE'
+
+        def terminate(self):
+            self._state = 'TERMINATE'
+            for f in self._all:
+                f.cancel()
+            self._processes.close(True)
+
+        def join(self):
+            if self._state == 'RUN':
+                raise ValueError('Pool is still running')
+            for f in self._all:
+                if not f.done():
+                    f.exception()
+            self._processes.close(False)
+
+        def __enter__(self):
+            self._check_running()
+            return self
+
+        def __exit__(self, t, v, tb):
+            self.terminate()
+            return False
+
+    class Process:
+        def __init__(self, *args, **kwargs):
+            raise NotImplementedError('multiprocessing.Process does not run in the playground yet; use Pool or ProcessPoolExecutor')
+
+    class CurrentProcess:
+        def __init__(self):
+            self.daemon = False
+
+        def __repr__(self):
+            return '<' + self.name + ' name=' + repr(self.name) + ' parent=None started>'
+
+    def current_process():
+        process = CurrentProcess()
+        process.name = 'MainProcess' if state['child'] is None else state['child']['name']
+        return process
+
+    def cpu_count():
+        count = _pg_os.cpu_count()
+        if count is None:
+            raise NotImplementedError('cannot determine number of cpus')
+        return count
+
+    multiprocessing = _PgModule('multiprocessing')
+    multiprocessing.Pool = Pool
+    multiprocessing.Process = Process
+    multiprocessing.cpu_count = cpu_count
+    multiprocessing.current_process = current_process
+    multiprocessing.TimeoutError = TimeoutError
+    multiprocessing.Queue = Queue
+    multiprocessing.Lock = Lock
+
+    return {
+        'threading': threading,
+        'queue': queue,
+        'concurrent': concurrent,
+        'concurrent.futures': futures,
+        'multiprocessing': multiprocessing,
+    }
+
+
+async def _pg_thread_main(thread):
+    thread._bootstrap()
+
+
+__modules__ = _pg_build()

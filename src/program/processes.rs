@@ -1,0 +1,440 @@
+//! Process pools: `multiprocessing.Pool` and `ProcessPoolExecutor` on the machine's threads.
+//!
+//! A pool's workers are copies of the program's interpreter made when the pool is created, as
+//! `fork` makes them on Linux (CPython 3.11's default there): the parent's suspended state at
+//! its `_pg.pool_open` call is dumped once, and each worker loads the dump and resumes that
+//! call as a child, which then runs calls for the pool until it closes (see `child_main` in
+//! `prelude.py`). A worker has its own globals, kept between the calls it runs, and what it
+//! changes is never seen by the parent. Functions travel by name, as pickle sends them, so a
+//! lambda or a nested function fails as it does in CPython; arguments and results travel as
+//! monty's host objects.
+//!
+//! Each worker runs one call at a time; a pool with work queued keeps a job on the rayon pool
+//! per busy worker, so two workers compute on two threads. Where the build has no threads the
+//! parent runs the workers' jobs itself while it waits, one at a time: the same output, no
+//! parallelism.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use monty::{Dump, ReplFunctionCall, ReplProgress, ReplStartError, Session};
+use monty_types::{ExcType, ExtFunctionResult, MontyException, MontyObject, NameLookupResult, PrintWriter};
+
+use super::output::{Output, Stream};
+use super::{answer_os, pause, process_error, ProgramTrace, TraceKind};
+use crate::clock;
+
+/// Whether pool workers run on other threads (rayon) or on the parent's while it waits.
+pub(crate) const PARALLEL: bool = cfg!(any(not(target_arch = "wasm32"), feature = "threads"));
+
+/// One call for a worker: `('call', name, args, kwargs)` or `('chunk', name, rows, {})`.
+struct Job {
+    number: u32,
+    call: MontyObject,
+}
+
+enum Worker {
+    /// Not loaded yet: its first job loads the pool's dump.
+    Fresh,
+    /// Parked at `child_next`, waiting for its next job.
+    Idle(Box<ReplFunctionCall>),
+    /// Running a job on some thread.
+    Busy,
+    /// Ended by an error no Python code caught (a budget, say): its pool is broken.
+    Dead,
+}
+
+struct State {
+    queue: VecDeque<Job>,
+    workers: Vec<Worker>,
+    /// `(number, ok, value)` tuples not yet handed to the parent.
+    results: VecDeque<MontyObject>,
+    /// Jobs submitted whose result the parent has not taken and that were not cancelled.
+    outstanding: usize,
+    next_number: u32,
+    closed: bool,
+    /// Workers the parent runs itself ([`PARALLEL`] off), each until the queue is empty.
+    inline: Vec<Box<dyn FnOnce() + Send>>,
+    trace: Vec<ProgramTrace>,
+}
+
+/// A process pool of the running program.
+pub(crate) struct Pool {
+    dump: Vec<u8>,
+    names: Vec<String>,
+    /// The trace lane of each worker.
+    lanes: Vec<usize>,
+    output: Output,
+    /// When the program's budget ends, in [`clock::now_ms`] milliseconds.
+    deadline_ms: f64,
+    began_ms: f64,
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+impl Pool {
+    /// A pool of `names.len()` workers, each a copy of the interpreter in `dump`.
+    pub(crate) fn new(
+        dump: Vec<u8>,
+        names: Vec<String>,
+        lanes: Vec<usize>,
+        output: Output,
+        began_ms: f64,
+        deadline_ms: f64,
+    ) -> Arc<Pool> {
+        let workers = names.iter().map(|_| Worker::Fresh).collect();
+        Arc::new(Pool {
+            dump,
+            names,
+            lanes,
+            output,
+            deadline_ms,
+            began_ms,
+            state: Mutex::new(State {
+                queue: VecDeque::new(),
+                workers,
+                results: VecDeque::new(),
+                outstanding: 0,
+                next_number: 0,
+                closed: false,
+                inline: Vec::new(),
+                trace: Vec::new(),
+            }),
+            changed: Condvar::new(),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Queues a call and starts an idle worker on it; returns the call's number.
+    pub(crate) fn submit(self: &Arc<Self>, call: MontyObject) -> Result<u32, MontyException> {
+        let mut state = self.lock();
+        if state.closed {
+            return Err(MontyException::new(
+                ExcType::RuntimeError,
+                Some("cannot schedule new futures after shutdown".into()),
+            ));
+        }
+        if state.workers.iter().all(|w| matches!(w, Worker::Dead)) {
+            return Err(broken());
+        }
+        let number = state.next_number;
+        state.next_number += 1;
+        state.queue.push_back(Job { number, call });
+        state.outstanding += 1;
+        self.start_idle(&mut state);
+        Ok(number)
+    }
+
+    /// Takes a queued call back before a worker starts it: `Future.cancel()`.
+    pub(crate) fn cancel(&self, number: u32) -> bool {
+        let mut state = self.lock();
+        let before = state.queue.len();
+        state.queue.retain(|job| job.number != number);
+        let cancelled = state.queue.len() < before;
+        if cancelled {
+            state.outstanding -= 1;
+            self.changed.notify_all();
+        }
+        cancelled
+    }
+
+    /// No more calls: the workers stop once the queue is empty; `cancel` drops the queue.
+    pub(crate) fn close(&self, cancel: bool) {
+        let mut state = self.lock();
+        state.closed = true;
+        if cancel {
+            // Workers the parent would have run itself hold the pool: let them go.
+            state.inline.clear();
+        }
+        if cancel {
+            let dropped = state.queue.len();
+            state.queue.clear();
+            state.outstanding -= dropped;
+        }
+        self.changed.notify_all();
+    }
+
+    /// The next finished call, `None` once the pool is closed and none is left to come, or
+    /// `Err(())` when one may still come.
+    pub(crate) fn next_result(&self) -> Result<Option<MontyObject>, ()> {
+        let mut state = self.lock();
+        if let Some(result) = state.results.pop_front() {
+            state.outstanding -= 1;
+            return Ok(Some(result));
+        }
+        if state.closed && state.outstanding == 0 {
+            return Ok(None);
+        }
+        if state.outstanding > 0
+            && state.queue.is_empty()
+            && !state.workers.iter().any(|w| matches!(w, Worker::Busy))
+        {
+            // Every worker died with work left: the results will never come.
+            return Ok(Some(MontyObject::tuple([
+                MontyObject::int(-1),
+                MontyObject::bool(false),
+                MontyObject::exception(ExcType::RuntimeError, Some(broken_message())),
+            ])));
+        }
+        Err(())
+    }
+
+    /// Runs one worker's queued calls on this thread ([`PARALLEL`] off); whether there were any.
+    pub(crate) fn run_inline(&self) -> bool {
+        let run = self.lock().inline.pop();
+        match run {
+            Some(run) => {
+                run();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits up to `timeout` for a result (other threads' workers), or runs a job here.
+    pub(crate) fn wait(self: &Arc<Self>, timeout: Duration) {
+        if !PARALLEL {
+            self.run_inline();
+            return;
+        }
+        let state = self.lock();
+        if state.results.is_empty() {
+            let _ = self.changed.wait_timeout(state, timeout);
+        }
+    }
+
+    /// Whether a worker is still running a call (its thread is not free yet).
+    pub(crate) fn busy(&self) -> bool {
+        self.lock().workers.iter().any(|w| matches!(w, Worker::Busy))
+    }
+
+    /// The trace entries of the calls the workers ran.
+    pub(crate) fn take_trace(&self) -> Vec<ProgramTrace> {
+        std::mem::take(&mut self.lock().trace)
+    }
+
+    fn start_idle(self: &Arc<Self>, state: &mut State) {
+        let mut waiting = state.queue.len();
+        for index in 0..state.workers.len() {
+            if waiting == 0 {
+                break;
+            }
+            if matches!(state.workers[index], Worker::Fresh | Worker::Idle(_)) {
+                let parked = std::mem::replace(&mut state.workers[index], Worker::Busy);
+                waiting -= 1;
+                let pool = Arc::clone(self);
+                let run = move || pool.run_parked(index, parked);
+                if PARALLEL {
+                    spawn(run);
+                } else {
+                    state.inline.push(Box::new(run));
+                }
+            }
+        }
+    }
+
+    /// A worker's life on a thread: runs queued calls until the queue is empty, then parks.
+    fn run_parked(self: &Arc<Self>, index: usize, parked: Worker) {
+        let mut parked = parked;
+        loop {
+            let job = {
+                let mut state = self.lock();
+                match state.queue.pop_front() {
+                    Some(job) => job,
+                    None => {
+                        state.workers[index] = parked;
+                        self.changed.notify_all();
+                        return;
+                    }
+                }
+            };
+            let began = clock::now_ms();
+            let (next, result) = self.run_job(index, parked, &job);
+            let ended = clock::now_ms();
+            let mut state = self.lock();
+            state.results.push_back(result);
+            state.trace.push(ProgramTrace {
+                lane: self.lanes[index],
+                kind: TraceKind::Process,
+                name: self.names[index].clone(),
+                start_ms: began - self.began_ms,
+                end_ms: ended - self.began_ms,
+            });
+            self.changed.notify_all();
+            if matches!(next, Worker::Dead) {
+                state.workers[index] = Worker::Dead;
+                return;
+            }
+            drop(state);
+            parked = next;
+        }
+    }
+
+    /// Runs one call in worker `index`: the worker parked after it, and the result tuple.
+    fn run_job(&self, index: usize, parked: Worker, job: &Job) -> (Worker, MontyObject) {
+        let number = MontyObject::int(i64::from(job.number));
+        let call = match parked {
+            Worker::Idle(call) => Ok(*call),
+            Worker::Fresh => self.load(index),
+            Worker::Busy | Worker::Dead => Err(broken()),
+        };
+        let ended = call.and_then(|call| {
+            let mut printer = self.output.printer();
+            let progress = call.resume(job.call.clone(), PrintWriter::Callback(&mut printer));
+            self.until_next_job(progress)
+        });
+        match ended {
+            Ok((call, outcome)) => {
+                let mut parts =
+                    outcome.as_ref().items().unwrap_or_default().into_iter().map(|o| o.to_owned());
+                let ok = parts.next().and_then(|o| o.as_ref().as_bool()).unwrap_or(false);
+                let value = parts.next().unwrap_or_else(MontyObject::none);
+                (Worker::Idle(Box::new(call)), MontyObject::tuple([number, MontyObject::bool(ok), value]))
+            }
+            Err(e) => (
+                Worker::Dead,
+                MontyObject::tuple([
+                    number,
+                    MontyObject::bool(false),
+                    MontyObject::exception(e.exc_type(), e.message().map(str::to_string)),
+                ]),
+            ),
+        }
+    }
+
+    /// Loads worker `index` from the dump and runs it to its first `child_next`.
+    fn load(&self, index: usize) -> Result<ReplFunctionCall, MontyException> {
+        let dump = Dump::load(&self.dump)
+            .map_err(|e| process_error(&format!("a worker process could not start: {e:?}")))?;
+        let Session::Suspended(progress) = dump.state else {
+            return Err(process_error("a worker process could not start"));
+        };
+        let mut progress = *progress;
+        let left = Duration::from_secs_f64(((self.deadline_ms - clock::now_ms()) / 1000.0).max(0.001));
+        progress.tracker_mut().set_max_feed_duration(left);
+        let ReplProgress::FunctionCall(call) = progress else {
+            return Err(process_error("a worker process could not start"));
+        };
+        let me = MontyObject::tuple([
+            MontyObject::string("child"),
+            MontyObject::string(self.names[index].clone()),
+        ]);
+        let mut printer = self.output.printer();
+        let progress = call.resume(me, PrintWriter::Callback(&mut printer));
+        // The first `child_next` carries no outcome.
+        self.until_next_job(progress).map(|(call, _)| call)
+    }
+
+    /// Runs a worker until it asks for its next job: the parked call and the outcome it sent.
+    fn until_next_job(
+        &self,
+        mut progress: Result<ReplProgress, Box<ReplStartError>>,
+    ) -> Result<(ReplFunctionCall, MontyObject), MontyException> {
+        let mut locks: Vec<bool> = Vec::new();
+        loop {
+            let mut printer = self.output.printer();
+            let print = PrintWriter::Callback(&mut printer);
+            progress = match progress.map_err(|e| e.error)? {
+                ReplProgress::FunctionCall(call) => match call.function_name.as_str() {
+                    "child_next" => {
+                        let outcome = call.args.arg(0).map_or_else(MontyObject::none, |o| o.to_owned());
+                        return Ok((call, outcome));
+                    }
+                    "stderr" => {
+                        let text = call.args.arg(0).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
+                        self.output.write(Stream::Stderr, &text);
+                        call.resume(MontyObject::none(), print)
+                    }
+                    "lock_new" => {
+                        locks.push(false);
+                        call.resume(MontyObject::int((locks.len() - 1) as i64), print)
+                    }
+                    "acquire" | "release" | "locked" => {
+                        let answer = local_lock(&mut locks, &call);
+                        call.resume(answer, print)
+                    }
+                    other => {
+                        let message = format!("{other} cannot run in a worker process of the playground");
+                        call.resume(MontyException::new(ExcType::RuntimeError, Some(message)), print)
+                    }
+                },
+                ReplProgress::OsCall(call) => {
+                    let answer = match &call.function_call {
+                        monty_types::OsFunctionCall::Sleep(d) | monty_types::OsFunctionCall::SystemSleep(d) => {
+                            pause(*d, self.deadline_ms);
+                            ExtFunctionResult::Return(MontyObject::none())
+                        }
+                        other => answer_os(other),
+                    };
+                    call.resume(answer, print)
+                }
+                ReplProgress::NameLookup(lookup) => lookup.resume(NameLookupResult::Undefined, print),
+                ReplProgress::ResolveFutures(_) => {
+                    return Err(process_error("a worker process waited for another thread; threads cannot run in a worker process of the playground"))
+                }
+                ReplProgress::Complete { .. } => return Err(process_error("a worker process ended")),
+            };
+        }
+    }
+}
+
+/// A worker's own locks: with no threads in it, a lock held is never released by another.
+fn local_lock(locks: &mut [bool], call: &ReplFunctionCall) -> ExtFunctionResult {
+    let key = call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok());
+    let Some(held) = key.and_then(|k| locks.get_mut(k)) else {
+        return MontyException::new(ExcType::RuntimeError, Some("unknown lock".into())).into();
+    };
+    match call.function_name.as_str() {
+        "acquire" => {
+            let blocking = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+            if !*held {
+                *held = true;
+                MontyObject::bool(true).into()
+            } else if blocking
+                && call
+                    .args
+                    .arg(2)
+                    .and_then(|o| o.as_float().or(o.as_int().map(|i| i as f64)))
+                    .unwrap_or(-1.0)
+                    < 0.0
+            {
+                MontyException::new(
+                    ExcType::RuntimeError,
+                    Some("deadlock: a worker process waits for a lock it holds itself".into()),
+                )
+                .into()
+            } else {
+                MontyObject::bool(false).into()
+            }
+        }
+        "release" if *held => {
+            *held = false;
+            MontyObject::none().into()
+        }
+        "release" => MontyException::new(ExcType::RuntimeError, Some("release unlocked lock".into())).into(),
+        _ => MontyObject::bool(*held).into(),
+    }
+}
+
+fn broken_message() -> String {
+    "A process in the process pool was terminated abruptly while the future was running or pending."
+        .to_string()
+}
+
+fn broken() -> MontyException {
+    MontyException::new(ExcType::RuntimeError, Some(broken_message()))
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "threads"))]
+fn spawn(job: impl FnOnce() + Send + 'static) {
+    rayon::spawn(job);
+}
+
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "threads")))]
+fn spawn(job: impl FnOnce() + Send + 'static) {
+    job();
+}
