@@ -52,6 +52,7 @@ pub fn builtin_module_names() -> Vec<&'static str> {
     modules::StandardLib::names().collect()
 }
 
+pub use crate::bytecode::set_switch_interval;
 pub use crate::modules::os::set_cpu_count;
 pub use crate::{
     dump_format::{

@@ -1088,6 +1088,14 @@ impl ReplResolveFutures {
         &self.pending_call_ids
     }
 
+    /// Whether a task is ready to run: the running one was preempted at its switch interval
+    /// ([`crate::set_switch_interval`]) rather than every task waiting. Resume at once, with
+    /// whatever has settled meanwhile (possibly nothing).
+    #[must_use]
+    pub fn has_ready_tasks(&self) -> bool {
+        self.vm_state.has_ready_tasks()
+    }
+
     /// Returns where the main task's blocked `await` is in the source.
     #[must_use]
     pub fn position(&self) -> &SourceRange {

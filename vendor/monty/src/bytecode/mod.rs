@@ -28,7 +28,7 @@ pub(crate) use op::{NAME_CALLABLE, NAME_GLOBAL_ONLY, Opcode};
 pub(crate) use vm::{
     CallResult, ContainsVM, FrameNamespace, PendingLookupEffect, RecursionToken, RunReentryGuard, unpack_exact,
 };
-pub use vm::{FrameExit, VM, VMSnapshot};
+pub use vm::{FrameExit, VM, VMSnapshot, set_switch_interval};
 
 /// Module-level dunder names Monty exposes with fixed values for CPython
 /// compatibility (e.g. so `if __name__ == '__main__':` works).

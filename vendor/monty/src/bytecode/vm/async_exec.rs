@@ -529,7 +529,7 @@ impl<'h> VM<'h> {
     ///
     /// Serializes frames, moves stack/exception_stack, stores instruction_ip,
     /// and adjusts the global recursion depth counter.
-    fn save_task_context(&mut self, task_id: TaskId) {
+    pub(super) fn save_task_context(&mut self, task_id: TaskId) {
         let mut frames: Vec<SerializedTaskFrame> = self
             .suspended_frames
             .drain(..)

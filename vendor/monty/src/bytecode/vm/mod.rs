@@ -686,7 +686,31 @@ pub struct VMSnapshot {
     random: SessionRandom,
 }
 
+/// The switch interval in microseconds; 0 turns preemption off (the default).
+static SWITCH_INTERVAL_US: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Sets how long a task runs before another ready task gets its turn, in every session of
+/// this process, as `sys.setswitchinterval` does in CPython (whose default is 5 ms); `None`
+/// turns preemption off, and tasks then switch only when one awaits.
+pub fn set_switch_interval(interval: Option<std::time::Duration>) {
+    let micros = interval.map_or(0, |i| u64::try_from(i.as_micros()).unwrap_or(u64::MAX).max(1));
+    SWITCH_INTERVAL_US.store(micros, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn switch_interval() -> Option<std::time::Duration> {
+    match SWITCH_INTERVAL_US.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => None,
+        micros => Some(std::time::Duration::from_micros(micros)),
+    }
+}
+
 impl VMSnapshot {
+    /// Whether a task is queued to run: a `ResolveFutures` made by preemption, which the host
+    /// should resume at once rather than wait.
+    pub(crate) fn has_ready_tasks(&self) -> bool {
+        self.scheduler.has_ready_tasks()
+    }
+
     /// Discards the in-flight execution state of a snapshot that will never be
     /// restored, releasing every heap reference it holds (operand and exception
     /// stacks, scheduler tasks, pending resume effects), and returns the
@@ -845,6 +869,9 @@ pub struct VM<'h> {
     /// `malloc`/`free` per call. Only held transiently within
     /// `call_sync_function`, so one shared buffer is safe under recursion.
     namespace_scratch: Vec<Value>,
+    /// When the running task's turn ends ([`Self::preempt`]); set when its turn starts. Not
+    /// serialized: a restored VM starts a fresh turn.
+    next_switch: Option<std::time::Duration>,
     /// Remaining native stack budget for `evaluate_function`, partials and callable-instance dispatch.
     /// Not serialized: nested runs cannot suspend, and callable wrappers release their
     /// charge before returning a suspending `CallResult`. Checked by [`Self::snapshot`].
@@ -897,6 +924,7 @@ impl<'h> VM<'h> {
             pending_lookup_effect: None,
             recursion_depth: 0,
             namespace_scratch: Vec::new(),
+            next_switch: None,
             run_reentry_depth: recursion::MAX_RUN_REENTRY_DEPTH,
             re_pattern_cache: RePatternCache::default(),
             random: SessionRandom::default(),
@@ -967,6 +995,7 @@ impl<'h> VM<'h> {
             pending_lookup_effect: snapshot.pending_lookup_effect,
             recursion_depth: current_frame_depth,
             namespace_scratch: Vec::new(),
+            next_switch: None,
             // Always default value at a restore boundary — see the `run_reentry_depth` field doc.
             run_reentry_depth: recursion::MAX_RUN_REENTRY_DEPTH,
             re_pattern_cache: RePatternCache::default(),
@@ -1228,6 +1257,33 @@ impl<'h> VM<'h> {
         Ok(())
     }
 
+    /// Takes the turn from the running task when it has run for the switch interval
+    /// ([`crate::set_switch_interval`]) and other tasks exist: it goes to the back of the ready
+    /// queue and the VM yields `ResolveFutures`, so the host can settle what is due (a sleep
+    /// that ended) before the next task runs. Threads over one heap then take turns as under
+    /// CPython's GIL. Never inside a nested run (a callback of a built-in), which cannot yield.
+    #[inline(never)]
+    fn preempt(&mut self) -> Option<FrameExit> {
+        let interval = switch_interval()?;
+        if self.run_reentry_depth != recursion::MAX_RUN_REENTRY_DEPTH
+            || self.current_frame.is_parked
+            || !self.scheduler.has_other_tasks()
+        {
+            return None;
+        }
+        let now = self.heap.tracker.elapsed();
+        let due = *self.next_switch.get_or_insert(now + interval);
+        if now < due {
+            return None;
+        }
+        self.next_switch = None;
+        let task_id = self.scheduler.current_task_id()?;
+        self.save_task_context(task_id);
+        self.current_frame.park(self.module_code);
+        self.scheduler.requeue_current();
+        Some(FrameExit::ResolveFutures(self.scheduler.pending_call_ids()))
+    }
+
     /// Main execution loop.
     ///
     /// Fetches opcodes from the current frame's bytecode and executes them.
@@ -1275,6 +1331,9 @@ impl<'h> VM<'h> {
             } else {
                 countdown = CHECK_INTERVAL;
                 try_catch!(self, self.dispatch_checkpoint(check_limits, poll_print));
+                if let Some(exit) = self.preempt() {
+                    return Ok(exit);
+                }
             }
 
             // Track instruction IP for exception table lookup

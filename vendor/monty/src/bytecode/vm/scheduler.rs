@@ -175,6 +175,23 @@ impl Scheduler {
         self.current_task
     }
 
+    /// Whether a task other than the running one exists: ready to run, or waiting on the host.
+    pub fn has_other_tasks(&self) -> bool {
+        !self.ready_queue.is_empty() || !self.pending_externals.is_empty()
+    }
+
+    /// Whether a task is queued to run.
+    pub fn has_ready_tasks(&self) -> bool {
+        !self.ready_queue.is_empty()
+    }
+
+    /// Puts the running task back at the end of the ready queue: it was preempted.
+    pub fn requeue_current(&mut self) {
+        if let Some(task_id) = self.current_task.take() {
+            self.ready_queue.push_back(task_id);
+        }
+    }
+
     /// Whether awaiting the current call can proceed without delaying other work.
     pub fn can_await_eagerly(&self) -> bool {
         self.ready_queue.is_empty() && self.pending_externals.is_empty()
