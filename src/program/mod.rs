@@ -44,6 +44,13 @@ use crate::input::{MAX_CODE_CHARS, MAX_PROGRAM_TIMEOUT_MS, MAX_THREADS, PROGRAM_
 /// How long a program may run, unless the caller gives another budget.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(PROGRAM_TIMEOUT_MS as u64);
 
+/// How long a thread runs before another ready one gets its turn: CPython's default
+/// (`sys.getswitchinterval()`).
+const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
+
+/// The message of the `KeyboardInterrupt` that stops a cancelled program.
+const CANCELLED: &str = "the run was cancelled";
+
 /// The file name tracebacks give the program.
 pub const FILE_NAME: &str = "main.py";
 
@@ -81,6 +88,16 @@ pub enum TraceKind {
     Process,
 }
 
+/// Why a program was stopped before its end.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Stopped {
+    /// The person cancelled it.
+    Cancelled,
+    /// It ran past its budget.
+    Timeout,
+}
+
 /// One call run by a pool, or one thread's life, for the timeline.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ProgramTrace {
@@ -110,6 +127,9 @@ pub struct ProgramReport {
     pub wall_ms: f64,
     /// One entry per thread and per call a process pool ran, by start time.
     pub trace: Vec<ProgramTrace>,
+    /// Whether it was stopped (cancelled, or past its budget) rather than ending on its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<Stopped>,
     /// Whether a worker process was still running a call when the program ended: the threads
     /// of the machine it runs on are not free yet (the page then starts a fresh engine).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -195,6 +215,7 @@ impl ProgramOptions {
 pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> ProgramReport {
     let timeout = settings.timeout;
     monty::set_cpu_count(settings.cpu_count);
+    monty::set_switch_interval(Some(SWITCH_INTERVAL));
     let began = clock::now_ms();
     let mut host = Host::new(began, timeout);
     let error = host.run(code, watcher).err();
@@ -206,7 +227,14 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
     }
     trace.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
     let abandoned = host.pools.iter().any(|pool| pool.busy());
-    ProgramReport { stdout, stderr, error, wall_ms: clock::now_ms() - began, trace, abandoned }
+    let stopped = error.as_ref().and_then(|e| match (e.type_name.as_str(), e.message.as_str()) {
+        ("KeyboardInterrupt", CANCELLED) => Some(Stopped::Cancelled),
+        ("TimeoutError", message) if Some(message) == out_of_time(timeout).message() => {
+            Some(Stopped::Timeout)
+        }
+        _ => None,
+    });
+    ProgramReport { stdout, stderr, error, wall_ms: clock::now_ms() - began, trace, stopped, abandoned }
 }
 
 /// What the host answers an OS call with, where the answer needs no waiting: the clock and
@@ -238,6 +266,26 @@ fn pause(duration: Duration, deadline_ms: f64) {
         }
     } else {
         while clock::now_ms() < until {}
+    }
+}
+
+/// The error for a program that ran past its `budget`.
+fn out_of_time(budget: Duration) -> MontyException {
+    MontyException::new(
+        ExcType::TimeoutError,
+        Some(format!("the program ran past the playground's budget of {} s", budget.as_secs_f64())),
+    )
+}
+
+/// `e`, unless it is monty's own time limit (`feed time limit exceeded: ...`), which the person
+/// reads as the program's budget running out.
+fn in_budget_terms(e: MontyException, budget: Duration) -> MontyException {
+    let monty_limit = e.exc_type() == ExcType::TimeoutError
+        && e.message().is_some_and(|m| m.contains("time limit exceeded: "));
+    if monty_limit {
+        out_of_time(budget)
+    } else {
+        e
     }
 }
 
@@ -375,7 +423,7 @@ impl Host {
             Ok(_) => Ok(()),
             Err(e) => {
                 let error = self.error_of(&e);
-                self.output.write(Stream::Stderr, &error.traceback);
+                self.output.write_last_words(&error.traceback);
                 Err(error)
             }
         }
@@ -392,8 +440,7 @@ impl Host {
             let step = progress.map_err(|e| e.error)?;
             if watcher.cancelled() {
                 let mut printer = self.output.printer();
-                let stop =
-                    MontyException::new(ExcType::KeyboardInterrupt, Some("the run was cancelled".into()));
+                let stop = MontyException::new(ExcType::KeyboardInterrupt, Some(CANCELLED.into()));
                 progress = abort(step, stop, PrintWriter::Callback(&mut printer));
                 continue;
             }
@@ -420,7 +467,7 @@ impl Host {
                     lookup.resume(NameLookupResult::Undefined, PrintWriter::Callback(&mut printer))
                 }
                 ReplProgress::ResolveFutures(waiting) => {
-                    let settled = self.wait(waiting.pending_call_ids(), watcher);
+                    let settled = self.wait(waiting.pending_call_ids(), waiting.has_ready_tasks(), watcher);
                     let mut printer = self.output.printer();
                     let print = PrintWriter::Callback(&mut printer);
                     match settled {
@@ -433,10 +480,12 @@ impl Host {
     }
 
     /// Waits until some blocked call can be answered: a timer due, a process result, the
-    /// budget's end (an error), or never (a deadlock, an error).
+    /// budget's end (an error), or never (a deadlock, an error). A task that was `preempted`
+    /// is ready to run: then it only gathers what has settled meanwhile, without waiting.
     fn wait(
         &mut self,
         pending: &[u32],
+        preempted: bool,
         watcher: &mut dyn Watcher,
     ) -> Result<Vec<(u32, ExtFunctionResult)>, MontyException> {
         loop {
@@ -459,14 +508,11 @@ impl Host {
             let (ready, not_yet): (Vec<_>, Vec<_>) =
                 settled.into_iter().partition(|(id, _)| pending.contains(id));
             self.settled = not_yet;
-            if !ready.is_empty() {
+            if !ready.is_empty() || preempted {
                 return Ok(ready);
             }
             if watcher.cancelled() {
-                return Err(MontyException::new(
-                    ExcType::KeyboardInterrupt,
-                    Some("the run was cancelled".into()),
-                ));
+                return Err(MontyException::new(ExcType::KeyboardInterrupt, Some(CANCELLED.into())));
             }
             if clock::now_ms() >= self.deadline_ms {
                 return Err(self.out_of_time());
@@ -493,10 +539,7 @@ impl Host {
     }
 
     fn out_of_time(&self) -> MontyException {
-        MontyException::new(
-            ExcType::TimeoutError,
-            Some(format!("the program ran past the playground's budget of {} s", self.timeout.as_secs_f64())),
-        )
+        out_of_time(self.timeout)
     }
 
     /// Moves finished process calls to the `pool_next` calls waiting for them.
@@ -522,15 +565,30 @@ impl Host {
         }
     }
 
-    /// Ends the run: every pool's workers stop, the last output goes out.
+    /// Ends the run: every pool's workers stop, the threads still running (daemons) end in the
+    /// trace, the last output goes out.
     fn finish(&mut self, watcher: &mut dyn Watcher) {
         for pool in &self.pools {
             pool.close(true);
+        }
+        let now = self.now();
+        for (lane, (name, began, internal)) in self.lanes.iter().enumerate().skip(1) {
+            if let (Some(began), false) = (began, *internal || name.starts_with("ThreadPoolExecutor-")) {
+                let name = name.clone();
+                self.trace.push(ProgramTrace {
+                    lane,
+                    kind: TraceKind::Thread,
+                    name,
+                    start_ms: *began,
+                    end_ms: now,
+                });
+            }
         }
         self.flush(watcher, true);
     }
 
     fn error_of(&self, e: &MontyException) -> ProgramError {
+        let e = &in_budget_terms(e.clone(), self.timeout);
         let type_name: &'static str = e.exc_type().into();
         let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
         let frames: Vec<_> = e
@@ -650,6 +708,8 @@ impl Host {
                     int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.lanes.len())
                 {
                     let (name, began, internal) = self.lanes[index].clone();
+                    // Ended: `finish` draws the threads still alive at the end (daemons).
+                    self.lanes[index].1 = None;
                     if !internal {
                         self.live_threads = self.live_threads.saturating_sub(1);
                         // A pool's worker thread shows its calls, not its whole life.
@@ -785,17 +845,42 @@ impl Host {
     }
 }
 
-/// `ValueError: bad`, as the last line of a traceback names an exception.
+/// `ValueError: bad`, as the last line of a traceback names an exception. The host sees an
+/// exception as its repr, `ValueError('bad')`: its type, then its message as a string literal.
 fn describe_exception(e: &MontyObject) -> String {
     let repr = e.py_repr();
-    let type_name = e.type_name().rsplit('.').next().unwrap_or_default().to_string();
-    match repr.strip_prefix(&format!("{type_name}(")).and_then(|r| r.strip_suffix(')')) {
-        Some("") | None => type_name,
-        Some(args) => {
-            let message = args.strip_prefix('\'').and_then(|a| a.strip_suffix('\'')).unwrap_or(args);
-            format!("{type_name}: {message}")
+    let Some((qualified, rest)) = repr.split_once('(') else {
+        return repr;
+    };
+    let type_name = qualified.rsplit('.').next().unwrap_or(qualified);
+    let inner = rest.strip_suffix(')').unwrap_or(rest);
+    match unquote(inner) {
+        Some(message) if message.is_empty() => type_name.to_string(),
+        Some(message) => format!("{type_name}: {message}"),
+        None if inner.is_empty() => type_name.to_string(),
+        None => format!("{type_name}: {inner}"),
+    }
+}
+
+/// The text of a Python string literal as `repr` writes one (`'it'`, `"it's"`), or `None`.
+fn unquote(literal: &str) -> Option<String> {
+    let quote = literal.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let body = literal.strip_prefix(quote)?.strip_suffix(quote)?;
+    let mut text = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            text.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'n' => text.push('\n'),
+            't' => text.push('\t'),
+            'r' => text.push('\r'),
+            other => text.push(other),
         }
     }
+    Some(text)
 }
 
 /// Ends a suspended snippet with `stop`, which no `except` catches.
@@ -810,5 +895,30 @@ fn abort(
         ReplProgress::ResolveFutures(waiting) => waiting.abort(stop, print),
         ReplProgress::NameLookup(lookup) => lookup.abort(stop, print),
         ReplProgress::Complete { repl, value } => Ok(ReplProgress::Complete { repl, value }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_exception_is_described_as_a_traceback_ends() {
+        let described = |exc_type, message: Option<&str>| {
+            describe_exception(&MontyObject::exception(exc_type, message.map(str::to_string)))
+        };
+        assert_eq!(described(ExcType::ValueError, Some("it's bad")), "ValueError: it's bad");
+        assert_eq!(described(ExcType::KeyError, Some("a \"quoted\" 'key'\n")), "KeyError: a \"quoted\" 'key'\n");
+        assert_eq!(described(ExcType::RuntimeError, None), "RuntimeError");
+        assert_eq!(described(ExcType::FuturesCancelledError, None), "CancelledError");
+    }
+
+    #[test]
+    fn monty_s_own_time_limit_reads_as_the_program_s_budget() {
+        let limit = MontyException::new(ExcType::TimeoutError, Some("feed time limit exceeded: 2s > 1s".into()));
+        let budget = Duration::from_millis(1500);
+        assert_eq!(in_budget_terms(limit, budget).message(), out_of_time(budget).message());
+        let own = MontyException::new(ExcType::TimeoutError, Some("too slow".into()));
+        assert_eq!(in_budget_terms(own, budget).message(), Some("too slow"));
     }
 }

@@ -66,6 +66,13 @@ impl Output {
         }
     }
 
+    /// Appends the program's last words (the traceback it ended on) to stderr, past the cap
+    /// too: however much it printed, the person reads why it stopped.
+    pub fn write_last_words(&self, text: &str) {
+        let mut out = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        push(&mut out, Stream::Stderr, text);
+    }
+
     /// The pieces written since the last call, in order.
     pub fn take_unsent(&self) -> Vec<(Stream, String)> {
         std::mem::take(&mut self.0.lock().unwrap_or_else(PoisonError::into_inner).unsent)
@@ -139,7 +146,10 @@ mod tests {
         out.write(Stream::Stdout, &"x".repeat(MAX_OUTPUT_BYTES));
         out.write(Stream::Stdout, "lost");
         let (stdout, stderr) = out.streams();
-        assert_eq!(stdout.len(), MAX_OUTPUT_BYTES - 2);
+        // "ab" and "c" came first: the cap counts both streams.
+        assert_eq!(stdout.len(), MAX_OUTPUT_BYTES - 1);
         assert!(stderr.contains("the rest was dropped"));
+        out.write_last_words("Traceback ...\nTimeoutError: out of time\n");
+        assert!(out.streams().1.ends_with("the rest was dropped]\nTraceback ...\nTimeoutError: out of time\n"));
     }
 }

@@ -297,11 +297,17 @@ impl Pool {
             }
             Err(e) => (
                 Worker::Dead,
-                MontyObject::tuple([
-                    number,
-                    MontyObject::bool(false),
-                    MontyObject::exception(e.exc_type(), e.message().map(str::to_string)),
-                ]),
+                // The worker was stopped by the program's budget, or died of its own error.
+                {
+                    let budget =
+                        Duration::from_secs_f64((self.deadline_ms - self.began_ms).max(0.0) / 1000.0);
+                    let e = super::in_budget_terms(e, budget);
+                    MontyObject::tuple([
+                        number,
+                        MontyObject::bool(false),
+                        MontyObject::exception(e.exc_type(), e.message().map(str::to_string)),
+                    ])
+                },
             ),
         }
     }
@@ -373,6 +379,8 @@ impl Pool {
                     call.resume(answer, print)
                 }
                 ReplProgress::NameLookup(lookup) => lookup.resume(NameLookupResult::Undefined, print),
+                // Preempted: tasks copied from the parent at the fork may take turns here.
+                ReplProgress::ResolveFutures(waiting) if waiting.has_ready_tasks() => waiting.resume(vec![], print),
                 ReplProgress::ResolveFutures(_) => {
                     return Err(process_error("a worker process waited for another thread; threads cannot run in a worker process of the playground"))
                 }

@@ -1,0 +1,32 @@
+//! Runs a Python program file with the playground's program runner and prints its report:
+//! `cargo run --example run_program -- path/to/program.py [timeout_ms]`.
+
+use std::time::Duration;
+
+use map_playground::program::{self, Settings, Stream, Watcher};
+
+struct Echo;
+
+impl Watcher for Echo {
+    fn output(&mut self, stream: Stream, text: &str) {
+        match stream {
+            Stream::Stdout => print!("{text}"),
+            Stream::Stderr => eprint!("{text}"),
+        }
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: run_program FILE [timeout_ms]");
+    let timeout_ms: u64 = args.next().map_or(30_000, |t| t.parse().expect("timeout_ms is a number"));
+    let code = std::fs::read_to_string(&path).expect("a readable program");
+    let settings = Settings { timeout: Duration::from_millis(timeout_ms), ..Settings::default() };
+    let report = program::run(&code, settings, &mut Echo);
+    eprintln!(
+        "--- wall {:.0} ms, error {:?}, {} trace entries",
+        report.wall_ms,
+        report.error.map(|e| (e.type_name, e.line)),
+        report.trace.len()
+    );
+}
