@@ -3,23 +3,48 @@
 //   <script type="module" src="https://your.host/map-playground/embed.js"></script>
 //   <map-playground workload="fib" items="[25] * 8" executor="pool" workers="4"></map-playground>
 //
+// or, for a whole program, wrapped around a tutorial's code block (the program is the text of
+// its first <pre> or <code>, else its own text, dedented; a `code` attribute, if given, wins):
+//
+//   <map-playground mode="program"><pre><code>import threading
+//   ...</code></pre></map-playground>
+//
 // It creates the embed's iframe (with allow="cross-origin-isolated", so the pool works where
 // the host page is isolated), passes its attributes on as the settings, grows the iframe to the
 // embed's height, and re-emits the embed's messages as DOM events: `map-playground:ready`,
-// `:progress`, `:result`, `:error` (the message is the event's `detail`). Its `run(options)`,
+// `:progress`, `:output` (a program's output as it is printed), `:result`, `:error` (the
+// message is the event's `detail`). Its `run(options)`,
 // `set(options)` and `cancel()` methods drive the embed.
 const PREFIX = 'map-playground:';
-const SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'lang', 'theme'];
+const SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'lang', 'theme', 'mode', 'code'];
+
+/**
+ * A code block's text as a program: the blank lines around it dropped, and the indentation all
+ * its lines share removed (HTML source is often indented with the page).
+ */
+function dedent(text) {
+  const lines = text.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const indents = lines.filter((line) => line.trim()).map((line) => line.match(/^[ \t]*/)[0].length);
+  const common = indents.length ? Math.min(...indents) : 0;
+  return `${lines.map((line) => line.slice(common)).join('\n')}\n`;
+}
 const EMBED = new URL('embed.html', import.meta.url);
 
 class MapPlayground extends HTMLElement {
   static observedAttributes = SETTINGS;
   #frame = null;
+  /** The program taken from the element's text content, in Program mode. */
+  #program = null;
   #nextId = 1;
   #onMessage = (event) => this.#receive(event);
 
   connectedCallback() {
     if (!this.#frame) {
+      if (this.getAttribute('mode') === 'program' && !this.hasAttribute('code') && this.textContent.trim()) {
+        // The code block's text where there is one: the markup around it is indented too.
+        this.#program = dedent((this.querySelector('pre, code') ?? this).textContent);
+        this.replaceChildren();
+      }
       this.#frame = document.createElement('iframe');
       this.#frame.title = this.getAttribute('title') ?? 'map-playground';
       this.#frame.allow = 'cross-origin-isolated';
@@ -54,6 +79,7 @@ class MapPlayground extends HTMLElement {
 
   #settings() {
     const settings = {};
+    if (this.#program !== null) settings.code = this.#program;
     for (const name of SETTINGS) if (this.hasAttribute(name)) settings[name] = this.getAttribute(name);
     return settings;
   }

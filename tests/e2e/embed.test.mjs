@@ -11,6 +11,21 @@ let host;
 let hostUrl;
 let browser;
 
+/** A program whose output python3 also prints, with a `<` that markup must carry as text. */
+const PROGRAM = `from concurrent.futures import ProcessPoolExecutor
+import threading
+
+def square(n):
+    return n * n
+
+if __name__ == '__main__':
+    with ProcessPoolExecutor(2) as ex:
+        print(list(ex.map(square, range(6))))
+    t = threading.Thread(target=print, args=('1 < 2',))
+    t.start(); t.join()
+`;
+const PROGRAM_OUTPUT = '[0, 1, 4, 9, 16, 25]\n1 < 2\n';
+
 const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 /** A host site on its own port: /isolated/* with COOP/COEP, /plain/* without. */
@@ -23,9 +38,19 @@ function hostPages(embedOrigin) {
 <script type="module" src="${embedOrigin}/embed.js"></script>
 <script>window.events = []; for (const t of ['ready', 'result', 'error']) addEventListener('map-playground:' + t, (e) => window.events.push(e.detail));</script>
 <map-playground workload="fib" items="[15] * 4" executor="pool" workers="2"></map-playground>`;
+  // A tutorial's code block wrapped in the element, indented with the page's markup.
+  const program = `<!doctype html><meta charset="utf-8"><title>host</title>
+<script type="module" src="${embedOrigin}/embed.js"></script>
+<script>window.events = []; for (const t of ['ready', 'output', 'result', 'error']) addEventListener('map-playground:' + t, (e) => window.events.push(e.detail));</script>
+<article>
+  <map-playground mode="program" lang="en">
+    <pre><code>${PROGRAM.replace(/</g, '&lt;')}</code></pre>
+  </map-playground>
+</article>`;
   return createServer((req, res) => {
     const [, mode, page] = req.url.split(/[/?]/);
-    const body = page === 'element.html' ? element : iframe('workload=square&executor=pool&workers=2&lang=en');
+    const pages = { 'element.html': element, 'program.html': program };
+    const body = pages[page] ?? iframe('workload=square&executor=pool&workers=2&lang=en');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(mode === 'isolated' ? ISOLATED : {}) });
     res.end(body);
   });
@@ -126,6 +151,40 @@ test('the <map-playground> element embeds, forwards its attributes and re-emits 
   assert.ok(height > 150, `iframe height ${height}`);
   assert.deepEqual(problems, []);
   await close();
+});
+
+test('programs embed too: by postMessage, by the iframe\'s address, and as a tutorial\'s code block in the element', async () => {
+  const { page, problems, close } = await openHost('/isolated/host.html');
+  await waitFor(page, () => window.received.some((m) => m.type === 'map-playground:ready'));
+  await page.evaluate(() => {
+    document.getElementById('pg').contentWindow.postMessage({ type: 'map-playground:run', id: 7, options: { mode: 'program', code: 'for i in range(3):\n    print(i)\n' } }, '*');
+  });
+  await waitFor(page, () => window.received.some((m) => m.type === 'map-playground:result' && m.id === 7));
+  const [result, output] = await page.evaluate(() => [
+    window.received.find((m) => m.type === 'map-playground:result' && m.id === 7),
+    window.received.filter((m) => m.type === 'map-playground:output' && m.id === 7).map((m) => m.text).join(''),
+  ]);
+  assert.equal(result.report.stdout, '0\n1\n2\n');
+  assert.equal(output, '0\n1\n2\n');
+  await close();
+
+  const direct = await openPlayground(browser, `${playground.url}embed.html?mode=program&lang=en&code=${encodeURIComponent('print(6 * 7)\n')}`);
+  await direct.page.getByRole('button', { name: 'Run', exact: true }).click();
+  await direct.page.getByText(/^Ran in/).waitFor({ timeout: 60_000 });
+  assert.equal(await direct.page.locator('[data-output]').textContent(), '42\n');
+  assert.equal(await direct.page.getByLabel('Input list').count(), 1);
+  assert.equal(await direct.page.getByLabel('Input list').isVisible(), false);
+  assert.deepEqual(direct.problems, []);
+  await direct.close();
+
+  const element = await openHost('/isolated/program.html');
+  await waitFor(element.page, () => window.events.some((e) => e.type === 'map-playground:ready'));
+  await element.page.evaluate(() => document.querySelector('map-playground').run());
+  await waitFor(element.page, () => window.events.some((e) => e.type === 'map-playground:result' || e.type === 'map-playground:error'));
+  const report = await element.page.evaluate(() => window.events.find((e) => e.type === 'map-playground:result')?.report);
+  assert.equal(report?.stdout, PROGRAM_OUTPUT);
+  assert.deepEqual(element.problems, []);
+  await element.close();
 });
 
 test('on a server without COOP/COEP the service worker isolates the page and the pool works', async () => {

@@ -46,6 +46,20 @@ const DICT_PY = `def worker(n):
     return len(' '.join(words)) + len(counts)
 `;
 
+// Issue 15: a whole program (tools/bench/program.py), timed inside itself, run by python3 and
+// by the page's Program mode; N and ROUNDS set here.
+const PROGRAM = readFileSync(`${ROOT}tools/bench/program.py`, 'utf8')
+  .replace(/^N = \d+$/m, `N = ${smoke ? 2000 : 60000}`)
+  .replace(/^ROUNDS = \d+$/m, `ROUNDS = ${RUNS}`);
+
+/** The program's printout, `way: t1 t2 ...`, as `{way: [ms, ...]}`. */
+function programTimes(stdout) {
+  return Object.fromEntries(stdout.trim().split('\n').map((line) => {
+    const [way, times] = line.split(': ');
+    return [way, times.split(' ').map(Number)];
+  }));
+}
+
 const CASES = smoke
   ? [
       { id: 'mandelbrot', kind: 'balanced', workload: 'mandelbrot_row', items: 'range(4)' },
@@ -182,6 +196,10 @@ async function browserPeers() {
       const sequential = median(extra[`${c.id}.wasm sequential.wall_ms`]);
       extra[`${c.id}.item_ms`] = shares.map((ms) => (sum > 0 ? (ms * sequential) / sum : ms));
     }
+    log('playground in Chromium: the program case (Program mode)');
+    const report = await page.evaluate((code) => window.playground.runProgram({ code, timeout_ms: 300_000 }), PROGRAM);
+    if (report.error) throw new Error(`the bench program failed in the page:\n${report.stderr}`);
+    extra.program = programTimes(report.stdout);
     await context.close();
 
     const jsContext = await browser.newContext();
@@ -303,6 +321,14 @@ function targets(table, extra) {
     const r = m(c.id, 'wasm sequential') / m(c.id, 'wasm pool');
     add('#14', `wasm sequential ÷ pool(2) ≥ 1.8 on ${c.id}`, `${r.toFixed(2)}×`, r >= 1.8);
   }
+  // Issue 15: the program case, its ways timed inside the program itself.
+  const way = (name) => median(extra.program[name]);
+  const ppe = way('map') / way('ProcessPoolExecutor(2)');
+  add('#15', 'program: list(map()) ÷ ProcessPoolExecutor(2).map ≥ 1.8', `${ppe.toFixed(2)}× (CPython ${(median(extra.programCPython.map) / median(extra.programCPython['ProcessPoolExecutor(2)'])).toFixed(2)}×)`, ppe >= 1.8);
+  const tpe = way('map') / way('ThreadPoolExecutor(2)');
+  add('#15', 'program: list(map()) ÷ ThreadPoolExecutor(2).map ≤ 1.15 (the GIL shown)', `${tpe.toFixed(2)}× (CPython ${(median(extra.programCPython.map) / median(extra.programCPython['ThreadPoolExecutor(2)'])).toFixed(2)}×)`, tpe <= 1.15);
+  const naps = way('sleep on ThreadPoolExecutor(8)');
+  add('#15', 'program: eight time.sleep(0.2) on ThreadPoolExecutor(8) < 500 ms', `${naps.toFixed(0)} ms (CPython ${median(extra.programCPython['sleep on ThreadPoolExecutor(8)']).toFixed(0)} ms)`, naps < 500);
   const pyGz = gzipSync(readFileSync(`${ROOT}www/pkg-py/map_playground_bg.wasm`)).length;
   add('#14', 'threaded wasm with the Python engine, gzip (a figure)', `${(pyGz / 1024).toFixed(0)} KB`, null);
   return out;
@@ -368,6 +394,8 @@ merge(nativePeer());
 const { results, extra } = await browserPeers();
 merge(results);
 merge(cpythonPeer());
+log('CPython 3: the program case');
+extra.programCPython = programTimes(execFileSync('python3', ['-c', PROGRAM], { encoding: 'utf8' }));
 const table = summarize(raw);
 const goals = targets(table, extra);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${WORKERS} workers, Chromium (headless), ${execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim()}`;

@@ -3,15 +3,21 @@
 // single-threaded build and says, in the isolation doctor's words, why the pool is out.
 //
 // URL parameters: workload, items, executor, workers, chunksize, lang (en, ko), theme (light,
-// dark), origins (comma-separated host origins allowed to drive it; default: any).
+// dark), origins (comma-separated host origins allowed to drive it; default: any), mode (map,
+// the default, or program) and code (in Program mode, the program).
 //
 // Host -> embed: {type: 'map-playground:run' | 'map-playground:set' | 'map-playground:cancel',
-// id, options}. Embed -> host: 'map-playground:ready', ':progress', ':result', ':error',
-// ':resize', with the id of the request they answer. Anything else is ignored.
+// id, options}; `options.mode` switches the mode, and in Program mode `options.code` sets the
+// program.
+// Embed -> host: 'map-playground:ready', ':progress', ':output' (a program's output as it is
+// printed), ':result', ':error', ':resize', with the id of the request they answer. Anything
+// else is ignored.
 import { playground } from '../page/start.js';
 import { defaultLanguage, setLanguage, t, translatePage } from '../page/i18n.js';
 import { diagnose } from '../isolation/doctor.js';
 import { Baselines, compareExecutors, describeEnd, isInputError, mountResultSection, renderReport } from '../page/result-view.js';
+import { OutputView, describeProgramEnd, mountOutputSection, programRefusal } from '../page/program-view.js';
+import { indentOnTab, runOnCtrlEnter } from '../page/code-box.js';
 import { checkSettings } from '../shared/options.js';
 
 const PREFIX = 'map-playground:';
@@ -41,13 +47,28 @@ const settings = {
   executor: doctor.executors.includes('pool') ? 'pool' : 'message-passing',
   chunksize: 'auto',
 };
-// The items show at once; every setting is checked when the catalog arrives.
+// The items and the program show at once; every setting is checked when the catalog arrives.
 if (params.has('items')) $('items').value = params.get('items');
+
+/** 'map' or 'program': the body carries it, and style.css shows that mode's part of the embed. */
+const MODES = ['map', 'program'];
+let mode = 'map';
+function setMode(next) {
+  if (!MODES.includes(next)) return;
+  mode = next;
+  document.body.dataset.mode = mode;
+}
+setMode(params.get('mode'));
+if (mode === 'program' && params.has('code')) $('program').value = params.get('code');
 
 setLanguage(['en', 'ko'].includes(params.get('lang')) ? params.get('lang') : defaultLanguage());
 if (['light', 'dark'].includes(params.get('theme'))) document.documentElement.dataset.theme = params.get('theme');
 translatePage();
 mountResultSection($('result'));
+mountOutputSection($('output-section'));
+const output = new OutputView($('output'));
+indentOnTab($('program'));
+runOnCtrlEnter($('program'));
 if (!doctor.executors.includes('pool')) {
   $('isolation').textContent = t(doctor.advice);
   $('isolation').hidden = false;
@@ -107,7 +128,46 @@ async function runOnce(options, { id = null, origin = null } = {}) {
   }
 }
 
+/** Runs the program in the box; the host that asked gets its output as it is printed, then the report. */
+async function runProgram({ id = null, origin = null } = {}) {
+  if (busy) return;
+  const code = $('program').value;
+  const refusal = programRefusal(code, catalog.limits);
+  if (refusal) {
+    $('status').textContent = refusal;
+    tell('error', { id, error: { name: 'InputError', message: refusal } }, origin);
+    return;
+  }
+  setBusy(true);
+  $('status').textContent = t('status.running');
+  output.clear();
+  controller = new AbortController();
+  try {
+    const report = await playground.runProgram({
+      code,
+      signal: controller.signal,
+      onoutput: (piece) => {
+        output.append(piece);
+        tell('output', { id, stream: piece.stream, text: piece.text }, origin);
+      },
+    });
+    output.finish(report);
+    $('status').textContent = describeProgramEnd(report);
+    tell('result', { id, report }, origin);
+  } catch (error) {
+    $('status').textContent = `${error.name}: ${error.message}`;
+    tell('error', { id, error: wireError(error) }, origin);
+  } finally {
+    controller = null;
+    setBusy(false);
+  }
+}
+
 async function runForm(request = {}) {
+  if (mode === 'program') {
+    runProgram(request);
+    return;
+  }
   if (busy) return;
   setBusy(true);
   $('input-error').hidden = true;
@@ -155,6 +215,9 @@ function receive(event) {
   switch (data.type) {
     case `${PREFIX}set`:
     case `${PREFIX}run`: {
+      const given = data.options && typeof data.options === 'object' ? data.options : {};
+      setMode(given.mode);
+      if (mode === 'program' && typeof given.code === 'string') $('program').value = given.code;
       const checked = hostSettings(data.options, catalog);
       Object.assign(settings, checked);
       if (checked.items !== undefined) $('items').value = checked.items;

@@ -1,4 +1,5 @@
-// The page's charts, drawn as SVG: the compare bars, the timeline (Gantt) and the scaling plot.
+// The page's charts, drawn as SVG: the compare bars, the timelines (Gantt) of a map and of a
+// program, and the scaling plot.
 // Text goes through textContent only; nothing here parses markup.
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -125,6 +126,44 @@ export function drawTimeline(svg, report, { workers, label, laneLabel }) {
     });
   });
   return { aggregated: true };
+}
+
+/**
+ * A program's timeline: one row per thread or process (`rows`: `{name, kind, bars}`, each bar
+ * `{start_ms, end_ms}`), its bars in its kind's colour (the classes `thread` and `process`),
+ * over `span` ms. Bars less than a pixel apart are drawn as one, so a pool's thousands of
+ * short calls stay a few hundred shapes. Nothing here is focusable: the caller describes the
+ * chart as a whole; `rowTitle(row)` is a row's hover text.
+ */
+export function drawProgramTimeline(svg, rows, { span, rowTitle }) {
+  const width = 800;
+  const rowHeight = 22;
+  const left = Math.min(240, 12 + 7 * Math.max(...rows.map((row) => row.name.length)));
+  const height = 24 + rows.length * rowHeight;
+  reset(svg, width, height);
+  const scale = (width - left - 10) / Math.max(span, 0.001);
+  const x = (ms) => left + scale * ms;
+  rows.forEach((row, i) => {
+    const g = el('g', { class: row.kind }, svg);
+    el('title', {}, g).textContent = rowTitle(row);
+    text(g, left - 6, 14 + i * rowHeight + 6, row.name, { 'text-anchor': 'end', class: 'label' });
+    el('line', { x1: left, x2: width - 10, y1: 20 + i * rowHeight, y2: 20 + i * rowHeight, class: 'lane' }, g);
+    const bars = [...row.bars].sort((a, b) => a.start_ms - b.start_ms);
+    let drawn = null;
+    const draw = () => drawn && el('rect', {
+      x: x(drawn.start), y: 4 + i * rowHeight, width: Math.max(1, x(drawn.end) - x(drawn.start)), height: rowHeight - 6,
+    }, g);
+    for (const bar of bars) {
+      if (drawn && x(bar.start_ms) - x(drawn.end) < 1) {
+        drawn.end = Math.max(drawn.end, bar.end_ms);
+      } else {
+        draw();
+        drawn = { start: bar.start_ms, end: bar.end_ms };
+      }
+    }
+    draw();
+  });
+  text(svg, width - 10, height - 2, `${fmt(span)} ms`, { 'text-anchor': 'end', class: 'value' });
 }
 
 /** Amdahl's law fit: the serial fraction s minimising the squared error of 1 / (s + (1 - s) / n). */

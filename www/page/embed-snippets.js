@@ -1,26 +1,31 @@
-// The Embed section: the form's settings as an iframe and as the <map-playground> element, for
-// a tutorial to paste.
+// The Embed section: the form's settings (or, in Program mode, the program) as an iframe and
+// as the <map-playground> element, for a tutorial to paste.
 import { copy } from './clipboard.js';
 
-const attr = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/** `value` escaped for an HTML attribute value or element text. */
+const html = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The two embed snippets for a form state (strings), its language and the page's address. */
-export function embedSnippets(form, lang, base) {
-  const settings = {
-    workload: form.workload, items: form.items, executor: form.executor,
-    workers: form.workers, chunksize: form.chunksize || 'auto', lang,
-  };
+/**
+ * The two embed snippets for a form state (strings), its language and the page's address; in
+ * Program mode (`program` given) the program goes in the iframe's address and the element's text.
+ */
+export function embedSnippets(form, lang, base, program = null) {
+  const settings = program === null
+    ? { workload: form.workload, items: form.items, executor: form.executor, workers: form.workers, chunksize: form.chunksize || 'auto', lang }
+    : { mode: 'program', lang };
   const src = new URL('embed.html', base);
   for (const [name, value] of Object.entries(settings)) src.searchParams.set(name, value);
-  const iframe = `<iframe src="${attr(src.href)}" allow="cross-origin-isolated"\n  style="width: 100%; height: 28rem; border: 0" title="map-playground"></iframe>`;
-  const attributes = Object.entries(settings).map(([name, value]) => `${name}="${attr(value)}"`).join(' ');
-  const element = `<script type="module" src="${attr(new URL('embed.js', base).href)}"></script>\n<map-playground ${attributes}></map-playground>`;
+  if (program !== null) src.searchParams.set('code', program);
+  const iframe = `<iframe src="${html(src.href)}" allow="cross-origin-isolated"\n  style="width: 100%; height: 28rem; border: 0" title="map-playground"></iframe>`;
+  const attributes = Object.entries(settings).map(([name, value]) => `${name}="${html(value)}"`).join(' ');
+  const content = program === null ? '' : `\n${html(program)}`;
+  const element = `<script type="module" src="${html(new URL('embed.js', base).href)}"></script>\n<map-playground ${attributes}>${content}</map-playground>`;
   return { iframe, element };
 }
 
 export function mountEmbedSnippets(store, $) {
-  store.watch(['form', 'lang'], ({ form, lang }) => {
-    const snippets = embedSnippets(form, lang, document.baseURI);
+  store.watch(['form', 'lang', 'mode', 'program'], ({ form, lang, mode, program }) => {
+    const snippets = embedSnippets(form, lang, document.baseURI, mode === 'program' ? program : null);
     $('embed-iframe').textContent = snippets.iframe;
     $('embed-element').textContent = snippets.element;
   });

@@ -1,13 +1,14 @@
-// The form: its fields mirror `state.form` (strings, as fields hold them) both ways; its
+// The Map form: its fields mirror `state.form` (strings, as fields hold them) both ways; its
 // selects list what the catalog names; presets fill it; field errors show under their field.
 import { t } from './i18n.js';
 import { PRESETS } from './presets.js';
+import { indentOnTab } from './code-box.js';
 
 /** The form's fields, by `data-*` hook; `state.form` has one value per field. */
 export const FIELDS = Object.freeze(['preset', 'workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout', 'code']);
 
 export function mountForm(store, $) {
-  const form = $('form');
+  const mapFields = $('map-fields');
   const fields = Object.fromEntries(FIELDS.map((name) => [name, $(name)]));
   const read = () => Object.fromEntries(FIELDS.map((name) => [name, fields[name].value]));
 
@@ -54,8 +55,8 @@ export function mountForm(store, $) {
   store.watch(['form'], write);
 
   const changed = () => store.update({ form: read() });
-  form.addEventListener('input', changed);
-  form.addEventListener('change', changed);
+  mapFields.addEventListener('input', changed);
+  mapFields.addEventListener('change', changed);
   fields.workload.addEventListener('change', () => store.update({ form: { ...read(), preset: '' } }));
   fields.preset.addEventListener('change', () => {
     const chosen = PRESETS.find((p) => p.id === fields.preset.value);
@@ -63,21 +64,7 @@ export function mountForm(store, $) {
     store.update({ form: { ...read(), workload: chosen.workload, items: chosen.items }, inputError: null });
   });
 
-  // Tab indents the worker function, as in an editor; Escape, then Tab, leaves it.
-  let tabLeaves = false;
-  fields.code.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      tabLeaves = true;
-      return;
-    }
-    if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey || tabLeaves) {
-      tabLeaves = false;
-      return;
-    }
-    event.preventDefault();
-    fields.code.setRangeText('    ', fields.code.selectionStart, fields.code.selectionEnd, 'end');
-    changed();
-  });
+  indentOnTab(fields.code, changed);
 
   /** Shows a run's `error` in `box` under `field` and marks the field invalid; null clears both. */
   const showFieldError = (box, field, error) => {

@@ -5,7 +5,7 @@ import { playground } from './start.js';
 import { Store } from './store.js';
 import { LANGUAGES, defaultLanguage, language, setLanguage, t, translatePage } from './i18n.js';
 import { diagnose } from '../isolation/doctor.js';
-import { decodeState, encodeState } from './share.js';
+import { decodeProgram, decodeState, encodeState } from './share.js';
 import { copy } from './clipboard.js';
 import { defaultWorkers } from '../shared/options.js';
 import { FIELDS, mountForm } from './form.js';
@@ -18,6 +18,11 @@ import { mountMandelbrot } from './mandelbrot.js';
 import { mountPythonPanel } from './python-panel.js';
 import { mountEmbedSnippets } from './embed-snippets.js';
 import { mountDoctor } from './doctor-view.js';
+import { mountModeSwitch } from './mode.js';
+import { mountProgramForm } from './program-form.js';
+import { mountOutput } from './program-view.js';
+import { mountProgramTimeline } from './program-timeline.js';
+import { PROGRAM_PRESETS } from './presets.js';
 
 const $ = (hook) => document.querySelector(`[data-${hook}]`);
 
@@ -27,8 +32,12 @@ setLanguage(Object.hasOwn(LANGUAGES, lang ?? '') ? lang : defaultLanguage());
 translatePage();
 
 const initialForm = Object.fromEntries(FIELDS.map((name) => [name, $(name).value]));
+const sharedProgram = decodeProgram(hash);
 const store = new Store({
+  mode: sharedProgram.mode ?? 'map',
   form: initialForm,
+  program: sharedProgram.program ?? PROGRAM_PRESETS[0].code,
+  programReport: null,
   lang: language(),
   catalog: null,
   doctor: diagnose(),
@@ -41,9 +50,13 @@ const store = new Store({
 });
 
 const runner = createRunner(store, playground);
+mountModeSwitch(store, $);
 mountForm(store, $);
+mountProgramForm(store, $);
 mountRunControls(store, runner, $);
 mountResult(store, $);
+mountOutput(store, $);
+mountProgramTimeline(store, $);
 mountCompare(store, runner, $);
 mountScaling(store, runner, $);
 mountTimeline(store, $);
@@ -60,8 +73,8 @@ $('language').addEventListener('change', () => {
   translatePage();
   store.update({ lang: language() });
 });
-store.watch(['form', 'lang'], ({ form, lang: current }) => {
-  if (store.state.catalog) history.replaceState(null, '', encodeState({ ...form, lang: current }));
+store.watch(['form', 'lang', 'mode', 'program'], ({ form, lang: current, mode, program }) => {
+  if (store.state.catalog) history.replaceState(null, '', encodeState({ ...form, lang: current, mode, program }));
 });
 $('copy-link').addEventListener('click', () => copy(location.href, $('status')));
 

@@ -1,5 +1,8 @@
 // Presets: the examples a tutorial starts from. Picking one fills the form; the person can
-// then edit anything. Their names are in the language tables (i18n.js), as `preset.<id>`.
+// then edit anything. Their names are in the language tables (i18n.js), as `preset.<id>` and
+// `program.preset.<id>`.
+import PROGRAMS from './programs-py.js';
+
 export const PRESETS = [
   { id: 'seed', workload: 'square', items: '[1, 2, 3, 4, 5]' },
   {
@@ -11,3 +14,10 @@ export const PRESETS = [
   { id: 'uneven-fib', workload: 'fib', items: '[30, 10, 32, 5, 31, 20, 33, 1]' },
   { id: 'mandelbrot', workload: 'mandelbrot_row', items: 'range(600)' },
 ];
+
+/**
+ * The example programs of Program mode, as written in python/programs/ (the id is the file's
+ * name): the seed blog post's three, then the Python docs' ProcessPoolExecutor example.
+ */
+export const PROGRAM_PRESETS = ['seed_threading', 'seed_pool_map', 'seed_executors', 'docs_is_prime']
+  .map((id) => ({ id, code: PROGRAMS[id] }));

@@ -1,8 +1,10 @@
 // Running: the Run and Cancel buttons, the progress bar and the status line, and the runner
-// that Run, Compare and Scaling share: one run at a time, with progress, cancel and errors
-// put where they belong (under the field they are about, or in the status line).
+// that Run (of a map or of a program), Compare and Scaling share: one run at a time, with
+// progress, cancel and errors put where they belong (under the field they are about, or in
+// the status line).
 import { t } from './i18n.js';
 import { Baselines, describeEnd, isInputError } from './result-view.js';
+import { describeProgramEnd, programRefusal } from './program-view.js';
 import { fromForm } from '../shared/options.js';
 
 /** A run shorter than this shows no progress bar. */
@@ -11,7 +13,8 @@ const PROGRESS_AFTER_MS = 300;
 /**
  * The runner: `whileBusy(work)` makes a button handler that runs `work(options)` (the form's
  * run options) with the form busy, and shows the report it resolves to; `runOnce(options)`
- * is one run, resolving to its report or to null after showing its error.
+ * is one run, resolving to its report or to null after showing its error; `runProgram(code)`
+ * runs a whole program with the form busy, its output streamed as `program-output` events.
  */
 export function createRunner(store, playground) {
   const baselines = new Baselines();
@@ -62,15 +65,51 @@ export function createRunner(store, playground) {
     };
   }
 
-  return { runOnce, whileBusy, cancel: () => controller?.abort() };
+  async function runProgram(code) {
+    if (store.state.busy || !store.state.catalog) return;
+    const refusal = programRefusal(code, store.state.catalog.limits);
+    if (refusal) {
+      store.update({ status: refusal });
+      return;
+    }
+    controller = new AbortController();
+    store.update({ busy: true, status: t('status.running'), programReport: null });
+    store.emit('program-start');
+    try {
+      const report = await playground.runProgram({
+        code,
+        signal: controller.signal,
+        onoutput: (piece) => store.emit('program-output', piece),
+      });
+      store.update({ programReport: report, status: describeProgramEnd(report) });
+    } catch (error) {
+      store.update({ status: `${error.name}: ${error.message}` });
+    } finally {
+      controller = null;
+      store.update({ busy: false });
+    }
+  }
+
+  return { runOnce, whileBusy, runProgram, cancel: () => controller?.abort() };
 }
 
 export function mountRunControls(store, runner, $) {
-  $('form').addEventListener('submit', runner.whileBusy(async (options) => {
+  const runMap = runner.whileBusy(async (options) => {
     store.update({ status: t('status.running') });
     const report = await runner.runOnce(options);
     return report && { report, options };
-  }));
+  });
+  $('form').addEventListener('submit', async (event) => {
+    if (store.state.mode !== 'program') {
+      runMap(event);
+      return;
+    }
+    event.preventDefault();
+    await runner.runProgram(store.state.program);
+    // Run and Cancel were disabled in turn, which drops the focus: it comes back to Run.
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused.disabled) $('run').focus();
+  });
   $('cancel').addEventListener('click', runner.cancel);
   store.watch(['busy', 'catalog'], ({ busy, catalog }) => {
     const idle = !busy && Boolean(catalog);

@@ -1,0 +1,151 @@
+// Whole Python programs through the page API, in real Chromium: the presets (the seed's three
+// programs and the Python docs' example) and a sample of the differential corpus print what
+// python3 prints; threads take turns as under the GIL; process pools run in parallel; bad
+// programs end with a clear error inside their budget, and the next run works.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { servedPlayground, openPlayground } from './harness.mjs';
+
+const env = servedPlayground();
+const ROOT = new URL('../../', import.meta.url);
+
+/** What python3 prints to stdout for `code`. */
+function cpython(code) {
+  return execFileSync('python3', ['-c', code], { encoding: 'utf8', timeout: 60_000, stdio: ['pipe', 'pipe', 'ignore'] });
+}
+
+/** Runs `code` in the page; the report, with the output pieces as `onoutput` gave them. */
+function runProgram(page, code, options = {}) {
+  return page.evaluate(async ([code, options]) => {
+    const pieces = [];
+    const controller = new AbortController();
+    if (options.cancel_after_ms) setTimeout(() => controller.abort(), options.cancel_after_ms);
+    const began = performance.now();
+    const report = await window.playground.runProgram({
+      code, timeout_ms: options.timeout_ms, signal: controller.signal, onoutput: (piece) => pieces.push(piece),
+    });
+    return { ...report, pieces, returned_ms: performance.now() - began };
+  }, [code, options]);
+}
+
+const joined = (pieces, stream) => pieces.filter((p) => p.stream === stream).map((p) => p.text).join('');
+
+test("the presets and a sample of the corpus print what python3 prints, their output streamed as it is printed", async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  const presets = readdirSync(new URL('python/programs/', ROOT)).map((name) => new URL(`python/programs/${name}`, ROOT));
+  const sample = ['03_ppe_submit_result', '11_as_completed', '15_ppe_exception_map', '17_thread_uncaught', '19_mp_pool_imap',
+    '23_ppe_worker_global', '29_lock_counter', '33_condition_producer_consumer', '35_queue_workers', '40_no_main_guard']
+    .map((name) => new URL(`tests/programs/${name}.py`, ROOT));
+  for (const file of [...presets, ...sample]) {
+    const code = readFileSync(file, 'utf8');
+    const report = await runProgram(page, code);
+    assert.equal(report.stdout, cpython(code), file.pathname);
+    assert.equal(report.error, undefined, `${file.pathname}: ${report.stderr}`);
+    assert.equal(joined(report.pieces, 'stdout'), report.stdout, file.pathname);
+    assert.equal(joined(report.pieces, 'stderr'), report.stderr, file.pathname);
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('threads take turns on one interpreter; a process pool computes in parallel', async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  // Sleeps decide the order, as in CPython; a CPU-bound thread does not starve the main one.
+  const order = `import threading, time
+def job(name, pause):
+    print(name, 'start')
+    time.sleep(pause)
+    print(name, 'end')
+a = threading.Thread(target=job, args=('A', 0.3))
+b = threading.Thread(target=job, args=('B', 0.1))
+a.start(); b.start(); a.join(); b.join()
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin, daemon=True).start()
+time.sleep(0.05)
+print('main goes on')
+`;
+  const ran = await runProgram(page, order);
+  assert.equal(ran.stdout, 'A start\nB start\nB end\nA end\nmain goes on\n');
+  assert.equal(ran.error, undefined, ran.stderr);
+  const names = ran.trace.map((entry) => `${entry.kind}:${entry.name}`);
+  assert.ok(names.includes('thread:Thread-1 (job)') && names.includes('thread:Thread-3 (spin)'), names.join());
+
+  // An uncaught exception in a thread is printed as CPython prints it, and the program goes on.
+  const raised = await runProgram(page, `import threading
+def bad():
+    raise ValueError("it's bad")
+t = threading.Thread(target=bad)
+t.start(); t.join()
+print('after')
+`);
+  assert.equal(raised.stdout, 'after\n');
+  assert.match(raised.stderr, /^Exception in thread Thread-1 \(bad\):\n(.|\n)*ValueError: it's bad\n$/);
+
+  // Two worker processes overlap in time.
+  const pool = await runProgram(page, `from concurrent.futures import ProcessPoolExecutor
+def work(n):
+    total = 0
+    for i in range(n):
+        total += i % 7
+    return total
+with ProcessPoolExecutor(2) as ex:
+    print(list(ex.map(work, [300000, 300000])))
+`);
+  assert.equal(pool.stdout, cpython(`print([sum(i % 7 for i in range(300000))] * 2)`));
+  const calls = pool.trace.filter((entry) => entry.kind === 'process');
+  assert.equal(calls.length, 2);
+  assert.notEqual(calls[0].name, calls[1].name);
+  assert.ok(calls[1].start_ms < calls[0].end_ms && calls[0].start_ms < calls[1].end_ms, JSON.stringify(calls));
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('bad programs end with a clear error, and the next run works', async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  const syntax = await runProgram(page, 'import threading\n\nif True\n    print(1)\n');
+  assert.equal(syntax.error.type, 'SyntaxError');
+  assert.equal(syntax.error.line, 3);
+  assert.match(syntax.stderr, /main\.py", line 3/);
+
+  const recursion = await runProgram(page, 'def f(n):\n    return f(n + 1)\nf(0)\n');
+  assert.equal(recursion.error.type, 'RecursionError');
+
+  const many = await runProgram(page, `import threading, time
+threads = [threading.Thread(target=time.sleep, args=(1,)) for _ in range(10000)]
+for t in threads:
+    t.start()
+`);
+  assert.equal(many.error.type, 'RuntimeError');
+  assert.match(many.error.message, /^can't start new thread/);
+
+  const huge = await runProgram(page, 'for i in range(300000):\n    print("line", i, "of a program that prints too much")\nprint("end")\n');
+  assert.ok(huge.stdout.length <= 1 << 20);
+  assert.match(huge.stderr, /the playground keeps the first 1 MiB of a program's output/);
+
+  for (const [where, code] of [
+    ['the main thread', 'while True:\n    pass\n'],
+    ['a thread', 'import threading\nt = threading.Thread(target=lambda: [0 for _ in iter(int, 1)])\ndef spin():\n    while True:\n        pass\nthreading.Thread(target=spin).start()\n'],
+    ['a process', 'from multiprocessing import Pool\ndef spin(x):\n    while True:\n        pass\nwith Pool(2) as p:\n    p.map(spin, [1, 2])\n'],
+    ['a thread that never ends', 'import threading, time\ndef forever():\n    while True:\n        time.sleep(0.05)\nthreading.Thread(target=forever).start()\n'],
+  ]) {
+    const stopped = await runProgram(page, code, { timeout_ms: 1500 });
+    assert.equal(stopped.error?.type, 'TimeoutError', `${where}: ${stopped.stderr}`);
+    assert.equal(stopped.stopped, 'timeout', where);
+    assert.match(stopped.error.message, /budget of 1\.5 s/, where);
+    assert.ok(stopped.returned_ms < 4000, `${where}: ${stopped.returned_ms} ms`);
+    const next = await runProgram(page, 'print(6 * 7)\n');
+    assert.equal(next.stdout, '42\n', `after ${where}`);
+  }
+
+  const cancelled = await runProgram(page, 'from multiprocessing import Pool\ndef spin(x):\n    while True:\n        pass\nwith Pool(2) as p:\n    p.map(spin, [1, 2])\n', { cancel_after_ms: 800 });
+  assert.equal(cancelled.stopped, 'cancelled');
+  assert.equal(cancelled.error.type, 'KeyboardInterrupt');
+  assert.ok(cancelled.returned_ms < 800 + 400, `cancel took ${cancelled.returned_ms - 800} ms`);
+  assert.equal((await runProgram(page, 'print("again")\n')).stdout, 'again\n');
+  assert.deepEqual(problems, []);
+  await close();
+});

@@ -1,0 +1,100 @@
+// A program's run as the full page (main.js) and the embed (embed/embed-page.js) both show it:
+// the Output section's markup, made here once; the output as a terminal shows it; and the
+// status line of a run, including the one for a program too long to run.
+import { t, translatePage } from './i18n.js';
+
+/** The Output section's contents, in markup that holds no text of its own (i18n.js fills it). */
+const OUTPUT_MARKUP = `
+  <h2 id="output-title" data-i18n="output">Output</h2>
+  <p class="note" data-i18n="output.help"></p>
+  <pre class="output" data-output role="log" aria-live="polite" aria-labelledby="output-title" tabindex="0"></pre>`;
+
+/** Fills a page's `<section data-output-section>` with the Output section's markup. */
+export function mountOutputSection(section) {
+  const template = document.createElement('template');
+  template.innerHTML = OUTPUT_MARKUP;
+  section.replaceChildren(template.content);
+  translatePage(section);
+}
+
+/**
+ * A program's output in a `<pre>`: stdout and stderr interleaved in the order they were
+ * printed, each piece in a span of its stream's class (`stdout`, `stderr`), the next piece of
+ * the same stream added to the same text node. It keeps to the end while the person has not
+ * scrolled up.
+ */
+export class OutputView {
+  #pre;
+  /** How much of each stream is shown, to add what a report holds and no piece brought. */
+  #shown = { stdout: 0, stderr: 0 };
+
+  constructor(pre) {
+    this.#pre = pre;
+  }
+
+  clear() {
+    this.#pre.replaceChildren();
+    this.#shown = { stdout: 0, stderr: 0 };
+  }
+
+  /** Adds one piece of output, `{stream: 'stdout' | 'stderr', text}`. */
+  append({ stream, text }) {
+    if (!text || !(stream in this.#shown)) return;
+    const pre = this.#pre;
+    const atEnd = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+    const last = pre.lastElementChild;
+    if (last?.className === stream) {
+      last.firstChild.appendData(text);
+    } else {
+      const span = document.createElement('span');
+      span.className = stream;
+      span.textContent = text;
+      pre.append(span);
+    }
+    this.#shown[stream] += text.length;
+    if (atEnd) pre.scrollTop = pre.scrollHeight;
+  }
+
+  /**
+   * Adds what the finished run's report holds beyond the pieces shown: the pieces are a
+   * prefix of each stream, and a run that was stopped gets its last words (a
+   * KeyboardInterrupt, a TimeoutError) in the report only.
+   */
+  finish(report) {
+    for (const stream of ['stdout', 'stderr']) this.append({ stream, text: report[stream].slice(this.#shown[stream]) });
+  }
+}
+
+const seconds = (ms) => (ms / 1000).toFixed(2);
+
+/** The status line for a finished program run: its wall time, and how it ended. */
+export function describeProgramEnd(report) {
+  const vars = { seconds: seconds(report.wall_ms), type: report.error?.type, line: report.error?.line };
+  if (report.stopped === 'cancelled') return t('status.program.cancelled', vars);
+  if (report.stopped === 'timeout') return t('status.program.timeout', vars);
+  if (report.error) return t(report.error.line ? 'status.program.raised.line' : 'status.program.raised', vars);
+  return t('status.program.done', vars);
+}
+
+/**
+ * Why `code` is not run, in the page's language, or null when it may run: past the catalog's
+ * `max_code_chars` the page API refuses it, and the person should read why in their language.
+ */
+export function programRefusal(code, limits) {
+  if (code.length <= limits.max_code_chars) return null;
+  return t('status.program.too-long', { n: code.length, max: limits.max_code_chars });
+}
+
+/**
+ * The Output section of the full page: cleared by a run's `program-start`, filled by its
+ * `program-output` events as the program prints, completed from its report once it ends.
+ */
+export function mountOutput(store, $) {
+  mountOutputSection($('output-section'));
+  const view = new OutputView($('output'));
+  store.addEventListener('program-start', () => view.clear());
+  store.addEventListener('program-output', ({ detail }) => view.append(detail));
+  store.watch(['programReport'], ({ programReport }) => {
+    if (programReport) view.finish(programReport);
+  });
+}
