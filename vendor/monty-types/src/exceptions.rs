@@ -371,6 +371,12 @@ pub enum ExcType {
     /// `queue.Full`: a non-blocking or timed-out `put` into a full queue.
     #[strum(serialize = "queue.Full")]
     QueueFull,
+    /// `urllib.error.URLError`, a subclass of `OSError`: a URL that could not be opened.
+    #[strum(serialize = "urllib.error.URLError")]
+    UrlError,
+    /// `urllib.error.HTTPError`, a subclass of `URLError`: an HTTP status that is not a success.
+    #[strum(serialize = "urllib.error.HTTPError")]
+    HttpError,
 
     // --- re module ---
     /// `re.PatternError` - raised for invalid regex patterns or unsupported regex features.
@@ -495,6 +501,8 @@ impl ExcType {
                     | Self::BinasciiError
                     | Self::UnsupportedOperation
             ),
+            // urllib.error.URLError catches HTTPError
+            Self::UrlError => matches!(self, Self::HttpError),
             // ImportError catches ModuleNotFoundError
             Self::ImportError => matches!(self, Self::ModuleNotFoundError),
             // OSError catches FileNotFoundError, FileExistsError, IsADirectoryError,
@@ -509,6 +517,8 @@ impl ExcType {
                     | Self::PermissionError
                     | Self::UnsupportedOperation
                     | Self::TimeoutError
+                    | Self::UrlError
+                    | Self::HttpError
             ),
             // All other types only match exactly (handled by self == handler_type above)
             _ => false,
