@@ -1,4 +1,5 @@
-//! The workloads' I/O, `sleep_ms` and `fetch_len`, in the two forms the executors need.
+//! The workloads' I/O, `sleep_ms` and `fetch_len`, in the two forms the executors need, and a
+//! program's `urllib.request.urlopen` (blocking).
 //!
 //! The async form awaits and never blocks: it is what the sequential and async executors use,
 //! on the compute Worker, where the page's single-threaded build cannot block at all. The
@@ -139,9 +140,10 @@ mod imp {
         Ok(u64::from(body.byte_length()))
     }
 
-    /// Downloads `url` with a synchronous request (allowed in a Worker) and returns its length.
-    #[cfg(feature = "threads")]
-    pub fn fetch_len_blocking(url: &str) -> Result<u64, PyException> {
+    /// Downloads `url` with a synchronous request (allowed in a Worker, which is where every
+    /// caller runs: pool threads and a program's interpreters) and returns its body.
+    #[cfg(any(feature = "threads", feature = "python"))]
+    fn fetch_body_blocking(url: &str) -> Result<ArrayBuffer, PyException> {
         let url = &resolve(url)?;
         let request = web_sys::XmlHttpRequest::new().map_err(|e| url_error(&reason(&e)))?;
         request.open_with_async("GET", url, false).map_err(|e| url_error(&reason(&e)))?;
@@ -151,8 +153,19 @@ mod imp {
         if !(200..300).contains(&status) {
             return Err(http_error(status, &request.status_text().unwrap_or_default()));
         }
-        let body: ArrayBuffer = request.response().map_err(|e| url_error(&reason(&e)))?.unchecked_into();
-        Ok(u64::from(body.byte_length()))
+        Ok(request.response().map_err(|e| url_error(&reason(&e)))?.unchecked_into())
+    }
+
+    /// Downloads `url` with a synchronous request and returns its length.
+    #[cfg(feature = "threads")]
+    pub fn fetch_len_blocking(url: &str) -> Result<u64, PyException> {
+        fetch_body_blocking(url).map(|body| u64::from(body.byte_length()))
+    }
+
+    /// Downloads `url` with a synchronous request and returns its bytes.
+    #[cfg(feature = "python")]
+    pub fn fetch_blocking(url: &str) -> Result<Vec<u8>, PyException> {
+        fetch_body_blocking(url).map(|body| js_sys::Uint8Array::new(&body).to_vec())
     }
 }
 
@@ -255,6 +268,12 @@ mod imp {
     /// Natively there is no page to fetch from.
     pub fn fetch_len_blocking(_url: &str) -> Result<u64, PyException> {
         Err(url_error("fetch_len() runs only in the browser"))
+    }
+
+    /// Natively there is no page to fetch from.
+    #[cfg(feature = "python")]
+    pub fn fetch_blocking(_url: &str) -> Result<Vec<u8>, PyException> {
+        Err(url_error("urlopen() fetches only in the browser, from the playground's own site"))
     }
 }
 

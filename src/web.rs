@@ -333,7 +333,7 @@ fn to_js(error: &Error) -> JsValue {
     js.into()
 }
 
-/// Runs a whole Python program (`{code, timeout_ms, cpu_count}`) and returns
+/// Runs a whole Python program (`{code, timeout_ms, cpu_count, base_url}`) and returns
 /// `{stdout, stderr, error, wall_ms, trace}` (see [`crate::program::ProgramReport`]). With
 /// `on_output`, each piece of output is passed to it as `{stream, text}` as it is printed.
 /// It runs to its end on this thread: its threads take turns here, its process pools compute
@@ -363,6 +363,9 @@ pub fn run_program(options: JsValue, on_output: Option<js_sys::Function>) -> Res
 
     let options: ProgramOptions = serde_wasm_bindgen::from_value(options)
         .map_err(|e| to_js(&Error::option(format!("bad program options: {e}"))))?;
+    if let Some(base) = &options.base_url {
+        host::set_base_url(base);
+    }
     let (code, settings) = options.check().map_err(|e| to_js(&e))?;
     let report = program::run(&code, settings, &mut ToPage(on_output));
     to_js_value(&report)

@@ -38,6 +38,10 @@ fn every_program_prints_what_cpython_prints() {
             continue;
         }
         let code = std::fs::read_to_string(&path).unwrap();
+        // It fetches from the playground's site: tests/e2e/programs.test.mjs runs it, served.
+        if code.contains("urllib.request") {
+            continue;
+        }
         let expected = cpython(&path);
         let report = program::run(
             &code,

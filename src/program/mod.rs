@@ -169,7 +169,7 @@ impl Default for Settings {
     }
 }
 
-/// A program run as the page asks for it: `runProgram({code, timeout_ms, cpu_count})`.
+/// A program run as the page asks for it: `runProgram({code, timeout_ms, cpu_count, base_url})`.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramOptions {
@@ -179,6 +179,8 @@ pub struct ProgramOptions {
     pub timeout_ms: Option<f64>,
     /// What `os.cpu_count()` answers; the machine's threads when absent.
     pub cpu_count: Option<usize>,
+    /// The page's address, which relative URLs given to `urlopen` are resolved against.
+    pub base_url: Option<String>,
 }
 
 impl ProgramOptions {
@@ -289,13 +291,42 @@ fn in_budget_terms(e: MontyException, budget: Duration) -> MontyException {
     }
 }
 
+/// `urlopen(url).read()`: the body, or the error urllib raises.
+fn fetch(url: &str) -> ExtFunctionResult {
+    match crate::host::fetch_blocking(url) {
+        Ok(body) => MontyObject::bytes(body).into(),
+        Err(e) => {
+            let exc_type = match e.type_name.as_str() {
+                "HTTPError" => ExcType::HttpError,
+                "ValueError" => ExcType::ValueError,
+                _ => ExcType::UrlError,
+            };
+            MontyException::new(exc_type, Some(e.message)).into()
+        }
+    }
+}
+
+/// monty's refusal of class inheritance, with what to write instead for what a concurrency
+/// program most often subclasses.
+fn explained(e: MontyException) -> MontyException {
+    let inheritance = e.exc_type() == ExcType::NotImplementedError
+        && e.message().is_some_and(|m| m.contains("does not yet support class inheritance"));
+    if !inheritance {
+        return e;
+    }
+    let message = "class inheritance is not supported by the playground's Python engine (monty); \
+        for a threading.Thread subclass, give threading.Thread(target=...) the function its run() \
+        would be";
+    MontyException::with_traceback(e.exc_type(), Some(message.to_string()), e.traceback().to_vec())
+}
+
 fn process_error(message: &str) -> MontyException {
     MontyException::new(ExcType::RuntimeError, Some(message.to_string()))
 }
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 17] = [
+    const FUNCTIONS: [&str; 18] = [
         "lock_new",
         "acquire",
         "release",
@@ -307,6 +338,7 @@ fn host_module() -> MontyObject {
         "call_begin",
         "call_end",
         "stderr",
+        "fetch",
         "pool_open",
         "pool_submit",
         "pool_next",
@@ -321,6 +353,8 @@ fn host_module() -> MontyObject {
     for (name, exc_type) in [
         ("CancelledError", ExcType::FuturesCancelledError),
         ("Empty", ExcType::QueueEmpty),
+        ("URLError", ExcType::UrlError),
+        ("HTTPError", ExcType::HttpError),
         ("Full", ExcType::QueueFull),
     ] {
         attrs.push((MontyObject::string(name), MontyObject::type_object(MontyType::Exception(exc_type))));
@@ -588,7 +622,7 @@ impl Host {
     }
 
     fn error_of(&self, e: &MontyException) -> ProgramError {
-        let e = &in_budget_terms(e.clone(), self.timeout);
+        let e = &explained(in_budget_terms(e.clone(), self.timeout));
         let type_name: &'static str = e.exc_type().into();
         let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
         let frames: Vec<_> = e
@@ -761,6 +795,7 @@ impl Host {
                 self.output.write(Stream::Stderr, &text(0));
                 MontyObject::none().into()
             }
+            "fetch" => fetch(&text(0)),
             "pool_open" => return self.pool_open(call),
             "pool_submit" => {
                 let Some(pool) = self.pool_arg(&call) else {
@@ -908,14 +943,18 @@ mod tests {
             describe_exception(&MontyObject::exception(exc_type, message.map(str::to_string)))
         };
         assert_eq!(described(ExcType::ValueError, Some("it's bad")), "ValueError: it's bad");
-        assert_eq!(described(ExcType::KeyError, Some("a \"quoted\" 'key'\n")), "KeyError: a \"quoted\" 'key'\n");
+        assert_eq!(
+            described(ExcType::KeyError, Some("a \"quoted\" 'key'\n")),
+            "KeyError: a \"quoted\" 'key'\n"
+        );
         assert_eq!(described(ExcType::RuntimeError, None), "RuntimeError");
         assert_eq!(described(ExcType::FuturesCancelledError, None), "CancelledError");
     }
 
     #[test]
     fn monty_s_own_time_limit_reads_as_the_program_s_budget() {
-        let limit = MontyException::new(ExcType::TimeoutError, Some("feed time limit exceeded: 2s > 1s".into()));
+        let limit =
+            MontyException::new(ExcType::TimeoutError, Some("feed time limit exceeded: 2s > 1s".into()));
         let budget = Duration::from_millis(1500);
         assert_eq!(in_budget_terms(limit, budget).message(), out_of_time(budget).message());
         let own = MontyException::new(ExcType::TimeoutError, Some("too slow".into()));

@@ -150,6 +150,9 @@ mod tests {
         assert_eq!(stdout.len(), MAX_OUTPUT_BYTES - 1);
         assert!(stderr.contains("the rest was dropped"));
         out.write_last_words("Traceback ...\nTimeoutError: out of time\n");
-        assert!(out.streams().1.ends_with("the rest was dropped]\nTraceback ...\nTimeoutError: out of time\n"));
+        assert!(out
+            .streams()
+            .1
+            .ends_with("the rest was dropped]\nTraceback ...\nTimeoutError: out of time\n"));
     }
 }

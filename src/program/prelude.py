@@ -1196,12 +1196,71 @@ def _pg_build():
     multiprocessing.Queue = Queue
     multiprocessing.Lock = Lock
 
+    # ---------------------------------------------------------------- urllib.request
+    # urlopen fetches the site's own files (relative URLs resolve against the page): the host
+    # makes a synchronous request, so the body is read whole before urlopen returns.
+
+    class HTTPResponse:
+        def __init__(self, url, body):
+            self.url = url
+            self.status = 200
+            self.reason = 'OK'
+            self.closed = False
+            self._body = body
+            self._at = 0
+
+        def read(self, amt=None):
+            if amt is None or amt < 0:
+                end = len(self._body)
+            else:
+                end = min(len(self._body), self._at + amt)
+            chunk = self._body[self._at:end]
+            self._at = end
+            return chunk
+
+        def getcode(self):
+            return self.status
+
+        def geturl(self):
+            return self.url
+
+        def close(self):
+            self.closed = True
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, t, v, tb):
+            self.close()
+            return False
+
+    def urlopen(url, data=None, timeout=None):
+        if type(url) != str:
+            raise NotImplementedError('urlopen() in the playground takes a URL string, not a Request')
+        if data is not None:
+            raise NotImplementedError('urlopen() in the playground sends GET requests only')
+        return HTTPResponse(url, _pg.fetch(url))
+
+    urllib_error = _PgModule('urllib.error')
+    urllib_error.URLError = _pg.URLError
+    urllib_error.HTTPError = _pg.HTTPError
+    urllib_request = _PgModule('urllib.request')
+    urllib_request.urlopen = urlopen
+    urllib_request.URLError = _pg.URLError
+    urllib_request.HTTPError = _pg.HTTPError
+    urllib = _PgModule('urllib')
+    urllib.request = urllib_request
+    urllib.error = urllib_error
+
     return {
         'threading': threading,
         'queue': queue,
         'concurrent': concurrent,
         'concurrent.futures': futures,
         'multiprocessing': multiprocessing,
+        'urllib': urllib,
+        'urllib.request': urllib_request,
+        'urllib.error': urllib_error,
     }
 
 

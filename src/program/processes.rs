@@ -355,6 +355,10 @@ impl Pool {
                         self.output.write(Stream::Stderr, &text);
                         call.resume(MontyObject::none(), print)
                     }
+                    "fetch" => {
+                        let url = call.args.arg(0).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
+                        call.resume(super::fetch(&url), print)
+                    }
                     "lock_new" => {
                         locks.push(false);
                         call.resume(MontyObject::int((locks.len() - 1) as i64), print)

@@ -3,13 +3,17 @@
 // restores the program, a syntax error that keeps what was typed, and Cancel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { servedPlayground, openPlayground } from './harness.mjs';
 
 const env = servedPlayground();
+/** The docs' URL example asks for a page that is not there, on purpose. */
+const MISSING_PAGE = { expected: [/no-such-page\.txt/] };
 const preset = (id) => readFileSync(new URL(`../../python/programs/${id}.py`, import.meta.url), 'utf8');
-const cpython = (code) => execFileSync('python3', ['-c', code], { encoding: 'utf8', timeout: 60_000, stdio: ['pipe', 'pipe', 'ignore'] });
+/** What python3 prints; asynchronous, as the program may fetch from the server this process runs. */
+const cpython = async (code) => (await promisify(execFile)('python3', ['-c', code], { encoding: 'utf8', timeout: 60_000 })).stdout;
 
 const programBox = (page) => page.getByRole('textbox', { name: 'Program', exact: true });
 
@@ -19,7 +23,7 @@ async function runAndWait(page) {
 }
 
 test('a person switches to Program, runs the seed\'s Pool.map program and reads what python3 prints', async () => {
-  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url, MISSING_PAGE);
   assert.equal(await programBox(page).isVisible(), false);
   await page.getByRole('radio', { name: 'Program', exact: true }).check();
   assert.equal(await programBox(page).isVisible(), true);
@@ -28,7 +32,7 @@ test('a person switches to Program, runs the seed\'s Pool.map program and reads 
   assert.equal(await programBox(page).inputValue(), preset('seed_pool_map'));
   await runAndWait(page);
   const output = page.getByRole('log', { name: 'Output' });
-  assert.equal(await output.textContent(), cpython(preset('seed_pool_map')));
+  assert.equal(await output.textContent(), await cpython(preset('seed_pool_map')));
   // The timeline: one row per worker process, described as a whole; no bar is a tab stop.
   const timeline = page.locator('[data-program-timeline]');
   assert.equal(await timeline.isVisible(), true);
@@ -37,6 +41,15 @@ test('a person switches to Program, runs the seed\'s Pool.map program and reads 
   assert.equal(await page.locator('[data-program-legend]').isVisible(), true);
   // The Python panel shows the program itself.
   assert.equal(await page.locator('[data-python]').textContent(), preset('seed_pool_map'));
+
+  // The docs' URL example fetches this site's samples, the URLs naming the site it is served from.
+  await page.getByLabel('Example program').selectOption('docs_load_url');
+  assert.match(await programBox(page).inputValue(), new RegExp(`'${env.server.url}samples/1k.txt'`));
+  await runAndWait(page);
+  const fetched = (await output.textContent()).split('\n').sort().join('\n');
+  assert.equal(fetched, (await cpython(await programBox(page).inputValue())).split('\n').sort().join('\n'));
+  assert.match(fetched, /100k\.txt' page is 100000 bytes/);
+  assert.match(fetched, /no-such-page\.txt' generated an exception: HTTP Error 404: Not Found/);
 
   // Edited, the program is no longer the example; a link restores mode and program.
   await programBox(page).fill('import threading\nprint(threading.current_thread().name)\n');

@@ -71,7 +71,7 @@ class ComputeLink {
   async runProgram({ code, timeout_ms }, { onoutput, signal } = {}) {
     await this.#info.catch(() => this.start());
     if (signal?.aborted) throw abortError();
-    const options = { code: String(code ?? '') };
+    const options = { code: String(code ?? ''), base_url: document.baseURI };
     if (timeout_ms !== undefined) options.timeout_ms = timeout_ms;
     const request = this.#requests.send({ type: Request.PROGRAM, options, watch: Boolean(onoutput) }, (piece) => onoutput?.(piece));
     const onAbort = () => this.#worker.postMessage({ type: Request.CANCEL, runId: request.id });

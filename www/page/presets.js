@@ -15,9 +15,14 @@ export const PRESETS = [
   { id: 'mandelbrot', workload: 'mandelbrot_row', items: 'range(600)' },
 ];
 
+/** The site the example programs' URLs name: `./build.sh serve`'s address. */
+const EXAMPLE_SITE = 'http://127.0.0.1:8080/';
+
 /**
  * The example programs of Program mode, as written in python/programs/ (the id is the file's
- * name): the seed blog post's three, then the Python docs' ProcessPoolExecutor example.
+ * name): the seed blog post's three, then the Python docs' two concurrent.futures examples.
+ * The docs' URL example fetches this site's own samples: its URLs name the site the page is
+ * served from, so python3 gets the same files while the site is up.
  */
-export const PROGRAM_PRESETS = ['seed_threading', 'seed_pool_map', 'seed_executors', 'docs_is_prime']
-  .map((id) => ({ id, code: PROGRAMS[id] }));
+export const PROGRAM_PRESETS = ['seed_threading', 'seed_pool_map', 'seed_executors', 'docs_is_prime', 'docs_load_url']
+  .map((id) => ({ id, code: PROGRAMS[id].replaceAll(EXAMPLE_SITE, new URL('./', document.baseURI).href) }));
