@@ -131,14 +131,18 @@ async function init(message) {
   return { type: Reply.READY, ...info, workloads: info.catalog.workloads };
 }
 
+/** The engine's info once it is ready; an engine that failed to start is started afresh. */
+async function engineInfo() {
+  try {
+    return await engine.info;
+  } catch {
+    return startEngine();
+  }
+}
+
 /** Runs `options`, the executor chosen here; resolves to the wasm's `{report, results, trace}`. */
 async function run({ id, options, watch }) {
-  let info;
-  try {
-    info = await engine.info;
-  } catch {
-    info = await startEngine();
-  }
+  let info = await engineInfo();
   if (current.cancelled) throw abortError();
   if (options.workload === 'custom' && !info.python) {
     info = await startEngine(options.executor === 'pool' && info.threaded ? options.workers : threads, true);
@@ -174,12 +178,7 @@ async function runMessagePassing(options, progress) {
  * report is then made here from the output it had sent.
  */
 async function runProgram({ id, options, watch }) {
-  let info;
-  try {
-    info = await engine.info;
-  } catch {
-    info = await startEngine();
-  }
+  let info = await engineInfo();
   if (current.cancelled) throw abortError();
   if (!info.python) info = await startEngine(threads, true);
   const began = now();
