@@ -222,6 +222,8 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
     let mut host = Host::new(began, timeout);
     let error = host.run(code, watcher).err();
     host.finish(watcher);
+    // The interval is the process's: a map's custom worker, run next, keeps monty's default.
+    monty::set_switch_interval(None);
     let (stdout, stderr) = host.output.streams();
     let mut trace = std::mem::take(&mut host.trace);
     for pool in &host.pools {
