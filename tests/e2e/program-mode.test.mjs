@@ -33,6 +33,8 @@ test('a person switches to Program, runs the seed\'s Pool.map program and reads 
   await runAndWait(page);
   const output = page.getByRole('log', { name: 'Output' });
   assert.equal(await output.textContent(), await cpython(preset('seed_pool_map')));
+  // Pool() with no count starts one worker process per CPU (2 here); the program has one thread.
+  assert.match(await page.locator('[data-output-timing]').textContent(), /^Wall time \d+\.\d\d s, on 1 thread\(s\) and 2 worker process\(es\)\.$/);
   // The timeline: one row per worker process, described as a whole; no bar is a tab stop.
   const timeline = page.locator('[data-program-timeline]');
   assert.equal(await timeline.isVisible(), true);

@@ -66,7 +66,7 @@ if (['light', 'dark'].includes(params.get('theme'))) document.documentElement.da
 translatePage();
 mountResultSection($('result'));
 mountOutputSection($('output-section'));
-const output = new OutputView($('output'));
+const output = new OutputView($('output'), $('output-timing'));
 indentOnTab($('program'));
 runOnCtrlEnter($('program'));
 if (!doctor.executors.includes('pool')) {

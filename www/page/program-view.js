@@ -7,7 +7,8 @@ import { t, translatePage } from './i18n.js';
 const OUTPUT_MARKUP = `
   <h2 id="output-title" data-i18n="output">Output</h2>
   <p class="note" data-i18n="output.help"></p>
-  <pre class="output" data-output role="log" aria-live="polite" aria-labelledby="output-title" tabindex="0"></pre>`;
+  <pre class="output" data-output role="log" aria-live="polite" aria-labelledby="output-title" tabindex="0"></pre>
+  <p data-output-timing></p>`;
 
 /** Fills a page's `<section data-output-section>` with the Output section's markup. */
 export function mountOutputSection(section) {
@@ -21,19 +22,23 @@ export function mountOutputSection(section) {
  * A program's output in a `<pre>`: stdout and stderr interleaved in the order they were
  * printed, each piece in a span of its stream's class (`stdout`, `stderr`), the next piece of
  * the same stream added to the same text node. It keeps to the end while the person has not
- * scrolled up.
+ * scrolled up. Once the run ends, `timing` says how long it took and on how many threads and
+ * worker processes.
  */
 export class OutputView {
   #pre;
+  #timing;
   /** How much of each stream is shown, to add what a report holds and no piece brought. */
   #shown = { stdout: 0, stderr: 0 };
 
-  constructor(pre) {
+  constructor(pre, timing) {
     this.#pre = pre;
+    this.#timing = timing;
   }
 
   clear() {
     this.#pre.replaceChildren();
+    this.#timing.textContent = '';
     this.#shown = { stdout: 0, stderr: 0 };
   }
 
@@ -62,6 +67,11 @@ export class OutputView {
    */
   finish(report) {
     for (const stream of ['stdout', 'stderr']) this.append({ stream, text: report[stream].slice(this.#shown[stream]) });
+    const lanes = (kind) => report.trace.filter((entry) => entry.kind === kind).map((entry) => entry.lane);
+    // The main thread (lane 0) is every program's, whether or not the trace lists it.
+    const threads = new Set([0, ...lanes('thread')]).size;
+    const processes = new Set(lanes('process')).size;
+    this.#timing.textContent = t('output.timing', { seconds: seconds(report.wall_ms), threads, processes });
   }
 }
 
@@ -91,7 +101,7 @@ export function programRefusal(code, limits) {
  */
 export function mountOutput(store, $) {
   mountOutputSection($('output-section'));
-  const view = new OutputView($('output'));
+  const view = new OutputView($('output'), $('output-timing'));
   store.addEventListener('program-start', () => view.clear());
   store.addEventListener('program-output', ({ detail }) => view.append(detail));
   store.watch(['programReport'], ({ programReport }) => {
