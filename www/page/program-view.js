@@ -1,5 +1,6 @@
 // A program's run as the full page (main.js) and the embed (embed/embed-page.js) both show it:
-// the Output section's markup, made here once; the output as a terminal shows it; and the
+// the Output section's markup, made here once; the output as a terminal shows it; the report's
+// threads and processes, row by row (the timeline draws them, the Output counts them); and the
 // status line of a run, including the one for a program too long to run.
 import { t, translatePage } from './i18n.js';
 
@@ -67,12 +68,31 @@ export class OutputView {
    */
   finish(report) {
     for (const stream of ['stdout', 'stderr']) this.append({ stream, text: report[stream].slice(this.#shown[stream]) });
-    const lanes = (kind) => report.trace.filter((entry) => entry.kind === kind).map((entry) => entry.lane);
-    // The main thread (lane 0) is every program's, whether or not the trace lists it.
-    const threads = new Set([0, ...lanes('thread')]).size;
-    const processes = new Set(lanes('process')).size;
-    this.#timing.textContent = t('output.timing', { seconds: seconds(report.wall_ms), threads, processes });
+    this.#timing.textContent = t('output.timing', { seconds: seconds(report.wall_ms), ...kindCounts(programLanes(report)) });
   }
+}
+
+/**
+ * The rows of a program report's timeline, by lane: `{lane, name, kind, bars, busy_ms}`. The
+ * trace lists the threads a program started and the calls its pools ran; the main thread
+ * (lane 0) runs from the start to the end, and is drawn so unless the trace says otherwise.
+ */
+export function programLanes(report) {
+  const lanes = new Map();
+  for (const entry of report.trace) {
+    if (!lanes.has(entry.lane)) lanes.set(entry.lane, { lane: entry.lane, name: entry.name, kind: entry.kind, bars: [] });
+    lanes.get(entry.lane).bars.push({ start_ms: entry.start_ms, end_ms: entry.end_ms });
+  }
+  if (!lanes.has(0)) lanes.set(0, { lane: 0, name: 'MainThread', kind: 'thread', bars: [{ start_ms: 0, end_ms: report.wall_ms }] });
+  return [...lanes.values()]
+    .sort((a, b) => a.lane - b.lane)
+    .map((row) => ({ ...row, busy_ms: row.bars.reduce((sum, bar) => sum + (bar.end_ms - bar.start_ms), 0) }));
+}
+
+/** How many of `rows` (programLanes) are threads and how many worker processes. */
+export function kindCounts(rows) {
+  const count = (kind) => rows.filter((row) => row.kind === kind).length;
+  return { threads: count('thread'), processes: count('process') };
 }
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
