@@ -554,8 +554,10 @@ impl Host {
                 return Err(self.out_of_time());
             }
             let next_timer = self.timers.iter().map(|t| t.due_ms).fold(f64::INFINITY, f64::min);
-            let pools_working =
-                self.pool_waiters.iter().any(|(pool, _)| self.pools[*pool].next_result().is_err());
+            // collect_results kept only the calls whose result may still come: one that came
+            // since is gathered on the next turn. (Asking the pools again here would take it
+            // out of its queue and lose it.)
+            let pools_working = !self.pool_waiters.is_empty();
             if next_timer.is_infinite() && !pools_working {
                 return Err(MontyException::new(
                     ExcType::RuntimeError,
