@@ -1,6 +1,7 @@
 // The embed: a compact playground for tutorial pages, configured by URL parameters and driven
-// by its host through postMessage. Where it is not cross-origin isolated it runs the
-// single-threaded build and says, in the isolation doctor's words, why the pool is out.
+// by its host through postMessage. Where the pool cannot run (not cross-origin isolated, or a
+// browser that lacks what the pool needs, isolation/threads.js) it runs the single-threaded
+// build and says, in the isolation doctor's words, why the pool is out.
 //
 // URL parameters: workload, items, executor, workers, chunksize, lang (en, ko), theme (light,
 // dark), origins (comma-separated host origins allowed to drive it; default: any), mode (map,
@@ -23,7 +24,7 @@ import { checkSettings } from '../shared/options.js';
 const PREFIX = 'map-playground:';
 const $ = (name) => document.querySelector(`[data-${name}]`);
 const params = new URLSearchParams(location.search);
-const doctor = diagnose();
+let doctor = diagnose();
 const baselines = new Baselines();
 
 const allowed = (params.get('origins') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
@@ -69,10 +70,12 @@ mountOutputSection($('output-section'));
 const output = new OutputView($('output'), $('output-timing'));
 indentOnTab($('program'));
 runOnCtrlEnter($('program'));
-if (!doctor.executors.includes('pool')) {
-  $('isolation').textContent = t(doctor.advice);
-  $('isolation').hidden = false;
+/** Says why the pool is out, when it is. */
+function showDoctor() {
+  $('isolation').textContent = t(doctor.advice, { error: doctor.error ?? '' });
+  $('isolation').hidden = doctor.executors.includes('pool');
 }
+showDoctor();
 
 // ---- talking to the host -------------------------------------------------------------------
 
@@ -237,6 +240,10 @@ let catalog = null;
 playground.ready.then(
   (info) => {
     catalog = info.catalog;
+    // The compute Worker's facts replace the page's: it knows whether the pool really started.
+    doctor = diagnose(info.support);
+    showDoctor();
+    if (settings.executor === 'pool' && !doctor.executors.includes('pool')) settings.executor = 'message-passing';
     Object.assign(settings, hostSettings(Object.fromEntries(params), catalog));
     setBusy(false);
     $('status').textContent = info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single');

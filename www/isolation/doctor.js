@@ -1,25 +1,37 @@
 // The isolation doctor: what this browser and page allow, which executors that leaves, and,
-// when the pool is out, what is missing and how to fix it.
+// when the pool is out, what is missing and how to fix it. The facts are threads.js's: the
+// page's own until the compute Worker is ready, then the compute Worker's, which also says
+// whether the threaded build really started there.
+import { threadSupport } from './threads.js';
 
-// (module (memory 1 1 shared)): valid only where WebAssembly threads are supported.
-const SHARED_MEMORY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 5, 4, 1, 3, 1, 1]);
+/** The advice key (see i18n.js) for each thing the pool can miss; 'start': it failed anyway. */
+const ADVICE = {
+  threads: 'doctor.fix.threads',
+  sab: 'doctor.fix.sab',
+  sharedMemory: 'doctor.fix.memory',
+  sendMemory: 'doctor.fix.send',
+  workers: 'doctor.fix.workers',
+  start: 'doctor.fix.start',
+};
 
-/** The facts, and the advice key (see i18n.js) for what keeps the pool out, if anything. */
-export function diagnose() {
-  const isolated = self.crossOriginIsolated === true;
-  const sab = typeof SharedArrayBuffer === 'function';
-  const threads = WebAssembly.validate(SHARED_MEMORY_MODULE);
-  const framed = window.top !== window;
-  const pool = isolated && sab && threads;
+/**
+ * The facts of `support` (threads.js's, the compute Worker's once it is ready), the executors
+ * they leave, and the advice key for what keeps the pool out, with `error`, the browser's words.
+ */
+export function diagnose(support = threadSupport(self)) {
+  const pool = support.missing === null;
   let advice = 'doctor.ok';
-  if (!threads) advice = 'doctor.fix.threads';
-  else if (!isolated) advice = framed ? 'doctor.fix.iframe' : 'doctor.fix.headers';
+  if (support.missing === 'isolated') advice = window.top !== window ? 'doctor.fix.iframe' : 'doctor.fix.headers';
+  else if (!pool) advice = ADVICE[support.missing] ?? 'doctor.fix.start';
   return {
-    isolated,
-    sab,
-    threads,
+    isolated: support.isolated,
+    sab: support.sab,
+    threads: support.threads,
+    memory: support.sendMemory,
+    workers: support.workers,
     cores: navigator.hardwareConcurrency || 1,
     executors: ['sequential', 'async', ...(pool ? ['pool'] : []), 'message-passing'],
     advice,
+    error: support.error,
   };
 }

@@ -3,12 +3,14 @@
 import { t } from './i18n.js';
 
 export function mountDoctor(store, $) {
-  store.watch(['lang'], ({ doctor }) => {
+  store.watch(['lang', 'doctor'], ({ doctor }) => {
     const yes = (v) => t(v ? 'doctor.yes' : 'doctor.no');
     const rows = [
       ['doctor.isolated', yes(doctor.isolated)],
       ['doctor.sab', yes(doctor.sab)],
       ['doctor.threads', yes(doctor.threads)],
+      ['doctor.memory', yes(doctor.memory)],
+      ['doctor.workers', yes(doctor.workers)],
       ['doctor.cores', String(doctor.cores)],
       ['doctor.executors', doctor.executors.join(', ')],
     ];
@@ -19,7 +21,7 @@ export function mountDoctor(store, $) {
       dd.textContent = value;
       return [dt, dd];
     }));
-    $('doctor-advice').textContent = t(doctor.advice);
+    $('doctor-advice').textContent = t(doctor.advice, { error: doctor.error ?? '' });
     $('isolation').hidden = doctor.executors.includes('pool');
   });
 }

@@ -81,7 +81,8 @@ $('copy-link').addEventListener('click', () => copy(location.href, $('status')))
 playground.ready.then(
   (info) => {
     const shared = decodeState(hash, info.catalog, Object.keys(LANGUAGES));
-    store.update({ catalog: info.catalog });
+    // The compute Worker's facts replace the page's: it knows whether the pool really started.
+    store.update({ catalog: info.catalog, doctor: diagnose(info.support) });
     const workers = String(defaultWorkers(info.catalog.limits.max_workers));
     store.update({
       form: { ...store.state.form, workers, ...shared },

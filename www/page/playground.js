@@ -20,7 +20,10 @@ class ComputeLink {
     this.#testHooks = testHooks;
   }
 
-  /** Starts the compute Worker; resolves to {threaded, threads, python, workloads, catalog, startup_ms}. */
+  /**
+   * Starts the compute Worker; resolves to {threaded, threads, python, workloads, catalog,
+   * support, startup_ms} (support: what the pool needs and what is missing, isolation/threads.js).
+   */
   start() {
     this.#worker?.terminate();
     const worker = new Worker(new URL('../worker/compute.js', import.meta.url), { type: 'module' });
@@ -95,7 +98,10 @@ export function createPlayground() {
   const link = new ComputeLink({ testHooks });
   const ready = link.start().then((info) => ({ ...info, isolated: self.crossOriginIsolated === true }));
   const api = {
-    /** Resolves to {threaded, threads, python, isolated, workloads, catalog, startup_ms} once the Workers are ready. */
+    /**
+     * Resolves to {threaded, threads, python, isolated, workloads, catalog, support, startup_ms}
+     * once the Workers are ready.
+     */
     ready,
     /**
      * Runs a map; resolves to the report, rejects with a named Error. `onprogress` gets

@@ -35,8 +35,9 @@ export const Request = Object.freeze({
 /** Back towards the page. */
 export const Reply = Object.freeze({
   /**
-   * INIT done: `{threaded, threads, python, workloads, catalog}` (catalog: every option's
-   * names and limits, src/options.rs; workloads: its workloads).
+   * INIT done: `{threaded, threads, python, workloads, catalog, support}` (catalog: every
+   * option's names and limits, src/options.rs; workloads: its workloads; support: the compute
+   * Worker's isolation/threads.js facts, `missing: 'start'` once a threaded start failed).
    */
   READY: 'map-playground/ready',
   /**

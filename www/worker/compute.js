@@ -8,8 +8,10 @@
 // Worker's own small wasm instance (the single-threaded build; it runs no items).
 //
 // It keeps one engine at a time and runs one request after another. It chooses the engine's
-// build (threaded where the page is cross-origin isolated, with the Python engine once a custom
-// worker runs) and compiles its wasm while the engine's Worker starts. It starts a fresh engine
+// build (threaded where this Worker has everything the pool needs, isolation/threads.js; with
+// the Python engine once a custom worker runs) and compiles its wasm while the engine's Worker
+// starts. A threaded engine that fails to start anyway (or does not start within START_MS) is
+// replaced by a single-threaded one, and READY's `support` says why the pool is out. It starts a fresh engine
 // (a fresh wasm instance and rayon pool) when a pool run asks for a different worker count
 // (rayon's pool is sized once per instance), after a run that left pool items running, after
 // the engine died, and one with the Python engine the first time a custom worker or a whole
@@ -17,9 +19,12 @@
 // engine stuck in one long item is stopped, and the run reported from the progress it had sent.
 import { Request, Reply, abortError, errorToWire } from '../shared/protocol.js';
 import { Requests } from '../shared/requests.js';
+import { threadSupport } from '../isolation/threads.js';
 
 /** How long a stopped run may take to answer before its engine is stopped. */
 const ANSWER_MS = 150;
+/** How long a threaded engine may take to start its pool before the single-threaded build stands in. */
+const START_MS = 20_000;
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -48,11 +53,11 @@ class Engine {
   ready = false;
 
   /**
-   * Starts an engine with a pool of `threads` (and the Python engine if `python`). Its wasm is
-   * compiled here while the engine's Worker starts, and handed to it ready.
+   * Starts an engine, `threaded` with a pool of `threads` or single-threaded (and with the
+   * Python engine if `python`). Its wasm is compiled here while the engine's Worker starts, and
+   * handed to it ready.
    */
-  constructor(threads, python, testHooks, onDeath) {
-    const threaded = self.crossOriginIsolated === true;
+  constructor(threaded, threads, python, testHooks, onDeath) {
     const build = `../pkg${python ? '-py' : ''}${threaded ? '' : '-st'}/`;
     this.#worker = new Worker(new URL('./engine.js', import.meta.url), { type: 'module' });
     const module = WebAssembly.compileStreaming(fetch(new URL(`${build}map_playground_bg.wasm`, import.meta.url)));
@@ -66,9 +71,10 @@ class Engine {
       if (this.#stopped) throw this.#stopped;
       return this.request({ type: Request.INIT, build, module: compiled, threaded, threads, python, testHooks }).promise;
     });
+    const late = threaded && setTimeout(() => this.stop(`its pool did not start within ${START_MS / 1000} s`), START_MS);
     this.info.then(() => {
       this.ready = true;
-    }, () => {});
+    }, () => {}).finally(() => clearTimeout(late));
   }
 
   /** Sends `message`; `.promise` settles with the reply, `onprogress` gets each PROGRESS. */
@@ -100,6 +106,14 @@ class Engine {
 }
 
 let engine = null;
+/** The engine's info, with `support`, once it is ready (startEngine's promise). */
+let engineReady = null;
+/**
+ * What the pool needs, as this Worker finds it (isolation/threads.js); once a threaded engine
+ * failed to start, `missing` is 'start' and `error` says how, and every engine after it is
+ * single-threaded.
+ */
+let support = threadSupport(self);
 let threads = 1;
 let python = false;
 let testHooks = false;
@@ -117,11 +131,22 @@ function startEngine(n = threads, withPython = python) {
   python = withPython;
   // An engine that dies after it started is replaced at once; one that never started is
   // started again by the next run, which then says why if it cannot.
-  const started = new Engine(n, withPython, testHooks, () => {
+  const threaded = support.missing === null;
+  const started = new Engine(threaded, n, withPython, testHooks, () => {
     if (engine === started && started.ready) startEngine();
   });
   engine = started;
-  return started.info;
+  engineReady = started.info.then(
+    (info) => ({ ...info, support }),
+    (error) => {
+      // A threaded start that failed, and was not stopped for another engine: the pool cannot
+      // start in this browser after all. The single-threaded build runs everything else.
+      if (!threaded || engine !== started) throw error;
+      support = { ...support, missing: 'start', error: `${error.name}: ${error.message}` };
+      return startEngine(n, withPython);
+    },
+  );
+  return engineReady;
 }
 
 async function init(message) {
@@ -134,7 +159,7 @@ async function init(message) {
 /** The engine's info once it is ready; an engine that failed to start is started afresh. */
 async function engineInfo() {
   try {
-    return await engine.info;
+    return await engineReady;
   } catch {
     return startEngine();
   }
