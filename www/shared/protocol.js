@@ -54,6 +54,8 @@ export const Reply = Object.freeze({
   RESULT: 'map-playground/result',
   /** A request failed: `{error: {name, message, ...}}`. */
   ERROR: 'map-playground/error',
+  /** A message-passing Worker's modules are loaded and it listens (no id; it answers nothing). */
+  LOADED: 'map-playground/loaded',
 });
 
 /** The error of a run cancelled before it started, on either side of the compute Worker. */

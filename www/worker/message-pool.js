@@ -34,9 +34,12 @@ function shiftColumns({ results, trace }, { start, lane, shift, pixels }) {
 }
 
 export class MessagePool {
+  /** Each lane's Worker, or null once it died or was stopped: the next run starts it again. */
   #webWorkers = [];
   #nextId = 1;
   #abort = null;
+  /** A stop that came while the run was still starting its Workers. */
+  #stopEarly = null;
   #brokenPool;
 
   /**
@@ -47,20 +50,42 @@ export class MessagePool {
     this.#brokenPool = brokenPool;
   }
 
-  #spawn() {
-    return new Worker(new URL('./message-worker.js', import.meta.url), { type: 'module' });
+  /**
+   * Starts a Worker; resolves to it once its modules are loaded (it says LOADED). The pool
+   * starts them one after another: WebKitGTK 2.50 under a service worker (a static host's,
+   * coi-sw.js) fails to load all but one of several module Workers started side by side from
+   * one script.
+   */
+  #start() {
+    const worker = new Worker(new URL('./message-worker.js', import.meta.url), { type: 'module' });
+    return new Promise((resolve, reject) => {
+      const settle = (error) => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        if (!error) return resolve(worker);
+        worker.terminate();
+        return reject(error);
+      };
+      const onMessage = ({ data }) => data?.type === Reply.LOADED && settle(null);
+      const onError = (event) => {
+        event.preventDefault?.();
+        settle(new Error(`a message-passing Worker could not start${event.message ? `: ${event.message}` : ''}`));
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+    });
   }
 
-  /** Keeps exactly `n` Workers, starting or ending some. */
-  #resize(n) {
-    while (this.#webWorkers.length > n) this.#webWorkers.pop().terminate();
-    while (this.#webWorkers.length < n) this.#webWorkers.push(this.#spawn());
+  /** Keeps exactly `n` Workers, ending some or starting the missing ones, one at a time. */
+  async #resize(n) {
+    while (this.#webWorkers.length > n) this.#webWorkers.pop()?.terminate();
+    for (let lane = 0; lane < n; lane++) this.#webWorkers[lane] ??= await this.#start();
   }
 
-  /** Replaces the Worker of `lane`, after it died or was stopped mid-chunk. */
+  /** Ends the Worker of `lane`, after it died or was stopped mid-chunk; the next run starts another. */
   #replace(lane) {
-    this.#webWorkers[lane].terminate();
-    this.#webWorkers[lane] = this.#spawn();
+    this.#webWorkers[lane]?.terminate();
+    this.#webWorkers[lane] = null;
   }
 
   /** For a test hook: terminates one Worker as if its process died. */
@@ -72,7 +97,8 @@ export class MessagePool {
 
   /** Stops the run in flight, as `why` ('cancelled' or 'timeout'). */
   stop(why) {
-    this.#abort?.(why);
+    if (this.#abort) this.#abort(why);
+    else this.#stopEarly ??= why;
   }
 
   /**
@@ -82,13 +108,19 @@ export class MessagePool {
    * Resolves to `{finished, bars, stopped, began_ms, wall_ms}`: the chunks' item and trace
    * columns, indexed in the whole input; rejects with BrokenPool when a Worker dies mid-run.
    */
-  run(options, plan, { onprogress, timeout_ms, cancelled = false }) {
+  async run(options, plan, { onprogress, timeout_ms, cancelled = false }) {
     const began_ms = now();
     const { inputs, inputEnds, chunksize, workers } = plan;
     const total = inputEnds.length;
     const chunks = [];
     for (let start = 0; start < total; start += chunksize) chunks.push([start, Math.min(total, start + chunksize)]);
-    this.#resize(workers);
+    this.#stopEarly = null;
+    try {
+      await this.#resize(workers);
+    } catch {
+      throw this.#brokenPool(total, []);
+    }
+    const stopEarly = this.#stopEarly;
     const lanes = this.#webWorkers.slice(0, Math.max(1, Math.min(workers, chunks.length)));
 
     return new Promise((resolve, reject) => {
@@ -178,6 +210,7 @@ export class MessagePool {
       });
       if (timeout_ms) deadlineTimer = setTimeout(() => stop('timeout'), timeout_ms);
       if (cancelled) stop('cancelled');
+      else if (stopEarly) stop(stopEarly);
       else if (total === 0) finish();
       else lanes.forEach((_, lane) => dispatch(lane));
     });

@@ -32,3 +32,6 @@ self.addEventListener('message', async ({ data }) => {
     self.postMessage({ id: data.id, type: Reply.ERROR, error: errorToWire(error) });
   }
 });
+
+// Listening: the pool starts its next Worker only now (message-pool.js says why).
+self.postMessage({ type: Reply.LOADED });
