@@ -2,12 +2,12 @@
 # map-playground's one entry point. Every subcommand is idempotent and safe to re-run.
 #
 #   ./build.sh setup   install the toolchain pieces, wasm-bindgen-cli, Chromium, Firefox ESR,
-#                      geckodriver, npm packages
+#                      geckodriver, WebKitGTK's WebKitWebDriver and Xvfb, npm packages
 #   ./build.sh build   threaded + single-threaded wasm builds, each without and with the Python
 #                      engine, through wasm-bindgen into www/ (pkg, pkg-st, pkg-py, pkg-py-st)
 #   ./build.sh serve   setup + build, then serve www/ with COOP/COEP on 127.0.0.1:${PORT:-8080}
 #   ./build.sh test    setup + build, native tests, wasm tests in Chromium, browser end-to-end
-#                      tests in Chromium and in Firefox ESR
+#                      tests in Chromium, Firefox ESR and WebKitGTK
 #   ./build.sh bench   setup + build, then the side-by-side benchmark (--smoke: a quick check;
 #                      --python: the Python engine's figures, docs/python-engine.md)
 set -euo pipefail
@@ -17,6 +17,8 @@ TARGET=wasm32-unknown-unknown
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
 FIREFOX=/usr/bin/firefox-esr
+# WebKitGTK's WebDriver (Debian webkit2gtk-driver); its MiniBrowser needs a display: Xvfb.
+WEBKIT_DRIVER=/usr/bin/WebKitWebDriver
 # geckodriver, Mozilla's WebDriver server for Firefox, from crates.io at this version.
 GECKODRIVER_VERSION=0.37.1
 
@@ -74,10 +76,12 @@ cmd_setup() {
     cargo install wasm-bindgen-cli --version "$want" --force
   fi
 
-  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || [ ! -x "$FIREFOX" ]; then
-    log "setup: Chromium, ChromeDriver and Firefox ESR from Debian"
+  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || [ ! -x "$FIREFOX" ] || [ ! -x "$WEBKIT_DRIVER" ] \
+    || ! command -v Xvfb >/dev/null; then
+    log "setup: Chromium, ChromeDriver, Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \
+      chromium chromium-driver firefox-esr webkit2gtk-driver xvfb >/dev/null
   fi
 
   if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
@@ -142,8 +146,8 @@ cmd_test() {
   log "test: browser end-to-end (node --test, playwright-core, Chromium)"
   node --test --test-concurrency=1 tests/e2e/
 
-  log "test: browser end-to-end in Firefox ESR (node --test, selenium-webdriver, geckodriver)"
-  FIREFOX="$FIREFOX" node --test --test-concurrency=1 tests/firefox/
+  log "test: browser end-to-end in Firefox ESR and WebKitGTK (node --test, selenium-webdriver)"
+  FIREFOX="$FIREFOX" WEBKIT_DRIVER="$WEBKIT_DRIVER" node --test --test-concurrency=1 tests/webdriver/
 
   log "test: benchmark smoke run (./build.sh bench --smoke)"
   node tools/bench/run.mjs --smoke >/dev/null
