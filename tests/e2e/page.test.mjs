@@ -26,7 +26,7 @@ async function runAndWait(page) {
   await page.getByText(/^(Done|Cancelled|Timed out)/).waitFor({ timeout: 60_000 });
 }
 
-test('Compare draws one bar per available executor', async () => {
+test('Compare draws one bar per available executor: its median, its range, and how it was measured', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'fib', items: '[20] * 8', workers: 2 });
   await page.getByRole('button', { name: 'Compare executors' }).click();
@@ -34,19 +34,28 @@ test('Compare draws one bar per available executor', async () => {
   const bars = await page.locator('[data-compare-chart] [data-bar]').evaluateAll((gs) => gs.map((g) => g.dataset.bar));
   assert.deepEqual(bars, ['sequential', 'async', 'pool', 'message-passing']);
   assert.match(await page.locator('[data-compare-chart]').textContent(), /1\.00×/);
+  assert.equal(await page.locator('[data-compare-chart] [data-bar] line.range').count(), 4 * 3);
+  assert.match(await page.locator('[data-compare-note]').textContent(), /warmed up first, then ran \d+ times, taking turns/);
   await page.screenshot({ path: `${SHOTS}compare.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await close();
 });
 
-test('Scaling plots one point per worker count, with an Amdahl fit', async () => {
+test('Scaling plots one point per worker count, each a median, with an Amdahl fit from 3 points and none from 2', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'sleep_ms', items: '[30] * 6', workers: 3 });
   await page.getByRole('button', { name: 'Scaling', exact: true }).click();
   await page.locator('[data-scaling-chart] [data-point="3"]').waitFor({ timeout: 60_000 });
   const points = await page.locator('[data-scaling-chart] [data-point]').evaluateAll((cs) => cs.map((c) => c.dataset.point));
   assert.deepEqual(points, ['1', '2', '3']);
-  assert.match(await page.locator('[data-scaling-fit]').textContent(), /serial fraction ≈ \d+(\.\d)?%/);
+  assert.match(await page.locator('[data-scaling-fit]').textContent(), /median of \d+ runs or more after a warm-up\. Amdahl fit: serial fraction ≈ \d+(\.\d)?%/);
+
+  await fillForm(page, { workers: 2 });
+  await page.getByRole('button', { name: 'Scaling', exact: true }).click();
+  await page.locator('[data-scaling-fit]').filter({ hasText: 'No Amdahl fit: through fewer than 3 points' }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('[data-scaling-chart] path.fit').count(), 0);
+  assert.equal(await page.locator('[data-scaling-chart] [data-point]').count(), 2);
+  await fillForm(page, { workers: 3 });
 
   await page.getByLabel('Scaling mode').selectOption('chunksize');
   await page.getByRole('button', { name: 'Scaling', exact: true }).click();

@@ -73,16 +73,32 @@ test('the Workload select lists every workload with a description, and presets f
   await page.getByLabel('Workload', { exact: true }).selectOption('fib');
   assert.match(await page.locator('[data-workload-description]').textContent(), /CPU-bound.*Fibonacci/);
 
-  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Python docs: ProcessPoolExecutor example' });
+  // A preset fills the workload, the items and the executor its lesson is about, and says
+  // what it shows; edited, the menu says "custom".
+  const preset = page.getByLabel('Preset', { exact: true });
+  await preset.selectOption({ label: 'Python docs: ProcessPoolExecutor example' });
   assert.equal(await page.getByLabel('Workload', { exact: true }).inputValue(), 'is_prime');
-  await page.getByLabel('Executor', { exact: true }).selectOption('pool');
+  assert.equal(await page.getByLabel('Executor', { exact: true }).inputValue(), 'pool');
+  assert.match(await page.locator('[data-preset-lesson]').textContent(), /a pool of processes wins/);
   await page.getByRole('button', { name: 'Run' }).click();
-  await page.getByText('Done: 6 items on pool.').waitFor();
-  assert.equal(await page.locator('[data-printed]').textContent(), '[True, True, True, True, True, False]');
+  await page.getByText('Done: 48 items on pool.').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('[data-printed]').textContent(), `[${Array(8).fill('True, True, True, True, True, False').join(', ')}]`);
 
-  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'I/O-bound: 20 waits of 200 ms' });
+  await preset.selectOption({ label: 'I/O-bound: 20 waits of 200 ms' });
   assert.equal(await page.getByLabel('Input list', { exact: true }).inputValue(), '[200] * 20');
   assert.equal(await page.getByLabel('Workload', { exact: true }).inputValue(), 'sleep_ms');
+  assert.equal(await page.getByLabel('Executor', { exact: true }).inputValue(), 'async');
+  await page.getByLabel('Input list', { exact: true }).fill('[200] * 10');
+  assert.equal(await preset.inputValue(), 'custom');
+  assert.equal(await preset.locator('option:checked').textContent(), 'custom (edited)');
+  assert.equal(await page.locator('[data-preset-lesson]').textContent(), '');
+
+  await preset.selectOption({ label: 'many tiny items: where message-passing loses' });
+  assert.deepEqual(
+    [await page.getByLabel('Workload', { exact: true }).inputValue(), await page.getByLabel('Executor', { exact: true }).inputValue()],
+    ['square', 'message-passing'],
+  );
+  assert.match(await page.locator('[data-preset-lesson]').textContent(), /it loses to sequential/);
   assert.deepEqual(problems, []);
   await close();
 });

@@ -193,11 +193,12 @@ $('compare').addEventListener('click', async () => {
   if (busy) return;
   setBusy(true);
   const options = { ...settings, items: $('items').value };
-  const last = await compareExecutors(document, options, doctor.executors, (o) => {
-    $('status').textContent = t('status.comparing', { executor: o.executor });
+  const cpuBound = catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
+  const entries = await compareExecutors(document, options, doctor.executors, cpuBound, (o, step) => {
+    $('status').textContent = t('status.comparing', { executor: o.executor, step: t(`measure.${step.phase}`, step) });
     return runOnce(o);
   });
-  if (last) show(last, options);
+  if (entries) show(entries.at(-1).report, options);
   setBusy(false);
 });
 

@@ -49,23 +49,32 @@ function reset(svg, width, height) {
 
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-/** Bars of wall time, one per executor, each labelled with its speedup over the baseline. */
-export function drawCompare(svg, bars, { title }) {
+/**
+ * Compare: one bar per executor, its median wall time, with a line across its range (fastest
+ * to slowest run), and the speedup over sequential. `bars`: {executor, median_ms, min_ms,
+ * max_ms, speedup}; `runs`: how many timed runs each median is of.
+ */
+export function drawCompare(svg, bars, { title, runs }) {
   const width = 600;
   const row = 34;
   const left = 150;
   const height = 30 + row * bars.length;
   reset(svg, width, height);
   el('title', {}, svg).textContent = title;
-  const max = Math.max(...bars.map((b) => b.wall_ms), 1);
+  const max = Math.max(...bars.map((b) => b.max_ms), 1);
+  const scale = (ms) => ((width - left - 170) * ms) / max;
   bars.forEach((bar, i) => {
     const y = 20 + i * row;
-    const w = Math.max(2, ((width - left - 120) * bar.wall_ms) / max);
+    const w = Math.max(2, scale(bar.median_ms));
     const g = el('g', { 'data-bar': bar.executor }, svg);
     text(g, left - 8, y + 16, bar.executor, { 'text-anchor': 'end', class: 'label' });
     el('rect', { x: left, y, width: w, height: row - 10, fill: laneColor(i), rx: 3 }, g);
-    text(g, left + w + 6, y + 16, `${fmt(bar.wall_ms)} ms · ${bar.speedup.toFixed(2)}×`, { class: 'value' });
-    el('title', {}, g).textContent = `${bar.executor}: ${fmt(bar.wall_ms)} ms, ${bar.speedup.toFixed(2)}×`;
+    const mid = y + (row - 10) / 2;
+    el('line', { x1: left + scale(bar.min_ms), x2: left + scale(bar.max_ms), y1: mid, y2: mid, class: 'range' }, g);
+    for (const ms of [bar.min_ms, bar.max_ms]) el('line', { x1: left + scale(ms), x2: left + scale(ms), y1: mid - 5, y2: mid + 5, class: 'range' }, g);
+    const label = `${fmt(bar.median_ms)} ms · ${bar.speedup.toFixed(2)}×`;
+    text(g, left + Math.max(w, scale(bar.max_ms)) + 6, y + 16, label, { class: 'value' });
+    el('title', {}, g).textContent = `${bar.executor}: median ${fmt(bar.median_ms)} ms of ${runs} runs (${fmt(bar.min_ms)}–${fmt(bar.max_ms)} ms), ${bar.speedup.toFixed(2)}×`;
   });
 }
 

@@ -1,14 +1,19 @@
-// Compare: the form's run on every executor this page can use, one after another, as bars of
-// wall time with their speedups over the first.
+// Compare: the form's run on every executor this page can use, measured as a benchmark is
+// (measure.js: warmed up, several runs in rounds, the median and its range), as bars with
+// their speedups over sequential, and what the figures cannot mean.
 import { t } from './i18n.js';
 import { compareExecutors } from './result-view.js';
 
 export function mountCompare(store, runner, $) {
   $('compare').addEventListener('click', runner.whileBusy(async (options) => {
-    const last = await compareExecutors(document, options, store.state.doctor.executors, (o) => {
-      store.update({ status: t('status.comparing', { executor: o.executor }) });
-      return runner.runOnce(o);
+    const cpuBound = store.state.catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
+    let last = null;
+    await compareExecutors(document, options, store.state.doctor.executors, cpuBound, async (o, step) => {
+      store.update({ status: t('status.comparing', { executor: o.executor, step: t(`measure.${step.phase}`, step) }) });
+      last = await runner.runOnce(o);
+      return last;
     });
+    // The last run shown, a cancelled one too (its status says so).
     return last && { report: last, options: { ...options, executor: last.executor } };
   }));
 }

@@ -1,7 +1,7 @@
 // The Map form: its fields mirror `state.form` (strings, as fields hold them) both ways; its
 // selects list what the catalog names; presets fill it; field errors show under their field.
 import { t } from './i18n.js';
-import { PRESETS } from './presets.js';
+import { PRESETS, holdsPreset } from './presets.js';
 import { indentOnTab } from './code-box.js';
 
 /** The form's fields, by `data-*` hook; `state.form` has one value per field. */
@@ -26,7 +26,10 @@ export function mountForm(store, $) {
 
   /** Lists the presets and what the catalog names, in the page's language. */
   const fillChoices = ({ catalog, doctor, form: values }) => {
-    fields.preset.replaceChildren(new Option(t('preset.none'), ''), ...PRESETS.map((p) => new Option(t(`preset.${p.id}`), p.id)));
+    // 'custom': shown once the form no longer holds the preset it started from, never offered.
+    const custom = new Option(t('preset.custom'), 'custom');
+    custom.hidden = true;
+    fields.preset.replaceChildren(new Option(t('preset.none'), ''), ...PRESETS.map((p) => new Option(t(`preset.${p.id}`), p.id)), custom);
     if (catalog) {
       const label = (w) => (w.name === 'custom' ? t('workload.custom') : `${w.name}: ${t(w.cpu_bound ? 'bound.cpu' : 'bound.io')}`);
       fields.workload.replaceChildren(...catalog.workloads.map((w) => new Option(label(w), w.name)));
@@ -54,14 +57,27 @@ export function mountForm(store, $) {
   store.watch(['catalog', 'lang'], fillChoices);
   store.watch(['form'], write);
 
-  const changed = () => store.update({ form: read() });
-  mapFields.addEventListener('input', changed);
-  mapFields.addEventListener('change', changed);
-  fields.workload.addEventListener('change', () => store.update({ form: { ...read(), preset: '' } }));
+  /** The form as its fields hold it; a preset edited away from is 'custom'. */
+  const changed = () => {
+    const values = read();
+    const preset = PRESETS.find((p) => p.id === values.preset);
+    if (preset && !holdsPreset(preset, values)) values.preset = 'custom';
+    store.update({ form: values });
+  };
+  // The preset menu fills the form itself (below): its own input and change are not an edit.
+  const edited = (event) => event.target !== fields.preset && changed();
+  mapFields.addEventListener('input', edited);
+  mapFields.addEventListener('change', edited);
   fields.preset.addEventListener('change', () => {
     const chosen = PRESETS.find((p) => p.id === fields.preset.value);
-    if (!chosen) return;
-    store.update({ form: { ...read(), workload: chosen.workload, items: chosen.items }, inputError: null });
+    if (!chosen) return changed();
+    // Its executor where this page has it; the pool's stand-in, message-passing, where not.
+    const executor = store.state.doctor.executors.includes(chosen.executor) ? chosen.executor : 'message-passing';
+    return store.update({ form: { ...read(), workload: chosen.workload, items: chosen.items, executor }, inputError: null });
+  });
+  store.watch(['form', 'lang'], ({ form: values }) => {
+    const chosen = PRESETS.find((p) => p.id === values.preset);
+    $('preset-lesson').textContent = chosen ? t(`preset.${chosen.id}.lesson`) : '';
   });
 
   indentOnTab(fields.code, changed);

@@ -7,6 +7,7 @@ import { Request, abortError } from '../shared/protocol.js';
 import { Requests } from '../shared/requests.js';
 import { progressFrom, reportFrom } from '../shared/columns.js';
 import { defaultWorkers, toRunOptions } from '../shared/options.js';
+import { compareRuns } from './measure.js';
 
 class ComputeLink {
   #worker = null;
@@ -108,6 +109,24 @@ export function createPlayground() {
      * {done, total, items, trace} as items finish; aborting `signal` cancels the run.
      */
     run: ({ onprogress, signal, ...options } = {}) => link.run(options, { onprogress, signal }),
+    /**
+     * Compare, measured as a benchmark is (measure.js): the run options, without `executor`, on
+     * every executor this page can use, each warmed up and then run several times in rounds.
+     * Resolves to one entry per executor, {executor, median_ms, min_ms, max_ms, runs, speedup}
+     * (speedup: the sequential median over this one); rejects as a run would, and with an
+     * AbortError when a run was cancelled or timed out.
+     */
+    compare: async ({ signal, executor: _ignored, ...options } = {}) => {
+      const { catalog, threaded } = await ready;
+      const executors = catalog.executors.filter((name) => name !== 'pool' || threaded);
+      const entries = await compareRuns(options, executors, (o) => link.run(o, { signal }));
+      if (!entries) {
+        const error = new Error('the comparison stopped: one of its runs was cancelled or timed out');
+        error.name = 'AbortError';
+        throw error;
+      }
+      return entries.map(({ report: _report, ...entry }) => entry);
+    },
     /**
      * Runs a whole Python program; resolves to {stdout, stderr, error, wall_ms, trace}.
      * `onoutput({stream, text})` gets its output as it is printed; aborting `signal` stops it.

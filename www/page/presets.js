@@ -1,19 +1,28 @@
-// Presets: the examples a tutorial starts from. Picking one fills the form; the person can
-// then edit anything. Their names are in the language tables (i18n.js), as `preset.<id>` and
-// `program.preset.<id>`.
+// Presets: the examples a tutorial starts from, each sized to show its lesson on this
+// playground (a CPU preset takes 0.3-2 s sequentially, long enough to watch and for the pool
+// to win) and set to the executor its lesson is about. Picking one fills the form; the person
+// can then edit anything, and the menu then says "custom". Their names and lessons are in the
+// language tables (i18n.js), as `preset.<id>`, `preset.<id>.lesson` and `program.preset.<id>`.
 import PROGRAMS from './programs-py.js';
 
 export const PRESETS = [
-  { id: 'seed', workload: 'square', items: '[1, 2, 3, 4, 5]' },
+  { id: 'seed', workload: 'square', items: '[1, 2, 3, 4, 5]', executor: 'pool' },
   {
     id: 'docs-primes',
     workload: 'is_prime',
-    items: '[112272535095293, 112582705942171, 112272535095293,\n 115280095190773, 115797848077099, 1099726899285419]',
+    items: '[112272535095293, 112582705942171, 112272535095293,\n 115280095190773, 115797848077099, 1099726899285419] * 8',
+    executor: 'pool',
   },
-  { id: 'io-waits', workload: 'sleep_ms', items: '[200] * 20' },
-  { id: 'uneven-fib', workload: 'fib', items: '[30, 10, 32, 5, 31, 20, 33, 1]' },
-  { id: 'mandelbrot', workload: 'mandelbrot_row', items: 'range(600)' },
+  { id: 'uneven-fib', workload: 'fib', items: '[38, 20, 39, 5, 37, 30, 38, 10]', executor: 'pool' },
+  { id: 'mandelbrot', workload: 'mandelbrot_row', items: 'range(600)', executor: 'pool' },
+  { id: 'io-waits', workload: 'sleep_ms', items: '[200] * 20', executor: 'async' },
+  { id: 'tiny-items', workload: 'square', items: 'range(100000)', executor: 'message-passing' },
 ];
+
+/** Whether the form still holds preset `p` as it filled it. */
+export function holdsPreset(p, form) {
+  return form.workload === p.workload && form.items === p.items && form.executor === p.executor;
+}
 
 /** The site the example programs' URLs name: `./build.sh serve`'s address. */
 const EXAMPLE_SITE = 'http://127.0.0.1:8080/';

@@ -4,6 +4,7 @@
 // `data-*` hook inside `root`.
 import { t, translatePage } from './i18n.js';
 import { drawCompare } from './charts.js';
+import { caveats, compareRuns } from './measure.js';
 
 /** The result section's contents, in markup that holds no text of its own (i18n.js fills it). */
 const RESULT_MARKUP = `
@@ -162,24 +163,23 @@ export function describeEnd(report) {
 }
 
 /**
- * Runs `options` on each of `executors` in turn with `runOne` (which resolves to a report, or
- * null when the run failed) and draws the compare chart in `root`; resolves to the last report.
+ * Compare: `options` on each of `executors`, measured as measure.js says, with `runOne(options)`
+ * (which resolves to a report, or null when the run failed); draws the chart (each executor's
+ * median, its range and its speedup) and the caveats in `root`. `cpuBound`: whether the
+ * workload only computes, where async cannot beat sequential. Resolves to the entries, or null.
  */
-export async function compareExecutors(root, options, executors, runOne) {
-  const bars = [];
-  let last = null;
-  for (const executor of executors) {
-    const report = await runOne({ ...options, executor });
-    if (!report || report.stopped) break;
-    bars.push({ executor, wall_ms: report.wall_ms });
-    last = report;
-  }
-  if (bars.length) {
-    const base = bars[0].wall_ms;
-    const withSpeedup = bars.map((b) => ({ ...b, speedup: base / Math.max(b.wall_ms, 1e-6) }));
-    drawCompare(hook(root, 'compare-chart'), withSpeedup, { title: t('compare.title') });
-  }
-  return last;
+export async function compareExecutors(root, options, executors, cpuBound, runOne) {
+  const entries = await compareRuns(options, executors, runOne);
+  if (!entries) return null;
+  drawCompare(hook(root, 'compare-chart'), entries, { title: t('compare.title'), runs: entries[0].runs });
+  const lanes = (executor) => {
+    if (executor === 'pool' || executor === 'message-passing') return options.workers;
+    return executor === 'async' && !cpuBound ? Infinity : 1;
+  };
+  const notes = caveats(entries.map((e) => ({ ...e, label: e.executor, lanes: lanes(e.executor) })));
+  const note = hook(root, 'compare-note');
+  note.textContent = [t('compare.measured', { runs: entries[0].runs }), ...notes.map((n) => t(n.key, n.vars))].join(' ');
+  return entries;
 }
 
 /** The Result section of the full page: the report of the last run shown, in the page's language. */

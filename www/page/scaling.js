@@ -1,64 +1,72 @@
-// Scaling: the form's run on the pool (or, without isolation, on message-passing) at 1, 2, …
-// workers with the speedup against Amdahl's law, or at doubling chunk sizes with the wall time.
+// Scaling: the form's run on the pool (or, where the pool cannot run, on message-passing) at
+// 1, 2, … workers with the speedup against Amdahl's law, or at doubling chunk sizes with the
+// wall time. Each point is measured as a benchmark is (measure.js: warmed up, the median of
+// several runs); a speedup that cannot be true is said to be so, and Amdahl's law is fitted
+// only to 3 points or more (through 2 points any serial fraction fits).
 import { t } from './i18n.js';
 import { amdahlFit, drawPlot } from './charts.js';
+import { caveats, measure } from './measure.js';
+
+/** The fewest points an Amdahl fit is drawn from. */
+const FIT_POINTS = 3;
 
 export function mountScaling(store, runner, $) {
   $('scaling').addEventListener('click', runner.whileBusy(async (options) => {
     const executor = store.state.doctor.executors.includes('pool') ? 'pool' : 'message-passing';
-    const run = (o, step) => {
-      store.update({ status: t('status.scaling', { step }) });
-      return runner.runOnce(o);
-    };
     const sweep = $('scaling-mode').value === 'workers' ? byWorkers : byChunksize;
-    const last = await sweep({ ...options, executor }, run, $);
+    let last = null;
+    const run = (label) => async (o, step) => {
+      store.update({ status: t('status.scaling', { step: `${label(o)}, ${t(`measure.${step.phase}`, step)}` }) });
+      last = await runner.runOnce(o);
+      return last;
+    };
+    await sweep({ ...options, executor }, run, $);
+    // The last run shown, a cancelled one too (its status says so).
     return last && { report: last, options: { ...options, executor } };
   }));
 }
 
+/** The chart's caption: how the points were measured, then what they cannot mean. */
+function caption($, runs, notes = []) {
+  $('scaling-fit').textContent = [t('scaling.measured.note', { runs }), ...notes].join(' ');
+}
+
 async function byWorkers(options, run, $) {
-  const points = [];
-  let last = null;
   const top = Math.max(2, options.workers);
-  let one = null;
-  for (let n = 1; n <= top; n++) {
-    const report = await run({ ...options, workers: n }, `${n} / ${top}`);
-    if (!report || report.stopped) break;
-    last = report;
-    one ??= report.wall_ms;
-    points.push({ x: n, y: one / Math.max(report.wall_ms, 1e-6) });
-  }
-  if (points.length) {
-    const s = amdahlFit(points);
-    drawPlot($('scaling-chart'), points, {
-      xLabel: t('axis.workers'), yLabel: t('axis.speedup'),
-      ideal: (x) => x, fit: (x) => 1 / (s + (1 - s) / x),
-      legend: [['measured', t('scaling.measured')], ['ideal', t('scaling.ideal')], ['fit', t('scaling.fit')]],
-    });
-    $('scaling-fit').textContent = t('scaling.serial', { percent: (100 * s).toFixed(1) });
-  }
-  return last;
+  const counts = Array.from({ length: top }, (_, i) => i + 1);
+  const measured = await measure(counts.map((workers) => ({ ...options, workers })), run((o) => `${o.workers} / ${top}`), { rounds: false });
+  if (!measured) return;
+  const one = measured[0].median_ms;
+  const points = measured.map((m) => ({ x: m.options.workers, y: one / Math.max(m.median_ms, 1e-6) }));
+  const fitted = points.length >= FIT_POINTS;
+  const s = fitted ? amdahlFit(points) : null;
+  drawPlot($('scaling-chart'), points, {
+    xLabel: t('axis.workers'), yLabel: t('axis.speedup'),
+    ideal: (x) => x,
+    ...(fitted ? { fit: (x) => 1 / (s + (1 - s) / x) } : {}),
+    legend: [['measured', t('scaling.measured')], ['ideal', t('scaling.ideal')], ...(fitted ? [['fit', t('scaling.fit')]] : [])],
+  });
+  const notes = caveats(measured.map((m, i) => ({ ...m, label: `${m.options.workers} ${t('axis.workers')}`, speedup: points[i].y, lanes: m.options.workers })));
+  caption($, Math.min(...measured.map((m) => m.runs)), [
+    fitted ? t('scaling.serial', { percent: (100 * s).toFixed(1) }) : t('scaling.no-fit', { points: FIT_POINTS }),
+    ...notes.map((n) => t(n.key, n.vars)),
+  ]);
 }
 
 async function byChunksize(options, run, $) {
-  const points = [];
-  let last = null;
-  let size = 1;
-  let top = Infinity;
-  while (size <= top) {
-    const report = await run({ ...options, chunksize: size }, `chunksize ${size}`);
-    if (!report || report.stopped) break;
-    last = report;
-    top = Math.max(1, Math.ceil(report.results.length / options.workers));
-    points.push({ x: size, y: report.wall_ms });
-    size *= 2;
-  }
-  if (points.length) {
-    drawPlot($('scaling-chart'), points, {
-      xLabel: t('axis.chunksize'), yLabel: t('axis.wall'),
-      legend: [['measured', t('scaling.measured')]],
-    });
-    $('scaling-fit').textContent = '';
-  }
-  return last;
+  // The sizes that change anything: up to the items per worker.
+  const first = await run(() => 'chunksize 1')({ ...options, chunksize: 1 }, { phase: 'warm-up', run: 1 });
+  if (!first || first.stopped) return;
+  const items = first.results.length;
+  const sizes = [];
+  for (let size = 1; size <= Math.max(1, Math.ceil(items / options.workers)); size *= 2) sizes.push(size);
+  const measured = await measure(sizes.map((chunksize) => ({ ...options, chunksize })), run((o) => `chunksize ${o.chunksize}`));
+  if (!measured) return;
+  const points = measured.map((m) => ({ x: m.options.chunksize, y: m.median_ms }));
+  drawPlot($('scaling-chart'), points, {
+    xLabel: t('axis.chunksize'), yLabel: t('axis.wall'),
+    legend: [['measured', t('scaling.measured')]],
+  });
+  const notes = caveats(measured.map((m) => ({ ...m, label: `chunksize ${m.options.chunksize}`, speedup: 0, lanes: 1 })));
+  caption($, Math.min(...measured.map((m) => m.runs)), notes.map((n) => t(n.key, n.vars)));
 }
