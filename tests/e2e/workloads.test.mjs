@@ -88,6 +88,9 @@ test('the Workload select lists every workload with a description, and presets f
   assert.equal(await page.getByLabel('Input list', { exact: true }).inputValue(), '[200] * 20');
   assert.equal(await page.getByLabel('Workload', { exact: true }).inputValue(), 'sleep_ms');
   assert.equal(await page.getByLabel('Executor', { exact: true }).inputValue(), 'async');
+  assert.equal(await page.getByLabel('Workers', { exact: true }).inputValue(), '20');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByText('Done: 20 items on async.').waitFor({ timeout: 30_000 });
   await page.getByLabel('Input list', { exact: true }).fill('[200] * 10');
   assert.equal(await preset.inputValue(), 'custom');
   assert.equal(await preset.locator('option:checked').textContent(), 'custom (edited)');

@@ -3,6 +3,7 @@
 import { t } from './i18n.js';
 import { PRESETS, holdsPreset } from './presets.js';
 import { indentOnTab } from './code-box.js';
+import { defaultWorkers } from '../shared/options.js';
 
 /** The form's fields, by `data-*` hook; `state.form` has one value per field. */
 export const FIELDS = Object.freeze(['preset', 'workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout', 'code']);
@@ -73,7 +74,8 @@ export function mountForm(store, $) {
     if (!chosen) return changed();
     // Its executor where this page has it; the pool's stand-in, message-passing, where not.
     const executor = store.state.doctor.executors.includes(chosen.executor) ? chosen.executor : 'message-passing';
-    return store.update({ form: { ...read(), workload: chosen.workload, items: chosen.items, executor }, inputError: null });
+    const workers = String(chosen.workers ?? defaultWorkers(store.state.catalog?.limits.max_workers));
+    return store.update({ form: { ...read(), workload: chosen.workload, items: chosen.items, executor, workers }, inputError: null });
   });
   store.watch(['form', 'lang'], ({ form: values }) => {
     const chosen = PRESETS.find((p) => p.id === values.preset);

@@ -3,6 +3,7 @@
 // to win) and set to the executor its lesson is about. Picking one fills the form; the person
 // can then edit anything, and the menu then says "custom". Their names and lessons are in the
 // language tables (i18n.js), as `preset.<id>`, `preset.<id>.lesson` and `program.preset.<id>`.
+// A preset without `workers` runs on as many as the machine has cores.
 import PROGRAMS from './programs-py.js';
 
 export const PRESETS = [
@@ -15,7 +16,8 @@ export const PRESETS = [
   },
   { id: 'uneven-fib', workload: 'fib', items: '[38, 20, 39, 5, 37, 30, 38, 10]', executor: 'pool' },
   { id: 'mandelbrot', workload: 'mandelbrot_row', items: 'range(600)', executor: 'pool' },
-  { id: 'io-waits', workload: 'sleep_ms', items: '[200] * 20', executor: 'async' },
+  // ThreadPoolExecutor(max_workers=20): every wait in flight at once.
+  { id: 'io-waits', workload: 'sleep_ms', items: '[200] * 20', executor: 'async', workers: 20 },
   { id: 'tiny-items', workload: 'square', items: 'range(100000)', executor: 'message-passing' },
 ];
 
