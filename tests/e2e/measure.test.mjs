@@ -3,7 +3,7 @@
 // (one thread) must come out level with sequential (within 15%), and the pool of 2 ahead, on
 // every one of 5 fresh page loads. Before the warm-up, the first executor paid for V8's tier-up
 // and async "beat" sequential by up to 1.7x. The issue's goal for the pool is 1.6x; on this
-// 7-15 ms run it came out at 1.2-1.9x a load (about 1.5x typically, README "Compare"): a run
+// 7-15 ms run it came out at 1.2-1.9x a load (about 1.5x typically): a run
 // this short moves by 2x on a shared machine. So the test holds the lesson (the pool ahead on
 // every load, by 1.3x or more over the 5) and the README the figure.
 import { test } from 'node:test';
@@ -36,7 +36,7 @@ test('the first compare on a fresh page: async level with sequential, the pool o
   assert.ok(median(seen.map((load) => load.pool)) >= 1.3, said);
 });
 
-test('compare takes no executor, and stops with an AbortError when its signal aborts', async () => {
+test('compare stops with an AbortError when its signal aborts', async () => {
   const { page, close } = await openPlayground(env.browser, env.server.url);
   const result = await page.evaluate(async () => {
     const controller = new AbortController();

@@ -3,7 +3,7 @@
 // the form, every workload against CPython, custom Python workers, cancel, bad input, markup
 // as text, and the fallback without COOP/COEP. A browser that is isolated but cannot run the
 // pool (WebKitGTK without SharedArrayBuffer) runs the same checks on every other executor, and
-// its isolation doctor must name what is missing. README "Tests in other browsers" says what
+// its isolation doctor must name what is missing. README "Tests in Firefox and WebKit" says what
 // stays Chromium-only.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

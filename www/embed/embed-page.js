@@ -194,11 +194,14 @@ $('compare').addEventListener('click', async () => {
   setBusy(true);
   const options = { ...settings, items: $('items').value };
   const cpuBound = catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
-  const entries = await compareExecutors(document, options, doctor.executors, cpuBound, (o, step) => {
+  let last = null;
+  await compareExecutors(document, options, doctor.executors, cpuBound, async (o, step) => {
     $('status').textContent = t('status.comparing', { executor: o.executor, step: t(`measure.${step.phase}`, step) });
-    return runOnce(o);
+    last = await runOnce(o);
+    return last;
   });
-  if (entries) show(entries.at(-1).report, options);
+  // The last run shown, a cancelled one too (its status says so).
+  if (last) show(last, options);
   setBusy(false);
 });
 

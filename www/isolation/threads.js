@@ -32,21 +32,23 @@ export function threadSupport(scope = globalThis) {
     try {
       memory = new scope.WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
       facts.sharedMemory = memory.buffer instanceof scope.SharedArrayBuffer;
+      if (!facts.sharedMemory) error = 'its buffer is not a SharedArrayBuffer';
     } catch (e) {
       error = failed(e);
     }
   }
   if (facts.sharedMemory && facts.isolated) {
     // A port's postMessage clones as a Worker's does, and throws the same DataCloneError.
-    const channel = new scope.MessageChannel();
+    let channel = null;
     try {
+      channel = new scope.MessageChannel();
       channel.port1.postMessage(memory);
       facts.sendMemory = true;
     } catch (e) {
       error = failed(e);
     } finally {
-      channel.port1.close();
-      channel.port2.close();
+      channel?.port1.close();
+      channel?.port2.close();
     }
   }
   const missing = NEEDS.find((need) => !facts[need]) ?? null;

@@ -6,7 +6,10 @@
 // executors in rounds, each once a round, so a slow moment of the machine falls on all alike.
 // And a figure that cannot be true is said to be so, with the reason.
 
-/** At least this many warm-up runs, and this long in all, per point. */
+/**
+ * At least this many warm-up runs, and this long in all (as the page waits for them, so that a
+ * run too short for the clock still counts), per point; at most MAX_RUNS of them.
+ */
 const WARMUP_RUNS = 2;
 const WARMUP_MS = 300;
 /**
@@ -54,10 +57,11 @@ export async function measure(points, runOne, { rounds = true } = {}) {
   };
   const warmUp = async (entry, point) => {
     let spent = 0;
-    for (let run = 1; run <= WARMUP_RUNS || spent < WARMUP_MS; run++) {
+    for (let run = 1; run <= WARMUP_RUNS || (spent < WARMUP_MS && run <= MAX_RUNS); run++) {
+      const began = performance.now();
       const report = await once(entry, point, 'warm-up', run);
       if (!report) return false;
-      spent += report.wall_ms;
+      spent += Math.max(report.wall_ms, performance.now() - began);
       if (report.wall_ms >= LONG_RUN_MS) {
         long = true;
         break;
@@ -96,6 +100,12 @@ export async function measure(points, runOne, { rounds = true } = {}) {
  * last run's; null when a run failed or was stopped.
  */
 export async function compareRuns(options, executors, runOne) {
+  // The pool first, once: a pool of another size restarts the compute engine, which would
+  // otherwise throw away the warm-up of the executors before it.
+  if (executors.includes('pool')) {
+    const sized = await runOne({ ...options, executor: 'pool' }, { point: executors.indexOf('pool'), phase: 'warm-up', run: 0 });
+    if (!sized || sized.stopped) return null;
+  }
   const measured = await measure(executors.map((executor) => ({ ...options, executor })), runOne);
   if (!measured) return null;
   const base = (measured.find((m) => m.options.executor === 'sequential') ?? measured[0]).median_ms;

@@ -172,11 +172,12 @@ export async function compareExecutors(root, options, executors, cpuBound, runOn
   const entries = await compareRuns(options, executors, runOne);
   if (!entries) return null;
   drawCompare(hook(root, 'compare-chart'), entries, { title: t('compare.title'), runs: entries[0].runs });
-  const lanes = (executor) => {
-    if (executor === 'pool' || executor === 'message-passing') return options.workers;
+  // The most each can gain: its workers (as its report gives them), or one thread's 1x.
+  const lanes = ({ executor, report }) => {
+    if (executor === 'pool' || executor === 'message-passing') return report.workers;
     return executor === 'async' && !cpuBound ? Infinity : 1;
   };
-  const notes = caveats(entries.map((e) => ({ ...e, label: e.executor, lanes: lanes(e.executor) })));
+  const notes = caveats(entries.map((e) => ({ ...e, label: e.executor, lanes: lanes(e) })));
   const note = hook(root, 'compare-note');
   note.textContent = [t('compare.measured', { runs: entries[0].runs }), ...notes.map((n) => t(n.key, n.vars))].join(' ');
   return entries;

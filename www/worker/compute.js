@@ -146,6 +146,8 @@ function startEngine(n = threads, withPython = python) {
       return startEngine(n, withPython);
     },
   );
+  // Not every start is awaited (a restart after a run, say): its failure is the next run's.
+  engineReady.catch(() => {});
   return engineReady;
 }
 

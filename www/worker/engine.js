@@ -3,7 +3,7 @@
 // and no rayon call ever runs on the page's main thread (rayon would spin there and freeze it).
 //
 // INIT names its build and brings its wasm compiled (compute.js chooses them): the threaded
-// build where the page is cross-origin isolated (SharedArrayBuffer is available), the
+// build where everything the pool needs is there (isolation/threads.js), the
 // single-threaded one otherwise, where every executor but the pool works; with the Python
 // engine (pkg-py*) for custom workers.
 // It watches the pool's Workers: one that dies mid-run ends the run with BrokenPool.
