@@ -57,6 +57,21 @@ toolchain_channel() {
 }
 
 cmd_setup() {
+  # The browsers come from Debian in the background while the Rust tools compile: fetching and
+  # unpacking them needs little CPU, so on a fresh machine the two overlap.
+  local browsers_pid='' browsers_log=''
+  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || [ ! -x "$FIREFOX" ] || [ ! -x "$WEBKIT_DRIVER" ] \
+    || ! command -v Xvfb >/dev/null; then
+    log "setup: Chromium, ChromeDriver, Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian (in the background)"
+    browsers_log=$(mktemp)
+    (
+      as_root apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \
+        chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
+    ) >"$browsers_log" 2>&1 &
+    browsers_pid=$!
+  fi
+
   local channel
   channel=$(toolchain_channel)
   [ -n "$channel" ] || die "rust-toolchain.toml names no channel"
@@ -77,14 +92,6 @@ cmd_setup() {
     cargo install wasm-bindgen-cli --version "$want" --force
   fi
 
-  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || [ ! -x "$FIREFOX" ] || [ ! -x "$WEBKIT_DRIVER" ] \
-    || ! command -v Xvfb >/dev/null; then
-    log "setup: Chromium, ChromeDriver, Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian"
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \
-      chromium chromium-driver firefox-esr webkit2gtk-driver xvfb >/dev/null
-  fi
-
   if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
     log "setup: geckodriver $GECKODRIVER_VERSION from crates.io (a few minutes, once)"
     cargo install geckodriver --version "$GECKODRIVER_VERSION" --force
@@ -96,6 +103,15 @@ cmd_setup() {
     log "setup: npm ci (test tools)"
     npm ci --no-audit --no-fund
     echo "$sum" >"$stamp"
+  fi
+
+  if [ -n "$browsers_pid" ]; then
+    log "setup: waiting for the browsers from Debian"
+    if ! wait "$browsers_pid"; then
+      cat "$browsers_log" >&2
+      die "installing the browsers from Debian failed (its output is above)"
+    fi
+    rm -f "$browsers_log"
   fi
 }
 
