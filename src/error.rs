@@ -44,7 +44,9 @@ pub enum ErrorKind {
     Input(String),
     /// An option of the run (workload, executor, workers) is unknown or out of range.
     Option(String),
-    /// The pool executor needs the threaded build, which needs a cross-origin isolated page.
+    /// The pool executor needs the threaded build, which runs only where the browser shares
+    /// memory with Workers: a cross-origin isolated page, in a browser that gives it
+    /// `SharedArrayBuffer` (the page's isolation doctor says what is missing).
     PoolUnavailable,
     /// A pool Worker died mid-run (a trap, a terminated Worker), like Python's
     /// `BrokenProcessPool`; these items, by index, never finished. The pool is rebuilt.
@@ -88,10 +90,11 @@ impl Error {
             }
             ErrorKind::Code { message, line: None, .. } => message.clone(),
             ErrorKind::Input(m) | ErrorKind::Option(m) => m.clone(),
-            ErrorKind::PoolUnavailable => "the pool needs SharedArrayBuffer, which browsers give \
-                only to cross-origin isolated pages (served with Cross-Origin-Opener-Policy: \
-                same-origin and Cross-Origin-Embedder-Policy: require-corp); the other \
-                executors work without it"
+            ErrorKind::PoolUnavailable => "the pool shares its memory with Web Workers, which a \
+                browser allows only on a cross-origin isolated page (served with \
+                Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: \
+                require-corp), and only where it gives that page SharedArrayBuffer; the isolation \
+                doctor says what is missing here, and the other executors work without it"
                 .to_string(),
             ErrorKind::BrokenPool { lost } => {
                 const NAMED: usize = 20;

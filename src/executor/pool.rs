@@ -121,7 +121,8 @@ fn work_stealing(job: &Job, control: &Control) {
     });
 }
 
-/// The single-threaded wasm build has no pool: the page is not cross-origin isolated.
+/// The single-threaded wasm build has no pool: the page is not cross-origin isolated, or the
+/// browser lacks what the pool needs (www/isolation/threads.js).
 #[cfg(all(target_arch = "wasm32", not(feature = "threads")))]
 pub(super) async fn run(_job: Arc<Job>, _control: Arc<Control>, _tick: &dyn Fn()) -> Result<bool, Error> {
     Err(Error::new(crate::ErrorKind::PoolUnavailable))
