@@ -15,7 +15,7 @@
 // else is ignored.
 import { playground } from '../page/start.js';
 import { defaultLanguage, setLanguage, t, translatePage } from '../page/i18n.js';
-import { diagnose } from '../isolation/doctor.js';
+import { diagnose, runnable } from '../isolation/doctor.js';
 import { Baselines, compareExecutors, describeEnd, isInputError, mountResultSection, renderReport } from '../page/result-view.js';
 import { OutputView, describeProgramEnd, mountOutputSection, programRefusal } from '../page/program-view.js';
 import { indentOnTab, runOnCtrlEnter } from '../page/code-box.js';
@@ -39,13 +39,13 @@ const HOST_SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize'];
 function hostSettings(input, catalog) {
   const given = input && typeof input === 'object' ? input : {};
   const out = checkSettings(Object.fromEntries(HOST_SETTINGS.filter((name) => name in given).map((name) => [name, given[name]])), catalog);
-  if (out.executor === 'pool' && !doctor.executors.includes('pool')) out.executor = 'message-passing';
+  if (out.executor) out.executor = runnable(doctor, out.executor);
   return out;
 }
 
 const settings = {
   workload: 'square',
-  executor: doctor.executors.includes('pool') ? 'pool' : 'message-passing',
+  executor: runnable(doctor, 'pool'),
   chunksize: 'auto',
 };
 // The items and the program show at once; every setting is checked when the catalog arrives.
@@ -247,7 +247,7 @@ playground.ready.then(
     // The compute Worker's facts replace the page's: it knows whether the pool really started.
     doctor = diagnose(info.support);
     showDoctor();
-    if (settings.executor === 'pool' && !doctor.executors.includes('pool')) settings.executor = 'message-passing';
+    settings.executor = runnable(doctor, settings.executor);
     Object.assign(settings, hostSettings(Object.fromEntries(params), catalog));
     setBusy(false);
     $('status').textContent = info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single');

@@ -15,6 +15,14 @@ const ADVICE = {
 };
 
 /**
+ * `executor`, where `doctor` (diagnose's) lists it; else the pool's stand-in, message-passing,
+ * the pool with separate memory that runs everywhere.
+ */
+export function runnable(doctor, executor) {
+  return doctor.executors.includes(executor) ? executor : 'message-passing';
+}
+
+/**
  * The facts of `support` (threads.js's, the compute Worker's once it is ready), the executors
  * they leave, and the advice key for what keeps the pool out, with `error`, the browser's words.
  */

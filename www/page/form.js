@@ -4,6 +4,7 @@ import { t } from './i18n.js';
 import { PRESETS, holdsPreset } from './presets.js';
 import { indentOnTab } from './code-box.js';
 import { defaultWorkers } from '../shared/options.js';
+import { runnable } from '../isolation/doctor.js';
 
 /** The form's fields, by `data-*` hook; `state.form` has one value per field. */
 export const FIELDS = Object.freeze(['preset', 'workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout', 'code']);
@@ -72,8 +73,7 @@ export function mountForm(store, $) {
   fields.preset.addEventListener('change', () => {
     const chosen = PRESETS.find((p) => p.id === fields.preset.value);
     if (!chosen) return changed();
-    // Its executor where this page has it; the pool's stand-in, message-passing, where not.
-    const executor = store.state.doctor.executors.includes(chosen.executor) ? chosen.executor : 'message-passing';
+    const executor = runnable(store.state.doctor, chosen.executor);
     const workers = String(chosen.workers ?? defaultWorkers(store.state.catalog?.limits.max_workers));
     return store.update({ form: { ...read(), workload: chosen.workload, items: chosen.items, executor, workers }, inputError: null });
   });

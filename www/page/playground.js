@@ -8,6 +8,7 @@ import { Requests } from '../shared/requests.js';
 import { progressFrom, reportFrom } from '../shared/columns.js';
 import { defaultWorkers, toRunOptions } from '../shared/options.js';
 import { compareRuns } from './measure.js';
+import { diagnose } from '../isolation/doctor.js';
 
 class ComputeLink {
   #worker = null;
@@ -117,9 +118,8 @@ export function createPlayground() {
      * AbortError when a run was cancelled or timed out.
      */
     compare: async ({ signal, executor: _ignored, ...options } = {}) => {
-      const { catalog, threaded } = await ready;
-      const executors = catalog.executors.filter((name) => name !== 'pool' || threaded);
-      const entries = await compareRuns(options, executors, (o) => link.run(o, { signal }));
+      const { support } = await ready;
+      const entries = await compareRuns(options, diagnose(support).executors, (o) => link.run(o, { signal }));
       if (!entries) {
         const error = new Error('the comparison stopped: one of its runs was cancelled or timed out');
         error.name = 'AbortError';
