@@ -1,11 +1,12 @@
 // Numbers a learner can trust: `playground.compare` on a fresh page measures as a benchmark
 // does, so its first figures already tell the lesson. fib over [27] * 16 is CPU-bound: async
-// (one thread) must come out level with sequential (within 15%), and the pool of 2 ahead, on
-// every one of 5 fresh page loads. Before the warm-up, the first executor paid for V8's tier-up
-// and async "beat" sequential by up to 1.7x. The issue's goal for the pool is 1.6x; on this
-// 7-15 ms run it came out at 1.2-1.9x a load (about 1.5x typically): a run
-// this short moves by 2x on a shared machine. So the test holds the lesson (the pool ahead on
-// every load, by 1.3x or more over the 5) and the README the figure.
+// (one thread) must come out level with sequential, and the pool of 2 ahead, over 5 fresh page
+// loads. Before the warm-up, the first executor paid for V8's tier-up and async "beat"
+// sequential by 1.26-1.74x in 5 of 6 loads. A run this short (7-15 ms) moves by 2x on a shared
+// 2-core machine: in CI one load's sequential runs spread over 6.4-16.8 ms and its async came
+// out at 1.17x. So the test holds the lesson over the loads' median (async within 10% of
+// sequential, the pool 1.3x or more: the issue's goal of 1.6x is the README's figure, 1.2-1.9x
+// a load) and bounds each load (async within 30%, the pool ahead), which a cold start fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedPlayground, openPlayground } from './harness.mjs';
@@ -30,9 +31,10 @@ test('the first compare on a fresh page: async level with sequential, the pool o
   }
   const said = JSON.stringify(seen);
   for (const load of seen) {
-    assert.ok(Math.abs(load.async - 1) <= 0.15, said);
+    assert.ok(Math.abs(load.async - 1) <= 0.3, said);
     assert.ok(load.pool > 1.1, said);
   }
+  assert.ok(Math.abs(median(seen.map((load) => load.async)) - 1) <= 0.1, said);
   assert.ok(median(seen.map((load) => load.pool)) >= 1.3, said);
 });
 
