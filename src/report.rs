@@ -85,6 +85,12 @@ pub struct Report {
     /// `cancelled` or `timeout` when the run stopped early.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stopped: Option<String>,
+    /// Where Python's program stops: the input index of the item whose exception it raises
+    /// instead of printing the list, as `list(map(...))` and the executors' `map` do. Absent
+    /// where it prints every outcome (`completed`, collected one future at a time) or none
+    /// raised. See [`stops_at`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stops_at: Option<usize>,
     /// The wasm instance's memory after the run, in bytes, where there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memory_bytes: Option<usize>,
@@ -200,6 +206,7 @@ impl Report {
             lanes[o.lane] = true;
         }
         Report {
+            stops_at: stops_at(run.executor, run.order, &finished.outcomes),
             workload: run.workload.to_string(),
             executor: run.executor.name().to_string(),
             workers: run.workers,
@@ -231,6 +238,27 @@ impl Report {
     pub fn printed(&self) -> &str {
         &self.results.reprs.text
     }
+}
+
+/// The item whose exception Python's `map` raises, of the items that ran: in input order the
+/// first that raised, as `list(map(...))` and `executor.map` meet them; but `Pool.map`
+/// (message-passing) fails as soon as any chunk fails, so there the first to raise in time
+/// (which, between items that raise at about the same moment, is a race in CPython too).
+/// None in `completed` order, whose program collects every outcome, except on the sequential
+/// executor, whose program is `list(map(...))` in either order.
+fn stops_at(executor: Executor, order: Order, outcomes: &[ItemOutcome]) -> Option<usize> {
+    if order == Order::Completed && executor != Executor::Sequential {
+        return None;
+    }
+    let raised = outcomes.iter().filter(|o| o.result.is_err());
+    let first = if executor == Executor::MessagePassing {
+        // In time: by when it ended where the run was traced, else by when it was reported.
+        let ended = |o: &ItemOutcome| o.end_ms.unwrap_or(f64::INFINITY);
+        raised.min_by(|a, b| ended(a).total_cmp(&ended(b)).then(a.seq.cmp(&b.seq)))
+    } else {
+        raised.min_by_key(|o| o.index)
+    };
+    first.map(|o| o.index)
 }
 
 #[cfg(test)]
@@ -269,6 +297,37 @@ mod tests {
         let r = Report::new(&fib_job(), Executor::Pool, Order::Completed, &finished, 10.0, 5.0);
         assert_eq!(r.results.index, [2, 0, 1]);
         assert_eq!(r.results.lane, [1, 0, 1]);
+    }
+
+    #[test]
+    fn python_stops_at_the_exception_map_raises() {
+        let bad = |m: &str| Err(PyException::new("ValueError", m));
+        let finished = Finished {
+            outcomes: vec![
+                outcome(2, 1, 0, bad("late in order, first in time")),
+                outcome(0, 0, 1, Ok(Value::Int(1))),
+                outcome(1, 1, 2, bad("first in order")),
+            ],
+            stopped: None,
+            abandoned: false,
+        };
+        let at = |executor, order| Report::new(&fib_job(), executor, order, &finished, 10.0, 5.0).stops_at;
+        for executor in [Executor::Sequential, Executor::Async, Executor::Pool] {
+            assert_eq!(at(executor, Order::Ordered), Some(1), "{executor:?}");
+        }
+        assert_eq!(at(Executor::MessagePassing, Order::Ordered), Some(2));
+        assert_eq!(at(Executor::Sequential, Order::Completed), Some(1));
+        for executor in [Executor::Async, Executor::Pool, Executor::MessagePassing] {
+            assert_eq!(at(executor, Order::Completed), None, "{executor:?}");
+        }
+        // Reported in one order, ended in another (message-passing reports a chunk at a time).
+        let mut timed = Finished { outcomes: finished.outcomes.clone(), stopped: None, abandoned: false };
+        timed.outcomes[2].end_ms = Some(11.0);
+        let r = Report::new(&fib_job(), Executor::MessagePassing, Order::Ordered, &timed, 10.0, 5.0);
+        assert_eq!(r.stops_at, Some(1));
+        let fine =
+            Finished { outcomes: vec![outcome(0, 0, 0, Ok(Value::Int(1)))], stopped: None, abandoned: false };
+        assert_eq!(Report::new(&fib_job(), Executor::Pool, Order::Ordered, &fine, 10.0, 5.0).stops_at, None);
     }
 
     #[test]

@@ -109,6 +109,7 @@ test('items outside a domain fail one by one with Python-shaped errors', async (
     for (const executor of ['sequential', 'pool', 'message-passing']) {
       const report = await page.evaluate((o) => window.playground.run(o), { workload, items, executor, workers: 2 });
       assert.equal(report.printed, printed, `${workload} on ${executor}`);
+      assert.equal(report.stops_at, 0, `${workload} on ${executor}`);
     }
   }
   assert.deepEqual(problems, []);

@@ -3,7 +3,7 @@
 // sandbox's budgets; carried by the Python panel and by a shared link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { servedPlayground, openPlayground } from './harness.mjs';
 
 const env = servedPlayground();
@@ -170,4 +170,44 @@ test("the Python panel prints the custom worker as written, and a shared link re
   assert.equal(await opened.page.locator('[data-printed]').textContent(), '');
   assert.deepEqual([...problems, ...opened.problems], []);
   await Promise.all([opened.close(), close()]);
+});
+
+test("where an item raises, python3 running the Python panel's program prints what the page printed", async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  await field(page, 'Workload').selectOption('custom');
+  await field(page, 'Worker function').fill("def worker(x):\n    if x % 3 == 0:\n        raise ValueError(f'no multiples of 3: {x}')\n    return [0][x - 1] if x < 0 else x * 10\n");
+  // One item raises: with two, which one Pool.map raises is a race (the first chunk to fail).
+  await field(page, 'Input list').fill('[1, 3, 5]');
+  const python3 = (program) => spawnSync('python3', ['-c', program], { encoding: 'utf8', timeout: 60_000 });
+  // Ordered: the program stops at item 1, with a traceback on stderr and nothing on stdout; the
+  // page prints a traceback's head and its last line (a process pool's traceback starts with
+  // the worker's, _RemoteTraceback, then the parent's).
+  for (const executor of ['sequential', 'pool', 'message-passing']) {
+    await field(page, 'Executor').selectOption(executor);
+    await runAndWait(page);
+    const printed = await page.locator('[data-printed]').textContent();
+    const run = python3(await page.locator('[data-python]').textContent());
+    const stderr = run.stderr.trimEnd().split('\n');
+    assert.equal(run.stdout, '', executor);
+    assert.ok(stderr.includes('Traceback (most recent call last):'), run.stderr);
+    assert.equal(printed, `Traceback (most recent call last):\n  ...\n${stderr.at(-1)}`, executor);
+    assert.equal(printed.split('\n').at(-1), 'ValueError: no multiples of 3: 3', executor);
+  }
+  // As completed: every outcome, listed (on one worker, the page's in input order; CPython's
+  // as_completed yields the futures already done in no set order).
+  const elements = (printed) => printed.slice(1, -1).split(', ').sort();
+  await field(page, 'Order').selectOption('completed');
+  await field(page, 'Input list').fill('[1, 3, 5, 6, -1]');
+  await field(page, 'Workers').fill('1');
+  for (const executor of ['pool', 'message-passing']) {
+    await field(page, 'Executor').selectOption(executor);
+    await runAndWait(page);
+    const printed = await page.locator('[data-printed]').textContent();
+    assert.equal(printed, "[10, ValueError('no multiples of 3: 3'), 50, ValueError('no multiples of 3: 6'), IndexError('list index out of range')]", executor);
+    const run = python3(await page.locator('[data-python]').textContent());
+    assert.equal(run.stderr, '', executor);
+    assert.deepEqual(elements(run.stdout.trim()), elements(printed), executor);
+  }
+  assert.deepEqual(problems, []);
+  await close();
 });

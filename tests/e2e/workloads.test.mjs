@@ -119,7 +119,7 @@ test('a list of strings for an int workload is refused next to the input, text k
   await close();
 });
 
-test('items that raise are listed with their error, the others still print', async () => {
+test("an item that raises stops the ordered map's printout as Python's map does; 'as completed' prints every outcome", async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await page.getByLabel('Workload', { exact: true }).selectOption('fib');
   await page.getByLabel('Input list', { exact: true }).fill('[10, 51, 2]');
@@ -128,11 +128,21 @@ test('items that raise are listed with their error, the others still print', asy
   await page.getByText('Done: 3 items on pool, 1 raised.').waitFor();
   assert.equal(
     await page.locator('[data-printed]').textContent(),
-    "[55, ValueError('fib() accepts 0 <= n <= 50, got 51'), 1]",
+    "Traceback (most recent call last):\n  ...\nValueError: fib() accepts 0 <= n <= 50, got 51",
   );
+  assert.match(await page.locator('[data-stops-note]').textContent(), /stops at the first item that raises, here item 1 \(51\)/);
   assert.deepEqual(await page.locator('[data-item-errors] li').allTextContents(), [
     'item 1 (51): ValueError: fib() accepts 0 <= n <= 50, got 51',
   ]);
+  await page.getByLabel('Order', { exact: true }).selectOption('completed');
+  await page.getByLabel('Workers', { exact: true }).fill('1');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByText('Done: 3 items on pool, 1 raised.').waitFor();
+  await page.locator('[data-stops-note]').waitFor({ state: 'hidden' });
+  assert.equal(
+    await page.locator('[data-printed]').textContent(),
+    "[55, ValueError('fib() accepts 0 <= n <= 50, got 51'), 1]",
+  );
   assert.deepEqual(problems, []);
   await close();
 });

@@ -38,3 +38,20 @@ test('a custom worker is printed as written, its imports at the head', () => {
   assert.match(program, /^import math\n/);
   assert.equal(python(program).stdout, '[2.0, 3.0]\n');
 });
+
+test("where an item raises, the program stops at it as map does, or lists every outcome as completed", () => {
+  const code = "def worker(x):\n    if x == 2:\n        raise ValueError('two')\n    return x\n";
+  for (const executor of catalog.executors) {
+    for (const order of catalog.orders) {
+      const settings = { workload: 'custom', code, items: '[1, 2, 3]', executor, workers: 2, chunksize: '2', order };
+      const run = python(pythonProgram(settings, 'http://127.0.0.1/'));
+      if (order === 'ordered' || executor === 'sequential') {
+        assert.equal(run.stdout, '', `${executor} ${order}`);
+        assert.equal(run.stderr.trimEnd().split('\n').at(-1), 'ValueError: two', `${executor} ${order}`);
+      } else {
+        assert.equal(run.stderr, '', `${executor} ${order}`);
+        assert.deepEqual(run.stdout.trim().slice(1, -1).split(', ').sort(), ['1', '3', "ValueError('two')"], `${executor} ${order}`);
+      }
+    }
+  }
+});

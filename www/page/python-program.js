@@ -1,7 +1,9 @@
 // The Python program equivalent to the form's settings, in the seed's style: the worker
 // function inlined, the items as typed (the input language is a slice of Python), and the
-// executor as Python spells it. `python3` runs it as is and prints the same list as the page
-// for items inside the workload's domain. A custom worker is printed as the person wrote it.
+// executor as Python spells it. `python3` runs it as is and prints what the page prints: the
+// list, or, where an item raises and the program collects with `map` (the report's
+// `stops_at`), that exception's traceback; in `completed` order it collects every outcome, an
+// exception in its item's place. A custom worker is printed as the person wrote it.
 
 import WORKLOADS_PY from './workloads-py.js';
 
@@ -56,6 +58,13 @@ export function workerSource(workload) {
   return `${imports.join('\n')}${imports.length ? '\n\n\n' : ''}${source}\n`;
 }
 
+/** The worker for imap_unordered in `completed` order: every outcome, an exception as a value. */
+const OUTCOME = `def outcome(item):
+    try:
+        return worker(item)
+    except Exception as error:
+        return error`;
+
 /** Module-level imports at the head of custom code, which the program keeps at its head. */
 const IMPORT = /^(import|from)\s/;
 
@@ -79,6 +88,7 @@ export function pythonProgram(settings, base) {
   const explicitChunk = /^\d+$/.test(chunk) ? chunk : null;
   const timeout = settings.timeout_ms ? `, timeout=${settings.timeout_ms / 1000}` : '';
   let body;
+  let after = '';
   if (executor === 'sequential') {
     body = 'results = list(map(worker, items))\nprint(results)';
   } else if (executor === 'message-passing') {
@@ -86,8 +96,10 @@ export function pythonProgram(settings, base) {
     // Pool.map's default chunksize is the auto rule already; imap_unordered's is 1.
     const auto = `max(1, -(-len(items) // (4 * ${workers})))`;
     const collect = order === 'completed'
-      ? `list(pool.imap_unordered(worker, items, ${explicitChunk ?? auto}))`
+      ? `list(pool.imap_unordered(outcome, items, ${explicitChunk ?? auto}))`
       : `pool.map(worker, items${explicitChunk ? `, ${explicitChunk}` : ''})`;
+    // imap_unordered would raise at the first exception, and lose the rest of its chunk.
+    if (order === 'completed') after = `\n\n\n${OUTCOME}`;
     body = `if __name__ == '__main__':\n    with Pool(${workers}) as pool:\n        results = ${collect}\n    print(results)`;
   } else {
     const name = executor === 'pool' ? 'ProcessPoolExecutor' : 'ThreadPoolExecutor';
@@ -95,7 +107,7 @@ export function pythonProgram(settings, base) {
     const chunkArg = executor === 'pool' ? `, chunksize=${explicitChunk ?? `max(1, -(-len(items) // (4 * ${workers})))`}` : '';
     if (order === 'completed') {
       imports.add(`from concurrent.futures import ${name}, as_completed`);
-      body = `if __name__ == '__main__':\n    with ${name}(max_workers=${workers}) as executor:\n        futures = [executor.submit(worker, item) for item in items]\n        results = [f.result() for f in as_completed(futures${timeout})]\n    print(results)`;
+      body = `if __name__ == '__main__':\n    with ${name}(max_workers=${workers}) as executor:\n        futures = [executor.submit(worker, item) for item in items]\n        # Each outcome: the exception the worker raised, or else its result.\n        results = [f.exception() or f.result() for f in as_completed(futures${timeout})]\n    print(results)`;
     } else {
       imports.add(`from concurrent.futures import ${name}`);
       body = `if __name__ == '__main__':\n    with ${name}(max_workers=${workers}) as executor:\n        results = list(executor.map(worker, items${chunkArg}${timeout}))\n    print(results)`;
@@ -103,7 +115,7 @@ export function pythonProgram(settings, base) {
   }
   // The page's address is the one module constant a workload uses (fetch_len's PAGE).
   const page = worker.constants?.includes('PAGE') ? `PAGE = ${pyStr(base)}\n\n\n` : '';
-  const source = `${page}${worker.source}`;
+  const source = `${page}${worker.source}${after}`;
   const items = settings.items.trim().replace(/\n/g, '\n    ');
   return `${[...imports].join('\n')}${imports.size ? '\n\n\n' : ''}${source}\n\n\nitems = list(${items})\n\n${body}\n`;
 }

@@ -10,6 +10,7 @@ import { caveats, compareRuns } from './measure.js';
 const RESULT_MARKUP = `
   <h2 id="result-title" data-i18n="result">Result</h2>
   <pre class="printed" data-printed></pre>
+  <p class="note" data-stops-note hidden></p>
   <button type="button" data-more hidden></button>
   <div data-errors hidden>
     <h3 data-i18n="errors">Items that raised</h3>
@@ -50,8 +51,38 @@ const hook = (root, name) => root.querySelector(`[data-${name}]`);
 const errorText = (e) => `${e.type}${e.message ? `: ${e.message}` : ''}${e.line ? ` (${t('errors.line', { line: e.line })})` : ''}`;
 const ms = (value) => `${value.toFixed(2)} ms`;
 
+/**
+ * The last line of the traceback Python prints for an item's exception: `Type: message`, or a
+ * custom worker's own last line (`KeyError: 'a'`: str() of a KeyError is its key's repr).
+ */
+function exceptionLine(error) {
+  if (error.traceback) return error.traceback.trimEnd().split('\n').at(-1);
+  return error.message ? `${error.type}: ${error.message}` : error.type;
+}
+
+/**
+ * Where Python's program raises instead of printing the list (`report.stops_at`), the page
+ * prints what it prints, its traceback (the frames elided as doctest writes them), and says
+ * which item raised; else the list.
+ */
+function renderPrinted(root, report) {
+  const stops = report.stops_at === undefined ? null : report.results.find((r) => r.index === report.stops_at);
+  const note = hook(root, 'stops-note');
+  if (note) {
+    note.hidden = !stops;
+    note.textContent = stops ? t('result.stops', { index: stops.index, input: stops.input }) : '';
+  }
+  if (!stops) {
+    renderList(root, report);
+    return;
+  }
+  hook(root, 'printed').textContent = `Traceback (most recent call last):\n  ...\n${exceptionLine(stops.error)}`;
+  const more = hook(root, 'more');
+  if (more) more.hidden = true;
+}
+
 /** Renders the first `count` items of the printed list; the `more` button shows the next ones. */
-function renderPrinted(root, report, count = FIRST_ITEMS) {
+function renderList(root, report, count = FIRST_ITEMS) {
   const printed = hook(root, 'printed');
   const more = hook(root, 'more');
   const shown = Math.min(count, report.results.length);
@@ -76,7 +107,7 @@ function renderPrinted(root, report, count = FIRST_ITEMS) {
   if (more) {
     more.hidden = left === 0;
     more.textContent = t('result.more', { n: Math.min(left, MORE_ITEMS) });
-    more.onclick = () => renderPrinted(root, report, shown + MORE_ITEMS);
+    more.onclick = () => renderList(root, report, shown + MORE_ITEMS);
   }
 }
 
