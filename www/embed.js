@@ -9,6 +9,11 @@
 //   <map-playground mode="program"><pre><code>import threading
 //   ...</code></pre></map-playground>
 //
+// and a custom worker the same way, around the code block that defines `worker`:
+//
+//   <map-playground workload="custom" items="[1, 2, 3]"><pre>def worker(n):
+//       return n * n</pre></map-playground>
+//
 // It creates the embed's iframe (with allow="cross-origin-isolated", so the pool works where
 // the host page is isolated), passes its attributes on as the settings, grows the iframe to the
 // embed's height, and re-emits the embed's messages as DOM events: `map-playground:ready`,
@@ -16,7 +21,7 @@
 // message is the event's `detail`). Its `run(options)`,
 // `set(options)` and `cancel()` methods drive the embed.
 const PREFIX = 'map-playground:';
-const SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'lang', 'theme', 'mode', 'code'];
+const SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'order', 'lang', 'theme', 'mode', 'code'];
 
 /**
  * A code block's text as a program: the blank lines around it dropped, and the indentation all
@@ -33,16 +38,17 @@ const EMBED = new URL('embed.html', import.meta.url);
 class MapPlayground extends HTMLElement {
   static observedAttributes = SETTINGS;
   #frame = null;
-  /** The program taken from the element's text content, in Program mode. */
-  #program = null;
+  /** The code taken from the element's text content: the program, or the custom worker. */
+  #code = null;
   #nextId = 1;
   #onMessage = (event) => this.#receive(event);
 
   connectedCallback() {
     if (!this.#frame) {
-      if (this.getAttribute('mode') === 'program' && !this.hasAttribute('code') && this.textContent.trim()) {
+      const coded = this.getAttribute('mode') === 'program' || this.getAttribute('workload') === 'custom';
+      if (coded && !this.hasAttribute('code') && this.textContent.trim()) {
         // The code block's text where there is one: the markup around it is indented too.
-        this.#program = dedent((this.querySelector('pre, code') ?? this).textContent);
+        this.#code = dedent((this.querySelector('pre, code') ?? this).textContent);
         this.replaceChildren();
       }
       this.#frame = document.createElement('iframe');
@@ -79,7 +85,7 @@ class MapPlayground extends HTMLElement {
 
   #settings() {
     const settings = {};
-    if (this.#program !== null) settings.code = this.#program;
+    if (this.#code !== null) settings.code = this.#code;
     for (const name of SETTINGS) if (this.hasAttribute(name)) settings[name] = this.getAttribute(name);
     return settings;
   }

@@ -47,9 +47,17 @@ function hostPages(embedOrigin) {
     <pre><code>${PROGRAM.replace(/</g, '&lt;')}</code></pre>
   </map-playground>
 </article>`;
+  // A custom worker: the code block that defines it, inside the element.
+  const custom = `<!doctype html><meta charset="utf-8"><title>host</title>
+<script type="module" src="${embedOrigin}/embed.js"></script>
+<script>window.events = []; for (const t of ['ready', 'result', 'error']) addEventListener('map-playground:' + t, (e) => window.events.push(e.detail));</script>
+<map-playground workload="custom" items="[1, 2, 3]" executor="pool" workers="2">
+  <pre>def worker(n):
+    return n * 10 if n &lt; 3 else 'big'</pre>
+</map-playground>`;
   return createServer((req, res) => {
     const [, mode, page] = req.url.split(/[/?]/);
-    const pages = { 'element.html': element, 'program.html': program };
+    const pages = { 'element.html': element, 'program.html': program, 'custom.html': custom };
     const body = pages[page] ?? iframe('workload=square&executor=pool&workers=2&lang=en');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(mode === 'isolated' ? ISOLATED : {}) });
     res.end(body);
@@ -230,6 +238,60 @@ test('the Embed button shows both snippets for the current settings, and the sni
   await frame.getByText(/^Done: 2 items/).waitFor({ timeout: 30_000 });
   assert.equal(await frame.locator('[data-printed]').textContent(), '[144, 233]');
   await closeHost();
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a custom worker travels into the embed: in the element, its code attribute, run({code}), the URL, postMessage and the snippet', async () => {
+  const printedBy = async (page, run) => {
+    const before = await page.evaluate(() => window.events.filter((e) => e.type === 'map-playground:result').length);
+    await page.evaluate(run);
+    await waitFor(page, (n) => window.events.filter((e) => e.type === 'map-playground:result' || e.type === 'map-playground:error').length > n, before);
+    return page.evaluate(() => window.events.at(-1).report?.printed ?? JSON.stringify(window.events.at(-1)));
+  };
+  const element = await openHost('/isolated/custom.html');
+  await waitFor(element.page, () => window.events.some((e) => e.type === 'map-playground:ready'));
+  assert.equal(await printedBy(element.page, () => document.querySelector('map-playground').run()), "[10, 20, 'big']");
+  const frame = element.page.frameLocator('map-playground iframe');
+  assert.equal(await frame.getByLabel('Worker function').inputValue(), "def worker(n):\n    return n * 10 if n < 3 else 'big'\n");
+  assert.equal(await printedBy(element.page, () => document.querySelector('map-playground').run({ code: 'def worker(n):\n    return -n\n' })), '[-1, -2, -3]');
+  assert.equal(await printedBy(element.page, () => {
+    document.querySelector('map-playground').setAttribute('code', 'def worker(n):\n    return n % 2 == 0\n');
+    document.querySelector('map-playground').run();
+  }), '[False, True, False]');
+  assert.deepEqual(element.problems, []);
+  await element.close();
+
+  const code = 'def worker(word):\n    return word.upper()\n';
+  const direct = await openPlayground(browser, `${playground.url}embed.html?workload=custom&items=${encodeURIComponent("['a', 'b']")}&code=${encodeURIComponent(code)}&lang=en`);
+  assert.equal(await direct.page.getByLabel('Worker function').inputValue(), code);
+  await direct.page.getByRole('button', { name: 'Run', exact: true }).click();
+  await direct.page.getByText(/^Done: 2 items/).waitFor({ timeout: 60_000 });
+  assert.equal(await direct.page.locator('[data-printed]').textContent(), "['A', 'B']");
+  assert.deepEqual(direct.problems, []);
+  await direct.close();
+
+  const host = await openHost('/isolated/host.html');
+  await waitFor(host.page, () => window.received.some((m) => m.type === 'map-playground:ready'));
+  const result = await driveRun(host.page, 3, { workload: 'custom', items: '[3, 4]', code: 'def worker(n):\n    return n ** n\n' });
+  assert.equal(result.report.printed, '[27, 256]');
+  assert.equal(result.report.workload, 'custom');
+  await host.close();
+
+  // The page's snippets for a custom worker carry its code; the element's, pasted, runs it.
+  const { page, problems, close } = await openPlayground(browser, playground.url);
+  await page.getByLabel('Workload', { exact: true }).selectOption('custom');
+  await page.getByLabel('Worker function', { exact: true }).fill('def worker(n):\n    return [n] * 2 if n < 9 else "<b>"\n');
+  await page.getByLabel('Input list', { exact: true }).fill('[1, 9]');
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  assert.match(await page.locator('[data-embed-iframe]').textContent(), /&amp;code=def\+worker%28n%29/);
+  const snippet = await page.locator('[data-embed-element]').textContent();
+  assert.match(snippet, /<map-playground workload="custom"[^>]*><pre>def worker\(n\):\n    return \[n\] \* 2 if n &lt; 9 else &quot;&lt;b>&quot;\n<\/pre><\/map-playground>$/);
+  const pasted = await openHost('/plain/blank.html');
+  await pasted.page.setContent(`<!doctype html><title>pasted</title><script>window.events = []; for (const t of ['ready', 'result', 'error']) addEventListener('map-playground:' + t, (e) => window.events.push(e.detail));</script>${snippet}`);
+  await waitFor(pasted.page, () => window.events.some((e) => e.type === 'map-playground:ready'));
+  assert.equal(await printedBy(pasted.page, () => document.querySelector('map-playground').run()), "[[1, 1], '<b>']");
+  await pasted.close();
   assert.deepEqual(problems, []);
   await close();
 });

@@ -3,13 +3,14 @@
 // browser that lacks what the pool needs, isolation/threads.js) it runs the single-threaded
 // build and says, in the isolation doctor's words, why the pool is out.
 //
-// URL parameters: workload, items, executor, workers, chunksize, lang (en, ko), theme (light,
-// dark), origins (comma-separated host origins allowed to drive it; default: any), mode (map,
-// the default, or program) and code (in Program mode, the program).
+// URL parameters: workload, items, executor, workers, chunksize, order, lang (en, ko), theme
+// (light, dark), origins (comma-separated host origins allowed to drive it; default: any), mode
+// (map, the default, or program) and code (in Program mode, the program; in Map mode, the
+// custom worker's code, shown in its own box while the workload is `custom`).
 //
 // Host -> embed: {type: 'map-playground:run' | 'map-playground:set' | 'map-playground:cancel',
-// id, options}; `options.mode` switches the mode, and in Program mode `options.code` sets the
-// program.
+// id, options}; `options.mode` switches the mode, and `options.code` sets the program or the
+// custom worker, as the URL's `code` does.
 // Embed -> host: 'map-playground:ready', ':progress', ':output' (a program's output as it is
 // printed), ':result', ':error', ':resize', with the id of the request they answer. Anything
 // else is ignored.
@@ -30,7 +31,7 @@ const baselines = new Baselines();
 const allowed = (params.get('origins') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
 /** The settings a host may give: the URL parameters and `options` of the postMessage API. */
-const HOST_SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize'];
+const HOST_SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'order', 'code'];
 
 /**
  * The settings a host gave, checked against the catalog; anything else is dropped.
@@ -60,7 +61,20 @@ function setMode(next) {
   document.body.dataset.mode = mode;
 }
 setMode(params.get('mode'));
-if (mode === 'program' && params.has('code')) $('program').value = params.get('code');
+
+/**
+ * Takes a host's checked settings: `code` is the program in Program mode and the custom
+ * worker's in Map mode; the items and the code go in their boxes, where a reader may edit them.
+ */
+function take(checked) {
+  const { code, ...rest } = checked;
+  Object.assign(settings, rest);
+  if (rest.items !== undefined) $('items').value = rest.items;
+  if (code !== undefined) $(mode === 'program' ? 'program' : 'code').value = code;
+  $('worker').hidden = settings.workload !== 'custom';
+}
+// The boxes fill at once; the other settings are checked when the catalog arrives.
+if (params.has('code')) $(mode === 'program' ? 'program' : 'code').value = params.get('code');
 
 setLanguage(['en', 'ko'].includes(params.get('lang')) ? params.get('lang') : defaultLanguage());
 if (['light', 'dark'].includes(params.get('theme'))) document.documentElement.dataset.theme = params.get('theme');
@@ -68,8 +82,10 @@ translatePage();
 mountResultSection($('result'));
 mountOutputSection($('output-section'));
 const output = new OutputView($('output'), $('output-timing'));
-indentOnTab($('program'));
-runOnCtrlEnter($('program'));
+for (const box of ['program', 'code']) {
+  indentOnTab($(box));
+  runOnCtrlEnter($(box));
+}
 /** Says why the pool is out, when it is. */
 function showDoctor() {
   $('isolation').textContent = t(doctor.advice, { error: doctor.error ?? '' });
@@ -166,6 +182,11 @@ async function runProgram({ id = null, origin = null } = {}) {
   }
 }
 
+/** The run options: the settings, with the items and (for a custom worker) the code as the boxes hold them. */
+function formOptions() {
+  return { ...settings, items: $('items').value, ...(settings.workload === 'custom' ? { code: $('code').value } : {}) };
+}
+
 async function runForm(request = {}) {
   if (mode === 'program') {
     runProgram(request);
@@ -175,7 +196,7 @@ async function runForm(request = {}) {
   setBusy(true);
   $('input-error').hidden = true;
   $('status').textContent = t('status.running');
-  const options = { ...settings, items: $('items').value };
+  const options = formOptions();
   const report = await runOnce(options, request);
   if (report) {
     show(report, options);
@@ -192,7 +213,7 @@ $('cancel').addEventListener('click', () => controller?.abort());
 $('compare').addEventListener('click', async () => {
   if (busy) return;
   setBusy(true);
-  const options = { ...settings, items: $('items').value };
+  const options = formOptions();
   const cpuBound = catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
   let last = null;
   await compareExecutors(document, options, doctor.executors, cpuBound, async (o, step) => {
@@ -224,10 +245,7 @@ function receive(event) {
     case `${PREFIX}run`: {
       const given = data.options && typeof data.options === 'object' ? data.options : {};
       setMode(given.mode);
-      if (mode === 'program' && typeof given.code === 'string') $('program').value = given.code;
-      const checked = hostSettings(data.options, catalog);
-      Object.assign(settings, checked);
-      if (checked.items !== undefined) $('items').value = checked.items;
+      take(hostSettings(data.options, catalog));
       if (data.type === `${PREFIX}run`) runForm({ id, origin: event.origin });
       break;
     }
@@ -248,7 +266,7 @@ playground.ready.then(
     doctor = diagnose(info.support);
     showDoctor();
     settings.executor = runnable(doctor, settings.executor);
-    Object.assign(settings, hostSettings(Object.fromEntries(params), catalog));
+    take(hostSettings(Object.fromEntries(params), catalog));
     setBusy(false);
     $('status').textContent = info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single');
     document.documentElement.dataset.ready = 'true';

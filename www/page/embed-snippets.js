@@ -7,18 +7,22 @@ const html = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quo
 
 /**
  * The two embed snippets for a form state (strings), its language and the page's address; in
- * Program mode (`program` given) the program goes in the iframe's address and the element's text.
+ * Program mode (`program` given) the program, and for a custom worker its code, goes in the
+ * iframe's address and the element's text.
  */
 export function embedSnippets(form, lang, base, program = null) {
   const settings = program === null
     ? { workload: form.workload, items: form.items, executor: form.executor, workers: form.workers, chunksize: form.chunksize || 'auto', lang }
     : { mode: 'program', lang };
+  if (program === null && form.order && form.order !== 'ordered') settings.order = form.order;
+  const code = program ?? (form.workload === 'custom' ? form.code ?? '' : null);
   const src = new URL('embed.html', base);
   for (const [name, value] of Object.entries(settings)) src.searchParams.set(name, value);
-  if (program !== null) src.searchParams.set('code', program);
+  if (code !== null) src.searchParams.set('code', code);
   const iframe = `<iframe src="${html(src.href)}" allow="cross-origin-isolated"\n  style="width: 100%; height: 28rem; border: 0" title="map-playground"></iframe>`;
   const attributes = Object.entries(settings).map(([name, value]) => `${name}="${html(value)}"`).join(' ');
-  const content = program === null ? '' : `\n${html(program)}`;
+  // The code as the text of a <pre>, as a tutorial's code block is.
+  const content = code === null ? '' : `<pre>${html(code)}</pre>`;
   const element = `<script type="module" src="${html(new URL('embed.js', base).href)}"></script>\n<map-playground ${attributes}>${content}</map-playground>`;
   return { iframe, element };
 }
