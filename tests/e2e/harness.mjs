@@ -57,7 +57,8 @@ export function launchBrowser() {
 
 /**
  * Opens the playground in a fresh context and waits until it is ready. `problems` collects
- * console errors, failed responses and uncaught exceptions from the page and its workers,
+ * console errors and warnings (a deprecation a dependency logs on every pool start is one),
+ * failed responses and uncaught exceptions from the page and its workers,
  * except those matching one of `expected` (for tests that provoke them on purpose).
  */
 export async function openPlayground(browser, url, { expected = [] } = {}) {
@@ -69,8 +70,9 @@ export async function openPlayground(browser, url, { expected = [] } = {}) {
       if (!expected.some((pattern) => pattern.test(text))) found.push(text);
     },
   };
+  const LOUD = ['error', 'warning'];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()} (${msg.location().url})`);
+    if (LOUD.includes(msg.type())) problems.push(`console.${msg.type()}: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('response', (response) => {
@@ -78,7 +80,7 @@ export async function openPlayground(browser, url, { expected = [] } = {}) {
   });
   page.on('worker', (worker) => {
     worker.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`worker console.error: ${msg.text()}`);
+      if (LOUD.includes(msg.type())) problems.push(`worker console.${msg.type()}: ${msg.text()}`);
     });
   });
   // The browser's own log also reports what the page cannot see: a Content-Security-Policy
