@@ -134,7 +134,14 @@ test('in a host that is not isolated the embed falls back and says why', async (
   assert.equal(ready.isolated, false);
   assert.deepEqual(ready.executors, ['sequential', 'async', 'message-passing']);
   const frame = page.frameLocator('#pg');
-  assert.match(await frame.locator('[data-isolation]').textContent(), /iframe needs allow="cross-origin-isolated"/);
+  // Readers get a line; the fix, which is the page author's to make, is one click away.
+  assert.match(await frame.locator('[data-isolation-reader]').textContent(), /^Here the process pool runs on message-passing Workers/);
+  assert.equal(await frame.locator('[data-isolation-author]').isVisible(), false);
+  assert.match(await frame.locator('[data-isolation-author]').textContent(), /iframe needs allow="cross-origin-isolated"/);
+  // The service worker's reload could not isolate a frame of this host: it loaded once.
+  assert.deepEqual(await frame.locator('html').evaluate(async () => [
+    performance.getEntriesByType('navigation')[0].type, sessionStorage.getItem('map-playground:coi'),
+    (await navigator.serviceWorker.getRegistrations()).length]), ['navigate', null, 0]);
   const result = await driveRun(page, 1, { workload: 'square', items: '[1, 2, 3, 4, 5]', executor: 'pool', workers: 2 });
   assert.equal(result.report.printed, '[1, 4, 9, 16, 25]');
   assert.equal(result.report.executor, 'message-passing');

@@ -1,7 +1,8 @@
 // The embed: a compact playground for tutorial pages, configured by URL parameters and driven
 // by its host through postMessage. Where the pool cannot run (not cross-origin isolated, or a
 // browser that lacks what the pool needs, isolation/threads.js) it runs the single-threaded
-// build and says, in the isolation doctor's words, why the pool is out.
+// build and tells the reader so in a line, with the isolation doctor's fix for the page's
+// author one click away.
 //
 // URL parameters: workload, items, executor, workers, chunksize, order, lang (en, ko), theme
 // (light, dark), origins (comma-separated host origins allowed to drive it; default: any), mode
@@ -88,7 +89,8 @@ for (const box of ['program', 'code']) {
 }
 /** Says why the pool is out, when it is. */
 function showDoctor() {
-  $('isolation').textContent = t(doctor.advice, { error: doctor.error ?? '' });
+  $('isolation-reader').textContent = t('embed.pool-out');
+  $('isolation-author').textContent = t(doctor.advice, { error: doctor.error ?? '' });
   $('isolation').hidden = doctor.executors.includes('pool');
 }
 showDoctor();
