@@ -28,6 +28,7 @@ use monty_types::{
 
 use crate::error::Error;
 use crate::input::MAX_CODE_CHARS;
+use crate::syntax_error;
 use crate::value::{PyException, Raised, Value};
 
 /// The time one item may run before it raises `TimeoutError`: ends `while True: pass`.
@@ -90,8 +91,8 @@ impl CustomWorker {
                 "the worker function is {chars} characters; the playground takes at most {MAX_CODE_CHARS}"
             )));
         }
-        let mut repl =
-            interpreter(code, limits().max_feed_duration(DEFINE_TIME_LIMIT)).map_err(|e| code_error(&e))?;
+        let mut repl = interpreter(code, limits().max_feed_duration(DEFINE_TIME_LIMIT))
+            .map_err(|e| code_error(code, &e))?;
         match repl.feed_run("type(worker).__name__", vec![], PrintWriter::Disabled) {
             Ok(found) if is_callable(&found) => {}
             Ok(_) => {
@@ -110,7 +111,7 @@ impl CustomWorker {
                     String::new(),
                 ))
             }
-            Err(e) => return Err(code_error(&e)),
+            Err(e) => return Err(code_error(code, &e)),
         }
         drop(repl);
         // Memory is counted from here: what the input and the instance already hold is not the
@@ -283,11 +284,23 @@ fn item_error(e: MontyException, skip: usize, time_limit: Duration) -> PyExcepti
     }
 }
 
-/// A code error: the exception and where it points, with the traceback as Python prints it.
-fn code_error(e: &MontyException) -> Error {
+/// A code error in `code`: the exception and where it points, with the traceback as Python
+/// prints it (a parse error in CPython's words, [`syntax_error`]).
+fn code_error(code: &str, e: &MontyException) -> Error {
     let type_name: &'static str = e.exc_type().into();
-    let line = e.traceback().last().map(|f| f.start.line as usize);
-    Error::code(type_name, e.message().unwrap_or_default(), line, e.to_string())
+    let frame = e.traceback().last();
+    if let (ExcType::SyntaxError, Some(frame)) = (e.exc_type(), frame) {
+        let (line, column) = (frame.start.line as usize, frame.start.column as usize);
+        let pointed = syntax_error::in_cpython_terms(code, e.message().unwrap_or_default(), line, column);
+        let display = syntax_error::display(code, FILE_NAME, &pointed);
+        return Error::code(pointed.type_name, pointed.message, Some(pointed.line), display);
+    }
+    Error::code(
+        type_name,
+        e.message().unwrap_or_default(),
+        frame.map(|f| f.start.line as usize),
+        e.to_string(),
+    )
 }
 
 #[cfg(test)]
@@ -406,6 +419,22 @@ mod tests {
         let e = CustomWorker::compile("def worker(num)\n    return num\n").unwrap_err();
         assert_eq!(e.name(), "SyntaxError");
         assert!(matches!(e.kind(), ErrorKind::Code { line: Some(1), .. }), "{e:?}");
+        // As CPython prints it: no traceback header, the line and a caret, its words.
+        let ErrorKind::Code { display, .. } = e.kind() else { unreachable!() };
+        assert_eq!(display, "  File \"worker.py\", line 1\n    def worker(num)\n                   ^\nSyntaxError: expected ':'");
+        for (code, cpython) in [
+            (
+                "def worker(n):\nreturn n\n",
+                "IndentationError: expected an indented block after function definition on line 1",
+            ),
+            ("def worker(n):\n    return (n +\n", "SyntaxError: '(' was never closed"),
+            ("def worker(n):\n    x = = 1\n", "SyntaxError: invalid syntax"),
+            ("def worker(n):\n    return n)\n", "SyntaxError: unmatched ')'"),
+        ] {
+            let e = CustomWorker::compile(code).unwrap_err();
+            let ErrorKind::Code { display, .. } = e.kind() else { unreachable!() };
+            assert_eq!(display.lines().last(), Some(cpython), "{display}");
+        }
         let e = CustomWorker::compile("def work(num):\n    return num\n").unwrap_err();
         assert_eq!(e.name(), "NameError");
         assert!(e.message().contains("no function named worker"), "{}", e.message());

@@ -49,6 +49,8 @@ pub mod options;
 #[cfg(feature = "python")]
 pub mod program;
 pub mod report;
+#[cfg(feature = "python")]
+pub mod syntax_error;
 pub mod value;
 pub mod workload;
 

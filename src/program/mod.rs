@@ -40,6 +40,7 @@ use crate::clock;
 use crate::custom::{MEMORY_LIMIT, RECURSION_LIMIT};
 use crate::error::Error;
 use crate::input::{MAX_CODE_CHARS, MAX_PROGRAM_TIMEOUT_MS, MAX_THREADS, PROGRAM_TIMEOUT_MS};
+use crate::syntax_error;
 
 /// How long a program may run, unless the caller gives another budget.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(PROGRAM_TIMEOUT_MS as u64);
@@ -458,7 +459,7 @@ impl Host {
         match self.drive(started, watcher) {
             Ok(_) => Ok(()),
             Err(e) => {
-                let error = self.error_of(&e);
+                let error = parse_error(code, &e).unwrap_or_else(|| self.error_of(&e));
                 self.output.write_last_words(&error.traceback);
                 Err(error)
             }
@@ -935,6 +936,25 @@ fn abort(
         ReplProgress::NameLookup(lookup) => lookup.abort(stop, print),
         ReplProgress::Complete { repl, value } => Ok(ReplProgress::Complete { repl, value }),
     }
+}
+
+/// A program that does not parse, as CPython shows it ([`syntax_error`]); None for any other
+/// error.
+fn parse_error(code: &str, e: &MontyException) -> Option<ProgramError> {
+    if e.exc_type() != ExcType::SyntaxError {
+        return None;
+    }
+    let frame = e.traceback().last().filter(|f| f.filename == PROGRAM_SNIPPET)?;
+    let (line, column) = (frame.start.line as usize, frame.start.column as usize);
+    let pointed = syntax_error::in_cpython_terms(code, e.message().unwrap_or_default(), line, column);
+    let mut traceback = syntax_error::display(code, FILE_NAME, &pointed);
+    traceback.push('\n');
+    Some(ProgramError {
+        type_name: pointed.type_name.to_string(),
+        message: pointed.message,
+        traceback,
+        line: Some(pointed.line),
+    })
 }
 
 #[cfg(test)]

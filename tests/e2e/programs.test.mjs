@@ -118,7 +118,10 @@ test('bad programs end with a clear error, and the next run works', async () => 
   const syntax = await runProgram(page, 'import threading\n\nif True\n    print(1)\n');
   assert.equal(syntax.error.type, 'SyntaxError');
   assert.equal(syntax.error.line, 3);
-  assert.match(syntax.stderr, /main\.py", line 3/);
+  // As CPython prints it: no traceback header, the line, a caret, its words.
+  assert.equal(syntax.stderr, '  File "main.py", line 3\n    if True\n           ^\nSyntaxError: expected \':\'\n');
+  const unclosed = await runProgram(page, 'print(max(1,\n          2)\n');
+  assert.equal(unclosed.stderr, '  File "main.py", line 1\n    print(max(1,\n         ^\nSyntaxError: \'(\' was never closed\n');
 
   const recursion = await runProgram(page, 'def f(n):\n    return f(n + 1)\nf(0)\n');
   assert.equal(recursion.error.type, 'RecursionError');
