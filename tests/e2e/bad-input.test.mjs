@@ -1,5 +1,6 @@
 // Bad input, as a person types it: each malformed list gets a clear message next to the
-// input, the text stays as typed, the console stays clean, and the page stays usable.
+// input, and each number out of range one next to its field; the text stays as typed, the
+// console stays clean, and the page stays usable.
 // Out-of-domain items fail one by one, as Python raises, while the others print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -112,6 +113,44 @@ test('items outside a domain fail one by one with Python-shaped errors', async (
       assert.equal(report.stops_at, 0, `${workload} on ${executor}`);
     }
   }
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a number out of range is refused at its field, which keeps what was typed, and nothing runs', async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  const { limits } = await page.evaluate(async () => (await window.playground.ready).catalog);
+  // [field, what is typed, its message's hook, what the message must say]
+  const cases = [
+    ['Workers', '0', 'workers-error', `Workers: a whole number from 1 to ${limits.max_workers}.`],
+    ['Workers', String(limits.max_workers + 1), 'workers-error', `Workers: a whole number from 1 to ${limits.max_workers}.`],
+    ['Workers', '2.5', 'workers-error', `Workers: a whole number from 1 to ${limits.max_workers}.`],
+    ['Chunk size', '0', 'chunksize-error', `Chunk size: a whole number from 1 to ${limits.max_items}, or auto.`],
+    ['Chunk size', 'big', 'chunksize-error', `Chunk size: a whole number from 1 to ${limits.max_items}, or auto.`],
+    ['Timeout (ms)', '0', 'timeout-error', 'Timeout: a whole number of ms, 1 or more; leave it empty for none.'],
+    ['Timeout (ms)', '-5', 'timeout-error', 'Timeout: a whole number of ms, 1 or more; leave it empty for none.'],
+  ];
+  const fine = { Workers: '2', 'Chunk size': 'auto', 'Timeout (ms)': '' };
+  for (const [label, typed, hook, expected] of cases) {
+    await field(page, label).fill(typed);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const message = page.locator(`[data-${hook}]`);
+    await message.waitFor({ state: 'visible' });
+    assert.equal(await message.textContent(), expected, `${label} ${typed}`);
+    assert.equal(await message.getAttribute('role'), 'alert');
+    const id = await message.getAttribute('id');
+    assert.ok((await field(page, label).getAttribute('aria-describedby')).split(' ').includes(id), `${label} names ${id}`);
+    assert.equal(await field(page, label).getAttribute('aria-invalid'), 'true');
+    assert.equal(await field(page, label).inputValue(), typed);
+    assert.equal(await page.locator('[data-status]').textContent(), 'A setting is out of range, as its field says; nothing ran.');
+    assert.equal(await page.locator('[data-printed]').textContent(), '');
+    await field(page, label).fill(fine[label]);
+  }
+  await field(page, 'Workers').fill(String(limits.max_workers));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByText('Done: 5 items on sequential.').waitFor();
+  assert.equal(await page.locator('.field-error:not([hidden])').count(), 0);
+  assert.equal(await page.locator('[aria-invalid]').count(), 0);
   assert.deepEqual(problems, []);
   await close();
 });

@@ -69,16 +69,18 @@ test('Scaling plots one point per worker count, each a median, with an Amdahl fi
   await close();
 });
 
-test('the timeline draws one focusable bar per item, with its index, input and time', async () => {
+test('the timeline draws one bar per item, with its index, input and time, the bars one tab stop', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'fib', items: '[18, 19, 20, 21, 22]', executor: 'pool', workers: 2 });
   await runAndWait(page);
   const bars = page.locator('[data-timeline] rect[data-item]');
   assert.equal(await bars.count(), 5);
+  assert.deepEqual(await bars.evaluateAll((rects) => rects.map((r) => r.getAttribute('tabindex'))), ['0', '-1', '-1', '-1', '-1']);
   const label = await bars.first().getAttribute('aria-label');
   assert.match(label, /^item \d \((18|19|20|21|22)\) on lane [01]: \d+\.\d–\d+\.\d ms$/);
   await bars.first().focus();
   assert.equal(await page.evaluate(() => document.activeElement.dataset.item !== undefined), true);
+  assert.equal(await page.locator('[data-timeline-details]').textContent(), label);
   assert.deepEqual(problems, []);
   await close();
 });

@@ -2,7 +2,7 @@
 // and the settings it keeps from a link or a host are the ones the catalog names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkSettings, fromForm, toRunOptions } from '../../www/shared/options.js';
+import { checkSettings, formProblems, fromForm, toRunOptions } from '../../www/shared/options.js';
 import { loadWasm } from './wasm.mjs';
 
 const wasm = await loadWasm();
@@ -68,4 +68,23 @@ test('settings from a link or a host keep only what the catalog names', () => {
   for (const executor of catalog.executors) {
     assert.doesNotThrow(() => wasm.plan(toRunOptions(checkSettings({ ...input, executor }, catalog), 'http://x/')));
   }
+});
+
+test("a form's numbers out of range are named by field with the catalog's limit, as the wasm would refuse them", () => {
+  const { limits } = catalog;
+  const form = {
+    workload: 'square', items: '[1]', executor: 'pool', workers: '', chunksize: 'auto',
+    scheduling: 'queue', order: 'ordered', timeout: '',
+  };
+  assert.equal(formProblems(form, limits), null);
+  assert.equal(formProblems({ ...form, workers: ` ${limits.max_workers} `, chunksize: String(limits.max_items), timeout: '1' }, limits), null);
+  assert.deepEqual(formProblems({ ...form, workers: '0', chunksize: 'big', timeout: '-5' }, limits), {
+    workers: { max: limits.max_workers }, chunksize: { max: limits.max_items }, timeout: { max: Infinity },
+  });
+  for (const workers of ['2.5', '1e3', String(limits.max_workers + 1)]) assert.ok(formProblems({ ...form, workers }, limits).workers, workers);
+  // At the limits the wasm runs what the form lets through; past them it refuses it too.
+  const plan = (values) => () => wasm.plan(fromForm(values, limits.max_workers));
+  assert.doesNotThrow(plan({ ...form, workers: String(limits.max_workers), chunksize: String(limits.max_items) }));
+  assert.throws(plan({ ...form, workers: String(limits.max_workers + 1) }), /workers must be from 1 to/);
+  assert.throws(plan({ ...form, chunksize: String(limits.max_items + 1) }), /chunksize must be from 1 to/);
 });

@@ -1,8 +1,16 @@
 // The page's charts, drawn as SVG: the compare bars, the timelines (Gantt) of a map and of a
 // program, and the scaling plot.
 // Text goes through textContent only; nothing here parses markup.
+// A chart scales with its box, and its text with it: on a phone an 800-wide chart would draw
+// its 12 px text at 5 px. So each chart says how narrow it may be drawn with its text still
+// MIN_TEXT_PX (`--readable-width`); style.css holds a chart in a scroll box to that width.
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+/** The size chart text is drawn at, in the chart's units (pixels at full size). */
+const TEXT_PX = 12;
+/** The smallest a chart's text may render on screen, in CSS pixels. */
+const MIN_TEXT_PX = 11;
 
 /** The most item bars the timeline draws one by one; past this it aggregates per lane. */
 export const TIMELINE_BARS = 2000;
@@ -43,8 +51,21 @@ function text(parent, x, y, content, attrs = {}) {
 function reset(svg, width, height) {
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('font-size', TEXT_PX);
+  svg.style.setProperty('--readable-width', `${Math.ceil((width * MIN_TEXT_PX) / TEXT_PX)}px`);
   // SVG elements have no `hidden` property; the attribute is what hides them.
   svg.removeAttribute('hidden');
+}
+
+/**
+ * Makes `node` one of its chart's items, described by `description` (what a screen reader
+ * reads, the hover text, and the line under the chart); the `first` is the chart's one tab
+ * stop, which chart-nav.js moves with the arrow keys.
+ */
+function item(node, description, first) {
+  node.setAttribute('tabindex', first ? '0' : '-1');
+  node.setAttribute('aria-label', description);
+  el('title', {}, node).textContent = description;
 }
 
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
@@ -79,8 +100,9 @@ export function drawCompare(svg, bars, { title, runs }) {
 }
 
 /**
- * The timeline: one lane per worker, one bar per item, focusable with its index, input and
- * times. Past TIMELINE_BARS items, each lane is drawn as its busy fraction over time.
+ * The timeline: one lane per worker, one bar per item, in the order they started, each an
+ * item of the chart with its index, input and times. Past TIMELINE_BARS items, each lane is
+ * drawn as its busy fraction over time.
  */
 export function drawTimeline(svg, report, { workers, label, laneLabel }) {
   const trace = report.trace ?? [];
@@ -99,20 +121,18 @@ export function drawTimeline(svg, report, { workers, label, laneLabel }) {
   text(svg, width - 10, height - 2, `${fmt(span)} ms`, { 'text-anchor': 'end', class: 'value' });
   const inputs = new Map(report.results.map((r) => [r.index, r.input]));
   if (trace.length <= TIMELINE_BARS) {
-    for (const t of trace) {
+    const started = [...trace].sort((a, b) => a.start_ms - b.start_ms || a.lane - b.lane);
+    started.forEach((t, i) => {
       const bar = el('rect', {
         x: x(t.start_ms),
         y: 4 + t.lane * laneHeight,
         width: Math.max(1, x(t.end_ms) - x(t.start_ms)),
         height: laneHeight - 6,
         fill: laneColor(t.lane),
-        tabindex: 0,
         'data-item': t.index,
       }, svg);
-      const description = label({ ...t, input: inputs.get(t.index) ?? '' });
-      bar.setAttribute('aria-label', description);
-      el('title', {}, bar).textContent = description;
-    }
+      item(bar, label({ ...t, input: inputs.get(t.index) ?? '' }), i === 0);
+    });
     return { aggregated: false };
   }
   const buckets = 200;
@@ -209,10 +229,8 @@ export function drawPlot(svg, points, { xLabel, yLabel, ideal, fit, legend }) {
   if (fit) el('path', { d: path((p) => fit(p.x)), class: 'fit' }, svg);
   el('path', { d: path((p) => p.y), class: 'measured' }, svg);
   points.forEach((p, i) => {
-    const dot = el('circle', { cx: px(i), cy: py(p.y), r: 5, class: 'point', tabindex: 0, 'data-point': p.x }, svg);
-    const description = `${xLabel} ${p.x}: ${yLabel} ${p.y.toFixed(2)}`;
-    dot.setAttribute('aria-label', description);
-    el('title', {}, dot).textContent = description;
+    const dot = el('circle', { cx: px(i), cy: py(p.y), r: 5, class: 'point', 'data-point': p.x }, svg);
+    item(dot, `${xLabel} ${p.x}: ${yLabel} ${p.y.toFixed(2)}`, i === 0);
   });
   legend.forEach(([cls, name], i) => {
     el('line', { x1: pad.left + 10 + i * 150, x2: pad.left + 34 + i * 150, y1: pad.top, y2: pad.top, class: cls }, svg);

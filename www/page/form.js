@@ -1,9 +1,10 @@
 // The Map form: its fields mirror `state.form` (strings, as fields hold them) both ways; its
-// selects list what the catalog names; presets fill it; field errors show under their field.
+// selects list what the catalog names; presets fill it; field errors show under their field,
+// the field keeping what was typed.
 import { t } from './i18n.js';
 import { PRESETS, holdsPreset } from './presets.js';
 import { indentOnTab } from './code-box.js';
-import { defaultWorkers } from '../shared/options.js';
+import { NUMBER_FIELDS, defaultWorkers } from '../shared/options.js';
 import { runnable } from '../isolation/doctor.js';
 
 /** The form's fields, by `data-*` hook; `state.form` has one value per field. */
@@ -45,7 +46,6 @@ export function mountForm(store, $) {
       }));
       fields.scheduling.replaceChildren(...catalog.schedulings.map((name) => new Option(t(`scheduling.${name}`), name)));
       fields.order.replaceChildren(...catalog.orders.map((name) => new Option(t(`order.${name}`), name)));
-      fields.workers.max = String(catalog.limits.max_workers);
     }
     for (const name of FIELDS) fields[name].value = values[name];
     // A select whose value the catalog does not list takes its first choice; the state follows.
@@ -84,13 +84,21 @@ export function mountForm(store, $) {
 
   indentOnTab(fields.code, changed);
 
-  /** Shows a run's `error` in `box` under `field` and marks the field invalid; null clears both. */
-  const showFieldError = (box, field, error) => {
-    box.textContent = error ? (error.display ?? `${error.name}: ${error.message}`) : '';
-    box.hidden = !error;
-    if (error) field.setAttribute('aria-invalid', 'true');
+  /** Shows `message` in `box` under `field` and marks the field invalid; null clears both. */
+  const showFieldError = (box, field, message) => {
+    box.textContent = message ?? '';
+    box.hidden = !message;
+    if (message) field.setAttribute('aria-invalid', 'true');
     else field.removeAttribute('aria-invalid');
   };
-  store.watch(['inputError'], ({ inputError }) => showFieldError($('input-error'), fields.items, inputError));
-  store.watch(['codeError'], ({ codeError }) => showFieldError($('code-error'), fields.code, codeError));
+  const runError = (error) => error && (error.display ?? `${error.name}: ${error.message}`);
+  store.watch(['inputError'], ({ inputError }) => showFieldError($('input-error'), fields.items, runError(inputError)));
+  store.watch(['codeError'], ({ codeError }) => showFieldError($('code-error'), fields.code, runError(codeError)));
+  // The numbers out of range (shared/options.js's formProblems), each with the catalog's limit.
+  store.watch(['fieldErrors', 'lang'], ({ fieldErrors }) => {
+    for (const name of NUMBER_FIELDS) {
+      const problem = fieldErrors?.[name];
+      showFieldError($(`${name}-error`), fields[name], problem && t(`field.${name}`, problem));
+    }
+  });
 }

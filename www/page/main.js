@@ -47,6 +47,7 @@ const store = new Store({
   result: null,
   inputError: null,
   codeError: null,
+  fieldErrors: null,
 });
 
 const runner = createRunner(store, playground);

@@ -2,7 +2,7 @@
 // programs' menu, which shows the example the box holds word for word (or none, once edited).
 import { t } from './i18n.js';
 import { PROGRAM_PRESETS } from './presets.js';
-import { indentOnTab, runOnCtrlEnter } from './code-box.js';
+import { indentOnTab } from './code-box.js';
 
 const presetOf = (code) => PROGRAM_PRESETS.find((p) => p.code === code)?.id ?? '';
 
@@ -26,7 +26,6 @@ export function mountProgramForm(store, $) {
   const edited = () => store.update({ program: box.value });
   box.addEventListener('input', edited);
   indentOnTab(box, edited);
-  runOnCtrlEnter(box);
   menu.addEventListener('change', () => {
     const chosen = PROGRAM_PRESETS.find((p) => p.id === menu.value);
     if (chosen) store.update({ program: chosen.code });

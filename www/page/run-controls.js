@@ -1,11 +1,12 @@
 // Running: the Run and Cancel buttons, the progress bar and the status line, and the runner
 // that Run (of a map or of a program), Compare and Scaling share: one run at a time, with
 // progress, cancel and errors put where they belong (under the field they are about, or in
-// the status line).
+// the status line). Ctrl+Enter (Cmd+Enter) anywhere in the form runs it, as Run does.
 import { t } from './i18n.js';
 import { Baselines, describeEnd, isInputError } from './result-view.js';
 import { describeProgramEnd, programRefusal } from './program-view.js';
-import { fromForm } from '../shared/options.js';
+import { runOnCtrlEnter } from './code-box.js';
+import { formProblems, fromForm } from '../shared/options.js';
 
 /** A run shorter than this shows no progress bar. */
 const PROGRESS_AFTER_MS = 300;
@@ -53,8 +54,15 @@ export function createRunner(store, playground) {
     return async (event) => {
       event?.preventDefault();
       if (store.state.busy || !store.state.catalog) return;
-      store.update({ busy: true, inputError: null, codeError: null });
-      const shown = await work(fromForm(store.state.form, store.state.catalog.limits.max_workers));
+      const { form, catalog } = store.state;
+      const fieldErrors = formProblems(form, catalog.limits);
+      store.update({ inputError: null, codeError: null, fieldErrors });
+      if (fieldErrors) {
+        store.update({ status: t('status.field-error') });
+        return;
+      }
+      store.update({ busy: true });
+      const shown = await work(fromForm(form, catalog.limits.max_workers));
       if (shown) {
         store.update({
           result: { report: shown.report, baseline: baselines.get(shown.options) },
@@ -99,25 +107,31 @@ export function mountRunControls(store, runner, $) {
     const report = await runner.runOnce(options);
     return report && { report, options };
   });
-  $('form').addEventListener('submit', async (event) => {
+  $('form').addEventListener('submit', (event) => {
     if (store.state.mode !== 'program') {
       runMap(event);
       return;
     }
     event.preventDefault();
-    await runner.runProgram(store.state.program);
-    // Run and Cancel were disabled in turn, which drops the focus: it comes back to Run.
-    const focused = document.activeElement;
-    if (!focused || focused === document.body || focused.disabled) $('run').focus();
+    runner.runProgram(store.state.program);
   });
+  runOnCtrlEnter($('form'));
   $('cancel').addEventListener('click', runner.cancel);
+  // A run disables the button that started it, which drops the focus to the page: once the
+  // run ends, the focus comes back to what had it when the run began.
+  let focusedBefore = null;
   store.watch(['busy', 'catalog'], ({ busy, catalog }) => {
+    if (busy && !focusedBefore) focusedBefore = document.activeElement;
     const idle = !busy && Boolean(catalog);
     for (const hook of ['run', 'compare', 'scaling']) {
       const button = $(hook);
       if (button) button.disabled = !idle;
     }
     $('cancel').disabled = !busy;
+    if (busy || !focusedBefore) return;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && focusedBefore.isConnected && !focusedBefore.disabled) focusedBefore.focus();
+    focusedBefore = null;
   });
   store.watch(['status'], ({ status }) => {
     $('status').textContent = status;

@@ -6,12 +6,14 @@
 import { t } from './i18n.js';
 import { amdahlFit, drawPlot } from './charts.js';
 import { caveats, measure } from './measure.js';
+import { mountChartNav } from './chart-nav.js';
 import { runnable } from '../isolation/doctor.js';
 
 /** The fewest points an Amdahl fit is drawn from. */
 const FIT_POINTS = 3;
 
 export function mountScaling(store, runner, $) {
+  mountChartNav($('scaling-chart'), $('scaling-details'));
   $('scaling').addEventListener('click', runner.whileBusy(async (options) => {
     const executor = runnable(store.state.doctor, 'pool');
     const sweep = $('scaling-mode').value === 'workers' ? byWorkers : byChunksize;

@@ -1,8 +1,11 @@
-// The timeline of the report shown: one lane per worker, one bar per item.
+// The timeline of the report shown: one lane per worker, one bar per item, the bars one tab
+// stop (chart-nav.js).
 import { t } from './i18n.js';
 import { drawTimeline } from './charts.js';
+import { mountChartNav } from './chart-nav.js';
 
 export function mountTimeline(store, $) {
+  mountChartNav($('timeline'), $('timeline-details'));
   store.watch(['result', 'lang'], ({ result }) => {
     const svg = $('timeline');
     if (!result?.report.trace) {

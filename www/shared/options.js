@@ -35,8 +35,9 @@ const chunkOf = (text) => (/^\d+$/.test(text) ? Number(text) : text || 'auto');
 /**
  * The run options of a form's values (strings, as the fields hold them): `{workload, items,
  * executor, workers, chunksize, scheduling, order, timeout, code}`. An empty or unusable
- * worker count is the core count (at most `maxWorkers`); the code goes only with a custom
- * worker.
+ * worker count is the core count (at most `maxWorkers`): a form is checked with
+ * `formProblems` before it runs, so only a program shown while typing ever gets one. The code
+ * goes only with a custom worker.
  */
 export function fromForm(state, maxWorkers = Infinity) {
   const workers = Number(state.workers);
@@ -52,6 +53,38 @@ export function fromForm(state, maxWorkers = Infinity) {
   };
   if (state.workload === 'custom') options.code = state.code;
   return options;
+}
+
+/** The form's fields that hold numbers: `formProblems` checks them. */
+export const NUMBER_FIELDS = Object.freeze(['workers', 'chunksize', 'timeout']);
+
+/** The most each number a person sets may be (the least is 1), by the catalog's `limits`. */
+const most = (limits) => ({ workers: limits.max_workers, chunksize: limits.max_items, timeout: Infinity });
+
+/**
+ * `value` (any value, strings or not) as a whole number from 1 to `max`, or NaN. At most 9
+ * digits: a longer timeout would pass what setTimeout can wait, and fire at once.
+ */
+function within(value, max) {
+  const text = String(value ?? '').trim();
+  const count = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  return count >= 1 && count <= max ? count : NaN;
+}
+
+/**
+ * The numbers typed into a form (its strings, as `fromForm` takes them) that no run can take,
+ * by field, each with the most it may be: `{workers: {max}, chunksize: {max}, timeout: {max}}`
+ * for the fields out of range, or null when none is. An empty field takes its default.
+ */
+export function formProblems(state, limits) {
+  const top = most(limits);
+  const problems = {};
+  for (const name of NUMBER_FIELDS) {
+    const typed = String(state[name] ?? '').trim();
+    if (typed === '' || (name === 'chunksize' && typed === 'auto')) continue;
+    if (Number.isNaN(within(typed, top[name]))) problems[name] = { max: top[name] };
+  }
+  return Object.keys(problems).length ? problems : null;
 }
 
 /**
@@ -72,13 +105,13 @@ export function checkSettings(input, catalog) {
   named('order', catalog.orders);
   if (typeof input.items === 'string') out.items = input.items;
   if (typeof input.code === 'string' && input.code.length <= limits.max_code_chars) out.code = input.code;
-  const count = (value) => (/^\d{1,9}$/.test(String(value ?? '').trim()) ? Number(value) : NaN);
-  const workers = count(input.workers);
-  if (workers >= 1 && workers <= limits.max_workers) out.workers = workers;
+  const top = most(limits);
+  const workers = within(input.workers, top.workers);
+  if (workers) out.workers = workers;
   const chunk = String(input.chunksize ?? '').trim();
   if (chunk === 'auto') out.chunksize = 'auto';
-  else if (count(chunk) >= 1 && count(chunk) <= limits.max_items) out.chunksize = count(chunk);
-  const timeout = count(input.timeout_ms ?? input.timeout);
-  if (timeout >= 1) out.timeout_ms = timeout;
+  else if (within(chunk, top.chunksize)) out.chunksize = within(chunk, top.chunksize);
+  const timeout = within(input.timeout_ms ?? input.timeout, top.timeout);
+  if (timeout) out.timeout_ms = timeout;
   return out;
 }
