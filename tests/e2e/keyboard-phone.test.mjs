@@ -137,7 +137,10 @@ test('Ctrl+Enter and Cmd+Enter run the form from any field, and the focus stays 
 
   await button(page, 'Compare executors').focus();
   await page.keyboard.press('Enter');
-  await page.getByText('Done: 5 items on message-passing.').waitFor({ timeout: 60_000 });
+  // Compare's Result shows the form's executor's run: the status says async before and after.
+  await page.locator('[data-compare-chart] [data-bar]').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-compare]').disabled);
+  await page.getByText('Done: 5 items on async.').waitFor();
   assert.equal(await focused(page), 'compare');
 
   await field(page, 'Workers').fill('2');
@@ -243,7 +246,7 @@ test('on a 375×800 phone Run is in sight at once, no text is under 11 px, and n
   await button(page, 'Run').click();
   await page.getByText(/^Done: 401 items/).waitFor({ timeout: 60_000 });
   await button(page, 'Compare executors').click();
-  await page.getByText('Done: 401 items on message-passing.').waitFor({ timeout: 60_000 });
+  await page.getByText('Done: 401 items on pool.').waitFor({ timeout: 60_000 });
   await button(page, 'Scaling').click();
   await page.locator('[data-scaling-chart] [data-point="2"]').waitFor({ timeout: 60_000 });
 

@@ -30,7 +30,7 @@ test('Compare draws one bar per available executor: its median, its range, and h
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'fib', items: '[20] * 8', workers: 2 });
   await page.getByRole('button', { name: 'Compare executors' }).click();
-  await page.getByText('Done: 8 items on message-passing.').waitFor({ timeout: 60_000 });
+  await page.getByText('Done: 8 items on sequential.').waitFor({ timeout: 60_000 });
   const bars = await page.locator('[data-compare-chart] [data-bar]').evaluateAll((gs) => gs.map((g) => g.dataset.bar));
   assert.deepEqual(bars, ['sequential', 'async', 'pool', 'message-passing']);
   assert.match(await page.locator('[data-compare-chart]').textContent(), /1\.00×/);

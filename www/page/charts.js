@@ -89,7 +89,8 @@ export function drawCompare(svg, bars, { title, runs }) {
     const w = Math.max(2, scale(bar.median_ms));
     const g = el('g', { 'data-bar': bar.executor }, svg);
     text(g, left - 8, y + 16, bar.executor, { 'text-anchor': 'end', class: 'label' });
-    el('rect', { x: left, y, width: w, height: row - 10, fill: laneColor(i), rx: 3 }, g);
+    // One colour for every executor: the lane colours mean lanes, in the timeline and picture.
+    el('rect', { x: left, y, width: w, height: row - 10, class: 'bar', rx: 3 }, g);
     const mid = y + (row - 10) / 2;
     el('line', { x1: left + scale(bar.min_ms), x2: left + scale(bar.max_ms), y1: mid, y2: mid, class: 'range' }, g);
     for (const ms of [bar.min_ms, bar.max_ms]) el('line', { x1: left + scale(ms), x2: left + scale(ms), y1: mid - 5, y2: mid + 5, class: 'range' }, g);

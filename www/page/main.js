@@ -23,6 +23,7 @@ import { mountProgramForm } from './program-form.js';
 import { mountOutput } from './program-view.js';
 import { mountProgramTimeline } from './program-timeline.js';
 import { PROGRAM_PRESETS } from './presets.js';
+import { mountShownRuns } from './shown-run.js';
 
 const $ = (hook) => document.querySelector(`[data-${hook}]`);
 
@@ -48,6 +49,7 @@ const store = new Store({
   inputError: null,
   codeError: null,
   fieldErrors: null,
+  shown: {},
 });
 
 const runner = createRunner(store, playground);
@@ -65,6 +67,7 @@ mountMandelbrot(store, $);
 mountPythonPanel(store, $);
 mountEmbedSnippets(store, $);
 mountDoctor(store, $);
+mountShownRuns(store);
 
 // The language select, and the address that restores the form.
 $('language').replaceChildren(...Object.entries(LANGUAGES).map(([code, name]) => new Option(name, code)));

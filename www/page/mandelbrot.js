@@ -1,7 +1,8 @@
 // The Mandelbrot picture of a mandelbrot_row run: each row drawn from its pixel counts as it
-// finishes, tinted with the colour of the lane that computed it. The picture's size is the
-// catalog's (src/kernels.rs).
-import { laneRgb } from './charts.js';
+// finishes, tinted with the colour of the lane that computed it, as the timeline colours its
+// bars, with a legend of the run's lanes. The picture's size is the catalog's (src/kernels.rs).
+import { t } from './i18n.js';
+import { laneColor, laneRgb } from './charts.js';
 
 class Picture {
   #context;
@@ -46,7 +47,20 @@ export function mountMandelbrot(store, $) {
     if (catalog) picture = new Picture($('mandelbrot-canvas'), catalog.mandelbrot);
   });
   store.addEventListener('run-start', ({ detail: options }) => {
-    if (options.picture) picture?.clear();
+    if (!options.picture) return;
+    picture?.clear();
+    const lanes = options.executor === 'sequential' ? 1 : options.workers;
+    $('mandelbrot-legend').replaceChildren(...Array.from({ length: lanes }, (_, lane) => {
+      const li = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = laneColor(lane);
+      swatch.setAttribute('aria-hidden', 'true');
+      const name = document.createElement('span');
+      name.textContent = t('timeline.lane', { lane });
+      li.append(swatch, name);
+      return li;
+    }));
   });
   store.addEventListener('progress', ({ detail: { options, progress } }) => {
     if (!options.picture) return;

@@ -7,33 +7,37 @@ import { Baselines, describeEnd, isInputError } from './result-view.js';
 import { describeProgramEnd, programRefusal } from './program-view.js';
 import { runOnCtrlEnter } from './code-box.js';
 import { formProblems, fromForm } from '../shared/options.js';
+import { shownNow } from './shown-run.js';
 
 /** A run shorter than this shows no progress bar. */
 const PROGRESS_AFTER_MS = 300;
 
 /**
  * The runner: `whileBusy(work)` makes a button handler that runs `work(options)` (the form's
- * run options) with the form busy, and shows the report it resolves to; `runOnce(options)`
- * is one run, resolving to its report or to null after showing its error; `runProgram(code)`
- * runs a whole program with the form busy, its output streamed as `program-output` events.
+ * run options) with the form busy; `work` resolves to `{report, options, made}`: the run the
+ * Result then shows (or none) with its options, and the other outputs it made ('compare',
+ * 'scaling', shown-run.js), or to null. `runOnce(options, {live})` is one run, resolving to
+ * its report or to null after showing its error; with `live`, the timeline draws it as it
+ * goes. `runProgram(code)` runs a whole program with the form busy, its output streamed as
+ * `program-output` events.
  */
 export function createRunner(store, playground) {
   const baselines = new Baselines();
   let controller = null;
 
-  async function runOnce(options) {
+  async function runOnce(options, { live = false } = {}) {
     controller = new AbortController();
     store.update({ progress: { done: 0, total: 0, shown: false } });
     const timer = setTimeout(() => store.update({ progress: { ...store.state.progress, shown: true } }), PROGRESS_AFTER_MS);
     const run = { ...options, picture: options.workload === 'mandelbrot_row' };
-    store.emit('run-start', run);
+    store.emit('run-start', { ...run, live });
     try {
       const report = await playground.run({
         ...run,
         signal: controller.signal,
         onprogress: (progress) => {
           store.update({ progress: { done: progress.done, total: progress.total, shown: store.state.progress?.shown ?? false } });
-          store.emit('progress', { options: run, progress });
+          store.emit('progress', { options: run, live, progress });
         },
       });
       baselines.record(options, report);
@@ -62,12 +66,17 @@ export function createRunner(store, playground) {
         return;
       }
       store.update({ busy: true });
-      const shown = await work(fromForm(form, catalog.limits.max_workers));
-      if (shown) {
+      const options = fromForm(form, catalog.limits.max_workers);
+      const done = await work(options);
+      if (done?.made?.length) store.update({ shown: shownNow(store.state.shown, done.made, options) });
+      if (done?.report) {
         store.update({
-          result: { report: shown.report, baseline: baselines.get(shown.options) },
-          status: describeEnd(shown.report),
+          result: { report: done.report, baseline: baselines.get(done.options) },
+          shown: shownNow(store.state.shown, ['result'], done.options),
+          status: describeEnd(done.report),
         });
+      } else if (done?.status) {
+        store.update({ status: done.status });
       }
       store.update({ busy: false });
     };
@@ -104,7 +113,7 @@ export function createRunner(store, playground) {
 export function mountRunControls(store, runner, $) {
   const runMap = runner.whileBusy(async (options) => {
     store.update({ status: t('status.running') });
-    const report = await runner.runOnce(options);
+    const report = await runner.runOnce(options, { live: true });
     return report && { report, options };
   });
   $('form').addEventListener('submit', (event) => {

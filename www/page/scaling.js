@@ -8,6 +8,7 @@ import { amdahlFit, drawPlot } from './charts.js';
 import { caveats, measure } from './measure.js';
 import { mountChartNav } from './chart-nav.js';
 import { runnable } from '../isolation/doctor.js';
+import { describeEnd } from './result-view.js';
 
 /** The fewest points an Amdahl fit is drawn from. */
 const FIT_POINTS = 3;
@@ -23,9 +24,10 @@ export function mountScaling(store, runner, $) {
       last = await runner.runOnce(o);
       return last;
     };
-    await sweep({ ...options, executor }, run, $);
-    // The last run shown, a cancelled one too (its status says so).
-    return last && { report: last, options: { ...options, executor } };
+    const drawn = await sweep({ ...options, executor }, run, $);
+    // The chart is the sweep's output; the Result keeps the run it showed, as the form says.
+    if (drawn) return { made: ['scaling'], status: t('status.scaled', { points: drawn }) };
+    return last && { status: describeEnd(last), made: [] };
   }));
 }
 
@@ -34,11 +36,12 @@ function caption($, runs, notes = []) {
   $('scaling-fit').textContent = [t('scaling.measured.note', { runs }), ...notes].join(' ');
 }
 
+/** The speedup at 1 to `options.workers` workers; resolves to the points drawn, 0 when stopped. */
 async function byWorkers(options, run, $) {
   const top = Math.max(2, options.workers);
   const counts = Array.from({ length: top }, (_, i) => i + 1);
   const measured = await measure(counts.map((workers) => ({ ...options, workers })), run((o) => `${o.workers} / ${top}`), { rounds: false });
-  if (!measured) return;
+  if (!measured) return 0;
   const one = measured[0].median_ms;
   const points = measured.map((m) => ({ x: m.options.workers, y: one / Math.max(m.median_ms, 1e-6) }));
   const fitted = points.length >= FIT_POINTS;
@@ -54,17 +57,19 @@ async function byWorkers(options, run, $) {
     fitted ? t('scaling.serial', { percent: (100 * s).toFixed(1) }) : t('scaling.no-fit', { points: FIT_POINTS }),
     ...notes.map((n) => t(n.key, n.vars)),
   ]);
+  return points.length;
 }
 
+/** The wall time at doubling chunk sizes; resolves to the points drawn, 0 when stopped. */
 async function byChunksize(options, run, $) {
   // The sizes that change anything: up to the items per worker.
   const first = await run(() => 'chunksize 1')({ ...options, chunksize: 1 }, { phase: 'warm-up', run: 1 });
-  if (!first || first.stopped) return;
+  if (!first || first.stopped) return 0;
   const items = first.results.length;
   const sizes = [];
   for (let size = 1; size <= Math.max(1, Math.ceil(items / options.workers)); size *= 2) sizes.push(size);
   const measured = await measure(sizes.map((chunksize) => ({ ...options, chunksize })), run((o) => `chunksize ${o.chunksize}`));
-  if (!measured) return;
+  if (!measured) return 0;
   const points = measured.map((m) => ({ x: m.options.chunksize, y: m.median_ms }));
   drawPlot($('scaling-chart'), points, {
     xLabel: t('axis.chunksize'), yLabel: t('axis.wall'),
@@ -72,4 +77,5 @@ async function byChunksize(options, run, $) {
   });
   const notes = caveats(measured.map((m) => ({ ...m, label: `chunksize ${m.options.chunksize}`, speedup: 0, lanes: 1 })));
   caption($, Math.min(...measured.map((m) => m.runs)), notes.map((n) => t(n.key, n.vars)));
+  return points.length;
 }

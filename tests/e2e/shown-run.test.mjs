@@ -1,0 +1,127 @@
+// One result at a time (issue 18, item 5): every output says which run it shows and greys out
+// once the form no longer matches it; Compare leaves the Result on the executor the form names;
+// Scaling's chart is its own output and leaves the Result alone; the timeline draws a run as
+// it goes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedPlayground, openPlayground } from './harness.mjs';
+
+const env = servedPlayground();
+
+const field = (page, label) => page.getByLabel(label, { exact: true });
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+/** Each output section's caption and whether it is greyed out. */
+const outputs = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-shows-run]')]
+  .filter((s) => !s.closest('[hidden]'))
+  .map((s) => [s.getAttribute('aria-labelledby').replace('-title', ''), { shows: s.querySelector('[data-shows]')?.textContent ?? '', stale: s.hasAttribute('data-stale') }])));
+const idle = (page) => page.waitForFunction(() => !document.querySelector('[data-run]').disabled, null, { timeout: 60_000 });
+
+test('each output says which run it shows, and greys out when the form changes', async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  await field(page, 'Workload').selectOption('fib');
+  await field(page, 'Input list').fill('[20] * 4');
+  await field(page, 'Executor').selectOption('pool');
+  await field(page, 'Workers').fill('2');
+  await button(page, 'Run').click();
+  await page.getByText('Done: 4 items on pool.').waitFor({ timeout: 60_000 });
+  let seen = await outputs(page);
+  assert.match(seen.result.shows, /^Shows the run of fib over \[20\] \* 4 on pool with 2 workers, at /);
+  assert.equal(seen.timeline.shows, seen.result.shows);
+  assert.deepEqual([seen.result.stale, seen.timeline.stale], [false, false]);
+  assert.equal(seen.compare.shows, '');
+
+  // An edit greys out what no longer matches; the caption says so.
+  await field(page, 'Input list').fill('[21] * 4');
+  seen = await outputs(page);
+  assert.deepEqual([seen.result.stale, seen.timeline.stale], [true, true]);
+  assert.match(seen.result.shows, /The form has changed since: run again to see these settings\.$/);
+  assert.equal(await page.locator('[data-result] [data-printed]').evaluate((e) => getComputedStyle(e).opacity), '0.45');
+  // Back to what ran: current again.
+  await field(page, 'Input list').fill('[20] * 4');
+  assert.equal((await outputs(page)).result.stale, false);
+
+  // An input that fails to parse leaves the old result greyed, not passing for the new input's.
+  await field(page, 'Input list').fill('[20, 21');
+  await button(page, 'Run').click();
+  await page.locator('[data-input-error]').waitFor({ state: 'visible' });
+  assert.equal((await outputs(page)).result.stale, true);
+
+  // Compare: its chart says what it compared; the Result shows the form's executor's run.
+  await field(page, 'Input list').fill('[22] * 4');
+  await button(page, 'Compare executors').click();
+  await page.locator('[data-compare-chart] [data-bar]').first().waitFor({ timeout: 60_000 });
+  await idle(page);
+  await page.getByText('Done: 4 items on pool.').waitFor();
+  seen = await outputs(page);
+  assert.match(seen.compare.shows, /^Shows Compare of fib over \[22\] \* 4 with 2 workers, at /);
+  assert.match(seen.result.shows, /^Shows the run of fib over \[22\] \* 4 on pool with 2 workers/);
+  // Another executor: the Result no longer matches, Compare (all executors) still does.
+  await field(page, 'Executor').selectOption('sequential');
+  seen = await outputs(page);
+  assert.deepEqual([seen.result.stale, seen.compare.stale], [true, false]);
+  // Other workers: neither matches.
+  await field(page, 'Workers').fill('3');
+  seen = await outputs(page);
+  assert.deepEqual([seen.result.stale, seen.compare.stale], [true, true]);
+
+  // Scaling draws its own chart and leaves the Result as it was.
+  await field(page, 'Executor').selectOption('pool');
+  await field(page, 'Workers').fill('2');
+  const before = (await outputs(page)).result.shows;
+  await button(page, 'Scaling').click();
+  await page.locator('[data-scaling-chart] [data-point="2"]').waitFor({ timeout: 60_000 });
+  await idle(page);
+  seen = await outputs(page);
+  assert.equal(seen.result.shows, before);
+  assert.match(seen.scaling.shows, /^Shows Scaling of fib over \[22\] \* 4 with 2 workers, at /);
+  assert.equal(seen.scaling.stale, false);
+  assert.match(await page.locator('[data-status]').textContent(), /^Scaling done: 2 points\.$/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the timeline draws a run as it goes, not only at its end', async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  await field(page, 'Workload').selectOption('sleep_ms');
+  await field(page, 'Input list').fill('[150] * 12');
+  await field(page, 'Executor').selectOption('pool');
+  await field(page, 'Workers').fill('2');
+  await button(page, 'Run').click();
+  // Mid-run (about 0.9 s in all): some bars drawn, the run not done.
+  await page.waitForFunction(() => document.querySelectorAll('[data-timeline] rect[data-item]').length >= 2, null, { timeout: 30_000 });
+  const midway = await page.evaluate(() => ({
+    bars: document.querySelectorAll('[data-timeline] rect[data-item]').length,
+    running: document.querySelector('[data-run]').disabled,
+  }));
+  assert.equal(midway.running, true, JSON.stringify(midway));
+  assert.ok(midway.bars < 12, JSON.stringify(midway));
+  await page.getByText('Done: 12 items on pool.').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('[data-timeline] rect[data-item]').count(), 12);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the Mandelbrot picture sits under the result, with a legend of the lanes its colours mean', async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  await field(page, 'Workload').selectOption('mandelbrot_row');
+  await field(page, 'Input list').fill('range(0, 600, 40)');
+  await field(page, 'Executor').selectOption('pool');
+  await field(page, 'Workers').fill('2');
+  await button(page, 'Run').click();
+  await page.getByText('Done: 15 items on pool.').waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('[data-mandelbrot]').evaluate((s) => s.previousElementSibling.hasAttribute('data-result')), true);
+  assert.deepEqual(await page.locator('[data-mandelbrot-legend] li').allTextContents(), ['lane 0', 'lane 1']);
+  const [swatch, bar] = await Promise.all([
+    page.locator('[data-mandelbrot-legend] .swatch').nth(1).evaluate((e) => getComputedStyle(e).backgroundColor),
+    // A bar of lane 1 (the timeline's lanes are 22 units apart, from 4).
+    page.locator('[data-timeline] rect[data-item][y="26"]').first().evaluate((b) => getComputedStyle(b).fill),
+  ]);
+  assert.equal(swatch, bar);
+  // Compare's bars are one colour: lane colours mean lanes.
+  await button(page, 'Compare executors').click();
+  await page.locator('[data-compare-chart] [data-bar]').first().waitFor({ timeout: 60_000 });
+  const fills = await page.locator('[data-compare-chart] [data-bar] rect').evaluateAll((rs) => [...new Set(rs.map((r) => getComputedStyle(r).fill))]);
+  assert.equal(fills.length, 1);
+  assert.deepEqual(problems, []);
+  await close();
+});
