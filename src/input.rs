@@ -2,7 +2,9 @@
 //!
 //! It is the small slice of Python a tutorial uses to build a list: list displays of ints and
 //! strings (`[1, -2, 1_000]`, `['a', "it's"]`), `range(...)`, `list(range(...))`, `[x] * n`,
-//! `list + list`, int arithmetic with `+ - *` and parentheses, comments and newlines anywhere.
+//! `list + list`, int arithmetic with `+ - * // % **` and parentheses, a list comprehension
+//! over a list, a range or a string (`[n ** 2 for n in range(10)]`), comments and newlines
+//! anywhere.
 //! Everything is parsed and checked here, in one place, so executors only ever see good items.
 //!
 //! Errors carry the 1-based line and column and the Python exception a learner would see for
@@ -49,7 +51,8 @@ fn text_bytes(items: &[Value]) -> usize {
 pub fn parse(text: &str) -> Result<Vec<Value>, Error> {
     let chars: Vec<char> = text.chars().collect();
     let tokens = Lexer { chars: &chars, pos: 0 }.tokens()?;
-    let mut parser = Parser { chars: &chars, tokens, pos: 0, depth: 0, budget: BUILD_BUDGET };
+    let mut parser =
+        Parser { chars: &chars, tokens, pos: 0, depth: 0, budget: BUILD_BUDGET, bound: Vec::new() };
     let start = parser.peek().start;
     let value = parser.expr()?;
     let end = parser.peek();
@@ -77,6 +80,12 @@ enum Tok {
     Plus,
     Minus,
     Star,
+    /// `**`
+    Power,
+    /// `//`
+    FloorDiv,
+    /// `%`
+    Percent,
     End,
 }
 
@@ -117,7 +126,17 @@ impl Lexer<'_> {
                 ',' => self.single(Tok::Comma),
                 '+' => self.single(Tok::Plus),
                 '-' => self.single(Tok::Minus),
+                '*' if self.chars.get(self.pos + 1) == Some(&'*') => self.double(Tok::Power),
                 '*' => self.single(Tok::Star),
+                '/' if self.chars.get(self.pos + 1) == Some(&'/') => self.double(Tok::FloorDiv),
+                '/' => {
+                    return Err(self.error(
+                        start,
+                        "TypeError",
+                        "/ makes a float, and items are ints or strs: use // to divide",
+                    ))
+                }
+                '%' => self.single(Tok::Percent),
                 '0'..='9' => Tok::Int(self.number()?),
                 '.' if self.chars.get(self.pos + 1).is_some_and(char::is_ascii_digit) => {
                     return Err(self.float_error(start));
@@ -147,6 +166,11 @@ impl Lexer<'_> {
 
     fn single(&mut self, tok: Tok) -> Tok {
         self.pos += 1;
+        tok
+    }
+
+    fn double(&mut self, tok: Tok) -> Tok {
+        self.pos += 2;
         tok
     }
 
@@ -388,7 +412,7 @@ fn i64_limit_message() -> String {
 }
 
 /// What an expression evaluates to while parsing; only a list may be the final result.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Operand {
     Int(i128),
     Str(String),
@@ -396,6 +420,15 @@ enum Operand {
 }
 
 impl Operand {
+    /// An item as an operand again, for a comprehension's name bound to it.
+    fn of(value: Value) -> Operand {
+        match value {
+            Value::Int(n) => Operand::Int(n),
+            Value::Str(s) => Operand::Str(s),
+            other => Operand::Str(other.repr()),
+        }
+    }
+
     fn type_name(&self) -> &'static str {
         match self {
             Operand::Int(_) => "int",
@@ -421,6 +454,8 @@ struct Parser<'a> {
     depth: usize,
     /// Bytes the evaluation may still copy (see [`BUILD_BUDGET`]).
     budget: usize,
+    /// The names comprehensions bind, innermost last, with their values of the moment.
+    bound: Vec<(String, Operand)>,
 }
 
 impl Parser<'_> {
@@ -552,15 +587,49 @@ impl Parser<'_> {
         )
     }
 
-    /// term := unary ('*' unary)*
+    /// term := unary (('*' | '//' | '%') unary)*
     fn term(&mut self) -> Result<Operand, Error> {
         let mut left = self.unary()?;
-        while self.peek().kind == Tok::Star {
-            let at = self.next().start;
+        loop {
+            let op = self.peek();
+            if !matches!(op.kind, Tok::Star | Tok::FloorDiv | Tok::Percent) {
+                return Ok(left);
+            }
+            self.next();
             let right = self.unary()?;
-            left = self.multiply(left, right, at)?;
+            left = match op.kind {
+                Tok::Star => self.multiply(left, right, op.start)?,
+                _ => self.divide(left, right, op.kind == Tok::Percent, op.start)?,
+            };
         }
-        Ok(left)
+    }
+
+    /// `a // b` or `a % b` on ints, floored as Python floors them (`-7 // 2` is -4, `-7 % 2` 1).
+    fn divide(&self, left: Operand, right: Operand, modulo: bool, at: usize) -> Result<Operand, Error> {
+        let symbol = if modulo { "%" } else { "//" };
+        match (left, right) {
+            (Operand::Int(_), Operand::Int(0)) => Err(self.error_at(
+                at,
+                "ZeroDivisionError",
+                if modulo { "integer modulo by zero" } else { "integer division or modulo by zero" },
+            )),
+            (Operand::Int(a), Operand::Int(b)) => {
+                // Operands stay within i64 in this language, so nothing here overflows i128.
+                let (q, r) = (a.div_euclid(b), a.rem_euclid(b));
+                // Euclid's remainder is never negative; Python's takes the divisor's sign.
+                let (q, r) = if b < 0 && r != 0 { (q - 1, r + b) } else { (q, r) };
+                Ok(Operand::Int(if modulo { r } else { q }))
+            }
+            (a, b) => Err(self.error_at(
+                at,
+                "TypeError",
+                format!(
+                    "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                ),
+            )),
+        }
     }
 
     fn multiply(&mut self, left: Operand, right: Operand, at: usize) -> Result<Operand, Error> {
@@ -613,7 +682,7 @@ impl Parser<'_> {
         while let Tok::Minus | Tok::Plus = self.peek().kind {
             signs.push(self.next());
         }
-        let mut value = self.atom()?;
+        let mut value = self.power()?;
         for sign in signs.iter().rev() {
             let negate = sign.kind == Tok::Minus;
             value = match value {
@@ -638,7 +707,39 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    /// atom := int | str+ | '[' items ']' | '(' expr ')' | range(...) | list(expr)
+    /// power := atom ('**' unary)?: `-2 ** 2` is -4, and `2 ** -1` would be a float.
+    fn power(&mut self) -> Result<Operand, Error> {
+        let base = self.atom()?;
+        if self.peek().kind != Tok::Power {
+            return Ok(base);
+        }
+        let at = self.next().start;
+        let exponent = self.unary()?;
+        match (base, exponent) {
+            (Operand::Int(_), Operand::Int(e)) if e < 0 => Err(self.error_at(
+                at,
+                "TypeError",
+                "a negative power makes a float, and items are ints or strs",
+            )),
+            (Operand::Int(b), Operand::Int(e)) => u32::try_from(e)
+                .ok()
+                .and_then(|e| b.checked_pow(e))
+                .filter(|n| i64::try_from(*n).is_ok())
+                .map(Operand::Int)
+                .ok_or_else(|| self.error_at(at, "OverflowError", i64_limit_message())),
+            (a, b) => Err(self.error_at(
+                at,
+                "TypeError",
+                format!(
+                    "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                ),
+            )),
+        }
+    }
+
+    /// atom := int | str+ | '[' items ']' | '(' expr ')' | range(...) | list(expr) | a bound name
     fn atom(&mut self) -> Result<Operand, Error> {
         let t = self.next();
         match t.kind {
@@ -674,6 +775,9 @@ impl Parser<'_> {
     }
 
     fn list_display(&mut self, open_at: usize) -> Result<Operand, Error> {
+        if let Some(for_at) = self.comprehension_for() {
+            return self.comprehension(open_at, for_at);
+        }
         let mut items = Vec::new();
         let mut text = 0usize;
         loop {
@@ -681,27 +785,8 @@ impl Parser<'_> {
                 break;
             }
             let at = self.peek().start;
-            let item = match self.expr()? {
-                Operand::Int(n) => Value::Int(
-                    i64::try_from(n)
-                        .map_err(|_| self.error_at(at, "OverflowError", i64_limit_message()))?
-                        .into(),
-                ),
-                Operand::Str(s) => {
-                    text += s.len();
-                    if text > MAX_TEXT_BYTES {
-                        return Err(self.too_much_text(at));
-                    }
-                    Value::Str(s)
-                }
-                Operand::List(_) => {
-                    return Err(self.error_at(
-                        at,
-                        "TypeError",
-                        "nested lists are not supported: each item must be an int or a str",
-                    ));
-                }
-            };
+            let element = self.expr()?;
+            let item = self.item(element, at, &mut text)?;
             if items.len() == MAX_ITEMS {
                 return Err(self.too_many(at));
             }
@@ -716,7 +801,109 @@ impl Parser<'_> {
         Ok(Operand::List(items))
     }
 
+    /// An element of a list display as an item: an int within i64 or a str, within the text
+    /// limit that `text` counts towards.
+    fn item(&self, element: Operand, at: usize, text: &mut usize) -> Result<Value, Error> {
+        Ok(match element {
+            Operand::Int(n) => Value::Int(
+                i64::try_from(n).map_err(|_| self.error_at(at, "OverflowError", i64_limit_message()))?.into(),
+            ),
+            Operand::Str(s) => {
+                *text += s.len();
+                if *text > MAX_TEXT_BYTES {
+                    return Err(self.too_much_text(at));
+                }
+                Value::Str(s)
+            }
+            Operand::List(_) => {
+                return Err(self.error_at(
+                    at,
+                    "TypeError",
+                    "nested lists are not supported: each item must be an int or a str",
+                ));
+            }
+        })
+    }
+
+    /// Where the list display just opened is a comprehension: the index of its `for` token, at
+    /// the display's own depth, before its `]` or a comma.
+    fn comprehension_for(&self) -> Option<usize> {
+        let mut depth = 0usize;
+        for (i, token) in self.tokens.iter().enumerate().skip(self.pos) {
+            match &token.kind {
+                Tok::Open(_) => depth += 1,
+                Tok::Close(_) if depth == 0 => return None,
+                Tok::Close(_) => depth -= 1,
+                Tok::Comma if depth == 0 => return None,
+                Tok::Name(name) if depth == 0 && name == "for" => return Some(i),
+                Tok::End => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// `[element for name in iterable]`: the element evaluated once per value of the iterable
+    /// (a list, a range or a str), with `name` bound to it.
+    fn comprehension(&mut self, open_at: usize, for_at: usize) -> Result<Operand, Error> {
+        let shape = "invalid syntax: a comprehension is written [element for name in iterable]";
+        let element_at = self.pos;
+        self.pos = for_at + 1;
+        let target = self.next();
+        let Tok::Name(name) = target.kind else {
+            return Err(self.error_at(target.start, "SyntaxError", shape));
+        };
+        let keyword = self.next();
+        if keyword.kind != Tok::Name("in".into()) {
+            return Err(self.error_at(keyword.start, "SyntaxError", shape));
+        }
+        let iterable_at = self.peek().start;
+        let values: Vec<Operand> = match self.expr()? {
+            Operand::List(items) => items.into_iter().map(Operand::of).collect(),
+            Operand::Str(s) => s.chars().map(|c| Operand::Str(c.to_string())).collect(),
+            Operand::Int(_) => {
+                return Err(self.error_at(iterable_at, "TypeError", "'int' object is not iterable"))
+            }
+        };
+        let after = self.peek();
+        if let Tok::Name(word) = &after.kind {
+            if word == "if" || word == "for" {
+                return Err(self.error_at(
+                    after.start,
+                    "SyntaxError",
+                    format!(
+                        "a comprehension in the input list takes one for and no further '{word}': \
+                         build the items with range(start, stop, step), + and *"
+                    ),
+                ));
+            }
+        }
+        self.expect_close(']', open_at)?;
+        let end = self.pos;
+        let mut items = Vec::with_capacity(values.len());
+        let mut text = 0usize;
+        for value in values {
+            self.bound.push((name.clone(), value));
+            self.pos = element_at;
+            let at = self.peek().start;
+            let element = self.expr();
+            self.bound.pop();
+            let element = element?;
+            if self.pos != for_at {
+                return Err(self.error_at(self.peek().start, "SyntaxError", "invalid syntax"));
+            }
+            let item = self.item(element, at, &mut text)?;
+            self.spend(1, if let Value::Str(s) = &item { s.len() } else { 0 }, at)?;
+            items.push(item);
+        }
+        self.pos = end;
+        Ok(Operand::List(items))
+    }
+
     fn call(&mut self, name: &str, at: usize) -> Result<Operand, Error> {
+        if let Some((_, value)) = self.bound.iter().rev().find(|(bound, _)| bound == name) {
+            return Ok(value.clone());
+        }
         if !matches!(name, "range" | "list") {
             let hint = match name {
                 "True" | "False" | "None" => {
@@ -864,6 +1051,41 @@ mod tests {
         assert_eq!(ints("[]"), Vec::<i128>::new());
         assert_eq!(ints("[9223372036854775807, -9223372036854775808]"), [i64::MAX.into(), i64::MIN.into()]);
         assert_eq!(ints("[1, # one\n 2]"), [1, 2]);
+    }
+
+    #[test]
+    fn comprehensions_and_the_other_int_operators() {
+        // Each as python3 prints it.
+        assert_eq!(ints("[n ** 2 for n in range(5)]"), [0, 1, 4, 9, 16]);
+        assert_eq!(ints("[x * 2 + 1 for x in [3, -1]]"), [7, -1]);
+        assert_eq!(
+            ints("[-7 // 2, -7 % 2, 7 // -2, 7 % -2, 2 ** 10, -2 ** 2, (-2) ** 3, 10 % 3 * 2, 2 ** 3 ** 2, -(7 // 2)]"),
+            [-4, 1, -4, -1, 1024, -4, -8, 2, 512, -3]
+        );
+        assert_eq!(ints("[x for x in range(3)] * 2"), [0, 1, 2, 0, 1, 2]);
+        assert_eq!(ints("[x for x in [y * 10 for y in range(3)]]"), [0, 10, 20]);
+        assert_eq!(
+            parse("[c * 2 for c in 'ab']").unwrap(),
+            [Value::Str("aa".into()), Value::Str("bb".into())]
+        );
+        assert_eq!(ints("[for_ for for_ in range(2)]"), [0, 1]);
+        assert_eq!(ints(&format!("[n % 7 for n in range({MAX_ITEMS})]")).len(), MAX_ITEMS);
+        let error = |text: &str| {
+            let (exception, message, ..) = err(text);
+            format!("{exception}: {message}")
+        };
+        assert_eq!(error("[y for x in range(3)]"), "NameError: name 'y' is not defined");
+        assert_eq!(error("[x for x in 5]"), "TypeError: 'int' object is not iterable");
+        assert!(error("[x for x in range(3) if x]")
+            .starts_with("SyntaxError: a comprehension in the input list takes one for"));
+        assert!(error("[x for 3 in range(3)]").starts_with("SyntaxError: invalid syntax"));
+        assert_eq!(error("[1 // 0]"), "ZeroDivisionError: integer division or modulo by zero");
+        assert_eq!(error("[1 % 0]"), "ZeroDivisionError: integer modulo by zero");
+        assert!(error("[2 ** -1]").starts_with("TypeError: a negative power makes a float"));
+        assert!(error("[2 ** 64]").starts_with("OverflowError: int too large"));
+        assert!(error("[1 / 2]").starts_with("TypeError: / makes a float"));
+        assert!(error("[[x] for x in range(2)]").starts_with("TypeError: nested lists are not supported"));
+        assert_eq!(err("[x for x in range(3) if x]").3, 22);
     }
 
     #[test]

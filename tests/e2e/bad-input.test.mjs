@@ -154,3 +154,13 @@ test('a number out of range is refused at its field, which keeps what was typed,
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('a list comprehension, as a tutorial writes one, is an input list; one the language lacks says so', async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  const run = (items) => page.evaluate((o) => window.playground.run(o).then((r) => r.printed, (e) => `${e.name}: ${e.message}`), { workload: 'square', items, executor: 'sequential' });
+  assert.equal(await run('[x for x in range(5)]'), '[0, 1, 4, 9, 16]');
+  assert.equal(await run('[2 ** n for n in range(4)]'), '[1, 4, 16, 64]');
+  assert.match(await run('[x for x in range(5) if x % 2]'), /^SyntaxError: a comprehension in the input list takes one for and no further 'if'/);
+  assert.deepEqual(problems, []);
+  await close();
+});
