@@ -196,6 +196,20 @@ async function browserPeers() {
       const sequential = median(extra[`${c.id}.wasm sequential.wall_ms`]);
       extra[`${c.id}.item_ms`] = shares.map((ms) => (sum > 0 ? (ms * sequential) / sum : ms));
     }
+    // Issue 18: each preset of the page as the page's Compare measures it (playground.compare:
+    // warmed up, the median of several runs per executor), on a fresh page.
+    log('playground in Chromium: the presets, through playground.compare');
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    extra.presets = await page.evaluate(async ([smokeRun, workers]) => {
+      const { PRESETS } = await import('./page/presets.js');
+      const out = {};
+      for (const p of smokeRun ? PRESETS.slice(0, 1) : PRESETS) {
+        const entries = await window.playground.compare({ workload: p.workload, items: p.items, workers: p.workers ?? workers });
+        out[p.id] = { executor: p.executor, ...Object.fromEntries(entries.map((e) => [e.executor, { median_ms: e.median_ms, speedup: e.speedup }])) };
+      }
+      return out;
+    }, [smoke, WORKERS]);
     log('playground in Chromium: the program case (Program mode)');
     const report = await page.evaluate((code) => window.playground.runProgram({ code, timeout_ms: 300_000 }), PROGRAM);
     if (report.error) throw new Error(`the bench program failed in the page:\n${report.stderr}`);
@@ -329,6 +343,28 @@ function targets(table, extra) {
   add('#15', 'program: list(map()) ÷ ThreadPoolExecutor(2).map ≤ 1.15 (the GIL shown)', `${tpe.toFixed(2)}× (CPython ${(median(extra.programCPython.map) / median(extra.programCPython['ThreadPoolExecutor(2)'])).toFixed(2)}×)`, tpe <= 1.15);
   const naps = way('sleep on ThreadPoolExecutor(8)');
   add('#15', 'program: eight time.sleep(0.2) on ThreadPoolExecutor(8) < 500 ms', `${naps.toFixed(0)} ms (CPython ${median(extra.programCPython['sleep on ThreadPoolExecutor(8)']).toFixed(0)} ms)`, naps < 500);
+  // Issue 18: the presets show their lessons, as the page's Compare measures them.
+  const presets = extra.presets;
+  for (const id of ['docs-primes', 'uneven-fib'].filter((id) => presets[id])) {
+    const { sequential, pool } = presets[id];
+    const seconds = sequential.median_ms / 1000;
+    add('#18', `preset ${id}: 0.3-2 s sequentially, and the pool(2) ahead by 1.3× or more`, `${seconds.toFixed(2)} s, the pool ${pool.speedup.toFixed(2)}×`, seconds >= 0.3 && seconds <= 2 && pool.speedup >= 1.3);
+  }
+  if (presets.mandelbrot) {
+    const { sequential, pool } = presets.mandelbrot;
+    add('#18', 'preset mandelbrot: the pool(2) ahead by 1.3× or more (its 600 rows take under 0.3 s: a figure)', `${(sequential.median_ms / 1000).toFixed(2)} s, the pool ${pool.speedup.toFixed(2)}×`, pool.speedup >= 1.3);
+  }
+  if (presets['io-waits']) {
+    const { async: overlapped, pool } = presets['io-waits'];
+    add('#18', 'preset io-waits: async (20 in flight) 10× or more ahead of sequential, the pool ahead too', `async ${overlapped.speedup.toFixed(1)}×, the pool ${pool.speedup.toFixed(2)}×`, overlapped.speedup >= 10 && pool.speedup > 1);
+  }
+  if (presets['tiny-items']) {
+    const mp = presets['tiny-items']['message-passing'];
+    add('#18', 'preset tiny-items: message-passing loses to sequential', `${mp.speedup.toFixed(2)}×`, mp.speedup < 1);
+  }
+  if (presets.seed) {
+    add('#18', "preset seed (the blog post's 5 squares): the pool loses to sequential", `${presets.seed.pool.speedup.toFixed(2)}×`, presets.seed.pool.speedup < 1);
+  }
   const pyGz = gzipSync(readFileSync(`${ROOT}www/pkg-py/map_playground_bg.wasm`)).length;
   add('#14', 'threaded wasm with the Python engine, gzip (a figure)', `${(pyGz / 1024).toFixed(0)} KB`, null);
   return out;
