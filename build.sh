@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # map-playground's one entry point. Every subcommand is idempotent and safe to re-run.
 #
-#   ./build.sh setup   install the toolchain pieces, wasm-bindgen-cli, Chromium, Firefox ESR,
-#                      geckodriver, WebKitGTK's WebKitWebDriver and Xvfb, npm packages
+#   ./build.sh setup   install what building needs (the Rust toolchain with its wasm target and
+#                      rust-src, wasm-bindgen-cli) and what testing needs (Chromium, Firefox
+#                      ESR, geckodriver, WebKitGTK's WebKitWebDriver and Xvfb, npm packages)
 #   ./build.sh build   threaded + single-threaded wasm builds, each without and with the Python
 #                      engine, through wasm-bindgen into www/ (pkg, pkg-st, pkg-py, pkg-py-st)
-#   ./build.sh serve   setup + build, then serve www/ with COOP/COEP on 127.0.0.1:${PORT:-8080}
+#   ./build.sh serve   setup for building only + build, then serve www/ with COOP/COEP on
+#                      127.0.0.1:${PORT:-8080}
 #   ./build.sh test    setup + build, native tests, wasm tests in Chromium, browser end-to-end
 #                      tests in Chromium, Firefox ESR and WebKitGTK
 #   ./build.sh bench   setup + build, then the side-by-side benchmark (--smoke: a quick check;
@@ -32,6 +34,8 @@ THREADED_RUSTFLAGS="-C target-feature=+atomics,+bulk-memory,+mutable-globals \
 
 # Each step with the time since the command started, so a slow step shows where it is.
 log() { printf '\033[1m==> [%d:%02d] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*" >&2; }
+# A step of a numbered part: `step build 2 4 "what" "about 1 min"` prints "build 2/4: what (about 1 min)".
+step() { log "$1 $2/$3: $4${5:+ ($5)}"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
 as_root() {
@@ -56,13 +60,38 @@ toolchain_channel() {
   sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml
 }
 
+# What building needs: the pinned toolchain with its wasm target and rust-src, and
+# wasm-bindgen-cli at the Cargo.lock version. `./build.sh serve` installs only these.
+setup_build() {
+  local channel
+  channel=$(toolchain_channel)
+  [ -n "$channel" ] || die "rust-toolchain.toml names no channel"
+  if ! rustup run "$channel" rustc --version >/dev/null 2>&1 \
+    || ! rustup target list --installed --toolchain "$channel" | grep -qx "$TARGET" \
+    || ! rustup component list --installed --toolchain "$channel" | grep -q '^rust-src'; then
+    step setup 1 2 "Rust $channel with $TARGET, rust-src, clippy and rustfmt (rust-toolchain.toml)" "about a minute, once"
+    rustup toolchain install "$channel" --profile minimal --component rust-src,clippy,rustfmt --target "$TARGET"
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+
+  local want
+  want=$(lock_version wasm-bindgen)
+  [ -n "$want" ] || die "wasm-bindgen is missing from Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    step setup 2 2 "wasm-bindgen-cli $want, the version in Cargo.lock, compiled from crates.io" "about 3 minutes on 2 cores, once"
+    # `--locked` fails on this registry mirror: a dependency it pins is missing there.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+# What testing and benchmarking need besides: the browsers and their drivers, and the npm test
+# tools. The browsers come from Debian in the background while the Rust tools compile: fetching
+# and unpacking them needs little CPU, so on a fresh machine the two overlap.
 cmd_setup() {
-  # The browsers come from Debian in the background while the Rust tools compile: fetching and
-  # unpacking them needs little CPU, so on a fresh machine the two overlap.
   local browsers_pid='' browsers_log=''
   if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || [ ! -x "$FIREFOX" ] || [ ! -x "$WEBKIT_DRIVER" ] \
     || ! command -v Xvfb >/dev/null; then
-    log "setup: Chromium, ChromeDriver, Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian (in the background)"
+    log "setup for tests: Chromium, ChromeDriver, Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian, in the background (about 3 minutes, once)"
     browsers_log=$(mktemp)
     (
       as_root apt-get update -qq
@@ -72,41 +101,23 @@ cmd_setup() {
     browsers_pid=$!
   fi
 
-  local channel
-  channel=$(toolchain_channel)
-  [ -n "$channel" ] || die "rust-toolchain.toml names no channel"
-  if ! rustup run "$channel" rustc --version >/dev/null 2>&1 \
-    || ! rustup target list --installed --toolchain "$channel" | grep -qx "$TARGET" \
-    || ! rustup component list --installed --toolchain "$channel" | grep -q '^rust-src'; then
-    log "setup: Rust $channel with $TARGET, rust-src, clippy and rustfmt (rust-toolchain.toml; about a minute, once)"
-    rustup toolchain install "$channel" --profile minimal --component rust-src,clippy,rustfmt --target "$TARGET"
-  fi
-  [ -f Cargo.lock ] || cargo generate-lockfile
-
-  local want
-  want=$(lock_version wasm-bindgen)
-  [ -n "$want" ] || die "wasm-bindgen is missing from Cargo.lock"
-  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
-    log "setup: wasm-bindgen-cli $want (the version in Cargo.lock; a few minutes, once)"
-    # `--locked` fails on this registry mirror: a dependency it pins is missing there.
-    cargo install wasm-bindgen-cli --version "$want" --force
-  fi
+  setup_build
 
   if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
-    log "setup: geckodriver $GECKODRIVER_VERSION from crates.io (a few minutes, once)"
+    log "setup for tests: geckodriver $GECKODRIVER_VERSION from crates.io (about 2 minutes on 2 cores, once)"
     cargo install geckodriver --version "$GECKODRIVER_VERSION" --force
   fi
 
   local stamp=node_modules/.package-lock.sha256 sum
   sum=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
-    log "setup: npm ci (test tools)"
+    log "setup for tests: npm ci, the test tools (seconds)"
     npm ci --no-audit --no-fund
     echo "$sum" >"$stamp"
   fi
 
   if [ -n "$browsers_pid" ]; then
-    log "setup: waiting for the browsers from Debian"
+    log "setup for tests: waiting for the browsers from Debian"
     if ! wait "$browsers_pid"; then
       cat "$browsers_log" >&2
       die "installing the browsers from Debian failed (its output is above)"
@@ -122,15 +133,21 @@ cmd_build() {
   local variant out profile features
   log "build: the workloads' Python source -> www/page/workloads-py.js"
   node tools/embed-python.mjs
+  # Usual times on a fresh target/ on 2 cores; a rebuild after a change takes seconds.
+  local n=0 fresh_threaded fresh_st
   for variant in basic python; do
     out=www/pkg profile=release features=
-    [ "$variant" = python ] && out=www/pkg-py profile=release-python features=,python
-    log "build: threaded wasm, $variant -> $out"
+    fresh_threaded="about 1 minute fresh" fresh_st="about 30 s fresh"
+    if [ "$variant" = python ]; then
+      out=www/pkg-py profile=release-python features=,python
+      fresh_threaded="about 5 minutes fresh: the Python engine" fresh_st="about 4 minutes fresh: the Python engine"
+    fi
+    step build $((n += 1)) 4 "threaded wasm, $variant -> $out" "$fresh_threaded"
     threaded_cargo build --profile "$profile" --lib --no-default-features --features "threads$features"
     wasm-bindgen --target web --out-dir "$out" "target/wasm-threads/$TARGET/$profile/map_playground.wasm"
     node tools/check-wasm.mjs "$out/map_playground" shared
 
-    log "build: single-threaded wasm (no atomics), $variant -> $out-st"
+    step build $((n += 1)) 4 "single-threaded wasm (no atomics), $variant -> $out-st" "$fresh_st"
     cargo build --profile "$profile" --lib --target "$TARGET" --target-dir target/wasm-st \
       --no-default-features --features "${features#,}"
     wasm-bindgen --target web --out-dir "$out-st" "target/wasm-st/$TARGET/$profile/map_playground.wasm"
@@ -139,7 +156,7 @@ cmd_build() {
 }
 
 cmd_serve() {
-  cmd_setup
+  setup_build
   cmd_build
   exec node tools/serve.mjs --root www --port "${PORT:-8080}"
 }
