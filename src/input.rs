@@ -420,7 +420,8 @@ enum Operand {
 }
 
 impl Operand {
-    /// An item as an operand again, for a comprehension's name bound to it.
+    /// An item as an operand again, for a comprehension's name bound to it. Items this
+    /// language builds are ints and strs; anything else would be bound as its repr.
     fn of(value: Value) -> Operand {
         match value {
             Value::Int(n) => Operand::Int(n),
@@ -614,8 +615,13 @@ impl Parser<'_> {
                 if modulo { "integer modulo by zero" } else { "integer division or modulo by zero" },
             )),
             (Operand::Int(a), Operand::Int(b)) => {
-                // Operands stay within i64 in this language, so nothing here overflows i128.
-                let (q, r) = (a.div_euclid(b), a.rem_euclid(b));
+                // An operand mid-expression may pass i64 (only items are held to it), so
+                // i128::MIN // -1 is reachable: checked.
+                let overflow = || self.error_at(at, "OverflowError", i64_limit_message());
+                let (q, r) = (
+                    a.checked_div_euclid(b).ok_or_else(overflow)?,
+                    a.checked_rem_euclid(b).ok_or_else(overflow)?,
+                );
                 // Euclid's remainder is never negative; Python's takes the divisor's sign.
                 let (q, r) = if b < 0 && r != 0 { (q - 1, r + b) } else { (q, r) };
                 Ok(Operand::Int(if modulo { r } else { q }))
@@ -721,6 +727,9 @@ impl Parser<'_> {
                 "TypeError",
                 "a negative power makes a float, and items are ints or strs",
             )),
+            // 0, 1 and -1 stay small whatever the power.
+            (Operand::Int(b @ (0 | 1)), Operand::Int(e)) => Ok(Operand::Int(if e == 0 { 1 } else { b })),
+            (Operand::Int(-1), Operand::Int(e)) => Ok(Operand::Int(if e % 2 == 0 { 1 } else { -1 })),
             (Operand::Int(b), Operand::Int(e)) => u32::try_from(e)
                 .ok()
                 .and_then(|e| b.checked_pow(e))
@@ -880,6 +889,12 @@ impl Parser<'_> {
         }
         self.expect_close(']', open_at)?;
         let end = self.pos;
+        if values.len() > MAX_ITEMS {
+            return Err(self.too_many(iterable_at));
+        }
+        // Each value parses the element again: the budget is charged for its tokens too, so a
+        // long element over a long range is refused instead of running for minutes.
+        let element_tokens = for_at - element_at;
         let mut items = Vec::with_capacity(values.len());
         let mut text = 0usize;
         for value in values {
@@ -893,7 +908,7 @@ impl Parser<'_> {
                 return Err(self.error_at(self.peek().start, "SyntaxError", "invalid syntax"));
             }
             let item = self.item(element, at, &mut text)?;
-            self.spend(1, if let Value::Str(s) = &item { s.len() } else { 0 }, at)?;
+            self.spend(element_tokens.max(1), if let Value::Str(s) = &item { s.len() } else { 0 }, at)?;
             items.push(item);
         }
         self.pos = end;
@@ -1086,6 +1101,13 @@ mod tests {
         assert!(error("[1 / 2]").starts_with("TypeError: / makes a float"));
         assert!(error("[[x] for x in range(2)]").starts_with("TypeError: nested lists are not supported"));
         assert_eq!(err("[x for x in range(3) if x]").3, 22);
+        // Past i64 mid-expression, then divided: refused, not a panic.
+        assert!(error("[-2 ** 62 * 2 ** 62 * 8 // -1]").starts_with("OverflowError"));
+        assert!(error("[-2 ** 62 * 2 ** 62 * 8 % -1]").starts_with("OverflowError"));
+        assert_eq!(ints("[1 ** 5000000000, (-1) ** 5000000001, 0 ** 0, 0 ** 7]"), [1, -1, 1, 0]);
+        // A long element over a long range costs its tokens each time: refused in time.
+        let long = format!("[{} for x in range(1000000)]", ["x"; 20000].join(" + "));
+        assert_eq!(err(&long).0, "MemoryError");
     }
 
     #[test]
