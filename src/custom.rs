@@ -288,19 +288,11 @@ fn item_error(e: MontyException, skip: usize, time_limit: Duration) -> PyExcepti
 /// prints it (a parse error in CPython's words, [`syntax_error`]).
 fn code_error(code: &str, e: &MontyException) -> Error {
     let type_name: &'static str = e.exc_type().into();
-    let frame = e.traceback().last();
-    if let (ExcType::SyntaxError, Some(frame)) = (e.exc_type(), frame) {
-        let (line, column) = (frame.start.line as usize, frame.start.column as usize);
-        let pointed = syntax_error::in_cpython_terms(code, e.message().unwrap_or_default(), line, column);
-        let display = syntax_error::display(code, FILE_NAME, &pointed);
+    if let Some((pointed, display)) = syntax_error::parse_failure(code, e, FILE_NAME, FILE_NAME) {
         return Error::code(pointed.type_name, pointed.message, Some(pointed.line), display);
     }
-    Error::code(
-        type_name,
-        e.message().unwrap_or_default(),
-        frame.map(|f| f.start.line as usize),
-        e.to_string(),
-    )
+    let line = e.traceback().last().map(|f| f.start.line as usize);
+    Error::code(type_name, e.message().unwrap_or_default(), line, e.to_string())
 }
 
 #[cfg(test)]
@@ -435,6 +427,11 @@ mod tests {
             let ErrorKind::Code { display, .. } = e.kind() else { unreachable!() };
             assert_eq!(display.lines().last(), Some(cpython), "{display}");
         }
+        // A SyntaxError the code raises is no parse error: a traceback, as CPython prints it.
+        let e = CustomWorker::compile("raise SyntaxError('Expected nothing')\n").unwrap_err();
+        let ErrorKind::Code { display, .. } = e.kind() else { unreachable!() };
+        assert!(display.starts_with("Traceback (most recent call last):\n"), "{display}");
+        assert!(display.ends_with("SyntaxError: Expected nothing"), "{display}");
         let e = CustomWorker::compile("def work(num):\n    return num\n").unwrap_err();
         assert_eq!(e.name(), "NameError");
         assert!(e.message().contains("no function named worker"), "{}", e.message());

@@ -16,6 +16,7 @@
 //!   (`python/workloads.py`), and `host` the I/O (`sleep_ms`, `fetch_len`);
 //! - `custom` (feature `python`) runs a person's own `worker` function, written in Python, in
 //!   the monty interpreter's sandbox, and `memory` counts the bytes its budget is checked against;
+//!   `syntax_error` shows code that does not parse as CPython shows it;
 //! - [`workload`] names the functions that can be mapped and applies one to one item, failing
 //!   per item as Python raises ([`PyException`]);
 //! - [`executor`] runs a [`Job`] on the chosen executor, one [`ItemOutcome`] per item, and

@@ -7,6 +7,8 @@
 //! (`expected ':'`). A learner compares the two side by side, so the page shows CPython's:
 //! the common cases are put in CPython's words here; any other keeps the parser's.
 
+use monty_types::{ExcType, MontyException};
+
 /// What CPython says for a parse error: the exception type, the message and the 1-based line
 /// and column it points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +33,10 @@ pub fn in_cpython_terms(source: &str, message: &str, line: usize, column: usize)
     if let Some(after) = message.strip_prefix("Expected an indented block after ") {
         // CPython names the line of the statement that wanted the block: the nearest line
         // above with code.
-        let header = (1..line).rev().find(|&n| source_line(source, n).is_some_and(|l| !l.trim().is_empty()));
+        let code = |n| {
+            source_line(source, n).is_some_and(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        };
+        let header = (1..line).rev().find(|&n| code(n));
         let on = header.map(|n| format!(" on line {n}")).unwrap_or_default();
         return at(
             "IndentationError",
@@ -59,6 +64,26 @@ pub fn in_cpython_terms(source: &str, message: &str, line: usize, column: usize)
         };
     }
     at("SyntaxError", message.to_string())
+}
+
+/// A parse error of `source`, which monty compiled under the file name `snippet`, as CPython
+/// shows it in `file_name`: its type, message and line, and its display. None for any other
+/// exception, a `SyntaxError` that running code raised included (its frame names a function).
+pub fn parse_failure(
+    source: &str,
+    e: &MontyException,
+    snippet: &str,
+    file_name: &str,
+) -> Option<(Pointed, String)> {
+    if e.exc_type() != ExcType::SyntaxError {
+        return None;
+    }
+    // The parser's frame, which CPython shows without `, in <name>`.
+    let frame = e.traceback().last().filter(|f| f.hide_frame_name && f.filename == snippet)?;
+    let (line, column) = (frame.start.line as usize, frame.start.column as usize);
+    let pointed = in_cpython_terms(source, e.message().unwrap_or_default(), line, column);
+    let shown = display(source, file_name, &pointed);
+    Some((pointed, shown))
 }
 
 /// The error as CPython prints it: the file and line, the line's code without its indentation,
@@ -149,6 +174,12 @@ mod tests {
                 "Expected a statement",
                 (2, 13),
                 "  File \"w.py\", line 2\n    return n)\n            ^\nSyntaxError: unmatched ')'",
+            ),
+            (
+                "def worker(n):\n    # a comment\n\nreturn n\n",
+                "Expected an indented block after function definition",
+                (4, 1),
+                "  File \"w.py\", line 4\n    return n\n    ^\nIndentationError: expected an indented block after function definition on line 1",
             ),
             (
                 "def worker(n):\n    if n == ')':  # (\n    return 1\n",

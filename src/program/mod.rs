@@ -941,13 +941,7 @@ fn abort(
 /// A program that does not parse, as CPython shows it ([`syntax_error`]); None for any other
 /// error.
 fn parse_error(code: &str, e: &MontyException) -> Option<ProgramError> {
-    if e.exc_type() != ExcType::SyntaxError {
-        return None;
-    }
-    let frame = e.traceback().last().filter(|f| f.filename == PROGRAM_SNIPPET)?;
-    let (line, column) = (frame.start.line as usize, frame.start.column as usize);
-    let pointed = syntax_error::in_cpython_terms(code, e.message().unwrap_or_default(), line, column);
-    let mut traceback = syntax_error::display(code, FILE_NAME, &pointed);
+    let (pointed, mut traceback) = syntax_error::parse_failure(code, e, PROGRAM_SNIPPET, FILE_NAME)?;
     traceback.push('\n');
     Some(ProgramError {
         type_name: pointed.type_name.to_string(),
