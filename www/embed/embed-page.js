@@ -18,7 +18,7 @@
 import { playground } from '../page/start.js';
 import { defaultLanguage, setLanguage, t, translatePage } from '../page/i18n.js';
 import { diagnose, runnable } from '../isolation/doctor.js';
-import { Baselines, compareExecutors, describeEnd, isInputError, mountResultSection, renderReport } from '../page/result-view.js';
+import { Baselines, compareExecutors, comparedRun, describeEnd, isInputError, mountResultSection, renderReport } from '../page/result-view.js';
 import { OutputView, describeProgramEnd, mountOutputSection, programRefusal } from '../page/program-view.js';
 import { indentOnTab, runOnCtrlEnter } from '../page/code-box.js';
 import { checkSettings } from '../shared/options.js';
@@ -32,7 +32,7 @@ const baselines = new Baselines();
 const allowed = (params.get('origins') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
 /** The settings a host may give: the URL parameters and `options` of the postMessage API. */
-const HOST_SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'order', 'code'];
+const HOST_SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'order'];
 
 /**
  * The settings a host gave, checked against the catalog; anything else is dropped.
@@ -64,14 +64,14 @@ function setMode(next) {
 setMode(params.get('mode'));
 
 /**
- * Takes a host's checked settings: `code` is the program in Program mode and the custom
- * worker's in Map mode; the items and the code go in their boxes, where a reader may edit them.
+ * Takes a host's checked settings and its `code`, the program in Program mode and the custom
+ * worker's in Map mode: the items and the code go in their boxes, where a reader may edit them.
+ * The code is taken as given: a run refuses code past the limits, and says so.
  */
-function take(checked) {
-  const { code, ...rest } = checked;
-  Object.assign(settings, rest);
-  if (rest.items !== undefined) $('items').value = rest.items;
-  if (code !== undefined) $(mode === 'program' ? 'program' : 'code').value = code;
+function take(checked, code) {
+  Object.assign(settings, checked);
+  if (checked.items !== undefined) $('items').value = checked.items;
+  if (typeof code === 'string') $(mode === 'program' ? 'program' : 'code').value = code;
   $('worker').hidden = settings.workload !== 'custom';
 }
 // The boxes fill at once; the other settings are checked when the catalog arrives.
@@ -138,10 +138,14 @@ async function runOnce(options, { id = null, origin = null } = {}) {
     baselines.record(options, report);
     return report;
   } catch (error) {
-    const input = isInputError(error);
-    $('input-error').textContent = input ? (error.display ?? `${error.name}: ${error.message}`) : '';
-    $('input-error').hidden = !input;
-    $('status').textContent = input ? t('status.input-error') : `${error.name}: ${error.message}`;
+    // An error in the worker's code goes under the code, one in the items under the items.
+    const code = error.source === 'code';
+    const input = !code && isInputError(error);
+    for (const [box, shown] of [['input-error', input], ['code-error', code]]) {
+      $(box).textContent = shown ? (error.display || `${error.name}: ${error.message}`) : '';
+      $(box).hidden = !shown;
+    }
+    $('status').textContent = code ? t('status.code-error') : input ? t('status.input-error') : `${error.name}: ${error.message}`;
     tell('error', { id, error: wireError(error) }, origin);
     return null;
   } finally {
@@ -218,13 +222,13 @@ $('compare').addEventListener('click', async () => {
   const options = formOptions();
   const cpuBound = catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
   let last = null;
-  await compareExecutors(document, options, doctor.executors, cpuBound, async (o, step) => {
+  const entries = await compareExecutors(document, options, doctor.executors, cpuBound, async (o, step) => {
     $('status').textContent = t('status.comparing', { executor: o.executor, step: t(`measure.${step.phase}`, step) });
     last = await runOnce(o);
     return last;
   });
-  // The last run shown, a cancelled one too (its status says so).
-  if (last) show(last, options);
+  const shown = comparedRun(entries, options.executor, last);
+  if (shown) show(shown, options);
   setBusy(false);
 });
 
@@ -247,7 +251,7 @@ function receive(event) {
     case `${PREFIX}run`: {
       const given = data.options && typeof data.options === 'object' ? data.options : {};
       setMode(given.mode);
-      take(hostSettings(data.options, catalog));
+      take(hostSettings(data.options, catalog), given.code);
       if (data.type === `${PREFIX}run`) runForm({ id, origin: event.origin });
       break;
     }
@@ -268,7 +272,7 @@ playground.ready.then(
     doctor = diagnose(info.support);
     showDoctor();
     settings.executor = runnable(doctor, settings.executor);
-    take(hostSettings(Object.fromEntries(params), catalog));
+    take(hostSettings(Object.fromEntries(params), catalog), params.get('code') ?? undefined);
     setBusy(false);
     $('status').textContent = info.threaded ? t('status.ready.pool', { threads: info.threads }) : t('status.ready.single');
     document.documentElement.dataset.ready = 'true';

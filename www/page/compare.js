@@ -3,7 +3,7 @@
 // their speedups over sequential, and what the figures cannot mean. The Result then shows the
 // last run of the executor the form names.
 import { t } from './i18n.js';
-import { compareExecutors } from './result-view.js';
+import { compareExecutors, comparedRun } from './result-view.js';
 
 export function mountCompare(store, runner, $) {
   $('compare').addEventListener('click', runner.whileBusy(async (options) => {
@@ -14,10 +14,7 @@ export function mountCompare(store, runner, $) {
       last = await runner.runOnce(o);
       return last;
     });
-    // Stopped: the run it stopped in, whose status says so.
-    if (!entries) return last && { report: last, options: { ...options, executor: last.executor }, made: [] };
-    // The Result shows the run of the executor the form names, as the form says.
-    const own = entries.find((e) => e.executor === options.executor) ?? entries.at(-1);
-    return { report: own.report, options: { ...options, executor: own.executor }, made: ['compare'] };
+    const report = comparedRun(entries, options.executor, last);
+    return report && { report, options: { ...options, executor: report.executor }, made: entries ? ['compare'] : [] };
   }));
 }

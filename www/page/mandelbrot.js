@@ -37,33 +37,49 @@ class Picture {
   }
 }
 
-/** The Mandelbrot section: shown for mandelbrot_row, drawn from the runs' progress. */
+/** The legend of the lanes a run of `executor` on `workers` has. */
+function legend(list, { executor, workers }) {
+  const lanes = executor === 'sequential' ? 1 : workers;
+  list.replaceChildren(...Array.from({ length: lanes }, (_, lane) => {
+    const li = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = laneColor(lane);
+    swatch.setAttribute('aria-hidden', 'true');
+    const name = document.createElement('span');
+    name.textContent = t('timeline.lane', { lane });
+    li.append(swatch, name);
+    return li;
+  }));
+}
+
+/**
+ * The Mandelbrot section: shown for mandelbrot_row. A run from Run fills it in as rows finish;
+ * the Result's run (Compare's, too) then draws it whole, so that it shows what the Result does.
+ */
 export function mountMandelbrot(store, $) {
   let picture = null;
+  const draw = (items) => {
+    for (const item of items) if (item.pixels) picture?.drawRow(Number(item.input), item.pixels, item.lane);
+  };
   store.watch(['form'], ({ form }) => {
     $('mandelbrot').hidden = form.workload !== 'mandelbrot_row';
   });
   store.watch(['catalog'], ({ catalog }) => {
     if (catalog) picture = new Picture($('mandelbrot-canvas'), catalog.mandelbrot);
   });
-  store.addEventListener('run-start', ({ detail: options }) => {
-    if (!options.picture) return;
+  store.watch(['result'], ({ result }) => {
+    if (result?.report.workload !== 'mandelbrot_row' || !result.report.results.some((item) => item.pixels)) return;
     picture?.clear();
-    const lanes = options.executor === 'sequential' ? 1 : options.workers;
-    $('mandelbrot-legend').replaceChildren(...Array.from({ length: lanes }, (_, lane) => {
-      const li = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      swatch.style.background = laneColor(lane);
-      swatch.setAttribute('aria-hidden', 'true');
-      const name = document.createElement('span');
-      name.textContent = t('timeline.lane', { lane });
-      li.append(swatch, name);
-      return li;
-    }));
+    legend($('mandelbrot-legend'), result.report);
+    draw(result.report.results);
   });
-  store.addEventListener('progress', ({ detail: { options, progress } }) => {
-    if (!options.picture) return;
-    for (const item of progress.items) if (item.pixels) picture?.drawRow(Number(item.input), item.pixels, item.lane);
+  store.addEventListener('run-start', ({ detail: options }) => {
+    if (!options.picture || !options.live) return;
+    picture?.clear();
+    legend($('mandelbrot-legend'), options);
+  });
+  store.addEventListener('progress', ({ detail: { options, live, progress } }) => {
+    if (options.picture && live) draw(progress.items);
   });
 }

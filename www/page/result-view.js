@@ -214,6 +214,16 @@ export async function compareExecutors(root, options, executors, cpuBound, runOn
   return entries;
 }
 
+/**
+ * The run the Result shows after Compare: the one of `executor` (the executor the form names),
+ * or the last that ran; where Compare stopped (no `entries`), `last`, the run it stopped in,
+ * whose status says so.
+ */
+export function comparedRun(entries, executor, last) {
+  if (!entries) return last;
+  return (entries.find((e) => e.executor === executor) ?? entries.at(-1)).report;
+}
+
 /** The Result section of the full page: the report of the last run shown, in the page's language. */
 export function mountResult(store, $) {
   mountResultSection($('result'));
