@@ -2,7 +2,8 @@
 // technique of coi-serviceworker. A service worker (../coi-sw.js, at the top so that its scope
 // covers the pages) adds COOP/COEP to every response of this site; the page reloads once, under
 // it, and is isolated. It never loops: after one reload that did not isolate the page, it gives
-// up and the page runs without the pool. In an iframe it does nothing (see below).
+// up and the page runs without the pool. In an iframe it registers the worker without the
+// reload (see below).
 //
 // Turn it off with ?coi=off in the address (remembered for the tab's session; it also removes
 // the service worker, from the next load on), or by not loading this script. A classic script,
@@ -20,14 +21,15 @@
   if (params.get('coi') === 'on') sessionStorage.removeItem(KEY);
   const state = sessionStorage.getItem(KEY);
   if (self.crossOriginIsolated || state === 'off' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
-  // In an iframe a reload cannot help: a host page that is isolated does not load a frame
-  // served without the headers, so a frame that loaded without them has a host that is not
-  // isolated, and neither is the frame, whatever its own responses say. (And a frame's
-  // service worker is kept apart from the site's own, by the host's site.)
-  if (window.top !== window) return;
+  // In an iframe a reload cannot help now: an isolated host page does not load a frame served
+  // without the headers, so a frame that loaded without them has a host that is not isolated,
+  // and neither is the frame, whatever its own responses say. The service worker is still
+  // registered, without the reload: should the host isolate itself later (with a service
+  // worker of its own, say), the frame's next load comes with the headers it then needs.
+  const framed = window.top !== window;
   if (state === 'reloaded') {
-    // The reload under the service worker did not isolate the page (an iframe without
-    // allow="cross-origin-isolated", say): stop here, once and for all this session.
+    // The reload under the service worker did not isolate the page (a browser that does not
+    // honour the headers from a service worker, say): stop here, once and for all this session.
     sessionStorage.setItem(KEY, 'gave-up');
     return;
   }
@@ -38,6 +40,7 @@
         sessionStorage.setItem(KEY, 'reloaded');
         location.reload();
       };
+      if (framed) return;
       if (navigator.serviceWorker.controller) reload();
       else {
         const worker = registration.installing ?? registration.waiting ?? registration.active;
