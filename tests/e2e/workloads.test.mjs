@@ -130,7 +130,7 @@ test("an item that raises stops the ordered map's printout as Python's map does;
     await page.locator('[data-printed]').textContent(),
     "Traceback (most recent call last):\n  ...\nValueError: fib() accepts 0 <= n <= 50, got 51",
   );
-  assert.match(await page.locator('[data-stops-note]').textContent(), /stops at the first item that raises, here item 1 \(51\)/);
+  assert.match(await page.locator('[data-stops-note]').textContent(), /stops where an item raises, here at item 1 \(51\)/);
   assert.deepEqual(await page.locator('[data-item-errors] li').allTextContents(), [
     'item 1 (51): ValueError: fib() accepts 0 <= n <= 50, got 51',
   ]);
