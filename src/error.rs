@@ -150,14 +150,41 @@ impl Error {
     }
 }
 
+/// The most characters of a line the caret display shows. A 5 MB paste on one line made a
+/// 10 MB display (the line, then as many spaces before the caret), which froze the page for
+/// seconds as it laid it out: a longer line shows the stretch around the column, elided `…`.
+const SHOWN_CHARS: usize = 100;
+
+/// The part of `line` the display shows around 1-based `column`, and the caret's 0-based
+/// place in it.
+fn around(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= SHOWN_CHARS {
+        return (line.to_string(), column.saturating_sub(1));
+    }
+    let start = column.saturating_sub(1).saturating_sub(SHOWN_CHARS / 2).min(length - SHOWN_CHARS);
+    let end = start + SHOWN_CHARS;
+    let mut shown: String = line.chars().skip(start).take(SHOWN_CHARS).collect();
+    let mut caret = column.saturating_sub(1) - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        caret += 1;
+    }
+    if end < length {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
 /// For a parse error, Python's display: the line, a caret under the column, then the message.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::Parse { exception, message, line, column, source_line } => {
+                let (shown, caret) = around(source_line, *column);
                 writeln!(f, "  File \"<input>\", line {line}")?;
-                writeln!(f, "    {source_line}")?;
-                writeln!(f, "    {}^", " ".repeat(column.saturating_sub(1)))?;
+                writeln!(f, "    {shown}")?;
+                writeln!(f, "    {}^", " ".repeat(caret))?;
                 write!(f, "{exception}: {message}")
             }
             ErrorKind::Code { display, .. } if !display.is_empty() => f.write_str(display),
@@ -171,6 +198,27 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_shows_the_stretch_around_the_column() {
+        let line = format!("[{}]", "7, ".repeat(1000));
+        let e = Error::parse("ValueError", "too many", 1, 1501, &line);
+        let shown = e.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[1].chars().count(), 4 + 1 + SHOWN_CHARS + 1);
+        let caret = lines[2].len() - 4 - 1;
+        assert_eq!(lines[1].chars().nth(4 + caret), line.chars().nth(1500));
+        assert_eq!(caret, 1 + SHOWN_CHARS / 2);
+        // Short lines and the ends of long ones keep Python's display.
+        assert_eq!(
+            Error::parse("SyntaxError", "x", 1, 3, "[1,,]").to_string().lines().nth(2),
+            Some("      ^")
+        );
+        let end = Error::parse("SyntaxError", "x", 1, line.len(), &line).to_string();
+        assert!(
+            end.lines().nth(1).unwrap().starts_with("    …") && end.lines().nth(1).unwrap().ends_with(']')
+        );
+    }
 
     #[test]
     fn a_broken_pool_names_the_items_lost() {
