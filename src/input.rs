@@ -532,7 +532,7 @@ impl Parser<'_> {
     }
 
     fn add(&mut self, left: Operand, right: Operand, subtract: bool, at: usize) -> Result<Operand, Error> {
-        let symbol = if subtract { '-' } else { '+' };
+        let symbol = if subtract { "-" } else { "+" };
         match (left, right) {
             (Operand::Int(a), Operand::Int(b)) => {
                 let r = if subtract { a.checked_sub(b) } else { a.checked_add(b) };
@@ -557,16 +557,17 @@ impl Parser<'_> {
                 a.push_str(&b);
                 Ok(Operand::Str(a))
             }
-            (a, b) => Err(self.error_at(
-                at,
-                "TypeError",
-                format!(
-                    "unsupported operand type(s) for {symbol}: '{}' and '{}'",
-                    a.type_name(),
-                    b.type_name()
-                ),
-            )),
+            (a, b) => Err(self.unsupported(at, symbol, &a, &b)),
         }
+    }
+
+    /// Python's TypeError for an operator its operands do not support.
+    fn unsupported(&self, at: usize, symbol: &str, a: &Operand, b: &Operand) -> Error {
+        self.error_at(
+            at,
+            "TypeError",
+            format!("unsupported operand type(s) for {symbol}: '{}' and '{}'", a.type_name(), b.type_name()),
+        )
     }
 
     fn too_much_text(&self, at: usize) -> Error {
@@ -626,15 +627,7 @@ impl Parser<'_> {
                 let (q, r) = if b < 0 && r != 0 { (q - 1, r + b) } else { (q, r) };
                 Ok(Operand::Int(if modulo { r } else { q }))
             }
-            (a, b) => Err(self.error_at(
-                at,
-                "TypeError",
-                format!(
-                    "unsupported operand type(s) for {symbol}: '{}' and '{}'",
-                    a.type_name(),
-                    b.type_name()
-                ),
-            )),
+            (a, b) => Err(self.unsupported(at, symbol, &a, &b)),
         }
     }
 
@@ -736,15 +729,7 @@ impl Parser<'_> {
                 .filter(|n| i64::try_from(*n).is_ok())
                 .map(Operand::Int)
                 .ok_or_else(|| self.error_at(at, "OverflowError", i64_limit_message())),
-            (a, b) => Err(self.error_at(
-                at,
-                "TypeError",
-                format!(
-                    "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-                    a.type_name(),
-                    b.type_name()
-                ),
-            )),
+            (a, b) => Err(self.unsupported(at, "** or pow()", &a, &b)),
         }
     }
 
