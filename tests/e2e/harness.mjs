@@ -55,6 +55,17 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
+/** The form control labelled `label`, exactly. */
+export const field = (page, label) => page.getByLabel(label, { exact: true });
+
+/** Fills the Map form's Workload, Input list, Executor and Workers, those given. */
+export async function fillForm(page, { workload, items, executor, workers }) {
+  if (workload) await field(page, 'Workload').selectOption(workload);
+  if (items !== undefined) await field(page, 'Input list').fill(items);
+  if (executor) await field(page, 'Executor').selectOption(executor);
+  if (workers) await field(page, 'Workers').fill(String(workers));
+}
+
 /**
  * Opens the playground in a fresh context and waits until it is ready. `problems` collects
  * console errors and warnings (a deprecation a dependency logs on every pool start is one),

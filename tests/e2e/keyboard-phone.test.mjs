@@ -8,14 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { servedPlayground, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground, field, fillForm } from './harness.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../target/e2e/', import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 
 const env = servedPlayground();
 
-const field = (page, label) => page.getByLabel(label, { exact: true });
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 
 /** What has the focus: a chart item by its data-item or data-point, else its data-* hook or id. */
@@ -239,10 +238,7 @@ test('on a 375×800 phone Run is in sight at once, no text is under 11 px, and n
   await field(page, 'Scheduling').selectOption('queue');
   await field(page, 'Order').selectOption('ordered');
 
-  await field(page, 'Workload').selectOption('square');
-  await field(page, 'Input list').fill('range(1000, 400000, 997)');
-  await field(page, 'Executor').selectOption('pool');
-  await field(page, 'Workers').fill('2');
+  await fillForm(page, { workload: 'square', items: 'range(1000, 400000, 997)', executor: 'pool', workers: 2 });
   await button(page, 'Run').click();
   await page.getByText(/^Done: 401 items/).waitFor({ timeout: 60_000 });
   await button(page, 'Compare executors').click();

@@ -5,21 +5,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { servedPlayground, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground, field, fillForm } from './harness.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../target/e2e/', import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 
 const env = servedPlayground();
 
-const field = (page, label) => page.getByLabel(label, { exact: true });
-
-async function fillForm(page, { workload, items, executor, workers }) {
-  if (workload) await field(page, 'Workload').selectOption(workload);
-  if (items !== undefined) await field(page, 'Input list').fill(items);
-  if (executor) await field(page, 'Executor').selectOption(executor);
-  if (workers) await field(page, 'Workers').fill(String(workers));
-}
 
 async function runAndWait(page) {
   await page.getByRole('button', { name: 'Run', exact: true }).click();

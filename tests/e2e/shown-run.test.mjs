@@ -4,11 +4,10 @@
 // it goes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedPlayground, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground, field, fillForm } from './harness.mjs';
 
 const env = servedPlayground();
 
-const field = (page, label) => page.getByLabel(label, { exact: true });
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 /** Each output section's caption and whether it is greyed out. */
 const outputs = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-shows-run]')]
@@ -18,10 +17,7 @@ const idle = (page) => page.waitForFunction(() => !document.querySelector('[data
 
 test('each output says which run it shows, and greys out when the form changes', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
-  await field(page, 'Workload').selectOption('fib');
-  await field(page, 'Input list').fill('[20] * 4');
-  await field(page, 'Executor').selectOption('pool');
-  await field(page, 'Workers').fill('2');
+  await fillForm(page, { workload: 'fib', items: '[20] * 4', executor: 'pool', workers: 2 });
   await button(page, 'Run').click();
   await page.getByText('Done: 4 items on pool.').waitFor({ timeout: 60_000 });
   let seen = await outputs(page);
@@ -82,10 +78,7 @@ test('each output says which run it shows, and greys out when the form changes',
 
 test('the timeline draws a run as it goes, not only at its end', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
-  await field(page, 'Workload').selectOption('sleep_ms');
-  await field(page, 'Input list').fill('[300] * 12');
-  await field(page, 'Executor').selectOption('pool');
-  await field(page, 'Workers').fill('2');
+  await fillForm(page, { workload: 'sleep_ms', items: '[300] * 12', executor: 'pool', workers: 2 });
   // Every bar count the timeline shows while the run is on (about 1.8 s), as the page draws it.
   await page.evaluate(() => {
     window.seenWhileRunning = new Set();
@@ -104,10 +97,7 @@ test('the timeline draws a run as it goes, not only at its end', async () => {
 
 test('the Mandelbrot picture sits under the result, with a legend of the lanes its colours mean', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
-  await field(page, 'Workload').selectOption('mandelbrot_row');
-  await field(page, 'Input list').fill('range(0, 600, 40)');
-  await field(page, 'Executor').selectOption('pool');
-  await field(page, 'Workers').fill('2');
+  await fillForm(page, { workload: 'mandelbrot_row', items: 'range(0, 600, 40)', executor: 'pool', workers: 2 });
   await button(page, 'Run').click();
   await page.getByText('Done: 15 items on pool.').waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('[data-mandelbrot]').evaluate((s) => s.previousElementSibling.hasAttribute('data-result')), true);
