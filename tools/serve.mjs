@@ -1,16 +1,21 @@
-// A small static server for the playground, with the headers threads need.
+// A small static server for the playground, with the headers threads need (site-headers.mjs).
+// `--no-isolation` leaves COOP/COEP off, to test the fallback; `--plain` sends none of the
+// site's headers and lets browsers cache for 10 minutes, as GitHub Pages serves a site (to try
+// `./build.sh dist`'s output as a static host would: `node tools/serve.mjs --root dist --plain`).
 //
-// `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`
-// make the page cross-origin isolated, which is what lets browsers hand out SharedArrayBuffer
-// (and so wasm threads). `--no-isolation` leaves them off, to test the fallback.
+// `--build-status FILE` serves FILE (which `./build.sh serve` rewrites while the Python-engine
+// builds run after the server started) as /build-status.json, with the server's clock beside
+// it: a page that finds no engine build asks it whether one is coming (worker/engine-build.js).
 //
 // usage: node tools/serve.mjs [--root www] [--port 8080] [--host 127.0.0.1] [--no-isolation]
+//                             [--plain] [--build-status FILE]
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { COMMON_HEADERS, EMBEDDABLE, EMBED_HEADERS, ISOLATION_HEADERS, SAME_ORIGIN_RESOURCE } from './site-headers.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -25,47 +30,18 @@ const MIME = {
   '.bin': 'application/octet-stream',
 };
 
-const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-// No inline script, no eval beyond compiling WebAssembly, nothing from other origins; workers
-// and the service worker only from here. Frames are not restricted: the embed is meant to be
-// framed by any site.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  // wasm-bindgen-rayon starts its pool's Workers from blob: URLs.
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "style-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-// What other sites load to embed the playground: the iframe's page and the custom element's
-// module. They may be loaded cross-origin (an isolated host needs CORP to allow it, a module
-// script needs CORS); everything else stays same-origin.
-const EMBEDDABLE = new Set(['embed.html', 'embed.js']);
-const EMBED_HEADERS = { 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-Control-Allow-Origin': '*' };
-
 /**
  * Serves `root`; resolves to the listening server once it is bound. `dropPaths` (for tests
  * only; the command line has no way to set it) are paths whose connections are cut without an
  * answer, the way a network failure looks to the page.
  */
-export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true, dropPaths = [] }) {
+export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true, plain = false, dropPaths = [], buildStatus = null }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    const headers = {
+    const headers = plain ? { 'Cache-Control': 'max-age=600' } : {
       'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      ...(isolation ? ISOLATION_HEADERS : {}),
+      ...COMMON_HEADERS,
+      ...(isolation ? { ...ISOLATION_HEADERS, ...SAME_ORIGIN_RESOURCE } : {}),
     };
     const send = (code, text) => {
       res.writeHead(code, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -79,6 +55,15 @@ export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true,
       return send(400, 'bad request\n');
     }
     if (dropPaths.includes(path)) return req.socket.destroy();
+    if (path === '/build-status.json' && buildStatus) {
+      try {
+        const status = JSON.parse(await readFile(buildStatus, 'utf8'));
+        res.writeHead(200, { ...headers, 'Cache-Control': 'no-store', 'Content-Type': MIME['.json'] });
+        return res.end(JSON.stringify({ ...status, now: Math.floor(Date.now() / 1000) }));
+      } catch {
+        return send(404, 'no build status\n');
+      }
+    }
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) return send(403, 'forbidden\n');
     try {
@@ -90,7 +75,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', isolation = true,
       // `no-cache` makes the browser ask each time; the validator lets it keep what it has (a
       // 304), and with the body its compiled wasm, which Chromium keeps beside the cached file.
       const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
-      const fileHeaders = { ...headers, ...(EMBEDDABLE.has(basename(file)) ? EMBED_HEADERS : {}), ETag: etag };
+      const fileHeaders = { ...headers, ...(!plain && EMBEDDABLE.has(basename(file)) ? EMBED_HEADERS : {}), ETag: etag };
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, fileHeaders);
         return res.end();
@@ -119,6 +104,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       port: { type: 'string', default: process.env.PORT ?? '8080' },
       host: { type: 'string', default: '127.0.0.1' },
       'no-isolation': { type: 'boolean', default: false },
+      plain: { type: 'boolean', default: false },
+      'build-status': { type: 'string' },
     },
   });
   const server = await serve({
@@ -126,6 +113,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     port: Number(values.port),
     host: values.host,
     isolation: !values['no-isolation'],
+    plain: values.plain,
+    buildStatus: values['build-status'] ?? null,
   });
   const { address, port } = server.address();
   console.log(`map-playground: serving ${values.root}/ at http://${address}:${port}/ (Ctrl-C to stop)`);

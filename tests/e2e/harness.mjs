@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../tools/serve.mjs';
 
-const WWW = fileURLToPath(new URL('../../www', import.meta.url));
+export const WWW = fileURLToPath(new URL('../../www', import.meta.url));
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -19,11 +19,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Serves www/ on a free loopback port; `isolation: false` drops COOP/COEP; requests for
- * `dropPaths` have their connection cut, a network error.
+ * Serves www/ (or `root`) on a free loopback port; `isolation: false` drops COOP/COEP;
+ * requests for `dropPaths` have their connection cut, a network error; `buildStatus` is the
+ * file served as /build-status.json, as `./build.sh serve` has it.
  */
-export async function startServer({ isolation = true, dropPaths = [] } = {}) {
-  const server = await serve({ root: WWW, port: 0, isolation, dropPaths });
+export async function startServer({ isolation = true, dropPaths = [], root = WWW, buildStatus = null } = {}) {
+  const server = await serve({ root, port: 0, isolation, dropPaths, buildStatus });
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,

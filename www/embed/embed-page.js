@@ -22,6 +22,7 @@ import { Baselines, compareExecutors, comparedRun, describeEnd, isInputError, mo
 import { OutputView, describeProgramEnd, mountOutputSection, programRefusal } from '../page/program-view.js';
 import { indentOnTab, runOnCtrlEnter } from '../page/code-box.js';
 import { checkSettings } from '../shared/options.js';
+import { describeWait } from '../page/build-wait.js';
 
 const PREFIX = 'map-playground:';
 const $ = (name) => document.querySelector(`[data-${name}]`);
@@ -134,6 +135,9 @@ async function runOnce(options, { id = null, origin = null } = {}) {
       ...options,
       signal: controller.signal,
       onprogress: (p) => tell('progress', { id, done: p.done, total: p.total }, origin),
+      onwait: (waiting) => {
+        $('status').textContent = describeWait(waiting);
+      },
     });
     baselines.record(options, report);
     return report;
@@ -174,6 +178,9 @@ async function runProgram({ id = null, origin = null } = {}) {
       onoutput: (piece) => {
         output.append(piece);
         tell('output', { id, stream: piece.stream, text: piece.text }, origin);
+      },
+      onwait: (waiting) => {
+        $('status').textContent = describeWait(waiting);
       },
     });
     output.finish(report);

@@ -52,14 +52,17 @@ class ComputeLink {
   }
 
   /** Runs the page API's `options` after the runs before it; resolves to the report. */
-  async run(apiOptions, { onprogress, signal } = {}) {
+  async run(apiOptions, { onprogress, onwait, signal } = {}) {
     const { catalog } = await this.#info.catch(() => this.start());
     if (signal?.aborted) throw abortError();
     const options = toRunOptions(apiOptions, document.baseURI, catalog.limits.max_workers);
     // Progress is only sent when someone may need it: for `onprogress`, or to report a run
     // that has to be stopped.
     const watch = Boolean(onprogress || signal || options.timeout_ms);
-    const request = this.#requests.send({ type: Request.RUN, options, watch }, (tick) => onprogress?.(progressFrom(tick)));
+    const request = this.#requests.send({ type: Request.RUN, options, watch }, (tick) => {
+      if (tick.waiting) onwait?.(tick.waiting);
+      else onprogress?.(progressFrom(tick));
+    });
     const onAbort = () => this.#worker.postMessage({ type: Request.CANCEL, runId: request.id });
     signal?.addEventListener('abort', onAbort);
     try {
@@ -73,12 +76,15 @@ class ComputeLink {
    * Runs a whole Python program after the runs before it; resolves to
    * {stdout, stderr, error, wall_ms, trace} (and `stopped` when it was cancelled or timed out).
    */
-  async runProgram({ code, timeout_ms }, { onoutput, signal } = {}) {
+  async runProgram({ code, timeout_ms }, { onoutput, onwait, signal } = {}) {
     await this.#info.catch(() => this.start());
     if (signal?.aborted) throw abortError();
     const options = { code: String(code ?? ''), base_url: document.baseURI };
     if (timeout_ms !== undefined) options.timeout_ms = timeout_ms;
-    const request = this.#requests.send({ type: Request.PROGRAM, options, watch: Boolean(onoutput) }, (piece) => onoutput?.(piece));
+    const request = this.#requests.send({ type: Request.PROGRAM, options, watch: Boolean(onoutput) }, (piece) => {
+      if (piece.waiting) onwait?.(piece.waiting);
+      else onoutput?.(piece);
+    });
     const onAbort = () => this.#worker.postMessage({ type: Request.CANCEL, runId: request.id });
     signal?.addEventListener('abort', onAbort);
     try {
@@ -108,8 +114,11 @@ export function createPlayground() {
     /**
      * Runs a map; resolves to the report, rejects with a named Error. `onprogress` gets
      * {done, total, items, trace} as items finish; aborting `signal` cancels the run.
+     * `onwait({state, elapsed_s, usual_s, step, steps, what})` is told, about once a second,
+     * while a custom worker's run waits for the Python engine's build (`./build.sh serve`
+     * builds it after the page is up); a build that is not coming rejects with BuildMissing.
      */
-    run: ({ onprogress, signal, ...options } = {}) => link.run(options, { onprogress, signal }),
+    run: ({ onprogress, onwait, signal, ...options } = {}) => link.run(options, { onprogress, onwait, signal }),
     /**
      * Compare, measured as a benchmark is (measure.js): the run options, without `executor`, on
      * every executor this page can use, each warmed up and then run several times in rounds.
@@ -129,9 +138,10 @@ export function createPlayground() {
     },
     /**
      * Runs a whole Python program; resolves to {stdout, stderr, error, wall_ms, trace}.
-     * `onoutput({stream, text})` gets its output as it is printed; aborting `signal` stops it.
+     * `onoutput({stream, text})` gets its output as it is printed; aborting `signal` stops it;
+     * `onwait` as for `run`.
      */
-    runProgram: ({ onoutput, signal, ...options } = {}) => link.runProgram(options, { onoutput, signal }),
+    runProgram: ({ onoutput, onwait, signal, ...options } = {}) => link.runProgram(options, { onoutput, onwait, signal }),
   };
   if (testHooks) api.fault = (target) => link.fault(target);
   const playground = Object.freeze(api);

@@ -8,6 +8,7 @@ import { describeProgramEnd, programRefusal } from './program-view.js';
 import { runOnCtrlEnter } from './code-box.js';
 import { formProblems, fromForm } from '../shared/options.js';
 import { shownNow } from './shown-run.js';
+import { describeWait } from './build-wait.js';
 
 /** A run shorter than this shows no progress bar. */
 const PROGRESS_AFTER_MS = 300;
@@ -39,6 +40,7 @@ export function createRunner(store, playground) {
           store.update({ progress: { done: progress.done, total: progress.total, shown: store.state.progress?.shown ?? false } });
           store.emit('progress', { options: run, live, progress });
         },
+        onwait: (waiting) => store.update({ status: describeWait(waiting) }),
       });
       baselines.record(options, report);
       return report;
@@ -97,6 +99,7 @@ export function createRunner(store, playground) {
         code,
         signal: controller.signal,
         onoutput: (piece) => store.emit('program-output', piece),
+        onwait: (waiting) => store.update({ status: describeWait(waiting) }),
       });
       store.update({ programReport: report, status: describeProgramEnd(report) });
     } catch (error) {

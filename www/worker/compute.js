@@ -17,9 +17,12 @@
 // the engine died, and one with the Python engine the first time a custom worker or a whole
 // Python program runs (that build runs every workload, so it stays). It enforces cancel and timeout from outside too: an
 // engine stuck in one long item is stopped, and the run reported from the progress it had sent.
+// An engine whose build is still being built (engine-build.js) waits for it, and the run that
+// waits is told so with PROGRESS `{waiting}`; a cancel ends that wait for the run.
 import { Request, Reply, abortError, errorToWire } from '../shared/protocol.js';
 import { Requests } from '../shared/requests.js';
 import { threadSupport } from '../isolation/threads.js';
+import { fetchBuild } from './engine-build.js';
 
 /** How long a stopped run may take to answer before its engine is stopped. */
 const ANSWER_MS = 150;
@@ -48,6 +51,8 @@ class Engine {
   #requests;
   /** Why it was stopped, once it was. */
   #stopped = null;
+  /** Ends a wait for its build when it is stopped. */
+  #waiting = new AbortController();
   info;
   /** Whether it started: one that dies before is not restarted at once (it may never start). */
   ready = false;
@@ -60,18 +65,22 @@ class Engine {
   constructor(threaded, threads, python, testHooks, onDeath) {
     const build = `../pkg${python ? '-py' : ''}${threaded ? '' : '-st'}/`;
     this.#worker = new Worker(new URL('./engine.js', import.meta.url), { type: 'module' });
-    const module = WebAssembly.compileStreaming(fetch(new URL(`${build}map_playground_bg.wasm`, import.meta.url)));
     this.#requests = new Requests(this.#worker);
     this.#worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.stop(`the compute engine Worker stopped: ${event.message || 'it could not start'}`);
       onDeath();
     });
+    let late = null;
+    const module = fetchBuild(new URL(`${build}map_playground_bg.wasm`, import.meta.url), { onwait: tellWaiting, signal: this.#waiting.signal }).then((response) => {
+      // The pool's start is timed from here: waiting for a build is not a pool that hangs.
+      if (threaded && !this.#stopped) late = setTimeout(() => this.stop(`its pool did not start within ${START_MS / 1000} s`), START_MS);
+      return WebAssembly.compileStreaming(response);
+    });
     this.info = module.then((compiled) => {
       if (this.#stopped) throw this.#stopped;
       return this.request({ type: Request.INIT, build, module: compiled, threaded, threads, python, testHooks }).promise;
     });
-    const late = threaded && setTimeout(() => this.stop(`its pool did not start within ${START_MS / 1000} s`), START_MS);
     this.info.then(() => {
       this.ready = true;
     }, () => {}).finally(() => clearTimeout(late));
@@ -101,6 +110,7 @@ class Engine {
       return error;
     };
     this.#stopped ??= broken();
+    this.#waiting.abort(this.#stopped);
     this.#requests.failAll(broken);
   }
 }
@@ -141,7 +151,10 @@ function startEngine(n = threads, withPython = python) {
     (error) => {
       // A threaded start that failed, and was not stopped for another engine: the pool cannot
       // start in this browser after all. The single-threaded build runs everything else.
-      if (!threaded || engine !== started) throw error;
+      // A build that is missing is not the pool's failure: the threaded build stays, and the
+      // next engine is one without the Python engine, so that maps still run.
+      if (error.name === 'BuildMissing' && engine === started) python = false;
+      if (!threaded || engine !== started || error.name === 'BuildMissing') throw error;
       support = { ...support, missing: 'start', error: `${error.name}: ${error.message}` };
       return startEngine(n, withPython);
     },
@@ -172,7 +185,7 @@ async function run({ id, options, watch }) {
   let info = await engineInfo();
   if (current.cancelled) throw abortError();
   if (options.workload === 'custom' && !info.python) {
-    info = await startEngine(options.executor === 'pool' && info.threaded ? options.workers : threads, true);
+    info = await startPythonEngine(options.executor === 'pool' && info.threaded ? options.workers : threads);
   }
   const progress = watch ? (tick) => self.postMessage({ id, type: Reply.PROGRESS, ...tick }) : undefined;
   switch (options.executor) {
@@ -207,7 +220,7 @@ async function runMessagePassing(options, progress) {
 async function runProgram({ id, options, watch }) {
   let info = await engineInfo();
   if (current.cancelled) throw abortError();
-  if (!info.python) info = await startEngine(threads, true);
+  if (!info.python) info = await startPythonEngine(threads);
   const began = now();
   const pieces = [];
   const running = engine;
@@ -297,6 +310,28 @@ function runInEngine(options, watch, progress) {
       throw error;
     },
   );
+}
+
+/** Tells the run in flight that it waits for a build (engine-build.js), if a run waits. */
+function tellWaiting(waiting) {
+  if (current) self.postMessage({ id: current.id, type: Reply.PROGRESS, waiting });
+}
+
+/**
+ * Starts an engine with the Python engine (a pool of `n`) for the run in flight. A cancel while
+ * it waits for its build (engine-build.js) ends the run's wait and goes back to an engine
+ * without, so that the next map runs at once.
+ */
+function startPythonEngine(n) {
+  const starting = startEngine(n, true);
+  const started = engine;
+  return new Promise((resolve, reject) => {
+    onStop(() => {
+      reject(abortError());
+      if (engine === started && !started.ready) startEngine(n, false);
+    });
+    starting.then(resolve, reject);
+  });
 }
 
 /** How the run in flight stops; a cancel that came before it could is honoured now. */
