@@ -6,8 +6,10 @@
 #                      ESR, geckodriver, WebKitGTK's WebKitWebDriver and Xvfb, npm packages)
 #   ./build.sh build   threaded + single-threaded wasm builds, each without and with the Python
 #                      engine, through wasm-bindgen into www/ (pkg, pkg-st, pkg-py, pkg-py-st)
-#   ./build.sh serve   setup for building only + build, then serve www/ with COOP/COEP on
-#                      127.0.0.1:${PORT:-8080}
+#   ./build.sh serve   setup for building only, the small builds, then serve www/ with COOP/COEP
+#                      on 127.0.0.1:${PORT:-8080} while the Python-engine builds follow
+#   ./build.sh dist    setup for building + build, then the site to publish, in dist/
+#                      (tools/dist.mjs: versioned files, service worker, _headers)
 #   ./build.sh test    setup + build, native tests, wasm tests in Chromium, browser end-to-end
 #                      tests in Chromium, Firefox ESR and WebKitGTK
 #   ./build.sh bench   setup + build, then the side-by-side benchmark (--smoke: a quick check;
@@ -128,37 +130,99 @@ cmd_setup() {
 
 # Four builds: threaded (atomics, shared memory) and single-threaded, each without and with the
 # Python engine (feature `python`, about 2 MB gzip more). The page loads the small ones and
-# fetches an engine build only when a person runs a custom worker.
+# fetches an engine build only when a person runs a custom worker or a program.
 cmd_build() {
-  local variant out profile features
-  log "build: the workloads' Python source -> www/page/workloads-py.js"
-  node tools/embed-python.mjs
-  # Usual times on a fresh target/ on 2 cores; a rebuild after a change takes seconds.
-  local n=0 fresh_threaded fresh_st
-  for variant in basic python; do
-    out=www/pkg profile=release features=
-    fresh_threaded="about 1 minute fresh" fresh_st="about 30 s fresh"
-    if [ "$variant" = python ]; then
-      out=www/pkg-py profile=release-python features=,python
-      fresh_threaded="about 5 minutes fresh: the Python engine" fresh_st="about 4 minutes fresh: the Python engine"
-    fi
-    step build $((n += 1)) 4 "threaded wasm, $variant -> $out" "$fresh_threaded"
-    threaded_cargo build --profile "$profile" --lib --no-default-features --features "threads$features"
-    wasm-bindgen --target web --out-dir "$out" "target/wasm-threads/$TARGET/$profile/map_playground.wasm"
-    node tools/check-wasm.mjs "$out/map_playground" shared
-
-    step build $((n += 1)) 4 "single-threaded wasm (no atomics), $variant -> $out-st" "$fresh_st"
-    cargo build --profile "$profile" --lib --target "$TARGET" --target-dir target/wasm-st \
-      --no-default-features --features "${features#,}"
-    wasm-bindgen --target web --out-dir "$out-st" "target/wasm-st/$TARGET/$profile/map_playground.wasm"
-    node tools/check-wasm.mjs "$out-st/map_playground" unshared
-  done
+  build_prelude
+  build_variant basic
+  build_variant python
 }
 
+build_prelude() {
+  log "build: the workloads' Python source -> www/page/workloads-py.js"
+  node tools/embed-python.mjs
+}
+
+# Usual times on a fresh target/ on 2 cores (a rebuild after a change takes seconds), in
+# seconds: the logs say them, and `serve` tells the page while the engine builds.
+usual_s() {
+  case "$1 $2" in
+    'basic threaded') echo 60 ;;
+    'basic st') echo 30 ;;
+    'python threaded') echo 300 ;;
+    'python st') echo 240 ;;
+  esac
+}
+
+# One variant, `basic` (steps 1-2 of 4) or `python` (3-4): its threaded and single-threaded
+# builds, through wasm-bindgen into www/pkg* and checked. `on_step` (if set) is called with the
+# step's number, what it builds and its usual seconds before each.
+build_variant() {
+  local variant=$1 out=www/pkg profile=release features= n=1
+  if [ "$variant" = python ]; then out=www/pkg-py profile=release-python features=,python n=3; fi
+  local usual_threaded usual_st
+  usual_threaded=$(usual_s "$variant" threaded)
+  usual_st=$(usual_s "$variant" st)
+
+  ${on_step:-:} "$n" "threaded wasm, $variant" "$usual_threaded"
+  step build "$n" 4 "threaded wasm, $variant -> $out" "$(usual_words "$usual_threaded" "$variant")"
+  threaded_cargo build --profile "$profile" --lib --no-default-features --features "threads$features"
+  wasm-bindgen --target web --out-dir "$out" "target/wasm-threads/$TARGET/$profile/map_playground.wasm"
+  node tools/check-wasm.mjs "$out/map_playground" shared
+
+  ${on_step:-:} "$((n + 1))" "single-threaded wasm, $variant" "$usual_st"
+  step build "$((n + 1))" 4 "single-threaded wasm (no atomics), $variant -> $out-st" "$(usual_words "$usual_st" "$variant")"
+  cargo build --profile "$profile" --lib --target "$TARGET" --target-dir target/wasm-st \
+    --no-default-features --features "${features#,}"
+  wasm-bindgen --target web --out-dir "$out-st" "target/wasm-st/$TARGET/$profile/map_playground.wasm"
+  node tools/check-wasm.mjs "$out-st/map_playground" unshared
+}
+
+usual_words() {
+  local s=$1 what=''
+  [ "$2" = python ] && what=': the Python engine'
+  if [ "$s" -lt 60 ]; then echo "about $s s fresh$what"; else echo "about $((s / 60)) min fresh$what"; fi
+}
+
+# What `serve` tells the page about the Python-engine builds it makes after the server started
+# (tools/serve.mjs serves it as /build-status.json; worker/engine-build.js reads it).
+BUILD_STATUS=target/serve/build-status.json
+
+build_status() {
+  mkdir -p "$(dirname "$BUILD_STATUS")"
+  printf '%s\n' "$1" >"$BUILD_STATUS.tmp" && mv "$BUILD_STATUS.tmp" "$BUILD_STATUS"
+}
+
+# The page first: the small builds, then the server, then the Python-engine builds while it
+# serves (a custom worker or a program run meanwhile waits for them, and says so).
 cmd_serve() {
   setup_build
-  cmd_build
-  exec node tools/serve.mjs --root www --port "${PORT:-8080}"
+  build_prelude
+  build_variant basic
+  local started usual server
+  started=$(date +%s)
+  usual=$(($(usual_s python threaded) + $(usual_s python st)))
+  # Steps 3 and 4 of the build, as the page reads them.
+  serve_step() {
+    build_status "{\"state\":\"building\",\"started\":$started,\"usual_s\":$usual,\"step\":$1,\"steps\":4,\"what\":\"$2\"}"
+  }
+  serve_step 3 "threaded wasm, python"
+  node tools/serve.mjs --root www --port "${PORT:-8080}" --build-status "$BUILD_STATUS" &
+  server=$!
+  trap 'kill "$server" 2>/dev/null' EXIT
+  trap 'exit 130' INT TERM
+  sleep 0.5
+  kill -0 "$server" 2>/dev/null || { wait "$server"; exit 1; }
+  log "serve: the page is up; the Python engine builds next (custom workers and programs wait for it)"
+  # In the background so that `set -e` holds inside: a failed step ends the build there.
+  on_step=serve_step build_variant python &
+  if wait $!; then
+    build_status '{"state":"done"}'
+    log "serve: the Python engine is built; serving until Ctrl-C"
+  else
+    build_status '{"state":"failed"}'
+    log "serve: the Python engine's build failed (its output is above); the map playground still serves"
+  fi
+  wait "$server"
 }
 
 cmd_test() {
@@ -187,6 +251,13 @@ cmd_test() {
   node tools/bench/run.mjs --smoke >/dev/null
 }
 
+cmd_dist() {
+  setup_build
+  cmd_build
+  log "dist: the site to publish -> dist/"
+  node tools/dist.mjs --from www --out dist
+}
+
 cmd_bench() {
   cmd_setup
   cmd_build
@@ -201,10 +272,11 @@ case "${1:-}" in
   setup) cmd_setup ;;
   build) cmd_build ;;
   serve) cmd_serve ;;
+  dist) cmd_dist ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac
