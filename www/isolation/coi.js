@@ -1,13 +1,18 @@
 // Cross-origin isolation on hosts that cannot set headers (GitHub Pages and the like): the
-// technique of coi-serviceworker. A service worker (../coi-sw.js, at the top so that its scope
-// covers the pages) adds COOP/COEP to every response of this site; the page reloads once, under
-// it, and is isolated. It never loops: after one reload that did not isolate the page, it gives
-// up and the page runs without the pool. In an iframe it registers the worker without the
-// reload (see below).
+// technique of coi-serviceworker. A service worker (coi-sw.js, at the top of the site so that
+// its scope covers the pages) adds COOP/COEP to every response of this site; the page reloads
+// once, under it, and is isolated. It never loops: after one reload that did not isolate the
+// page, it gives up and the page runs without the pool. In an iframe it registers the worker
+// without the reload (see below).
+//
+// A published site (tools/dist.mjs) loads this script with `data-offline`: there the service
+// worker also keeps the site for offline use, so it is registered on isolated pages too (with
+// no reload: they need none).
 //
 // Turn it off with ?coi=off in the address (remembered for the tab's session; it also removes
 // the service worker, from the next load on), or by not loading this script. A classic script,
-// before the modules: it must act before they start.
+// before the modules: it must act before they start. The pages that load it are at the top of
+// the site, so the worker's address is the page's.
 (() => {
   const KEY = 'map-playground:coi';
   const params = new URLSearchParams(location.search);
@@ -20,7 +25,12 @@
   }
   if (params.get('coi') === 'on') sessionStorage.removeItem(KEY);
   const state = sessionStorage.getItem(KEY);
-  if (self.crossOriginIsolated || state === 'off' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  if (state === 'off' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  const script = new URL('coi-sw.js', document.baseURI);
+  if (self.crossOriginIsolated) {
+    if (document.currentScript.hasAttribute('data-offline')) navigator.serviceWorker.register(script);
+    return;
+  }
   // In an iframe a reload cannot help now: an isolated host page does not load a frame served
   // without the headers, so a frame that loaded without them has a host that is not isolated,
   // and neither is the frame, whatever its own responses say. The service worker is still
@@ -34,7 +44,7 @@
     return;
   }
   if (state === 'gave-up') return;
-  navigator.serviceWorker.register(new URL('../coi-sw.js', document.currentScript.src)).then(
+  navigator.serviceWorker.register(script).then(
     (registration) => {
       const reload = () => {
         sessionStorage.setItem(KEY, 'reloaded');
