@@ -64,6 +64,8 @@ test('a custom worker run while the engine builds waits, says so, and runs once 
   // Still waiting a few polls later, the clock moving on; then the build lands.
   await page.waitForTimeout(1500);
   assert.match(await status.textContent(), /Waiting for the Python engine/);
+  // No progress bar stuck at 0 / 0 while nothing runs yet.
+  assert.equal(await page.locator('[data-progress-box]').isVisible(), false);
   await engineBuilt(true);
   await writeFile(statusFile, JSON.stringify({ state: 'done' }));
   await page.waitForFunction(() => /^Done/.test(document.querySelector('[data-status]').textContent), null, { timeout: 60_000 });

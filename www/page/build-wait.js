@@ -5,8 +5,9 @@ import { t } from './i18n.js';
 
 const clock = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
-/** `waiting` as the page API's `onwait` gets it, in words. */
-export function describeWait({ elapsed_s, usual_s, step, steps }) {
+/** `waiting` as the page API's `onwait` gets it, in words; once built, the run runs. */
+export function describeWait({ state, elapsed_s, usual_s, step, steps }) {
+  if (state === 'built') return t('status.running');
   return t('status.engine-building', {
     elapsed: clock(elapsed_s),
     usual: Math.max(1, Math.round(usual_s / 60)),

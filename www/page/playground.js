@@ -114,9 +114,10 @@ export function createPlayground() {
     /**
      * Runs a map; resolves to the report, rejects with a named Error. `onprogress` gets
      * {done, total, items, trace} as items finish; aborting `signal` cancels the run.
-     * `onwait({state, elapsed_s, usual_s, step, steps, what})` is told, about once a second,
-     * while a custom worker's run waits for the Python engine's build (`./build.sh serve`
-     * builds it after the page is up); a build that is not coming rejects with BuildMissing.
+     * `onwait({state: 'building', elapsed_s, usual_s, step, steps, what})` is told, about once
+     * a second, while a custom worker's run waits for the Python engine's build (`./build.sh
+     * serve` builds it after the page is up), then `{state: 'built'}`; a build that is not
+     * coming rejects with BuildMissing.
      */
     run: ({ onprogress, onwait, signal, ...options } = {}) => link.run(options, { onprogress, onwait, signal }),
     /**

@@ -29,7 +29,9 @@ export function createRunner(store, playground) {
   async function runOnce(options, { live = false } = {}) {
     controller = new AbortController();
     store.update({ progress: { done: 0, total: 0, shown: false } });
-    const timer = setTimeout(() => store.update({ progress: { ...store.state.progress, shown: true } }), PROGRESS_AFTER_MS);
+    // A run waiting for a build (build-wait.js) has no progress to show yet.
+    let waiting = false;
+    const timer = setTimeout(() => !waiting && store.update({ progress: { ...store.state.progress, shown: true } }), PROGRESS_AFTER_MS);
     const run = { ...options, picture: options.workload === 'mandelbrot_row' };
     store.emit('run-start', { ...run, live });
     try {
@@ -40,7 +42,10 @@ export function createRunner(store, playground) {
           store.update({ progress: { done: progress.done, total: progress.total, shown: store.state.progress?.shown ?? false } });
           store.emit('progress', { options: run, live, progress });
         },
-        onwait: (waiting) => store.update({ status: describeWait(waiting) }),
+        onwait: (wait) => {
+          waiting = wait.state === 'building';
+          store.update({ status: describeWait(wait), progress: { ...store.state.progress, shown: !waiting } });
+        },
       });
       baselines.record(options, report);
       return report;

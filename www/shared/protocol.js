@@ -44,7 +44,8 @@ export const Reply = Object.freeze({
    * A watched run's progress: `{began_ms, done, total, items, trace}`, the items finished since
    * the last one, as columns (shared/columns.js reads them); a program's: `{stream, text}`.
    * A run (watched or not) that waits for its engine's build to be built first:
-   * `{waiting: {state, elapsed_s, usual_s, step, steps, what}}` (worker/engine-build.js).
+   * `{waiting: {state: 'building', elapsed_s, usual_s, step, steps, what}}`, then
+   * `{waiting: {state: 'built'}}` (worker/engine-build.js).
    */
   PROGRESS: 'map-playground/progress',
   /**

@@ -10,18 +10,24 @@
 const POLL_MS = 1000;
 
 /**
- * Fetches `url` (a build's wasm); `onwait({state, elapsed_s, usual_s, step, steps, what})`
- * while it is being built. Aborting `signal` ends the wait.
+ * Fetches `url` (a build's wasm); `onwait({state: 'building', elapsed_s, usual_s, step, steps,
+ * what})` while it is being built, then `onwait({state: 'built'})` once it is there. Aborting
+ * `signal` ends the wait.
  */
 export async function fetchBuild(url, { onwait, signal }) {
   let builtOnce = false;
+  let waited = false;
   for (;;) {
     signal.throwIfAborted();
     const response = await fetch(url, { signal });
-    if (response.ok) return response;
+    if (response.ok) {
+      if (waited) onwait({ state: 'built' });
+      return response;
+    }
     if (response.status !== 404) throw buildError(`${folder(url)} could not be loaded: the server answered ${response.status}`);
     const status = await buildStatus(url);
     if (status?.state === 'building') {
+      waited = true;
       onwait({
         state: 'building',
         elapsed_s: Math.max(0, status.now - status.started),
