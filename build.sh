@@ -89,20 +89,27 @@ setup_build() {
 }
 
 # What testing and benchmarking need besides: the browsers and their drivers, and the npm test
-# tools. The browsers come from Debian in the background while the Rust tools compile: fetching
-# and unpacking them needs little CPU, so on a fresh machine the two overlap.
+# tools. The browsers come from Debian in the background (fetching and unpacking them needs
+# little CPU): `setup` waits for them at its end, `test` only before its first browser, so on a
+# fresh machine they arrive while the Rust tools and the builds compile.
 cmd_setup() {
-  local browsers_pid='' browsers_log=''
+  setup_tests
+  browsers_ready
+}
+
+BROWSERS_PID='' BROWSERS_LOG=''
+
+setup_tests() {
   if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || [ ! -x "$FIREFOX" ] || [ ! -x "$WEBKIT_DRIVER" ] \
     || ! command -v Xvfb >/dev/null; then
     log "setup for tests: Chromium, ChromeDriver, Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian, in the background (about 3 minutes, once)"
-    browsers_log=$(mktemp)
+    BROWSERS_LOG=$(mktemp)
     (
       as_root apt-get update -qq
       DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \
         chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
-    ) >"$browsers_log" 2>&1 &
-    browsers_pid=$!
+    ) >"$BROWSERS_LOG" 2>&1 &
+    BROWSERS_PID=$!
   fi
 
   setup_build
@@ -120,15 +127,18 @@ cmd_setup() {
     npm ci --no-audit --no-fund
     echo "$sum" >"$stamp"
   fi
+}
 
-  if [ -n "$browsers_pid" ]; then
-    log "setup for tests: waiting for the browsers from Debian"
-    if ! wait "$browsers_pid"; then
-      cat "$browsers_log" >&2
-      die "installing the browsers from Debian failed (its output is above)"
-    fi
-    rm -f "$browsers_log"
+# Waits for the browsers setup_tests started from Debian, if it started any.
+browsers_ready() {
+  [ -n "$BROWSERS_PID" ] || return 0
+  log "setup for tests: waiting for the browsers from Debian"
+  if ! wait "$BROWSERS_PID"; then
+    cat "$BROWSERS_LOG" >&2
+    die "installing the browsers from Debian failed (its output is above)"
   fi
+  rm -f "$BROWSERS_LOG"
+  BROWSERS_PID=''
 }
 
 # Four builds: threaded (atomics, shared memory) and single-threaded, each without and with the
@@ -229,7 +239,7 @@ cmd_serve() {
 }
 
 cmd_test() {
-  cmd_setup
+  setup_tests
   cmd_build
 
   log "test: native (cargo test), and the fuzz target still builds (cargo check)"
@@ -239,6 +249,7 @@ cmd_test() {
   log "test: the page's pure JavaScript modules (node --test tests/unit/)"
   node --test tests/unit/
 
+  browsers_ready
   log "test: wasm threads in Chromium (wasm-bindgen-test)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER="$CHROMEDRIVER" WASM_BINDGEN_TEST_TIMEOUT=120 \
