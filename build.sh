@@ -207,11 +207,16 @@ build_status() {
 
 # The page first: the small builds, then the server, then the Python-engine builds while it
 # serves (a custom worker or a program run meanwhile waits for them, and says so).
+SERVER_PID=''
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 cmd_serve() {
+  local started usual port=${PORT:-8080}
+  ! port_taken "$port" || die "port $port is in use: stop what serves there, or choose another (PORT=8081 ./build.sh serve)"
   setup_build
   build_prelude
   build_variant basic
-  local started usual server
   started=$(date +%s)
   usual=$(($(usual_s python threaded) + $(usual_s python st)))
   # Steps 3 and 4 of the build, as the page reads them.
@@ -219,23 +224,34 @@ cmd_serve() {
     build_status "{\"state\":\"building\",\"started\":$started,\"usual_s\":$usual,\"step\":$1,\"steps\":4,\"what\":\"$2\"}"
   }
   serve_step 3 "threaded wasm, python"
-  node tools/serve.mjs --root www --port "${PORT:-8080}" --build-status "$BUILD_STATUS" &
-  server=$!
-  trap 'kill "$server" 2>/dev/null' EXIT
+  # A page never gets an engine older than the one being built: it waits for the new one (a
+  # rebuild takes seconds).
+  rm -rf www/pkg-py www/pkg-py-st
+  node tools/serve.mjs --root www --port "$port" --build-status "$BUILD_STATUS" &
+  SERVER_PID=$!
+  trap '[ -z "$SERVER_PID" ] || kill "$SERVER_PID" 2>/dev/null' EXIT
   trap 'exit 130' INT TERM
-  sleep 0.5
-  kill -0 "$server" 2>/dev/null || { wait "$server"; exit 1; }
+  local waited=0
+  until port_taken "$port"; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { SERVER_PID=''; die "the server did not start (its message is above)"; }
+    [ $((waited += 1)) -le 100 ] || die "the server did not answer on port $port within 10 s"
+    sleep 0.1
+  done
   log "serve: the page is up; the Python engine builds next (custom workers and programs wait for it)"
-  # In the background so that `set -e` holds inside: a failed step ends the build there.
-  on_step=serve_step build_variant python &
-  if wait $!; then
+  # In the foreground, so that Ctrl-C stops it too; in a subshell, so that `set -e` holds
+  # inside and a failed step ends the build there, not the server.
+  set +e
+  (set -e; on_step=serve_step build_variant python)
+  local built=$?
+  set -e
+  if [ "$built" -eq 0 ]; then
     build_status '{"state":"done"}'
     log "serve: the Python engine is built; serving until Ctrl-C"
   else
     build_status '{"state":"failed"}'
     log "serve: the Python engine's build failed (its output is above); the map playground still serves"
   fi
-  wait "$server"
+  wait "$SERVER_PID"
 }
 
 cmd_test() {
