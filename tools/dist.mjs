@@ -23,8 +23,8 @@ const FIXED = ['embed.js', 'coi-sw.js'];
 const FIXED_DIRS = ['samples/'];
 /** Builds too big to cache on install: the service worker caches them when a page first uses them. */
 const ON_USE = ['pkg-py/', 'pkg-py-st/'];
-/** What a build leaves that the site does not serve. */
-const SKIP = [/\.d\.ts$/, /^build-status\.json$/];
+/** What a build leaves that the site does not serve: wasm-bindgen's TypeScript declarations. */
+const SKIP = [/\.d\.ts$/];
 
 async function listFiles(root, dir = root) {
   const files = [];
@@ -51,7 +51,10 @@ function headersFile() {
     '# from tools/site-headers.mjs. Hosts that do not are isolated by the service worker (coi-sw.js).',
     block('/*', { ...ISOLATION_HEADERS, ...COMMON_HEADERS }),
     block('/r/*', { ...SAME_ORIGIN_RESOURCE, 'Cache-Control': 'public, max-age=31536000, immutable' }),
-    ...[...EMBEDDABLE].map((file) => block(`/${file}`, file.endsWith('.js') ? EMBED_HEADERS : { 'Cross-Origin-Resource-Policy': EMBED_HEADERS['Cross-Origin-Resource-Policy'] })),
+    // Cloudflare Pages serves /embed.html at /embed (it redirects the first to the second).
+    ...[...EMBEDDABLE].flatMap((file) => (file.endsWith('.js')
+      ? [block(`/${file}`, EMBED_HEADERS)]
+      : [`/${file}`, `/${file.replace(/\.html$/, '')}`].map((path) => block(path, { 'Cross-Origin-Resource-Policy': EMBED_HEADERS['Cross-Origin-Resource-Policy'] })))),
     '',
   ].join('\n');
 }
@@ -59,7 +62,8 @@ function headersFile() {
 /** Writes the site from `from` (a built www/) into `out`, replacing what was there; resolves to its id. */
 export async function writeSite({ from, out }) {
   const files = await listFiles(from);
-  for (const needed of [...PAGES, ...FIXED, 'pkg/map_playground_bg.wasm', 'pkg-py/map_playground_bg.wasm']) {
+  const builds = ['pkg', 'pkg-st', 'pkg-py', 'pkg-py-st'].map((build) => `${build}/map_playground_bg.wasm`);
+  for (const needed of [...PAGES, ...FIXED, ...builds]) {
     if (!files.includes(needed)) throw new Error(`${from}/${needed} is missing: run ./build.sh build first`);
   }
   const contents = new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(from, file))])));
@@ -70,8 +74,9 @@ export async function writeSite({ from, out }) {
 
   const fixed = (file) => PAGES.includes(file) || FIXED.includes(file) || FIXED_DIRS.some((d) => file.startsWith(d));
   const release = new Set(files.filter((file) => !fixed(file)));
+  // The top page is cached as './' (its address), not as index.html, which some hosts redirect.
   const precache = [
-    './', ...files.filter((file) => fixed(file) && file !== 'coi-sw.js'),
+    './', ...files.filter((file) => fixed(file) && !['coi-sw.js', 'index.html'].includes(file)),
     ...[...release].filter((file) => !ON_USE.some((d) => file.startsWith(d))).map((file) => prefix + file),
   ];
 

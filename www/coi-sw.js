@@ -8,61 +8,76 @@
 //   it keeps the release in a cache. Everything of a release lives under `r/<id>/`, whose files
 //   never change: they come from the cache first. The pages and the rest come from the network
 //   first, revalidated (a new deploy is seen on the next load), and from the cache when the
-//   network fails. Installing caches the release but the Python-engine builds (about 25 MB),
-//   which are cached when a page first uses them. A new release's worker replaces this one at
-//   once and drops the old release's cache.
+//   network fails. Installing caches the release, as much of it as it can fetch (offline
+//   never stands in the way of isolation), but the Python-engine builds (about 25 MB), which
+//   are cached when a page first uses them. A new release's worker replaces this one at once
+//   and drops the old release's cache.
 //
 // In www/ as served by `./build.sh serve`, RELEASE is null: no cache, isolation only.
 const RELEASE = null;
 
-const CACHE = RELEASE && `map-playground-${RELEASE.id}`;
-const RELEASE_PATH = RELEASE && new URL(`r/${RELEASE.id}/`, self.registration.scope).pathname;
+const SCOPE = self.registration.scope;
+// Cache names are per site (several sites may share an origin: GitHub Pages project sites).
+const PREFIX = `map-playground ${SCOPE} `;
+const CACHE = RELEASE && PREFIX + RELEASE.id;
+const RELEASE_PATH = RELEASE && new URL(`r/${RELEASE.id}/`, SCOPE).pathname;
+// What other sites frame or load, as tools/site-headers.mjs's EMBEDDABLE: cross-origin allowed.
+const EMBEDDABLE = ['embed.html', 'embed.js'].map((file) => new URL(file, SCOPE).pathname);
 
 self.addEventListener('install', (event) => {
   self.skipWaiting();
-  if (RELEASE) event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(RELEASE.precache.map((path) => new Request(path, { cache: 'no-cache' })))));
+  if (!RELEASE) return;
+  const fill = caches.open(CACHE).then((cache) => Promise.allSettled(
+    RELEASE.precache.map((path) => cache.add(new Request(new URL(path, SCOPE), { cache: 'no-cache' }))),
+  ));
+  event.waitUntil(fill);
 });
 
 self.addEventListener('activate', (event) => {
   const dropOld = caches.keys().then((keys) => Promise.all(
-    keys.filter((key) => key.startsWith('map-playground-') && key !== CACHE).map((key) => caches.delete(key)),
+    keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key)),
   ));
   event.waitUntil(dropOld.then(() => self.clients.claim()));
 });
 
 /** `response` with the headers that isolate a page, as the site's own server would send them. */
-function isolated(response) {
+function isolated(response, path) {
   if (response.status === 0) return response;
   const headers = new Headers(response.headers);
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  if (!headers.has('Cross-Origin-Resource-Policy')) {
+    headers.set('Cross-Origin-Resource-Policy', EMBEDDABLE.includes(path) ? 'cross-origin' : 'same-origin');
+  }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** From the network (`init` may revalidate), kept in the cache when it is a whole 200. */
-async function fetchAndKeep(request, init) {
+/** A page's address may carry settings (?workload=…): the page is the same page. */
+const cacheKey = (request) => (request.mode === 'navigate' ? request.url.replace(/[?#].*$/, '') : request);
+
+/** From the network (`init` may revalidate); a whole 200 is kept in the cache. */
+async function fetchAndKeep(event, init) {
+  const { request } = event;
   const response = await fetch(request, init);
-  if (RELEASE && response.status === 200 && request.method === 'GET') {
+  if (response.status === 200 && !response.redirected) {
     const copy = response.clone();
-    caches.open(CACHE).then((cache) => cache.put(request, copy));
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.put(cacheKey(request), copy)).catch(() => {}));
   }
   return response;
 }
 
-async function answer(request) {
-  if (!RELEASE || request.method !== 'GET') return isolated(await fetch(request));
-  const path = new URL(request.url).pathname;
+async function answer(event, path) {
+  const { request } = event;
+  if (!RELEASE || request.method !== 'GET') return isolated(await fetch(request), path);
   if (path.startsWith(RELEASE_PATH)) {
     const cached = await caches.match(request, { cacheName: CACHE });
-    return isolated(cached ?? await fetchAndKeep(request));
+    return isolated(cached ?? await fetchAndKeep(event), path);
   }
   try {
-    return isolated(await fetchAndKeep(request, { cache: 'no-cache' }));
+    return isolated(await fetchAndKeep(event, { cache: 'no-cache' }), path);
   } catch (offline) {
-    // A page's address may carry settings (?workload=…): the cached page is the same page.
-    const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: request.mode === 'navigate' });
-    if (cached) return isolated(cached);
+    const cached = await caches.match(cacheKey(request), { cacheName: CACHE });
+    if (cached) return isolated(cached, path);
     throw offline;
   }
 }
@@ -71,6 +86,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   // A request Chrome would reject (only-if-cached outside same-origin) must be left alone.
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
-  if (new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(answer(request));
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  event.respondWith(answer(event, url.pathname));
 });

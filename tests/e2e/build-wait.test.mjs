@@ -77,6 +77,32 @@ test('a custom worker run while the engine builds waits, says so, and runs once 
   await close();
 });
 
+test('a custom worker on message-passing waits for the single-threaded engine build too', async () => {
+  await engineBuilt(false);
+  await writeFile(statusFile, building(300, 3));
+  const { page, problems, close } = await openPlayground(browser, server.url, EXPECTED);
+  await page.evaluate(() => {
+    window.waits = [];
+    window.done = window.playground.run({
+      workload: 'custom', code: 'def worker(n):\n    return -n\n', items: '[1, 2, 3, 4]', executor: 'message-passing', workers: 2,
+      onwait: (w) => window.waits.push(w),
+    }).then((r) => r.printed, (e) => `${e.name}: ${e.message}`);
+  });
+  await page.waitForFunction(() => window.waits.length > 0);
+  // The threaded build lands first (build step 3 of 4 done); the Workers' one is step 4.
+  await symlink(join(WWW, 'pkg-py'), join(root, 'pkg-py'));
+  await writeFile(statusFile, building(330, 4));
+  await page.waitForFunction(() => window.waits.some((w) => w.step === 4));
+  await page.waitForTimeout(1200);
+  assert.equal(await page.evaluate(() => window.waits.at(-1).state), 'building');
+  await symlink(join(WWW, 'pkg-py-st'), join(root, 'pkg-py-st'));
+  await writeFile(statusFile, JSON.stringify({ state: 'done' }));
+  assert.equal(await page.evaluate(() => window.done), '[-1, -2, -3, -4]');
+  assert.equal(await page.evaluate(() => window.waits.at(-1).state), 'built');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('Cancel ends the wait for a program, and the page stays usable', async () => {
   await engineBuilt(false);
   await writeFile(statusFile, building(10, 4));

@@ -87,6 +87,10 @@ test('dist/ on a plain static host: isolated by its service worker, a new deploy
   assert.deepEqual(await runAll(page, true), { ...ALL_RAN, custom: '[7, 14]' });
   await page.evaluate(() => navigator.serviceWorker.ready);
   assert.deepEqual(await releasesLoaded(page), [first]);
+  // What other sites frame or load may be loaded cross-origin; the rest stays same-origin.
+  const corp = await page.evaluate(() => Promise.all(['embed.html', 'embed.js', 'index.html'].map((path) => fetch(path)
+    .then((r) => r.headers.get('cross-origin-resource-policy')))));
+  assert.deepEqual(corp, ['cross-origin', 'cross-origin', 'same-origin']);
 
   // A second deploy, with a changed file, replaces the site; the next load shows it, all of it.
   const second = await writeSite({ from: await wwwWithTagline('A new release of the playground.'), out: site });
@@ -96,7 +100,7 @@ test('dist/ on a plain static host: isolated by its service worker, a new deploy
   assert.equal(await page.locator('[data-i18n="tagline"]').textContent(), 'A new release of the playground.');
   assert.deepEqual(await releasesLoaded(page), [second]);
   // The new release's service worker takes over and drops the old release's cache.
-  await page.waitForFunction((id) => caches.keys().then((keys) => keys.join() === `map-playground-${id}`), second, { timeout: 30_000, polling: 200 });
+  await page.waitForFunction((id) => caches.keys().then((keys) => keys.length === 1 && keys[0].endsWith(` ${id}`)), second, { timeout: 30_000, polling: 200 });
   assert.deepEqual(await runAll(page, true), { ...ALL_RAN, custom: '[7, 14]' });
 
   // Offline: the server is gone; the page reloads from the cache and every executor runs.

@@ -19,16 +19,19 @@
   if (params.get('coi') === 'off') {
     // Off: no new registration, and the one already here goes; the next load is plain.
     sessionStorage.setItem(KEY, 'off');
-    navigator.serviceWorker?.getRegistrations().then((registrations) => {
-      for (const r of registrations) if (r.active?.scriptURL.endsWith('/coi-sw.js')) r.unregister();
+    // This site's registration only: another site on this origin keeps its own.
+    navigator.serviceWorker?.getRegistration(new URL('./', document.baseURI).href).then((r) => {
+      if (r?.active?.scriptURL.endsWith('/coi-sw.js')) r.unregister();
     });
   }
   if (params.get('coi') === 'on') sessionStorage.removeItem(KEY);
   const state = sessionStorage.getItem(KEY);
   if (state === 'off' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
   const script = new URL('coi-sw.js', document.baseURI);
+  const framed = window.top !== window;
   if (self.crossOriginIsolated) {
-    if (document.currentScript.hasAttribute('data-offline')) navigator.serviceWorker.register(script);
+    // Offline is for the site a person opens, not for every site that embeds it.
+    if (!framed && document.currentScript.hasAttribute('data-offline')) navigator.serviceWorker.register(script).catch(() => {});
     return;
   }
   // In an iframe a reload cannot help now: an isolated host page does not load a frame served
@@ -36,7 +39,6 @@
   // and neither is the frame, whatever its own responses say. The service worker is still
   // registered, without the reload: should the host isolate itself later (with a service
   // worker of its own, say), the frame's next load comes with the headers it then needs.
-  const framed = window.top !== window;
   if (state === 'reloaded') {
     // The reload under the service worker did not isolate the page (a browser that does not
     // honour the headers from a service worker, say): stop here, once and for all this session.
@@ -55,7 +57,13 @@
       else {
         const worker = registration.installing ?? registration.waiting ?? registration.active;
         if (worker?.state === 'activated') reload();
-        else worker?.addEventListener('statechange', () => worker.state === 'activated' && reload());
+        else {
+          worker?.addEventListener('statechange', () => {
+            if (worker.state === 'activated') reload();
+            // It failed to install: the page runs as it is, without the pool.
+            else if (worker.state === 'redundant') sessionStorage.setItem(KEY, 'gave-up');
+          });
+        }
       }
     },
     () => sessionStorage.setItem(KEY, 'gave-up'),

@@ -201,6 +201,9 @@ async function run({ id, options, watch }) {
 
 async function runMessagePassing(options, progress) {
   const wasm = await ownWasm();
+  // A custom worker's Workers load the single-threaded build with the Python engine, which
+  // `./build.sh serve` may still be building: wait for it here, as an engine would.
+  if (options.workload === 'custom') await untilBuilt('../pkg-py-st/');
   const plan = { ...wasm.plan(options), grace_ms: wasm.catalog().limits.grace_ms };
   // Its BrokenPool error is the wasm's, as the rayon pool's.
   messagePool ??= new (await import('./message-pool.js')).MessagePool((total, done) => wasm.brokenPool(total, Uint32Array.from(done)));
@@ -310,6 +313,16 @@ function runInEngine(options, watch, progress) {
       throw error;
     },
   );
+}
+
+/** Resolves once `build` is there, waiting (and saying so) while it is built; a cancel ends the wait. */
+function untilBuilt(build) {
+  const stop = new AbortController();
+  onStop(() => stop.abort(abortError()));
+  const url = new URL(`${build}map_playground_bg.wasm`, import.meta.url);
+  return fetchBuild(url, { onwait: tellWaiting, signal: stop.signal, method: 'HEAD' }).catch((error) => {
+    throw error.name === 'AbortError' || stop.signal.aborted ? abortError() : error;
+  });
 }
 
 /** Tells the run in flight that it waits for a build (engine-build.js), if a run waits. */

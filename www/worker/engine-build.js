@@ -12,14 +12,14 @@ const POLL_MS = 1000;
 /**
  * Fetches `url` (a build's wasm); `onwait({state: 'building', elapsed_s, usual_s, step, steps,
  * what})` while it is being built, then `onwait({state: 'built'})` once it is there. Aborting
- * `signal` ends the wait.
+ * `signal` ends the wait; `method: 'HEAD'` only waits for it to be there.
  */
-export async function fetchBuild(url, { onwait, signal }) {
+export async function fetchBuild(url, { onwait, signal, method = 'GET' }) {
   let builtOnce = false;
   let waited = false;
   for (;;) {
     signal.throwIfAborted();
-    const response = await fetch(url, { signal });
+    const response = await fetch(url, { signal, method });
     if (response.ok) {
       if (waited) onwait({ state: 'built' });
       return response;
@@ -42,6 +42,9 @@ export async function fetchBuild(url, { onwait, signal }) {
       builtOnce = true;
     } else if (status?.state === 'failed') {
       throw buildError(`the build of ${folder(url)} failed: its output is in the terminal that runs ./build.sh serve`);
+    } else if (/\/r\/\w+\/[^/]+\/[^/]+$/.test(url.pathname)) {
+      // A published site (tools/dist.mjs) whose release this page belongs to was replaced.
+      throw buildError(`${folder(url)} of this page's version is gone: the site was updated since the page loaded; reload the page`);
     } else {
       throw buildError(`${folder(url)} is not on this server: \`./build.sh build\` makes it`);
     }

@@ -8,10 +8,13 @@ const builds = new Map();
 function load(python) {
   const path = python ? '../pkg-py-st/map_playground.js' : '../pkg-st/map_playground.js';
   if (!builds.has(path)) {
-    builds.set(path, import(path).then(async (wasm) => {
+    const loading = import(path).then(async (wasm) => {
       await wasm.default();
       return wasm;
-    }));
+    });
+    builds.set(path, loading);
+    // A build that failed to load is asked for again next time (it may be there by then).
+    loading.catch(() => builds.delete(path));
   }
   return builds.get(path);
 }
