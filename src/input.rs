@@ -411,6 +411,14 @@ fn i64_limit_message() -> String {
     format!("int too large: the playground takes ints from {} to {} (64-bit)", i64::MIN, i64::MAX)
 }
 
+/// Python's keywords but the three constants (which read as values, and get their own hint): a
+/// keyword where a value belongs is a syntax error, not an unknown name.
+const KEYWORDS: [&str; 32] = [
+    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+    "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
+    "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
 /// What an expression evaluates to while parsing; only a list may be the final result.
 #[derive(Debug, Clone)]
 enum Operand {
@@ -874,6 +882,9 @@ impl Parser<'_> {
         }
         self.expect_close(']', open_at)?;
         let end = self.pos;
+        if values.is_empty() {
+            self.check_unevaluated(&name, element_at, for_at)?;
+        }
         if values.len() > MAX_ITEMS {
             return Err(self.too_many(iterable_at));
         }
@@ -900,9 +911,28 @@ impl Parser<'_> {
         Ok(Operand::List(items))
     }
 
+    /// Python compiles a comprehension's element even where it never runs (an empty
+    /// iterable): a syntax error in it is still raised, its other errors are not.
+    fn check_unevaluated(&mut self, name: &str, element_at: usize, for_at: usize) -> Result<(), Error> {
+        self.bound.push((name.to_string(), Operand::Int(0)));
+        self.pos = element_at;
+        let parsed = self.expr();
+        self.bound.pop();
+        match parsed {
+            Err(e) if e.name() == "SyntaxError" => Err(e),
+            Ok(_) if self.pos != for_at => {
+                Err(self.error_at(self.peek().start, "SyntaxError", "invalid syntax"))
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn call(&mut self, name: &str, at: usize) -> Result<Operand, Error> {
         if let Some((_, value)) = self.bound.iter().rev().find(|(bound, _)| bound == name) {
             return Ok(value.clone());
+        }
+        if KEYWORDS.contains(&name) {
+            return Err(self.error_at(at, "SyntaxError", "invalid syntax"));
         }
         if !matches!(name, "range" | "list") {
             let hint = match name {
@@ -1075,6 +1105,14 @@ mod tests {
             format!("{exception}: {message}")
         };
         assert_eq!(error("[y for x in range(3)]"), "NameError: name 'y' is not defined");
+        // An element that never runs is still compiled, as Python does: its syntax errors are
+        // raised, its other errors are not.
+        assert_eq!(error("[1 + for x in []]"), "SyntaxError: invalid syntax");
+        assert_eq!(err("[1 + for x in []]").3, 6);
+        assert_eq!(error("[1 + for x in [1]]"), "SyntaxError: invalid syntax");
+        assert_eq!(error("[1, import]"), "SyntaxError: invalid syntax");
+        assert_eq!(ints("[y for x in []]"), Vec::<i128>::new());
+        assert_eq!(ints("[x // 0 for x in range(0)]"), Vec::<i128>::new());
         assert_eq!(error("[x for x in 5]"), "TypeError: 'int' object is not iterable");
         assert!(error("[x for x in range(3) if x]")
             .starts_with("SyntaxError: a comprehension in the input list takes one for"));
