@@ -95,6 +95,33 @@ test('the timeline draws a run as it goes, not only at its end', async () => {
   await close();
 });
 
+test('a bar focused while the timeline is drawn live keeps the focus through its redraws', async () => {
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  await fillForm(page, { workload: 'sleep_ms', items: '[300] * 12', executor: 'pool', workers: 2 });
+  await button(page, 'Run').click();
+  const bars = page.locator('[data-timeline] rect[data-item]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-timeline] rect[data-item]').length >= 2);
+  await bars.nth(1).focus();
+  // Several redraws later (one every 100 ms), the focus is still on the timeline's second bar.
+  await page.waitForTimeout(600);
+  const focusedNow = () => page.evaluate(() => {
+    const bar = document.activeElement;
+    return bar?.matches('[data-timeline] rect[data-item]') ? [...document.querySelectorAll('[data-timeline] rect[data-item]')].indexOf(bar) : null;
+  });
+  assert.equal(await focusedNow(), 1);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focusedNow(), 2);
+  await page.getByText('Done: 12 items on pool.').waitFor({ timeout: 30_000 });
+  assert.equal(await focusedNow(), 2);
+  // Focus that leaves the chart stays where it went.
+  await field(page, 'Workers').focus();
+  await button(page, 'Run').click();
+  await page.getByText('Done: 12 items on pool.').waitFor({ timeout: 30_000 });
+  assert.equal(await focusedNow(), null);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('the Mandelbrot picture sits under the result, with a legend of the lanes its colours mean', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'mandelbrot_row', items: 'range(0, 600, 40)', executor: 'pool', workers: 2 });

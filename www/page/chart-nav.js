@@ -24,6 +24,9 @@ const MOVES = {
 export function mountChartNav(svg, details) {
   const itemOf = (node) => (node !== svg && node instanceof SVGElement && node.hasAttribute('tabindex') && svg.contains(node) ? node : null);
   let hovered = null;
+  /** The item with the focus, and its place: a redraw (the live timeline's) puts it back there. */
+  let focused = null;
+  let focusedAt = 0;
 
   const describe = () => {
     const shown = hovered ?? itemOf(document.activeElement);
@@ -43,9 +46,15 @@ export function mountChartNav(svg, details) {
     if (!current) return;
     for (const other of svg.querySelectorAll('[tabindex="0"]')) other.setAttribute('tabindex', '-1');
     current.setAttribute('tabindex', '0');
+    focused = current;
+    focusedAt = [...svg.querySelectorAll('[tabindex]')].indexOf(current);
     describe();
   });
-  svg.addEventListener('focusout', () => queueMicrotask(describe));
+  svg.addEventListener('focusout', () => queueMicrotask(() => {
+    // Focus that left for another place is not brought back; one lost to a redraw is.
+    if (focused?.isConnected && document.activeElement !== focused) focused = null;
+    describe();
+  }));
   svg.addEventListener('pointerover', (event) => {
     hovered = itemOf(event.target);
     describe();
@@ -55,10 +64,15 @@ export function mountChartNav(svg, details) {
     describe();
   });
 
-  // A redrawn chart starts over: its first item is the tab stop, nothing is hovered.
+  // A redrawn chart starts over: its first item is the tab stop, nothing is hovered. Where the
+  // focus was on an item the redraw removed, it goes to the item now in that place.
   const drawn = () => {
     hovered = null;
     details.hidden = svg.hasAttribute('hidden') || !svg.querySelector('[tabindex]');
+    const lost = focused && !focused.isConnected && (!document.activeElement || document.activeElement === document.body);
+    focused = null;
+    const items = lost ? [...svg.querySelectorAll('[tabindex]')] : [];
+    if (items.length) items[Math.min(focusedAt, items.length - 1)].focus({ preventScroll: true });
     describe();
   };
   new MutationObserver(drawn).observe(svg, { childList: true, attributes: true, attributeFilter: ['hidden'] });

@@ -135,8 +135,12 @@ export function mountRunControls(store, runner, $) {
   runOnCtrlEnter($('form'));
   $('cancel').addEventListener('click', runner.cancel);
   // A run disables the button that started it, which drops the focus to the page: once the
-  // run ends, the focus comes back to what had it when the run began.
+  // run ends, the focus comes back to what had it when the run began, or to where a person
+  // moved it meanwhile (a chart's bar keeps its own: chart-nav.js puts it back after a redraw).
   let focusedBefore = null;
+  document.addEventListener('focusin', (event) => {
+    if (store.state.busy) focusedBefore = event.target;
+  });
   store.watch(['busy', 'catalog'], ({ busy, catalog }) => {
     if (busy && !focusedBefore) focusedBefore = document.activeElement;
     const idle = !busy && Boolean(catalog);
