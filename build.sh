@@ -169,7 +169,7 @@ usual_s() {
 
 # One variant, `basic` (steps 1-2 of 4) or `python` (3-4): its threaded and single-threaded
 # builds, through wasm-bindgen into www/pkg* and checked. `on_step` (if set) is called with the
-# step's number, what it builds and its usual seconds before each.
+# step's number and what it builds before each.
 build_variant() {
   local variant=$1 out=www/pkg profile=release features= n=1
   if [ "$variant" = python ]; then out=www/pkg-py profile=release-python features=,python n=3; fi
@@ -177,13 +177,13 @@ build_variant() {
   usual_threaded=$(usual_s "$variant" threaded)
   usual_st=$(usual_s "$variant" st)
 
-  ${on_step:-:} "$n" "threaded wasm, $variant" "$usual_threaded"
+  ${on_step:-:} "$n" "threaded wasm, $variant"
   step build "$n" 4 "threaded wasm, $variant -> $out" "$(usual_words "$usual_threaded" "$variant")"
   threaded_cargo build --profile "$profile" --lib --no-default-features --features "threads$features"
   wasm-bindgen --target web --out-dir "$out" "target/wasm-threads/$TARGET/$profile/map_playground.wasm"
   node tools/check-wasm.mjs "$out/map_playground" shared
 
-  ${on_step:-:} "$((n + 1))" "single-threaded wasm, $variant" "$usual_st"
+  ${on_step:-:} "$((n + 1))" "single-threaded wasm, $variant"
   step build "$((n + 1))" 4 "single-threaded wasm (no atomics), $variant -> $out-st" "$(usual_words "$usual_st" "$variant")"
   cargo build --profile "$profile" --lib --target "$TARGET" --target-dir target/wasm-st \
     --no-default-features --features "${features#,}"

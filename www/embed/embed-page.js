@@ -127,6 +127,11 @@ function show(report, options) {
   $('status').textContent = describeEnd(report);
 }
 
+/** A run waiting for the Python engine's build says so in the status line. */
+function showWait(waiting) {
+  $('status').textContent = describeWait(waiting);
+}
+
 /** One run; resolves to the report, or null after showing the error where it belongs. */
 async function runOnce(options, { id = null, origin = null } = {}) {
   controller = new AbortController();
@@ -135,9 +140,7 @@ async function runOnce(options, { id = null, origin = null } = {}) {
       ...options,
       signal: controller.signal,
       onprogress: (p) => tell('progress', { id, done: p.done, total: p.total }, origin),
-      onwait: (waiting) => {
-        $('status').textContent = describeWait(waiting);
-      },
+      onwait: showWait,
     });
     baselines.record(options, report);
     return report;
@@ -179,9 +182,7 @@ async function runProgram({ id = null, origin = null } = {}) {
         output.append(piece);
         tell('output', { id, stream: piece.stream, text: piece.text }, origin);
       },
-      onwait: (waiting) => {
-        $('status').textContent = describeWait(waiting);
-      },
+      onwait: showWait,
     });
     output.finish(report);
     $('status').textContent = describeProgramEnd(report);

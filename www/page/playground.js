@@ -10,6 +10,9 @@ import { defaultWorkers, toRunOptions } from '../shared/options.js';
 import { compareRuns } from './measure.js';
 import { diagnose } from '../isolation/doctor.js';
 
+/** A PROGRESS handler: a run's wait for its build (`{waiting}`) to `onwait`, the rest to `handle`. */
+const orWaiting = (onwait, handle) => (piece) => (piece.waiting ? onwait?.(piece.waiting) : handle(piece));
+
 class ComputeLink {
   #worker = null;
   #requests = null;
@@ -59,10 +62,7 @@ class ComputeLink {
     // Progress is only sent when someone may need it: for `onprogress`, or to report a run
     // that has to be stopped.
     const watch = Boolean(onprogress || signal || options.timeout_ms);
-    const request = this.#requests.send({ type: Request.RUN, options, watch }, (tick) => {
-      if (tick.waiting) onwait?.(tick.waiting);
-      else onprogress?.(progressFrom(tick));
-    });
+    const request = this.#requests.send({ type: Request.RUN, options, watch }, orWaiting(onwait, (tick) => onprogress?.(progressFrom(tick))));
     const onAbort = () => this.#worker.postMessage({ type: Request.CANCEL, runId: request.id });
     signal?.addEventListener('abort', onAbort);
     try {
@@ -81,10 +81,7 @@ class ComputeLink {
     if (signal?.aborted) throw abortError();
     const options = { code: String(code ?? ''), base_url: document.baseURI };
     if (timeout_ms !== undefined) options.timeout_ms = timeout_ms;
-    const request = this.#requests.send({ type: Request.PROGRAM, options, watch: Boolean(onoutput) }, (piece) => {
-      if (piece.waiting) onwait?.(piece.waiting);
-      else onoutput?.(piece);
-    });
+    const request = this.#requests.send({ type: Request.PROGRAM, options, watch: Boolean(onoutput) }, orWaiting(onwait, (piece) => onoutput?.(piece)));
     const onAbort = () => this.#worker.postMessage({ type: Request.CANCEL, runId: request.id });
     signal?.addEventListener('abort', onAbort);
     try {
