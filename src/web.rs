@@ -26,6 +26,15 @@ use crate::{clock, host};
 #[cfg(feature = "threads")]
 pub use wasm_bindgen_rayon::init_thread_pool;
 
+/// `poolStarted()`: the engine says the rayon pool is running (after `initThreadPool`); the
+/// engine build then gives each pool thread its own heap (see `memory`).
+#[cfg(feature = "threads")]
+#[wasm_bindgen(js_name = poolStarted)]
+pub fn pool_started() {
+    #[cfg(all(feature = "python", target_feature = "atomics"))]
+    crate::memory::claim_arenas();
+}
+
 /// The control of the run in flight, for [`cancel`] and [`pool_broken`].
 static CURRENT: Mutex<Option<Arc<Control>>> = Mutex::new(None);
 

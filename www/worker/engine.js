@@ -37,6 +37,7 @@ async function init({ build, module, threaded, threads, python }) {
     // The page asks for its core count, which may pass the most the options allow.
     threads = Math.min(threads, wasm.catalog().limits.max_workers);
     await wasm.initThreadPool(threads);
+    wasm.poolStarted();
   }
   return { wasm, threaded, threads: threaded ? threads : 0, python };
 }

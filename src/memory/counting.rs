@@ -1,10 +1,5 @@
-//! The global allocator, wrapped to count live bytes for custom workers' memory budget.
-//!
-//! monty enforces `max_memory` by reading the live-byte count in `monty_types::LIVE_MEMORY`,
-//! which the program's allocator must keep (monty's own `monty-alloc` does this for native
-//! processes it runs workers in). In wasm there is one allocator for the whole instance, so
-//! this wrapper counts every allocation: one relaxed atomic add or subtract each. With several
-//! pool threads running items at once, the budget is theirs together.
+//! Every build but the threaded wasm one: the system allocator, counting live bytes with one
+//! relaxed atomic add or subtract per allocation.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::Ordering;
@@ -50,6 +45,3 @@ unsafe impl GlobalAlloc for Counting {
         p
     }
 }
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
