@@ -15,7 +15,8 @@
 //! - [`kernels`] are the CPU-bound work, plain Rust ports of the Python reference
 //!   (`python/workloads.py`), and `host` the I/O (`sleep_ms`, `fetch_len`);
 //! - `custom` (feature `python`) runs a person's own `worker` function, written in Python, in
-//!   the monty interpreter's sandbox, and `memory` counts the bytes its budget is checked against;
+//!   the monty interpreter's sandbox, and `memory` is the allocator, which gives each pool
+//!   thread a heap of its own and counts the bytes the budget is checked against;
 //!   `syntax_error` shows code that does not parse as CPython shows it;
 //! - [`workload`] names the functions that can be mapped and applies one to one item, failing
 //!   per item as Python raises ([`PyException`]);
