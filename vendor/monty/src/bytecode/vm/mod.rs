@@ -155,7 +155,9 @@ macro_rules! handle_call_result {
     ($self:expr, $result:expr) => {
         match $result {
             Ok(CallResult::Value(result)) => $self.push(result),
-            Ok(CallResult::FramePushed) => {}
+            // Moved out and forgotten (it owns nothing): left in the scrutinee, every Python
+            // call paid for a call to `CallResult`'s drop glue, about 20 instructions.
+            Ok(pushed @ CallResult::FramePushed) => ::std::mem::forget(pushed),
             Ok(other) => match $self.suspend_call_result(other) {
                 Ok(None) => {}
                 Ok(Some(exit)) => return Ok(exit),
