@@ -1677,9 +1677,7 @@ impl<'h> VM<'h> {
                 }
                 Opcode::JumpIfTrue => {
                     let offset = self.current_frame.fetch_i16();
-                    let cond = self.pop();
-                    let result = cond.py_bool(self);
-                    cond.drop_with(self);
+                    let result = self.pop_truth();
                     match result {
                         Ok(true) => jump_relative!(self.current_frame.ip, offset),
                         Ok(false) => {}
@@ -1688,9 +1686,7 @@ impl<'h> VM<'h> {
                 }
                 Opcode::JumpIfFalse => {
                     let offset = self.current_frame.fetch_i16();
-                    let cond = self.pop();
-                    let result = cond.py_bool(self);
-                    cond.drop_with(self);
+                    let result = self.pop_truth();
                     match result {
                         Ok(false) => jump_relative!(self.current_frame.ip, offset),
                         Ok(true) => {}
@@ -2679,6 +2675,19 @@ impl<'h> VM<'h> {
             self.push(value);
             Ok(())
         }
+    }
+
+    /// Pops the condition of a conditional jump and answers its truth. A comparison's `bool`,
+    /// nearly every condition, is answered here; a call of `py_bool` cost about 26 instructions.
+    #[inline(always)]
+    fn pop_truth(&mut self) -> RunResult<bool> {
+        let cond = self.pop();
+        if let Value::Bool(value) = cond {
+            return Ok(value);
+        }
+        let result = cond.py_bool(self);
+        cond.drop_with(self);
+        result
     }
 
     /// The error of a load from a local that was never assigned (kept out of the inlined
