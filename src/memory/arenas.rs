@@ -17,13 +17,15 @@
 //! another thread's memory. So the allocator only reads it (any value is safe: it picks an arena,
 //! and every arena is locked), and pool threads claim theirs once the pool has started
 //! ([`claim_arenas`], called by the engine after `initThreadPool`). Every other thread uses
-//! arena 0.
+//! arena 0. (A thread that wasm-bindgen has destroyed has no TLS left to read; the pool's
+//! threads live as long as the page.)
 //!
 //! A block is freed or resized in the arena that made it, whichever thread lets it go: each
 //! arena grows the memory itself and a table records which arena owns each 64 KiB page. A wasm
 //! memory never shrinks and a page an arena took stays that arena's, so large blocks (a big
 //! list's buffer, a long string) all come from arena 0, where any thread can reuse the space
-//! once it is freed: only small blocks, where the lock traffic is, live in per-thread arenas.
+//! once it is freed: only small blocks, where the lock traffic is, live in per-thread arenas,
+//! and when an arena cannot grow, a block is made in any other with room.
 //!
 //! The live-byte count for custom workers' memory budget (`LIVE_MEMORY`) is kept per arena and
 //! added to the shared counter in steps of [`FLUSH_BYTES`], so threads do not contend on one
@@ -140,17 +142,11 @@ impl Arena {
 // dlmalloc's contract and so `GlobalAlloc`'s.
 unsafe impl GlobalAlloc for Arenas {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        self.for_size(layout.size()).with(|heap| {
-            let p = unsafe { heap.malloc(layout.size(), layout.align()) };
-            (p, if p.is_null() { 0 } else { layout.size() as isize })
-        })
+        self.make(layout, |heap| unsafe { heap.malloc(layout.size(), layout.align()) })
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        self.for_size(layout.size()).with(|heap| {
-            let p = unsafe { heap.calloc(layout.size(), layout.align()) };
-            (p, if p.is_null() { 0 } else { layout.size() as isize })
-        })
+        self.make(layout, |heap| unsafe { heap.calloc(layout.size(), layout.align()) })
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -162,24 +158,54 @@ unsafe impl GlobalAlloc for Arenas {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let owner = self.owner(ptr);
-        if new_size >= LARGE && !std::ptr::eq(owner, &self.0[0]) {
-            // A small block grown large moves to arena 0, as a new large block would be made.
-            // SAFETY: `new_size` is non-zero and, by `realloc`'s contract, fits the layout's
-            // alignment; the old block is valid for `layout.size()` bytes until freed.
-            let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
-            let p = unsafe { self.alloc(new_layout) };
+        if new_size < LARGE || std::ptr::eq(owner, &self.0[0]) {
+            let p = owner.with(|heap| {
+                let p = unsafe { heap.realloc(ptr, layout.size(), layout.align(), new_size) };
+                (p, if p.is_null() { 0 } else { new_size as isize - layout.size() as isize })
+            });
             if !p.is_null() {
-                unsafe {
-                    std::ptr::copy_nonoverlapping(ptr, p, layout.size().min(new_size));
-                    self.dealloc(ptr, layout);
-                }
+                return p;
             }
+        }
+        // A small block grown large moves to arena 0, as a new large block would be made; a
+        // block its heap cannot grow moves to wherever there is room.
+        // SAFETY: `new_size` is non-zero and, by `realloc`'s contract, fits the layout's
+        // alignment; the old block is valid for `layout.size()` bytes until freed.
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        let p = unsafe { self.alloc(new_layout) };
+        if !p.is_null() {
+            unsafe {
+                std::ptr::copy_nonoverlapping(ptr, p, layout.size().min(new_size));
+                self.dealloc(ptr, layout);
+            }
+        }
+        p
+    }
+}
+
+impl Arenas {
+    /// Makes a block with `make` in this thread's arena for its size; where that arena cannot
+    /// grow (the memory is at its maximum), in any other that has room. Freed space stays in
+    /// the arena that made it, so without this a run could fail for want of memory that other
+    /// threads' arenas hold free.
+    fn make(&self, layout: Layout, make: impl Fn(&mut Dlmalloc<Pages>) -> *mut u8) -> *mut u8 {
+        let made = |arena: &Arena| {
+            arena.with(|heap| {
+                let p = make(heap);
+                (p, if p.is_null() { 0 } else { layout.size() as isize })
+            })
+        };
+        let first = self.for_size(layout.size());
+        let p = made(first);
+        if !p.is_null() {
             return p;
         }
-        owner.with(|heap| {
-            let p = unsafe { heap.realloc(ptr, layout.size(), layout.align(), new_size) };
-            (p, if p.is_null() { 0 } else { new_size as isize - layout.size() as isize })
-        })
+        self.0
+            .iter()
+            .filter(|arena| !std::ptr::eq(*arena, first))
+            .map(made)
+            .find(|p| !p.is_null())
+            .unwrap_or(std::ptr::null_mut())
     }
 }
 
