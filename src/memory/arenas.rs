@@ -91,6 +91,30 @@ impl Arenas {
         &self.0[MINE.with(Cell::get) as usize % ARENAS]
     }
 
+    /// Makes a block with `make` in this thread's arena for its size; where that arena cannot
+    /// grow (the memory is at its maximum), in any other that has room. Freed space stays in
+    /// the arena that made it, so without this a run could fail for want of memory that other
+    /// threads' arenas hold free.
+    fn make(&self, layout: Layout, make: impl Fn(&mut Dlmalloc<Pages>) -> *mut u8) -> *mut u8 {
+        let made = |arena: &Arena| {
+            arena.with(|heap| {
+                let p = make(heap);
+                (p, if p.is_null() { 0 } else { layout.size() as isize })
+            })
+        };
+        let first = self.for_size(layout.size());
+        let p = made(first);
+        if !p.is_null() {
+            return p;
+        }
+        self.0
+            .iter()
+            .filter(|arena| !std::ptr::eq(*arena, first))
+            .map(made)
+            .find(|p| !p.is_null())
+            .unwrap_or(std::ptr::null_mut())
+    }
+
     /// The arena that made the block at `ptr`.
     fn owner(&self, ptr: *mut u8) -> &Arena {
         let owner = OWNER[ptr as usize / PAGE].load(Ordering::Relaxed);
@@ -180,32 +204,6 @@ unsafe impl GlobalAlloc for Arenas {
             }
         }
         p
-    }
-}
-
-impl Arenas {
-    /// Makes a block with `make` in this thread's arena for its size; where that arena cannot
-    /// grow (the memory is at its maximum), in any other that has room. Freed space stays in
-    /// the arena that made it, so without this a run could fail for want of memory that other
-    /// threads' arenas hold free.
-    fn make(&self, layout: Layout, make: impl Fn(&mut Dlmalloc<Pages>) -> *mut u8) -> *mut u8 {
-        let made = |arena: &Arena| {
-            arena.with(|heap| {
-                let p = make(heap);
-                (p, if p.is_null() { 0 } else { layout.size() as isize })
-            })
-        };
-        let first = self.for_size(layout.size());
-        let p = made(first);
-        if !p.is_null() {
-            return p;
-        }
-        self.0
-            .iter()
-            .filter(|arena| !std::ptr::eq(*arena, first))
-            .map(made)
-            .find(|p| !p.is_null())
-            .unwrap_or(std::ptr::null_mut())
     }
 }
 
