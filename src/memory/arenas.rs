@@ -209,11 +209,8 @@ unsafe impl GlobalAlloc for Arenas {
 
 /// Gives each of the rayon pool's threads an arena of its own. Call once the pool has started,
 /// from a thread that may block (the compute Worker): it waits for every pool thread to claim.
+/// A second call sets the same arenas again.
 pub fn claim_arenas() {
-    static CLAIMED: AtomicBool = AtomicBool::new(false);
-    if CLAIMED.swap(true, Ordering::Relaxed) {
-        return;
-    }
     rayon::broadcast(|ctx| MINE.with(|mine| mine.set((1 + ctx.index() % (ARENAS - 1)) as u8)));
 }
 
