@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::executor::{self, Executor, Job, Scheduling, GRACE_MS, MAX_WORKERS};
+use crate::executor::{self, Executor, Job, Scheduling, GRACE_MS, MAX_WORKERS, TICK_MS};
 use crate::input::{
     self, MAX_CODE_CHARS, MAX_ITEMS, MAX_PROGRAM_TIMEOUT_MS, MAX_THREADS, PROGRAM_TIMEOUT_MS,
 };
@@ -246,6 +246,9 @@ pub struct Limits {
     pub max_code_chars: usize,
     /// How long a stopped run waits for its running items before it gives them up, in ms.
     pub grace_ms: f64,
+    /// How often a watched run yields to its Worker's event loop, between items, in ms: the
+    /// most it takes to hear a stop, but for the item in flight.
+    pub tick_ms: f64,
     /// A whole program's time budget unless its run says otherwise, in ms.
     pub program_timeout_ms: u32,
     /// The longest budget a program may ask for, in ms.
@@ -279,6 +282,7 @@ impl Catalog {
                 max_items: MAX_ITEMS,
                 max_code_chars: MAX_CODE_CHARS,
                 grace_ms: GRACE_MS,
+                tick_ms: TICK_MS,
                 program_timeout_ms: PROGRAM_TIMEOUT_MS,
                 max_program_timeout_ms: MAX_PROGRAM_TIMEOUT_MS,
                 max_threads: MAX_THREADS,

@@ -22,7 +22,11 @@ export const Request = Object.freeze({
    * Python engine runs it; the compute Worker starts one.
    */
   PROGRAM: 'map-playground/program',
-  /** Stop run `runId`, in flight or queued: items not started are cancelled. No reply. */
+  /**
+   * Stop run `runId`, in flight or queued: items not started are cancelled. No reply. To the
+   * engine (no `runId`: its run in flight), an empty RESULT at once, which tells the compute
+   * Worker the engine heard it: one that cannot hear is inside a long item, and is stopped.
+   */
   CANCEL: 'map-playground/cancel',
   /**
    * Test hook, honoured only when INIT said `testHooks`: make a Worker die mid-run: `target`

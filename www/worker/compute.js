@@ -24,7 +24,14 @@ import { Requests } from '../shared/requests.js';
 import { threadSupport } from '../isolation/threads.js';
 import { fetchBuild } from './engine-build.js';
 
-/** How long a stopped run may take to answer before its engine is stopped. */
+/**
+ * How long a stopped run's engine may take to end the run before it is stopped. It must hear
+ * the stop first, within a tick of the run (the catalog's `tick_ms`, when a watched run yields
+ * between items) and HEAR_MS more: one that does not is inside a long item on its own thread
+ * (sequential, async), and waiting longer only delays the stop. One that heard ends the run at
+ * its next item, once the awaits in flight (a sleep, a fetch) are done.
+ */
+const HEAR_MS = 30;
 const ANSWER_MS = 150;
 /** How long a threaded engine may take to start its pool before the single-threaded build stands in. */
 const START_MS = 20_000;
@@ -193,9 +200,9 @@ async function run({ id, options, watch }) {
       return runMessagePassing(options, progress);
     case 'pool':
       if (info.threaded && options.workers !== info.threads) await startEngine(options.workers);
-      return runInEngine(options, watch, progress);
+      return runInEngine(info.catalog, options, watch, progress);
     default:
-      return runInEngine(options, watch, progress);
+      return runInEngine(info.catalog, options, watch, progress);
   }
 }
 
@@ -262,7 +269,7 @@ async function runProgram({ id, options, watch }) {
 }
 
 /** A run in the engine, stopped from here if it cannot answer a stop in time. */
-function runInEngine(options, watch, progress) {
+function runInEngine({ limits }, options, watch, progress) {
   const began_ms = now();
   const ticks = [];
   const running = engine;
@@ -290,14 +297,21 @@ function runInEngine(options, watch, progress) {
     }
     if (engine === running) startEngine();
   };
+  let answered = false;
   onStop((why) => {
     if (watchdog) return;
-    running.tell({ type: Request.CANCEL });
-    watchdog = setTimeout(() => forceStop(why), ANSWER_MS);
+    const stopped = now();
+    watchdog = setTimeout(() => forceStop(why), limits.tick_ms + HEAR_MS);
+    running.request({ type: Request.CANCEL }).promise.then(() => {
+      if (answered || forced) return;
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => forceStop(why), stopped + ANSWER_MS - now());
+    }, () => {});
   });
   // The engine times the run out itself; this only catches an engine too busy to answer.
   if (options.timeout_ms) deadline = setTimeout(() => forceStop('timeout'), options.timeout_ms + ANSWER_MS);
   const done = () => {
+    answered = true;
     clearTimeout(watchdog);
     clearTimeout(deadline);
   };

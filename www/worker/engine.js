@@ -65,7 +65,7 @@ async function handle(message) {
     case Request.CANCEL: {
       const { wasm } = await ready();
       wasm.cancel();
-      return null;
+      return { type: Reply.RESULT };
     }
     case Request.FAULT: {
       if (!testHooks || message.target !== 'pool' || poolWorkers.length === 0) return null;
