@@ -153,11 +153,19 @@ macro_rules! handle_load_result {
 /// recursion (`__repr__` calling `repr`) re-enters that loop once per level.
 macro_rules! handle_call_result {
     ($self:expr, $result:expr) => {
+        handle_call_result!($self, $result, {})
+    };
+    // `$on_push` runs once a frame was pushed: the dispatch loop's periodic work (a call is
+    // where a program without loops repeats itself).
+    ($self:expr, $result:expr, $on_push:expr) => {
         match $result {
             Ok(CallResult::Value(result)) => $self.push(result),
             // Moved out and forgotten (it owns nothing): left in the scrutinee, every Python
             // call paid for a call to `CallResult`'s drop glue, about 20 instructions.
-            Ok(pushed @ CallResult::FramePushed) => ::std::mem::forget(pushed),
+            Ok(pushed @ CallResult::FramePushed) => {
+                ::std::mem::forget(pushed);
+                $on_push
+            }
             Ok(other) => match $self.suspend_call_result(other) {
                 Ok(None) => {}
                 Ok(Some(exit)) => return Ok(exit),
@@ -1300,21 +1308,24 @@ impl<'h> VM<'h> {
     /// The current frame is stored separately from its suspended callers, so
     /// dispatch updates its authoritative instruction pointer directly.
     fn run(&mut self) -> Result<FrameExit, RunError> {
-        /// How often (in instructions) the dispatch loop runs its periodic
-        /// work: the full `check_memory_time` and the GC-scheduling probe.
-        /// The checkpoint reads the clock when limits are armed, so this sets
-        /// the entire cost of limit enforcement — ~40% on tight loops at 10,
-        /// ~2% at u8::MAX (see the `_limits` benchmarks) — while detection
-        /// latency stays sub-µs. Native ops poll internally and the host-turn
-        /// epilogue re-checks, so only this dispatch cadence rides on it.
-        /// The countdown is per-`run()`, so `evaluate_function` re-entry
-        /// restarts it — a native loop calling a shorter callback reaches no
-        /// checkpoint at all and must poll the tracker itself.
-        const CHECK_INTERVAL: u8 = u8::MAX;
+        /// How often (in loop back-edges and pushed frames) the dispatch loop
+        /// runs its periodic work: the full `check_memory_time`, the
+        /// GC-scheduling probe and the preemption of a thread's turn. Code
+        /// repeats itself only by jumping back or by calling, so counting those
+        /// bounds the instructions between checkpoints by a loop body's or a
+        /// function's length, while the straight-line instructions between
+        /// them pay nothing (counting every instruction cost about 6 machine
+        /// instructions each, 9 % of a tight loop). The checkpoint reads the
+        /// clock when limits are armed; at 32 back-edges, a tight loop reads it
+        /// about as often as it did at every 255th instruction. The countdown
+        /// is per-`run()`, so `evaluate_function` re-entry restarts it — a
+        /// native loop calling a shorter callback reaches no checkpoint at all
+        /// and must poll the tracker itself.
+        const CHECK_INTERVAL: u8 = 32;
 
         // Limits cannot change mid-run (`set_max_feed_duration` needs `&mut` at the
         // host boundary), so with none configured the whole checkpoint reduces
-        // to this one hoisted, well-predicted branch per instruction.
+        // to this one hoisted, well-predicted branch per checkpoint.
         let check_limits = self.heap.tracker.has_memory_time_limit();
         // Likewise hoisted: only a `Callback` writer can buffer, so every other
         // variant skips the poll — and the clock read behind it — entirely.
@@ -1322,22 +1333,36 @@ impl<'h> VM<'h> {
 
         let mut countdown = CHECK_INTERVAL;
 
-        loop {
-            // One decrement-and-branch per instruction; the periodic work
-            // runs every `CHECK_INTERVAL`-th, outlined to keep the hot loop
-            // small. GC triggering is allocation-count-based (intervals in
-            // the hundreds), so probing it a few instructions late is
-            // immaterial.
-            if let Some(c) = countdown.checked_sub(1) {
-                countdown = c;
-            } else {
-                countdown = CHECK_INTERVAL;
-                try_catch!(self, self.dispatch_checkpoint(check_limits, poll_print));
-                if let Some(exit) = self.preempt() {
-                    return Ok(exit);
+        // One decrement-and-branch per back-edge or call, at an instruction
+        // boundary (after the jump, or with the callee's frame current); the
+        // periodic work runs every `CHECK_INTERVAL`-th, outlined to keep the hot
+        // loop small. GC triggering is allocation-count-based (intervals in the
+        // hundreds), so probing it a few iterations late is immaterial.
+        macro_rules! checkpoint {
+            () => {
+                if let Some(c) = countdown.checked_sub(1) {
+                    countdown = c;
+                } else {
+                    countdown = CHECK_INTERVAL;
+                    try_catch!(self, self.dispatch_checkpoint(check_limits, poll_print));
+                    if let Some(exit) = self.preempt() {
+                        return Ok(exit);
+                    }
                 }
-            }
+            };
+        }
+        // A jump backwards: the end of a loop's body, or a `continue`.
+        macro_rules! jump_back_checked {
+            ($offset:expr) => {{
+                let offset = $offset;
+                jump_relative!(self.current_frame.ip, offset);
+                if offset < 0 {
+                    checkpoint!();
+                }
+            }};
+        }
 
+        loop {
             // Track instruction IP for exception table lookup
             self.instruction_ip = self.current_frame.ip;
 
@@ -1646,14 +1671,14 @@ impl<'h> VM<'h> {
                 Opcode::LoadAttr => {
                     let name_idx = self.current_frame.fetch_u16();
                     let name_id = StringId::from_index(name_idx);
-                    handle_call_result!(self, self.load_attr(name_id));
+                    handle_call_result!(self, self.load_attr(name_id), checkpoint!());
                 }
                 Opcode::LoadSubmodule => {
                     let (name_idx, path_idx) = self.current_frame.fetch_u16_u16();
                     let path_id = StringId::from_index(path_idx);
                     // the module a following `LoadAttrImport` names in its `ImportError`
                     self.current_frame.import_from_module = Some(path_id);
-                    handle_call_result!(self, self.load_submodule(StringId::from_index(name_idx), path_id));
+                    handle_call_result!(self, self.load_submodule(StringId::from_index(name_idx), path_id), checkpoint!());
                 }
                 Opcode::LoadAttrImport => {
                     let name_idx = self.current_frame.fetch_u16();
@@ -1663,7 +1688,7 @@ impl<'h> VM<'h> {
                         .current_frame
                         .import_from_module
                         .expect("LoadAttrImport runs after its LoadModule set the frame's module");
-                    handle_call_result!(self, self.load_attr_import(name_id, module_id));
+                    handle_call_result!(self, self.load_attr_import(name_id, module_id), checkpoint!());
                 }
                 Opcode::StoreAttr => {
                     let name_idx = self.current_frame.fetch_u16();
@@ -1673,13 +1698,13 @@ impl<'h> VM<'h> {
                 // Control Flow - use self.current_frame.ip directly for jumps
                 Opcode::Jump => {
                     let offset = self.current_frame.fetch_i16();
-                    jump_relative!(self.current_frame.ip, offset);
+                    jump_back_checked!(offset);
                 }
                 Opcode::JumpIfTrue => {
                     let offset = self.current_frame.fetch_i16();
                     let result = self.pop_truth();
                     match result {
-                        Ok(true) => jump_relative!(self.current_frame.ip, offset),
+                        Ok(true) => jump_back_checked!(offset),
                         Ok(false) => {}
                         Err(error) => catch!(self, error),
                     }
@@ -1688,7 +1713,7 @@ impl<'h> VM<'h> {
                     let offset = self.current_frame.fetch_i16();
                     let result = self.pop_truth();
                     match result {
-                        Ok(false) => jump_relative!(self.current_frame.ip, offset),
+                        Ok(false) => jump_back_checked!(offset),
                         Ok(true) => {}
                         Err(error) => catch!(self, error),
                     }
@@ -1699,7 +1724,7 @@ impl<'h> VM<'h> {
                     match value.py_bool(self) {
                         Ok(true) => {
                             self.push(value);
-                            jump_relative!(self.current_frame.ip, offset);
+                            jump_back_checked!(offset);
                         }
                         Ok(false) => value.drop_with(self),
                         Err(error) => {
@@ -1715,7 +1740,7 @@ impl<'h> VM<'h> {
                         Ok(true) => value.drop_with(self),
                         Ok(false) => {
                             self.push(value);
-                            jump_relative!(self.current_frame.ip, offset);
+                            jump_back_checked!(offset);
                         }
                         Err(error) => {
                             value.drop_with(self);
@@ -1749,7 +1774,7 @@ impl<'h> VM<'h> {
                         let call = file.buffer_load_call(self, effect);
                         drop(iter);
                         self.current_frame.ip = self.instruction_ip;
-                        handle_call_result!(self, Ok(call));
+                        handle_call_result!(self, Ok(call), checkpoint!());
                         continue;
                     }
 
@@ -1761,7 +1786,7 @@ impl<'h> VM<'h> {
                             // Iterator exhausted - pop it and jump to end
                             let iter = self.pop();
                             iter.drop_with(self);
-                            jump_relative!(self.current_frame.ip, offset);
+                            jump_back_checked!(offset);
                         }
                         Err(e) => {
                             // Drop the HeapRead before dec_ref to release the reader count
@@ -1776,25 +1801,25 @@ impl<'h> VM<'h> {
                 // Function Calls
                 Opcode::CallFunction => {
                     let arg_count = self.current_frame.fetch_u8() as usize;
-                    handle_call_result!(self, self.exec_call_function(arg_count));
+                    handle_call_result!(self, self.exec_call_function(arg_count), checkpoint!());
                 }
                 Opcode::CallBuiltinFunction => {
                     let (builtin_id, arg_count) = self.current_frame.fetch_u8_u8();
                     let result = self.exec_call_builtin_function(builtin_id, arg_count as usize);
-                    handle_call_result!(self, result);
+                    handle_call_result!(self, result, checkpoint!());
                 }
                 Opcode::CallBuiltinType => {
                     let (type_id, arg_count) = self.current_frame.fetch_u8_u8();
                     let arg_count = arg_count as usize;
 
-                    handle_call_result!(self, self.exec_call_builtin_type(type_id, arg_count));
+                    handle_call_result!(self, self.exec_call_builtin_type(type_id, arg_count), checkpoint!());
                 }
                 Opcode::CallFunctionKw => {
                     // Fetch operands: pos_count, kw_count, then kw_count name indices
                     let (pos_count, kw_count) = self.current_frame.fetch_u8_u8();
                     let (pos_count, kw_count) = (pos_count as usize, kw_count as usize);
 
-                    handle_call_result!(self, self.exec_call_function_kw(pos_count, kw_count));
+                    handle_call_result!(self, self.exec_call_function_kw(pos_count, kw_count), checkpoint!());
                 }
                 Opcode::CallAttr => {
                     // CallAttr: u16 name_id, u8 arg_count
@@ -1803,7 +1828,7 @@ impl<'h> VM<'h> {
                     let name_id = StringId::from_index(name_idx);
                     let arg_count = arg_count as usize;
 
-                    handle_call_result!(self, self.exec_call_attr(name_id, arg_count));
+                    handle_call_result!(self, self.exec_call_attr(name_id, arg_count), checkpoint!());
                 }
                 Opcode::CallAttrKw => {
                     // CallAttrKw: u16 name_id, u8 pos_count, u8 kw_count, then kw_count u16 name indices
@@ -1812,20 +1837,20 @@ impl<'h> VM<'h> {
                     let name_id = StringId::from_index(name_idx);
                     let (pos_count, kw_count) = (pos_count as usize, kw_count as usize);
 
-                    handle_call_result!(self, self.exec_call_attr_kw(name_id, pos_count, kw_count));
+                    handle_call_result!(self, self.exec_call_attr_kw(name_id, pos_count, kw_count), checkpoint!());
                 }
                 Opcode::CallFunctionExtended => {
                     let flags = self.current_frame.fetch_u8();
                     let has_kwargs = (flags & 0x01) != 0;
 
-                    handle_call_result!(self, self.exec_call_function_extended(has_kwargs));
+                    handle_call_result!(self, self.exec_call_function_extended(has_kwargs), checkpoint!());
                 }
                 Opcode::CallAttrExtended => {
                     let (name_idx, flags) = self.current_frame.fetch_u16_u8();
                     let name_id = StringId::from_index(name_idx);
                     let has_kwargs = (flags & 0x01) != 0;
 
-                    handle_call_result!(self, self.exec_call_attr_extended(name_id, has_kwargs));
+                    handle_call_result!(self, self.exec_call_attr_extended(name_id, has_kwargs), checkpoint!());
                 }
                 // Function Definition
                 Opcode::MakeFunction => {
@@ -2089,7 +2114,7 @@ impl<'h> VM<'h> {
                 }
                 Opcode::MatchAttr => {
                     let index = usize::from(self.current_frame.fetch_u8());
-                    handle_call_result!(self, self.match_attr(index));
+                    handle_call_result!(self, self.match_attr(index), checkpoint!());
                 }
                 // Special
                 Opcode::Nop => {
@@ -2100,17 +2125,17 @@ impl<'h> VM<'h> {
                     let module_id = self.current_frame.fetch_u16();
                     // for the `LoadAttrImport`s of a `from ... import`; harmless for a bare `import`
                     self.current_frame.import_from_module = Some(StringId::from_index(module_id));
-                    handle_call_result!(self, Ok(self.load_module(module_id)));
+                    handle_call_result!(self, Ok(self.load_module(module_id)), checkpoint!());
                 }
                 // Context Managers
                 Opcode::BeforeWith => {
-                    handle_call_result!(self, self.exec_before_with());
+                    handle_call_result!(self, self.exec_before_with(), checkpoint!());
                 }
                 Opcode::WithExit => {
-                    handle_call_result!(self, self.exec_with_exit());
+                    handle_call_result!(self, self.exec_with_exit(), checkpoint!());
                 }
                 Opcode::WithExceptStart => {
-                    handle_call_result!(self, self.exec_with_except_start());
+                    handle_call_result!(self, self.exec_with_except_start(), checkpoint!());
                 }
             }
         }
