@@ -1678,7 +1678,8 @@ impl<'h> VM<'h> {
                     let path_id = StringId::from_index(path_idx);
                     // the module a following `LoadAttrImport` names in its `ImportError`
                     self.current_frame.import_from_module = Some(path_id);
-                    handle_call_result!(self, self.load_submodule(StringId::from_index(name_idx), path_id), checkpoint!());
+                    let loaded = self.load_submodule(StringId::from_index(name_idx), path_id);
+                    handle_call_result!(self, loaded, checkpoint!());
                 }
                 Opcode::LoadAttrImport => {
                     let name_idx = self.current_frame.fetch_u16();
@@ -1774,7 +1775,7 @@ impl<'h> VM<'h> {
                         let call = file.buffer_load_call(self, effect);
                         drop(iter);
                         self.current_frame.ip = self.instruction_ip;
-                        handle_call_result!(self, Ok(call), checkpoint!());
+                        handle_call_result!(self, Ok(call));
                         continue;
                     }
 
@@ -1786,7 +1787,7 @@ impl<'h> VM<'h> {
                             // Iterator exhausted - pop it and jump to end
                             let iter = self.pop();
                             iter.drop_with(self);
-                            jump_back_checked!(offset);
+                            jump_relative!(self.current_frame.ip, offset);
                         }
                         Err(e) => {
                             // Drop the HeapRead before dec_ref to release the reader count
