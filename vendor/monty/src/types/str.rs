@@ -696,6 +696,16 @@ fn str_join<'h>(separator: &impl HeapView<'h, str>, iterable: Value, vm: &mut VM
         iterable.drop_with(vm);
         return Err(ExcType::type_error_join_not_iterable());
     }
+    // A list, the usual argument, is read in place, as CPython's join reads a sequence: its
+    // items are neither cloned nor released one by one, and the result is allocated once at
+    // its final length. No user code can run while it is read.
+    if let Value::Ref(id) = &iterable
+        && let HeapData::List(list) = vm.heap.get(*id)
+    {
+        let joined = join_items(separator.get(vm.heap), list.as_slice(), vm);
+        iterable.drop_with(vm);
+        return Ok(allocate_string(joined?, vm.heap));
+    }
     let iter = iterable.into_py_iter(vm)?.require_synchronous(vm)?;
     defer_drop!(iter, vm);
     let mut iter = iter.read(vm);
@@ -733,6 +743,40 @@ fn str_join<'h>(separator: &impl HeapView<'h, str>, iterable: Value, vm: &mut VM
 
     // Allocate result (uses interned empty string if result is empty)
     Ok(allocate_string(result, vm.heap))
+}
+
+/// `separator.join(items)` for items already in hand: their total length first, then one copy
+/// each; a `TypeError` names the first item that is not a string, as the general path does.
+fn join_items(separator: &str, items: &[Value], vm: &VM<'_>) -> RunResult<String> {
+    let text = |item: &Value| match item {
+        Value::InternString(id) => Some(vm.interns.get_str(*id)),
+        Value::Ref(heap_id) => match vm.heap.get(*heap_id) {
+            HeapData::Str(s) => Some(s.as_str()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut length = separator.len().checked_mul(items.len().saturating_sub(1));
+    for (index, item) in items.iter().enumerate() {
+        let Some(part) = text(item) else {
+            return Err(ExcType::type_error_join_item(index, &item.py_type_name(vm)));
+        };
+        length = length.and_then(|n| n.checked_add(part.len()));
+    }
+    // Reserved at once once the memory budget says it fits (a join past the budget is a
+    // MemoryError before it allocates); one the allocator cannot make is left to the growing
+    // string, as before.
+    let length = length.unwrap_or(usize::MAX);
+    vm.heap.tracker.check_allocation(length)?;
+    let mut result = String::new();
+    result.try_reserve_exact(length).ok();
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            result.push_str(separator);
+        }
+        result.push_str(text(item).unwrap_or_default());
+    }
+    Ok(result)
 }
 
 // =============================================================================
