@@ -720,24 +720,10 @@ fn str_join<'h>(separator: &impl HeapView<'h, str>, iterable: Value, vm: &mut VM
             result.push_str(separator.get(vm.heap));
         }
 
-        // Check item is a string and extract its content
-        match item {
-            Value::InternString(id) => {
-                result.push_str(vm.interns.get_str(*id));
-            }
-            Value::Ref(heap_id) => {
-                if let HeapData::Str(s) = vm.heap.get(*heap_id) {
-                    result.push_str(s.as_str());
-                } else {
-                    let t = item.py_type_name(vm);
-                    return Err(ExcType::type_error_join_item(index, &t));
-                }
-            }
-            _ => {
-                let t = item.py_type_name(vm);
-                return Err(ExcType::type_error_join_item(index, &t));
-            }
-        }
+        let Some(part) = join_part(item, vm) else {
+            return Err(ExcType::type_error_join_item(index, &item.py_type_name(vm)));
+        };
+        result.push_str(part);
         index += 1;
     }
 
@@ -745,27 +731,31 @@ fn str_join<'h>(separator: &impl HeapView<'h, str>, iterable: Value, vm: &mut VM
     Ok(allocate_string(result, vm.heap))
 }
 
-/// `separator.join(items)` for items already in hand: their total length first, then one copy
-/// each; a `TypeError` names the first item that is not a string, as the general path does.
-fn join_items(separator: &str, items: &[Value], vm: &VM<'_>) -> RunResult<String> {
-    let text = |item: &Value| match item {
+/// The text of a `join` item, or `None` where it is not a string (a `TypeError` naming it).
+fn join_part<'a>(item: &Value, vm: &'a VM<'_>) -> Option<&'a str> {
+    match item {
         Value::InternString(id) => Some(vm.interns.get_str(*id)),
         Value::Ref(heap_id) => match vm.heap.get(*heap_id) {
             HeapData::Str(s) => Some(s.as_str()),
             _ => None,
         },
         _ => None,
-    };
+    }
+}
+
+/// `separator.join(items)` for items already in hand: their total length first, then one copy
+/// each; the `TypeError` names the first item that is not a string, as the general path's does.
+fn join_items(separator: &str, items: &[Value], vm: &VM<'_>) -> RunResult<String> {
     let mut length = separator.len().checked_mul(items.len().saturating_sub(1));
     for (index, item) in items.iter().enumerate() {
-        let Some(part) = text(item) else {
+        let Some(part) = join_part(item, vm) else {
             return Err(ExcType::type_error_join_item(index, &item.py_type_name(vm)));
         };
         length = length.and_then(|n| n.checked_add(part.len()));
     }
-    // Reserved at once once the memory budget says it fits (a join past the budget is a
-    // MemoryError before it allocates); one the allocator cannot make is left to the growing
-    // string, as before.
+    // Reserved in one go once the memory budget says it fits (a join past the budget is a
+    // MemoryError before it allocates); a reservation the allocator cannot make is left to the
+    // growing string, as before.
     let length = length.unwrap_or(usize::MAX);
     vm.heap.tracker.check_allocation(length)?;
     let mut result = String::new();
@@ -774,7 +764,7 @@ fn join_items(separator: &str, items: &[Value], vm: &VM<'_>) -> RunResult<String
         if index > 0 {
             result.push_str(separator);
         }
-        result.push_str(text(item).unwrap_or_default());
+        result.push_str(join_part(item, vm).unwrap_or_default());
     }
     Ok(result)
 }
