@@ -493,14 +493,22 @@ impl ResourceTracker {
     /// an immutable heap reference, such as `py_repr_fmt`.
     #[inline]
     pub fn check_memory_time(&self) -> Result<(), ResourceError> {
+        self.check_memory()?;
+        self.check_time()
+    }
+
+    /// Checks allocator-backed memory against its budget, without reading the
+    /// clock: the part of [`check_memory_time`](Self::check_memory_time) that
+    /// costs two atomic loads, for callers that read the clock less often.
+    #[inline]
+    pub fn check_memory(&self) -> Result<(), ResourceError> {
         if let Some(limit) = self.limits.max_memory {
             let used = probe_memory();
             if used > limit {
                 return Err(ResourceError::Memory { limit, used });
             }
         }
-
-        self.check_time()
+        Ok(())
     }
 
     /// Called periodically to check both execution-time budgets.
