@@ -89,9 +89,25 @@ test('a 5 MB paste is refused with the item limit, and the page stays responsive
   await page.locator('[data-input-error]').waitFor({ state: 'visible', timeout: 30_000 });
   assert.match(await page.locator('[data-input-error]').textContent(), /at most 1000000 items/);
   assert.equal((await field(page, 'Input list').inputValue()).length, paste.length);
+  // A link, and an embed, cannot carry it: the page says so, and lays out only what is read.
+  const said = await page.locator('[data-link-left-out]').textContent();
+  assert.ok(said.startsWith(`Input list is ${paste.length.toLocaleString('en-US')} characters: a link carries at most 20,000, so this link leaves it out`), said);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /[#&]i=/);
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  assert.match(await page.locator('[data-embed-left-out]').textContent(), /an embed carries at most 20,000, as a link does/);
+  assert.equal(await page.locator('[data-embed-iframe]').isVisible(), false);
+  const shown = await page.locator('[data-python]').textContent();
+  assert.ok(shown.length < 21_000, `the Python panel shows ${shown.length} characters`);
+  assert.match(shown, /\[5,\d{3},\d{3} characters not shown here: Copy copies the whole program\]/);
+  await page.evaluate(() => { navigator.clipboard.writeText = async (text) => { window.copied = text; }; });
+  await page.locator('[data-copy-python]').click();
+  const copied = await page.evaluate(() => window.copied);
+  assert.ok(copied.includes(paste), 'Copy copies the whole program, its 5 MB list included');
   await field(page, 'Input list').fill('[3]');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.getByText('Done: 1 items on sequential.').waitFor();
+  assert.equal(await page.locator('[data-link-left-out]').isVisible(), false);
+  assert.match(await page.locator('[data-embed-iframe]').textContent(), /items=%5B3%5D/);
   assert.deepEqual(problems, []);
   await close();
 });

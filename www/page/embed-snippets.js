@@ -1,6 +1,7 @@
 // The Embed section: the form's settings (or, in Program mode, the program) as an iframe and
 // as the <map-playground> element, for a tutorial to paste.
 import { copy } from './clipboard.js';
+import { sayLeftOut } from './share.js';
 
 /** `value` escaped for an HTML attribute value or element text. */
 const html = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -27,17 +28,30 @@ export function embedSnippets(form, lang, base, program = null) {
   return { iframe, element };
 }
 
+/**
+ * The Embed section: its snippets are made while it is open (for every edit, as the form
+ * changes), and not at all for an input a link could not carry either: that is said instead.
+ */
 export function mountEmbedSnippets(store, $) {
-  store.watch(['form', 'lang', 'mode', 'program'], ({ form, lang, mode, program }) => {
+  const render = () => {
+    if ($('embed-snippets').hidden) return;
+    const { form, lang, mode, program } = store.state;
+    const note = sayLeftOut('embed.left-out', { ...form, lang, mode, program });
+    $('embed-left-out').textContent = note;
+    $('embed-left-out').hidden = !note;
+    $('embed-boxes').hidden = Boolean(note);
+    if (note) return;
     const snippets = embedSnippets(form, lang, document.baseURI, mode === 'program' ? program : null);
     $('embed-iframe').textContent = snippets.iframe;
     $('embed-element').textContent = snippets.element;
-  });
+  };
+  store.watch(['form', 'lang', 'mode', 'program'], render);
   $('copy-iframe').addEventListener('click', () => copy($('embed-iframe').textContent, $('copy-embed-status')));
   $('copy-element').addEventListener('click', () => copy($('embed-element').textContent, $('copy-embed-status')));
   $('embed').addEventListener('click', () => {
     const open = $('embed-snippets').hidden;
     $('embed-snippets').hidden = !open;
     $('embed').setAttribute('aria-expanded', String(open));
+    render();
   });
 }

@@ -10,6 +10,12 @@ import { runnable } from '../isolation/doctor.js';
 /** The form's fields, by `data-*` hook; `state.form` has one value per field. */
 export const FIELDS = Object.freeze(['preset', 'workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout', 'code']);
 
+/**
+ * An input list longer than this is not wrapped in its field: a browser lays out a wrapped 5 MB
+ * line for most of a second on each edit, and about half that unwrapped.
+ */
+const WRAPPED_AT_MOST = 20_000;
+
 export function mountForm(store, $) {
   const mapFields = $('map-fields');
   const fields = Object.fromEntries(FIELDS.map((name) => [name, $(name)]));
@@ -18,6 +24,8 @@ export function mountForm(store, $) {
   /** Puts `state.form` into the fields, leaving alone the ones that already hold it. */
   const write = ({ form: values }) => {
     for (const name of FIELDS) if (fields[name].value !== values[name]) fields[name].value = values[name];
+    const wrap = (values.items ?? '').length > WRAPPED_AT_MOST ? 'off' : 'soft';
+    if (fields.items.wrap !== wrap) fields.items.wrap = wrap;
     $('code-box').hidden = values.workload !== 'custom';
     describeWorkload(store.state);
   };

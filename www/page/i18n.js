@@ -140,6 +140,9 @@ const en = {
   'copied': 'Copied.',
   'copy-link': 'Copy link',
   'share.help': 'The whole form lives in the address: share it, and the form comes back as it is now.',
+  'share.left-out': '{what} is {length} characters: a link carries at most {max}, so this link leaves it out, and whoever opens it gets the page\u2019s starting one instead.',
+  'share.long-list': 'Build a long list with range(...) or * (as in [27] * 16).',
+  'embed.left-out': '{what} is {length} characters: an embed carries at most {max}, as a link does. Shorten it to get the snippets.',
   'doctor': 'Isolation doctor',
   'doctor.isolated': 'crossOriginIsolated',
   'doctor.sab': 'SharedArrayBuffer',
@@ -199,6 +202,7 @@ const en = {
   'kind.thread': 'thread',
   'kind.process': 'process',
   'python.help.program': 'The program itself: python3 runs it as is.',
+  'python.not-shown': '[{count} characters not shown here: Copy copies the whole program]',
 };
 
 const ko = {
@@ -337,6 +341,9 @@ const ko = {
   'copied': '복사했습니다.',
   'copy-link': '링크 복사',
   'share.help': '폼 전체가 주소에 담깁니다: 공유하면 지금 폼 그대로 돌아옵니다.',
+  'share.left-out': '{what}이 {length}자입니다: 링크에는 {max}자까지만 담기므로 이 링크에서는 빠지고, 링크를 연 사람에게는 페이지의 처음 것이 보입니다.',
+  'share.long-list': '긴 목록은 range(...)나 *로 만드세요 (예: [27] * 16).',
+  'embed.left-out': '{what}이 {length}자입니다: 삽입 코드에는 링크처럼 {max}자까지만 담깁니다. 줄이면 코드가 나옵니다.',
   'doctor': '격리 진단',
   'doctor.isolated': 'crossOriginIsolated',
   'doctor.sab': 'SharedArrayBuffer',
@@ -396,6 +403,7 @@ const ko = {
   'kind.thread': '스레드',
   'kind.process': '프로세스',
   'python.help.program': '프로그램 그대로입니다: python3로 그대로 실행할 수 있습니다.',
+  'python.not-shown': '[여기에는 {count}자를 보이지 않습니다: 복사하면 프로그램 전체가 복사됩니다]',
 };
 
 export const LANGUAGES = { en: 'English', ko: '한국어' };

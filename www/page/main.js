@@ -5,7 +5,7 @@ import { playground } from './start.js';
 import { Store } from './store.js';
 import { LANGUAGES, defaultLanguage, language, setLanguage, t, translatePage } from './i18n.js';
 import { diagnose } from '../isolation/doctor.js';
-import { decodeProgram, decodeState, encodeState } from './share.js';
+import { decodeProgram, decodeState, encodeState, sayLeftOut } from './share.js';
 import { copy } from './clipboard.js';
 import { defaultWorkers } from '../shared/options.js';
 import { FIELDS, mountForm } from './form.js';
@@ -78,7 +78,14 @@ $('language').addEventListener('change', () => {
   store.update({ lang: language() });
 });
 store.watch(['form', 'lang', 'mode', 'program'], ({ form, lang: current, mode, program }) => {
-  if (store.state.catalog) history.replaceState(null, '', encodeState({ ...form, lang: current, mode, program }));
+  const state = { ...form, lang: current, mode, program };
+  // Only when the address changes: Chromium's replaceState saves the form's fields with the
+  // history entry, a second for every edit of a 5 MB input list that the link leaves out anyway.
+  const hash = encodeState(state);
+  if (store.state.catalog && hash !== (location.hash || '#')) history.replaceState(null, '', hash);
+  const note = sayLeftOut('share.left-out', state);
+  $('link-left-out').textContent = note;
+  $('link-left-out').hidden = !note;
 });
 $('copy-link').addEventListener('click', () => copy(location.href, $('status')));
 

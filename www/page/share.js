@@ -3,6 +3,7 @@
 // Program mode is `m=p`, its program under `p`; the mode and the program need no catalog, so
 // they are read on their own (`decodeProgram`), before the catalog arrives.
 import { checkSettings } from '../shared/options.js';
+import { t } from './i18n.js';
 
 const KEYS = {
   workload: 'w', items: 'i', executor: 'e', workers: 'n', chunksize: 'c',
@@ -14,6 +15,35 @@ export const MAX_SHARED_ITEMS = 20_000;
 
 /** Longest worker function, or program, a link may carry. */
 export const MAX_SHARED_CODE = 20_000;
+
+/** The most each long field may hold to travel in a link (or an embed snippet). */
+const MAX_SHARED = { items: MAX_SHARED_ITEMS, code: MAX_SHARED_CODE, program: MAX_SHARED_CODE };
+
+/** Whether `value` of `field` (a key of MAX_SHARED) is short enough for a link. */
+const fits = (field, value) => (value ?? '').length <= MAX_SHARED[field];
+
+/**
+ * The fields of `state` that a link, and an embed snippet, leave out for being too long:
+ * `[{field, length, max}]` (`field` is 'items', 'code' or 'program'), for the mode `state` is
+ * in; empty when the link carries everything that mode runs. The page says so beside the link.
+ */
+export function leftOut(state) {
+  const fields = state.mode === 'program' ? ['program'] : state.workload === 'custom' ? ['items', 'code'] : ['items'];
+  return fields
+    .filter((field) => !fits(field, state[field]))
+    .map((field) => ({ field, length: state[field].length, max: MAX_SHARED[field] }));
+}
+
+/**
+ * `leftOut(state)` in words, by the i18n `key` of a field's sentence, with how to shorten a long
+ * input list; '' for none.
+ */
+export function sayLeftOut(key, state) {
+  const fields = leftOut(state);
+  const said = fields.map(({ field, length, max }) => t(key, { what: t(field), length: length.toLocaleString(), max: max.toLocaleString() }));
+  if (fields.some(({ field }) => field === 'items')) said.push(t('share.long-list'));
+  return said.join(' ');
+}
 
 /** The mode's key, and its value for Program mode; Map mode, the default, is left out. */
 const MODE_KEY = 'm';
@@ -32,11 +62,11 @@ export function encodeState(state) {
   for (const [name, key] of Object.entries(KEYS)) {
     const value = state[name];
     if (value === undefined || value === '') continue;
-    if (name === 'items' && value.length > MAX_SHARED_ITEMS) continue;
-    if (name === 'code' && (state.workload !== 'custom' || value.length > MAX_SHARED_CODE)) continue;
+    if (name in MAX_SHARED && !fits(name, value)) continue;
+    if (name === 'code' && state.workload !== 'custom') continue;
     params.set(key, value);
   }
-  if (programMode && (state.program ?? '').length <= MAX_SHARED_CODE) params.set(PROGRAM_KEY, state.program ?? '');
+  if (programMode && fits('program', state.program)) params.set(PROGRAM_KEY, state.program ?? '');
   return `#${params}`;
 }
 
@@ -46,7 +76,7 @@ export function decodeProgram(hash) {
   const out = {};
   if (params.get(MODE_KEY) === PROGRAM_MODE) out.mode = 'program';
   const program = params.get(PROGRAM_KEY);
-  if (program !== null && program.length <= MAX_SHARED_CODE) out.program = program;
+  if (program !== null && fits('program', program)) out.program = program;
   return out;
 }
 
@@ -61,8 +91,8 @@ export function decodeState(hash, catalog, languages) {
     const value = params.get(key);
     if (value !== null) raw[name] = value;
   }
-  if ((raw.items?.length ?? 0) > MAX_SHARED_ITEMS) delete raw.items;
-  if ((raw.code?.length ?? 0) > MAX_SHARED_CODE) delete raw.code;
+  if (!fits('items', raw.items)) delete raw.items;
+  if (!fits('code', raw.code)) delete raw.code;
   const checked = checkSettings(raw, catalog);
   const state = {};
   for (const [name, value] of Object.entries(checked)) state[name === 'timeout_ms' ? 'timeout' : name] = String(value);
