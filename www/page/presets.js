@@ -15,7 +15,7 @@ export const PRESETS = [
     items: '[112272535095293, 112582705942171, 112272535095293,\n 115280095190773, 115797848077099, 1099726899285419] * 8',
     executor: 'pool',
   },
-  { id: 'uneven-fib', workload: 'fib', items: '[38, 20, 39, 5, 37, 30, 38, 10]', executor: 'pool' },
+  { id: 'uneven-fib', workload: 'fib', items: '[39, 20, 40, 5, 38, 30, 39, 10]', executor: 'pool' },
   { id: 'mandelbrot', workload: 'mandelbrot_row', items: 'range(600)', executor: 'pool' },
   // ThreadPoolExecutor(max_workers=20): every wait in flight at once.
   { id: 'io-waits', workload: 'sleep_ms', items: '[200] * 20', executor: 'async', workers: 20 },
