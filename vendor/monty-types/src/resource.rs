@@ -310,6 +310,11 @@ pub struct ResourceTracker {
     /// tighten the bound from Python code without escaping the
     /// host-configured ceiling. `None` means the configured limit applies.
     recursion_limit_override: Cell<Option<usize>>,
+    /// Calls of [`check_memory_time_amortized`](Self::check_memory_time_amortized)
+    /// left before its next clock read. Not serialized: a loaded session reads
+    /// the clock at its first check.
+    #[serde(skip)]
+    checks_to_clock: Cell<u8>,
 }
 
 impl Default for ResourceTracker {
@@ -352,6 +357,7 @@ impl ResourceTracker {
             turn_execution_time: Cell::new(Duration::ZERO),
             running_since: Cell::new(None),
             recursion_limit_override: Cell::new(None),
+            checks_to_clock: Cell::new(0),
         }
     }
 
@@ -497,9 +503,30 @@ impl ResourceTracker {
         self.check_time()
     }
 
+    /// Calls of [`check_memory_time_amortized`](Self::check_memory_time_amortized)
+    /// per clock read.
+    pub const CLOCK_EVERY: u8 = 8;
+
+    /// The dispatch loop's periodic check: the memory budget at every call,
+    /// the time budgets at every [`CLOCK_EVERY`](Self::CLOCK_EVERY)-th. In wasm
+    /// a clock read is a call out to the host (`performance.now()`), a few
+    /// percent of a tight loop when made at every checkpoint; the memory
+    /// probe is two atomic loads. The count is the tracker's, so nested runs
+    /// share it.
+    #[inline]
+    pub fn check_memory_time_amortized(&self) -> Result<(), ResourceError> {
+        self.check_memory()?;
+        if let Some(left) = self.checks_to_clock.get().checked_sub(1) {
+            self.checks_to_clock.set(left);
+            return Ok(());
+        }
+        self.checks_to_clock.set(Self::CLOCK_EVERY - 1);
+        self.check_time()
+    }
+
     /// Checks allocator-backed memory against its budget, without reading the
     /// clock: the part of [`check_memory_time`](Self::check_memory_time) that
-    /// costs two atomic loads, for callers that read the clock less often.
+    /// costs two atomic loads.
     #[inline]
     pub fn check_memory(&self) -> Result<(), ResourceError> {
         if let Some(limit) = self.limits.max_memory {

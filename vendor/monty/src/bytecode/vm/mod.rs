@@ -1246,19 +1246,15 @@ impl<'h> VM<'h> {
     }
 
     /// Periodic dispatch-loop work, outlined (`#[inline(never)]`) so the hot
-    /// loop stays small: the amortized memory check, and with `read_clock` the
-    /// time check — where a timeout swallowed by a truncating caller
-    /// re-detects (elapsed time is monotonic), backstopped by the
+    /// loop stays small: the amortized memory + time check (the clock read at
+    /// every few checkpoints) — where a timeout swallowed by a truncating
+    /// caller re-detects (elapsed time is monotonic), backstopped by the
     /// `run_external` exit check — the GC-scheduling probe, and the print
     /// writer's flush poll.
     #[inline(never)]
-    fn dispatch_checkpoint(&mut self, check_limits: bool, read_clock: bool, poll_print: bool) -> Result<(), RunError> {
+    fn dispatch_checkpoint(&mut self, check_limits: bool, poll_print: bool) -> Result<(), RunError> {
         if check_limits {
-            if read_clock {
-                self.heap.tracker.check_memory_time()?;
-            } else {
-                self.heap.tracker.check_memory()?;
-            }
+            self.heap.tracker.check_memory_time_amortized()?;
         }
         if self.heap.should_gc() {
             self.run_gc();
@@ -1325,12 +1321,6 @@ impl<'h> VM<'h> {
         /// native loop calling a shorter callback reaches no checkpoint at all
         /// and must poll the tracker itself.
         const CHECK_INTERVAL: u8 = 32;
-        /// Every how many checkpoints the time budget reads the clock. In wasm
-        /// a clock read is a call out to the host (`performance.now()`), a few
-        /// percent of a tight loop when made at every checkpoint; every 8th is
-        /// still every few microseconds of such a loop. The memory budget, two
-        /// atomic loads, is checked at every checkpoint.
-        const CLOCK_EVERY: u8 = 8;
 
         // Limits cannot change mid-run (`set_max_feed_duration` needs `&mut` at the
         // host boundary), so with none configured the whole checkpoint reduces
@@ -1341,7 +1331,6 @@ impl<'h> VM<'h> {
         let poll_print = self.print_writer.wants_poll();
 
         let mut countdown = CHECK_INTERVAL;
-        let mut clock_countdown = CLOCK_EVERY;
 
         // One decrement-and-branch per back-edge or call, at an instruction
         // boundary (after the jump, or with the callee's frame current); the
@@ -1354,12 +1343,7 @@ impl<'h> VM<'h> {
                     countdown = c;
                 } else {
                     countdown = CHECK_INTERVAL;
-                    clock_countdown -= 1;
-                    let read_clock = clock_countdown == 0;
-                    if read_clock {
-                        clock_countdown = CLOCK_EVERY;
-                    }
-                    try_catch!(self, self.dispatch_checkpoint(check_limits, read_clock, poll_print));
+                    try_catch!(self, self.dispatch_checkpoint(check_limits, poll_print));
                     if let Some(exit) = self.preempt() {
                         return Ok(exit);
                     }
