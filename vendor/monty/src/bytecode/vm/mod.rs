@@ -1316,7 +1316,9 @@ impl<'h> VM<'h> {
         /// bounds the instructions between checkpoints by a loop body's or a
         /// function's length, while the straight-line instructions between
         /// them pay nothing (counting every instruction cost about 6 machine
-        /// instructions each, 9 % of a tight loop). The countdown
+        /// instructions each, 9 % of a tight loop). With limits armed, the
+        /// checkpoint reads the clock at every 8th (the tracker's stride), so
+        /// every 256 back-edges of a tight loop. The countdown
         /// is per-`run()`, so `evaluate_function` re-entry restarts it — a
         /// native loop calling a shorter callback reaches no checkpoint at all
         /// and must poll the tracker itself.
