@@ -14,10 +14,12 @@ const SHOWN_TAIL = 4_000;
 
 /** `program` as the panel shows it: whole, or its start and end around a note of what is not shown. */
 function shown(program) {
-  const hidden = program.length - SHOWN_HEAD - SHOWN_TAIL;
-  if (hidden <= 0) return program;
-  const note = t('python.not-shown', { count: hidden.toLocaleString() });
-  return `${program.slice(0, SHOWN_HEAD)} \u2026 ${note} \u2026 ${program.slice(-SHOWN_TAIL)}`;
+  if (program.length <= SHOWN_HEAD + SHOWN_TAIL) return program;
+  // Cut between characters, never inside a surrogate pair (an emoji in a string item).
+  const head = SHOWN_HEAD - (/[\uD800-\uDBFF]/.test(program[SHOWN_HEAD - 1]) ? 1 : 0);
+  const tail = program.length - SHOWN_TAIL + (/[\uDC00-\uDFFF]/.test(program[program.length - SHOWN_TAIL]) ? 1 : 0);
+  const note = t('python.not-shown', { count: (tail - head).toLocaleString() });
+  return `${program.slice(0, head)} \u2026 ${note} \u2026 ${program.slice(tail)}`;
 }
 
 export function mountPythonPanel(store, $) {
