@@ -1,7 +1,7 @@
 // The Embed section: the form's settings (or, in Program mode, the program) as an iframe and
 // as the <map-playground> element, for a tutorial to paste.
 import { copy } from './clipboard.js';
-import { sayLeftOut } from './share.js';
+import { carriesCode, sayLeftOut } from './share.js';
 
 /** `value` escaped for an HTML attribute value or element text. */
 const html = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -16,7 +16,7 @@ export function embedSnippets(form, lang, base, program = null) {
     ? { workload: form.workload, items: form.items, executor: form.executor, workers: form.workers, chunksize: form.chunksize || 'auto', lang }
     : { mode: 'program', lang };
   if (program === null && form.order && form.order !== 'ordered') settings.order = form.order;
-  const code = program ?? (form.workload === 'custom' ? form.code ?? '' : null);
+  const code = program ?? (carriesCode(form) ? form.code ?? '' : null);
   const src = new URL('embed.html', base);
   for (const [name, value] of Object.entries(settings)) src.searchParams.set(name, value);
   if (code !== null) src.searchParams.set('code', code);

@@ -22,13 +22,16 @@ const MAX_SHARED = { items: MAX_SHARED_ITEMS, code: MAX_SHARED_CODE, program: MA
 /** Whether `value` of `field` (a key of MAX_SHARED) is short enough for a link. */
 const fits = (field, value) => (value ?? '').length <= MAX_SHARED[field];
 
+/** Whether a link, or an embed snippet, carries the form's worker code: only `custom` runs it. */
+export const carriesCode = (form) => form.workload === 'custom';
+
 /**
  * The fields of `state` that a link, and an embed snippet, leave out for being too long:
  * `[{field, length, max}]` (`field` is 'items', 'code' or 'program'), for the mode `state` is
  * in; empty when the link carries everything that mode runs. The page says so beside the link.
  */
 export function leftOut(state) {
-  const fields = state.mode === 'program' ? ['program'] : state.workload === 'custom' ? ['items', 'code'] : ['items'];
+  const fields = state.mode === 'program' ? ['program'] : carriesCode(state) ? ['items', 'code'] : ['items'];
   return fields
     .filter((field) => !fits(field, state[field]))
     .map((field) => ({ field, length: state[field].length, max: MAX_SHARED[field] }));
@@ -63,7 +66,7 @@ export function encodeState(state) {
     const value = state[name];
     if (value === undefined || value === '') continue;
     if (name in MAX_SHARED && !fits(name, value)) continue;
-    if (name === 'code' && state.workload !== 'custom') continue;
+    if (name === 'code' && !carriesCode(state)) continue;
     params.set(key, value);
   }
   if (programMode && fits('program', state.program)) params.set(PROGRAM_KEY, state.program ?? '');
