@@ -47,6 +47,13 @@ impl VM<'_> {
         if self.small_int_op(i64::checked_mul) {
             return Ok(());
         }
+        self.binary_mult_general()
+    }
+
+    /// `*` on anything but two small ints with a small product (kept out of
+    /// [`Self::binary_mult`], whose fast path then needs no stack frame).
+    #[inline(never)]
+    fn binary_mult_general(&mut self) -> Result<(), RunError> {
         self.binary_op(|lhs, rhs, vm| lhs.py_mul(rhs, vm))
     }
 
@@ -68,6 +75,13 @@ impl VM<'_> {
         if self.small_int_op(floor_mod) {
             return Ok(());
         }
+        self.binary_mod_general()
+    }
+
+    /// `%` on anything but two small ints with a nonzero divisor (kept out of
+    /// [`Self::binary_mod`], whose fast path then needs no stack frame).
+    #[inline(never)]
+    fn binary_mod_general(&mut self) -> Result<(), RunError> {
         self.binary_op(|lhs, rhs, vm| lhs.py_mod(rhs, vm))
     }
 
