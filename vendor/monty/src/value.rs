@@ -972,7 +972,13 @@ impl Value {
     ///
     /// Values compare using their full immediate or arena identity.
     pub fn is(&self, other: &Self) -> bool {
-        self.id() == other.id()
+        // Heap objects first, the case of container probes, without building
+        // two identities: a heap identity equals no immediate one.
+        match (self, other) {
+            (Self::Ref(a), Self::Ref(b)) => a.index() == b.index(),
+            (Self::Ref(_), _) | (_, Self::Ref(_)) => false,
+            _ => self.id() == other.id(),
+        }
     }
 
     /// Whether this value is Python's `NotImplemented` singleton.
