@@ -35,6 +35,13 @@ def _pg_function_name(fn):
     return None
 
 
+def _pg_global(_pg_name):
+    # The program's global `_pg_name`, as pickle finds a function by its name in `__main__`:
+    # looked up here, where no variable of the prelude's can hide it (inside `child_main`, a
+    # pool's function named `fn` or `job` found the prelude's own variable of that name).
+    return eval(_pg_name)
+
+
 def _pg_build():
     CancelledError = _pg.CancelledError
     Empty = _pg.Empty
@@ -54,13 +61,20 @@ def _pg_build():
     class Lock:
         def __init__(self):
             self._key = _pg.lock_new()
+            # Whether it is held, for `repr`: `repr` and `print` call `__repr__` where a
+            # call to the host cannot wait, so it cannot ask the host as `locked()` does.
+            self._held = False
 
         def acquire(self, blocking=True, timeout=-1):
             check_timeout(blocking, timeout)
-            return _pg.acquire(self._key, blocking, timeout)
+            got = _pg.acquire(self._key, blocking, timeout)
+            if got:
+                self._held = True
+            return got
 
         def release(self):
             _pg.release(self._key)
+            self._held = False
 
         def locked(self):
             return _pg.locked(self._key)
@@ -73,7 +87,7 @@ def _pg_build():
             return False
 
         def __repr__(self):
-            return '<' + ('locked' if self.locked() else 'unlocked') + ' _thread.lock object>'
+            return '<' + ('locked' if self._held else 'unlocked') + ' _thread.lock object>'
 
     class RLock:
         def __init__(self):
@@ -303,7 +317,7 @@ def _pg_build():
             else:
                 name = str(name)
             self._target = target
-            self._args = tuple(args)
+            self._args = args
             self._kwargs = {} if kwargs is None else kwargs
             self.name = name
             if daemon is None:
@@ -329,7 +343,12 @@ def _pg_build():
 
         def run(self):
             if self._target is not None:
-                self._target(*self._args, **self._kwargs)
+                try:
+                    args = tuple(self._args)
+                except TypeError:
+                    name = _pg_function_name(self._target)
+                    raise TypeError(('__main__.' + name if name is not None else 'function') + '() argument after * must be an iterable, not ' + type(self._args).__name__)
+                self._target(*args, **self._kwargs)
 
         def _bootstrap(self):
             me = _pg_asyncio.current_task()
@@ -852,7 +871,7 @@ def _pg_build():
         outcome = None
         while True:
             job = _pg.child_next(outcome)
-            fn = eval(job[1])
+            fn = _pg_global(job[1])
             try:
                 if job[0] == 'chunk':
                     outcome = (True, [fn(*args) for args in job[2]])
@@ -868,7 +887,7 @@ def _pg_build():
         if name == '<lambda>':
             raise AttributeError("Can't pickle local object '<lambda>'")
         try:
-            found = eval(name)
+            found = _pg_global(name)
         except NameError:
             found = None
         if found is not fn:
@@ -1056,11 +1075,14 @@ def _pg_build():
 
     class IMapIterator:
         # Pool.imap and imap_unordered: waits for every chunk when made (see AsCompleted),
-        # then gives results in input order, or in the order their chunks finished.
-        def __init__(self, fs, ordered):
+        # then gives results in input order, or in the order their chunks finished. A failed
+        # item raises and the next call goes on, as CPython's does; with chunks of several
+        # items CPython's iterator is a generator over the chunks, which ends where one raises.
+        def __init__(self, fs, ordered, chunked):
             futures_wait(fs)
             self._fs = fs if ordered else sorted(fs, key=lambda f: f._seq)
             self._buffer = []
+            self._chunked = chunked
 
         def __iter__(self):
             return self
@@ -1071,7 +1093,8 @@ def _pg_build():
                     raise StopIteration
                 f = self._fs.pop(0)
                 if f._exception is not None:
-                    self._fs = []
+                    if self._chunked:
+                        self._fs = []
                     raise f._exception
                 self._buffer = list(f._result)
             return self._buffer.pop(0)
@@ -1088,6 +1111,7 @@ def _pg_build():
             if initializer is not None:
                 raise NotImplementedError('the playground runs no initializer for a Pool yet')
             self._processes = ProcessPool(processes, 'ForkPoolWorker')
+            self._size = processes
             self._state = 'RUN'
             self._all = []
 
@@ -1098,8 +1122,7 @@ def _pg_build():
         def _chunked(self, func, rows, chunksize):
             self._check_running()
             if chunksize is None:
-                chunksize, extra = divmod(len(rows), len(self._processes._futures) + 4 * 4)
-                chunksize, extra = divmod(len(rows), 4 * 4)
+                chunksize, extra = divmod(len(rows), self._size * 4)
                 if extra:
                     chunksize += 1
             if chunksize < 1:
@@ -1133,11 +1156,11 @@ def _pg_build():
 
         def imap(self, func, iterable, chunksize=1):
             rows = [(x,) for x in iterable]
-            return IMapIterator(self._chunked(func, rows, chunksize), True)
+            return IMapIterator(self._chunked(func, rows, chunksize), True, chunksize > 1)
 
         def imap_unordered(self, func, iterable, chunksize=1):
             rows = [(x,) for x in iterable]
-            return IMapIterator(self._chunked(func, rows, chunksize), False)
+            return IMapIterator(self._chunked(func, rows, chunksize), False, chunksize > 1)
 
         def close(self):
             if self._state == 'RUN':
