@@ -19,7 +19,9 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use monty::{Dump, ReplFunctionCall, ReplProgress, ReplStartError, Session};
-use monty_types::{ExcType, ExtFunctionResult, MontyException, MontyObject, NameLookupResult, PrintWriter};
+use monty_types::{
+    ExcType, ExtFunctionResult, MontyException, MontyObject, NameLookupResult, ObjectRef, PrintWriter,
+};
 
 use super::output::{Output, Stream};
 use super::{answer_os, pause, process_error, ProgramTrace, TraceKind};
@@ -111,6 +113,9 @@ impl Pool {
 
     /// Queues a call and starts an idle worker on it; returns the call's number.
     pub(crate) fn submit(self: &Arc<Self>, call: MontyObject) -> Result<u32, MontyException> {
+        if let Some(kind) = unsendable(call.as_ref()) {
+            return Err(unsendable_error(kind, "receive"));
+        }
         let mut state = self.lock();
         if state.closed {
             return Err(MontyException::new(
@@ -168,6 +173,18 @@ impl Pool {
         }
         if state.closed && state.outstanding == 0 {
             return Ok(None);
+        }
+        if state.outstanding > 0 && state.workers.iter().all(|w| matches!(w, Worker::Dead)) {
+            // Every worker died with work left: the results will never come. Each queued call
+            // fails as broken (a call that was running has its result already).
+            if let Some(job) = state.queue.pop_front() {
+                state.outstanding -= 1;
+                return Ok(Some(MontyObject::tuple([
+                    MontyObject::int(i64::from(job.number)),
+                    MontyObject::bool(false),
+                    MontyObject::exception(ExcType::RuntimeError, Some(broken_message())),
+                ])));
+            }
         }
         if state.outstanding > 0
             && state.queue.is_empty()
@@ -291,8 +308,13 @@ impl Pool {
             Ok((call, outcome)) => {
                 let mut parts =
                     outcome.as_ref().items().unwrap_or_default().into_iter().map(|o| o.to_owned());
-                let ok = parts.next().and_then(|o| o.as_ref().as_bool()).unwrap_or(false);
-                let value = parts.next().unwrap_or_else(MontyObject::none);
+                let mut ok = parts.next().and_then(|o| o.as_ref().as_bool()).unwrap_or(false);
+                let mut value = parts.next().unwrap_or_else(MontyObject::none);
+                if let Some(kind) = unsendable(value.as_ref()) {
+                    ok = false;
+                    let error = unsendable_error(kind, "send back");
+                    value = MontyObject::exception(error.exc_type(), error.message().map(str::to_string));
+                }
                 (Worker::Idle(Box::new(call)), MontyObject::tuple([number, MontyObject::bool(ok), value]))
             }
             Err(e) => (
@@ -430,6 +452,58 @@ fn local_lock(locks: &mut [bool], call: &ReplFunctionCall) -> ExtFunctionResult 
         "release" => MontyException::new(ExcType::RuntimeError, Some("release unlocked lock".into())).into(),
         _ => MontyObject::bool(*held).into(),
     }
+}
+
+/// The type name of the first value in `value` that cannot travel between this playground's
+/// processes (an instance of the program's own class, a function, a `range`: they cross
+/// monty's boundary by reference, which another interpreter cannot resolve), or `None`.
+fn unsendable(value: ObjectRef<'_>) -> Option<String> {
+    let kind = value.type_name();
+    match kind {
+        "NoneType" | "bool" | "int" | "float" | "complex" | "str" | "bytes" => None,
+        "list" | "tuple" | "set" | "frozenset" => value.items()?.into_iter().find_map(unsendable),
+        "dict" => value.pairs()?.into_iter().find_map(|(k, v)| unsendable(k).or_else(|| unsendable(v))),
+        _ if kind.parse::<ExcType>().is_ok() => None,
+        // What crosses only as its text (a function, a `range`): named from that text.
+        "repr" => {
+            // Shown as `Repr('range(0, 3)')`: the value's own repr, quoted.
+            let shown = value.py_repr();
+            let text = shown.strip_prefix("Repr(").and_then(|t| t.strip_suffix(')')).unwrap_or(&shown);
+            Some(repr_kind(text.trim_matches(['\'', '"'])).to_string())
+        }
+        _ => Some(kind.to_string()),
+    }
+}
+
+/// The type a value's `repr()` shows: `range(0, 3)` a `range`, `<function 'f' at ...>` a
+/// `function`; `object` where it shows none.
+fn repr_kind(text: &str) -> &str {
+    let is_name = |head: &str| !head.is_empty() && head.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if text.starts_with("<function") {
+        "function"
+    } else if text.starts_with("<built-in") {
+        "builtin_function_or_method"
+    } else if text.starts_with("<bound method") {
+        "method"
+    } else if let Some(head) =
+        text.strip_prefix('<').and_then(|t| t.split([' ', '>']).next()).filter(|h| is_name(h))
+    {
+        head
+    } else if let Some(head) = text.split('(').next().filter(|h| is_name(h) && text.len() > h.len()) {
+        head
+    } else {
+        "object"
+    }
+}
+
+/// CPython pickles such a value; the playground says plainly that it cannot, where pickling
+/// would fail (at `submit`, or as the call's result).
+fn unsendable_error(kind: String, verb: &str) -> MontyException {
+    let message = format!(
+        "a worker process of the playground cannot {verb} a '{kind}' object: only numbers, strings, bytes, \
+         None, exceptions and lists, tuples, dicts and sets of them travel between its processes"
+    );
+    MontyException::new(ExcType::TypeError, Some(message))
 }
 
 fn broken_message() -> String {
