@@ -2566,24 +2566,58 @@ pub(crate) trait ExcTypeExt: Sized {
 
 impl ExcTypeExt for ExcType {
     /// Allocates an exception for constructors like `ValueError('message')`.
-    /// Currently supports zero or one string argument.
+    ///
+    /// An exception keeps one message: its `str()`. One argument that is not a
+    /// string keeps that argument's `str()` (`ValueError(3)` prints `3`), several
+    /// keep the `repr()` of their tuple (`ValueError('a', 1)` prints `('a', 1)`),
+    /// as CPython's `str()` of such an exception reads; keyword arguments are
+    /// CPython's `TypeError`.
     fn call(self, vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
         defer_drop!(args, vm);
         let exc = match args {
-            ArgValues::Empty => Ok(SimpleException::new_none(self)),
-            ArgValues::One(value) => match value.py_value(vm) {
-                PyValue::Str(string) => Ok(SimpleException::new_msg(self, string.as_str(vm))),
-                _ => Err(RunError::internal(
-                    "exceptions can only be called with zero or one string argument",
-                )),
+            ArgValues::Empty => SimpleException::new_none(self),
+            ArgValues::One(value) => one_arg_exception(self, value, vm)?,
+            ArgValues::Two(first, second) => SimpleException::new_msg(self, args_repr([first, second], vm)?),
+            ArgValues::ArgsKargs { args, kwargs } if kwargs.is_empty() => match args.as_slice() {
+                [] => SimpleException::new_none(self),
+                [only] => one_arg_exception(self, only, vm)?,
+                many => SimpleException::new_msg(self, args_repr(many, vm)?),
             },
-            _ => Err(RunError::internal(
-                "exceptions can only be called with zero or one string argument",
-            )),
-        }?;
+            _ => {
+                return Err(SimpleException::new_msg(
+                    ExcType::TypeError,
+                    format!("{}() takes no keyword arguments", <&'static str>::from(self)),
+                )
+                .into());
+            }
+        };
         let heap_id = vm.heap.allocate(HeapData::Exception(exc));
         Ok(Value::Ref(heap_id))
     }
+}
+
+/// An exception of one argument: a string is its message, anything else its `str()`.
+fn one_arg_exception(exc_type: ExcType, value: &Value, vm: &mut VM<'_>) -> RunResult<SimpleException> {
+    if let PyValue::Str(string) = value.py_value(vm) {
+        return Ok(SimpleException::new_msg(exc_type, string.as_str(vm)));
+    }
+    let text = value.py_str(vm)?;
+    defer_drop!(text, vm);
+    Ok(SimpleException::new_msg(exc_type, text.to_str(vm)?))
+}
+
+/// The `repr()` of a tuple of `args`: an exception's `str()` when it was given several.
+fn args_repr<'a>(args: impl IntoIterator<Item = &'a Value>, vm: &mut VM<'_>) -> RunResult<String> {
+    let mut text = String::from("(");
+    for (index, arg) in args.into_iter().enumerate() {
+        if index > 0 {
+            text.push_str(", ");
+        }
+        let mut heap_ids = crate::types::LazyHeapSet::default();
+        arg.py_repr_fmt(&mut text, vm, &mut heap_ids)?;
+    }
+    text.push(')');
+    Ok(text)
 }
 
 /// Simple lightweight representation of an exception.
