@@ -476,23 +476,26 @@ def _pg_build():
             self._not_empty = Condition(self._mutex)
             self._not_full = Condition(self._mutex)
             self._all_done = Condition(self._mutex)
-            self._unfinished = 0
+            self.unfinished_tasks = 0
 
         def _take(self):
             return self._items.pop(0)
 
+        def _put(self, item):
+            self._items.append(item)
+
         def task_done(self):
             with self._all_done:
-                unfinished = self._unfinished - 1
+                unfinished = self.unfinished_tasks - 1
                 if unfinished <= 0:
                     if unfinished < 0:
                         raise ValueError('task_done() called too many times')
                     self._all_done.notify_all()
-                self._unfinished = unfinished
+                self.unfinished_tasks = unfinished
 
         def join(self):
             with self._all_done:
-                while self._unfinished:
+                while self.unfinished_tasks:
                     self._all_done.wait()
 
         def qsize(self):
@@ -525,8 +528,8 @@ def _pg_build():
                             if left <= 0.0:
                                 raise Full()
                             self._not_full.wait(left)
-                self._items.append(item)
-                self._unfinished += 1
+                self._put(item)
+                self.unfinished_tasks += 1
                 self._not_empty.notify()
 
         def get(self, block=True, timeout=None):
@@ -556,8 +559,63 @@ def _pg_build():
         def get_nowait(self):
             return self.get(False)
 
+    # LifoQueue and PriorityQueue: a Queue whose items are taken last-in first, or smallest
+    # first by heapq's algorithm (so equal priorities come out in CPython's order); monty has
+    # no class inheritance, so the instance carries its own `_take` and `_put`.
+    def LifoQueue(maxsize=0):
+        q = Queue(maxsize)
+        q._take = lambda: q._items.pop()
+        return q
+
+    def PriorityQueue(maxsize=0):
+        q = Queue(maxsize)
+        q._take = lambda: heap_pop(q._items)
+        q._put = lambda item: heap_push(q._items, item)
+        return q
+
+    def heap_push(heap, item):
+        heap.append(item)
+        sift_down(heap, 0, len(heap) - 1)
+
+    def heap_pop(heap):
+        last = heap.pop()
+        if not heap:
+            return last
+        top = heap[0]
+        heap[0] = last
+        sift_up(heap, 0)
+        return top
+
+    def sift_down(heap, start, pos):
+        new = heap[pos]
+        while pos > start:
+            parent = (pos - 1) >> 1
+            if new < heap[parent]:
+                heap[pos] = heap[parent]
+                pos = parent
+            else:
+                break
+        heap[pos] = new
+
+    def sift_up(heap, pos):
+        end = len(heap)
+        start = pos
+        new = heap[pos]
+        child = 2 * pos + 1
+        while child < end:
+            right = child + 1
+            if right < end and not heap[child] < heap[right]:
+                child = right
+            heap[pos] = heap[child]
+            pos = child
+            child = 2 * pos + 1
+        heap[pos] = new
+        sift_down(heap, start, pos)
+
     queue = _PgModule('queue')
     queue.Queue = Queue
+    queue.LifoQueue = LifoQueue
+    queue.PriorityQueue = PriorityQueue
     queue.SimpleQueue = Queue
     queue.Empty = Empty
     queue.Full = Full
