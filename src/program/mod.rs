@@ -309,18 +309,33 @@ fn fetch(url: &str) -> ExtFunctionResult {
     }
 }
 
-/// monty's refusal of class inheritance, with what to write instead for what a concurrency
-/// program most often subclasses.
+/// Two of monty's refusals a concurrency program meets, in the program's terms and with what
+/// to write instead: class inheritance (a `threading.Thread` subclass), and a wait (a lock, a
+/// sleep, a future's result) inside a function that a built-in calls back, where monty cannot
+/// suspend to the host.
 fn explained(e: MontyException) -> MontyException {
-    let inheritance = e.exc_type() == ExcType::NotImplementedError
-        && e.message().is_some_and(|m| m.contains("does not yet support class inheritance"));
-    if !inheritance {
-        return e;
+    const REFUSALS: [(&str, &str); 2] = [
+        (
+            "does not yet support class inheritance",
+            "class inheritance is not supported by the playground's Python engine (monty); \
+             for a threading.Thread subclass, give threading.Thread(target=...) the function its run() \
+             would be",
+        ),
+        (
+            "cannot suspend in this synchronous context",
+            "this waits (for a lock, a sleep, a queue or a future's result) inside a function that a \
+             built-in calls (map(), sorted()'s key, ...), where the playground's Python engine (monty) \
+             cannot wait; write it as a for loop or a list comprehension",
+        ),
+    ];
+    let said = e.message().unwrap_or_default();
+    let refusal = REFUSALS.iter().find(|(monty, _)| said.contains(monty));
+    match refusal {
+        Some((_, ours)) if e.exc_type() == ExcType::NotImplementedError => {
+            MontyException::with_traceback(e.exc_type(), Some((*ours).to_string()), e.traceback().to_vec())
+        }
+        _ => e,
     }
-    let message = "class inheritance is not supported by the playground's Python engine (monty); \
-        for a threading.Thread subclass, give threading.Thread(target=...) the function its run() \
-        would be";
-    MontyException::with_traceback(e.exc_type(), Some(message.to_string()), e.traceback().to_vec())
 }
 
 fn process_error(message: &str) -> MontyException {
@@ -967,6 +982,24 @@ mod tests {
         );
         assert_eq!(described(ExcType::RuntimeError, None), "RuntimeError");
         assert_eq!(described(ExcType::FuturesCancelledError, None), "CancelledError");
+    }
+
+    #[test]
+    fn monty_s_refusals_read_in_the_program_s_terms() {
+        let refused = |message: &str| {
+            let e = MontyException::new(ExcType::NotImplementedError, Some(message.to_string()));
+            explained(e).message().unwrap_or_default().to_string()
+        };
+        assert!(refused("external function 'acquire' cannot suspend in this synchronous context")
+            .starts_with("this waits (for a lock, a sleep, a queue or a future's result)"));
+        assert!(refused("The monty syntax parser does not yet support class inheritance")
+            .starts_with("class inheritance is not supported"));
+        assert_eq!(refused("something else"), "something else");
+        let other = MontyException::new(
+            ExcType::ValueError,
+            Some("cannot suspend in this synchronous context".into()),
+        );
+        assert_eq!(explained(other).exc_type(), ExcType::ValueError);
     }
 
     #[test]
