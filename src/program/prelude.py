@@ -56,7 +56,7 @@ def _pg_build():
         if not blocking and timeout != -1:
             raise ValueError("can't specify a timeout for a non-blocking call")
         if timeout < 0 and timeout != -1:
-            raise ValueError("timeout value must be a non-negative number")
+            raise ValueError("timeout value must be positive")
 
     class Lock:
         def __init__(self):

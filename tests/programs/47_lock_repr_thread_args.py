@@ -6,6 +6,11 @@ print(repr(lock).startswith('<unlocked _thread.lock object'))
 with lock:
     print(repr(lock).startswith('<locked _thread.lock object'))
 print(str(lock).startswith('<unlocked'), lock.locked())
+for kind in [threading.Lock, threading.RLock]:
+    try:
+        kind().acquire(timeout=-2)
+    except ValueError as e:
+        print('ValueError:', e)
 
 
 def show(n):
