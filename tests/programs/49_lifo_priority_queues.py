@@ -39,3 +39,4 @@ numbers = queue.PriorityQueue()
 for n in [5, 3, 9, 1, 7, 3, 8, 2]:
     numbers.put(n)
 print([numbers.get() for _ in range(8)])
+print(repr(queue.Full()), repr(queue.Empty('none left')))

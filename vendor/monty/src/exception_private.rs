@@ -2718,7 +2718,9 @@ impl<'h> HeapRead<'h, SimpleException> {
 impl SimpleException {
     /// Returns the exception formatted as Python would repr it.
     pub fn py_repr_fmt(&self, f: &mut impl Write) -> fmt::Result {
+        // The class's `__name__`, as CPython's repr shows it: `Full()`, not `queue.Full()`.
         let type_str: &'static str = self.exc_type.into();
+        let type_str = type_str.rsplit('.').next().unwrap_or(type_str);
         write!(f, "{type_str}(")?;
 
         if let Some(arg) = &self.arg {
