@@ -25,8 +25,14 @@ const PROGRESS_AFTER_MS = 300;
 export function createRunner(store, playground) {
   const baselines = new Baselines();
   let controller = null;
+  /**
+   * Whether Cancel was pressed in this busy spell: Compare and Scaling are many runs, and a
+   * cancel that falls between two of them (no controller then) must stop the next one too.
+   */
+  let cancelled = false;
 
   async function runOnce(options, { live = false } = {}) {
+    if (cancelled) return null;
     controller = new AbortController();
     store.update({ progress: { done: 0, total: 0, shown: false } });
     // A run waiting for a build (build-wait.js) has no progress to show yet.
@@ -73,8 +79,10 @@ export function createRunner(store, playground) {
         return;
       }
       store.update({ busy: true });
+      cancelled = false;
       const options = fromForm(form, catalog.limits.max_workers);
       const done = await work(options);
+      if (cancelled && !done?.report) store.update({ status: t('status.stopped') });
       if (done?.made?.length) store.update({ shown: shownNow(store.state.shown, done.made, options) });
       if (done?.report) {
         store.update({
@@ -96,6 +104,7 @@ export function createRunner(store, playground) {
       store.update({ status: refusal });
       return;
     }
+    cancelled = false;
     controller = new AbortController();
     store.update({ busy: true, status: t('status.running'), programReport: null });
     store.emit('program-start');
@@ -115,7 +124,11 @@ export function createRunner(store, playground) {
     }
   }
 
-  return { runOnce, whileBusy, runProgram, cancel: () => controller?.abort() };
+  const cancel = () => {
+    cancelled = true;
+    controller?.abort();
+  };
+  return { runOnce, whileBusy, runProgram, cancel };
 }
 
 export function mountRunControls(store, runner, $) {
