@@ -33,6 +33,33 @@ test('Compare draws one bar per available executor: its median, its range, and h
   await close();
 });
 
+test("on computing work the ideal stops at the machine's cores: Scaling fits Amdahl only up to them, Timings gives async 1x", async () => {
+  // On 2 cores a pool of 4 flattens at 2x because the cores run out: the page used to fit a
+  // "serial fraction" of 40 % to that, and Timings called 4x the pool's ideal and async's.
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const top = cores + 2;
+  await fillForm(page, { workload: 'fib', items: '[24] * 8', workers: top });
+  await page.getByRole('button', { name: 'Scaling', exact: true }).click();
+  await page.locator(`[data-scaling-chart] [data-point="${top}"]`).waitFor({ timeout: 120_000 });
+  const caption = await page.locator('[data-scaling-fit]').textContent();
+  assert.match(caption, new RegExp(`This machine has ${cores} cores: past ${cores} workers computing work cannot go faster`));
+  if (cores < 3) assert.match(caption, /No Amdahl fit: it needs 3 worker counts up to the \d+ cores/);
+  else assert.match(caption, /Amdahl fit: serial fraction/);
+
+  const speedup = async (executor) => {
+    await fillForm(page, { executor });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('[data-status]').getByText(new RegExp(`^Done: 8 items on ${executor}`)).waitFor({ timeout: 60_000 });
+    return page.locator('[data-speedup]').textContent();
+  };
+  await speedup('sequential');
+  assert.match(await speedup('async'), /\(ideal 1×\)/);
+  assert.match(await speedup('pool'), new RegExp(`\\(ideal ${Math.min(cores, 8)}×\\)`));
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('Scaling plots one point per worker count, each a median, with an Amdahl fit from 3 points and none from 2', async () => {
   const { page, problems, close } = await openPlayground(env.browser, env.server.url);
   await fillForm(page, { workload: 'sleep_ms', items: '[30] * 6', workers: 3 });

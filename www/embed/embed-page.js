@@ -114,16 +114,20 @@ new ResizeObserver(() => tell('resize', { height: Math.ceil(document.documentEle
 
 let controller = null;
 let busy = false;
+/** Whether Cancel was pressed while busy: it stops Compare's runs after it too (run-controls.js). */
+let cancelled = false;
 
 function setBusy(on) {
   busy = on;
+  if (on) cancelled = false;
   $('run').disabled = on;
   $('compare').disabled = on;
   $('cancel').disabled = !on;
 }
 
 function show(report, options) {
-  renderReport(document, report, baselines.get(options));
+  const cpuBound = catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
+  renderReport(document, report, baselines.get(options), { cpuBound });
   $('status').textContent = describeEnd(report);
 }
 
@@ -134,6 +138,7 @@ function showWait(waiting) {
 
 /** One run; resolves to the report, or null after showing the error where it belongs. */
 async function runOnce(options, { id = null, origin = null } = {}) {
+  if (cancelled) return null;
   controller = new AbortController();
   try {
     const report = await playground.run({
@@ -223,7 +228,11 @@ $('form').addEventListener('submit', (event) => {
   event.preventDefault();
   runForm();
 });
-$('cancel').addEventListener('click', () => controller?.abort());
+function cancel() {
+  cancelled = true;
+  controller?.abort();
+}
+$('cancel').addEventListener('click', cancel);
 $('compare').addEventListener('click', async () => {
   if (busy) return;
   setBusy(true);
@@ -237,6 +246,7 @@ $('compare').addEventListener('click', async () => {
   });
   const shown = comparedRun(entries, options.executor, last);
   if (shown) show(shown, options);
+  else if (cancelled) $('status').textContent = t('status.stopped');
   setBusy(false);
 });
 
@@ -264,7 +274,7 @@ function receive(event) {
       break;
     }
     case `${PREFIX}cancel`:
-      controller?.abort();
+      cancel();
       break;
     default:
       break;

@@ -114,6 +114,24 @@ export async function compareRuns(options, executors, runOne) {
   }));
 }
 
+/** The machine's cores: how many lanes can compute at once. */
+export const machineCores = () => Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1);
+
+/**
+ * The most a run can gain over sequential, the one rule behind every "ideal" the page shows:
+ * `workers` lanes, but no more lanes than `items`, and on computing work (`cpuBound`) no more
+ * than the machine's `cores`; async, one thread taking turns, gains on waiting only; sequential
+ * is 1.
+ */
+export function idealSpeedup({ executor, workers, items, cpuBound, cores }) {
+  if (executor === 'sequential') return 1;
+  if (executor === 'async' && cpuBound) return 1;
+  return Math.max(1, Math.min(workers, items, cpuBound ? cores : Infinity));
+}
+
+/** Whether `speedup` is past what `ideal` allows, beyond the machine's clock and scheduling. */
+export const pastIdeal = (speedup, ideal) => speedup > ideal * SLACK;
+
 /**
  * What a learner must be told about measured figures, as i18n keys with their values:
  * a speedup that cannot be true (above the lanes that ran, or async ahead of sequential on
@@ -124,7 +142,7 @@ export async function compareRuns(options, executors, runOne) {
 export function caveats(entries) {
   const notes = [];
   for (const e of entries) {
-    if (e.speedup > e.lanes * SLACK) {
+    if (pastIdeal(e.speedup, e.lanes)) {
       notes.push({ key: e.lanes === 1 ? 'measure.impossible.one' : 'measure.impossible.lanes', vars: { label: e.label, speedup: e.speedup.toFixed(2), lanes: e.lanes } });
     }
     if ((e.max_ms - e.min_ms) / Math.max(e.median_ms, 1e-6) > WIDE_SPREAD) {

@@ -4,7 +4,7 @@
 // `data-*` hook inside `root`.
 import { t, translatePage } from './i18n.js';
 import { drawCompare } from './charts.js';
-import { caveats, compareRuns } from './measure.js';
+import { caveats, compareRuns, idealSpeedup, machineCores, pastIdeal } from './measure.js';
 
 /** The result section's contents, in markup that holds no text of its own (i18n.js fills it). */
 const RESULT_MARKUP = `
@@ -34,11 +34,14 @@ export function mountResultSection(section) {
   translatePage(section);
 }
 
-/** Shows a report in `root`: its printed list, its raised items and its timings. */
-export function renderReport(root, report, baseline) {
+/**
+ * Shows a report in `root`: its printed list, its raised items and its timings (`cpuBound`:
+ * whether its workload only computes, for the speedup's ideal).
+ */
+export function renderReport(root, report, baseline, { cpuBound = true } = {}) {
   renderPrinted(root, report);
   renderErrors(root, report.results);
-  renderTimings(root, report, baseline);
+  renderTimings(root, report, baseline, cpuBound);
 }
 
 // The result shows this many items at first, and this many more per click: a 1,000,000-item
@@ -160,8 +163,12 @@ export class Baselines {
   }
 }
 
-/** Wall time, busy time, lanes, and speedup and efficiency beside their ideals. */
-function renderTimings(root, report, baseline) {
+/**
+ * Wall time, busy time, lanes, and speedup and efficiency beside their ideals (idealSpeedup):
+ * a pool of 4 on 2 cores can gain 2x, not 4x, and async on computing 1x; a figure past its
+ * ideal says it cannot be true.
+ */
+function renderTimings(root, report, baseline, cpuBound) {
   const set = (name, text) => {
     const el = hook(root, name);
     if (el) el.textContent = text;
@@ -174,10 +181,11 @@ function renderTimings(root, report, baseline) {
     set('efficiency', '–');
     return;
   }
-  const workers = report.executor === 'sequential' ? 1 : report.workers;
+  const ideal = idealSpeedup({ executor: report.executor, workers: report.workers, items: report.results.length, cpuBound, cores: machineCores() });
   const speedup = baseline / Math.max(report.wall_ms, 1e-6);
-  set('speedup', `${speedup.toFixed(2)}× (${t('timings.ideal', { value: `${workers}×` })})`);
-  set('efficiency', `${((100 * speedup) / workers).toFixed(0)}% (${t('timings.ideal', { value: '100%' })})`);
+  set('speedup', `${speedup.toFixed(2)}× (${t('timings.ideal', { value: `${ideal}×` })})`);
+  const past = pastIdeal(speedup, ideal) ? ` ${t('timings.past-ideal')}` : '';
+  set('efficiency', `${((100 * speedup) / ideal).toFixed(0)}% (${t('timings.ideal', { value: '100%' })})${past}`);
 }
 
 /** Whether a run's error is about the input list (it belongs next to the input, not in the status). */
@@ -203,11 +211,8 @@ export async function compareExecutors(root, options, executors, cpuBound, runOn
   const entries = await compareRuns(options, executors, runOne);
   if (!entries) return null;
   drawCompare(hook(root, 'compare-chart'), entries, { title: t('compare.title'), runs: entries[0].runs });
-  // The most each can gain: its workers (as its report gives them), or one thread's 1x.
-  const lanes = ({ executor, report }) => {
-    if (executor === 'pool' || executor === 'message-passing') return report.workers;
-    return executor === 'async' && !cpuBound ? Infinity : 1;
-  };
+  // The most each can gain (its report gives its workers and items).
+  const lanes = ({ executor, report }) => idealSpeedup({ executor, workers: report.workers, items: report.results.length, cpuBound, cores: machineCores() });
   const notes = caveats(entries.map((e) => ({ ...e, label: e.executor, lanes: lanes(e) })));
   const note = hook(root, 'compare-note');
   note.textContent = [t('compare.measured', { runs: entries[0].runs }), ...notes.map((n) => t(n.key, n.vars))].join(' ');
@@ -228,6 +233,7 @@ export function comparedRun(entries, executor, last) {
 export function mountResult(store, $) {
   mountResultSection($('result'));
   store.watch(['result', 'lang'], ({ result }) => {
-    if (result) renderReport(document, result.report, result.baseline);
+    const cpuBound = store.state.catalog?.workloads.find((w) => w.name === result?.report.workload)?.cpu_bound ?? true;
+    if (result) renderReport(document, result.report, result.baseline, { cpuBound });
   });
 }

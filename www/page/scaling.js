@@ -5,7 +5,7 @@
 // only to 3 points or more (through 2 points any serial fraction fits).
 import { t } from './i18n.js';
 import { amdahlFit, drawPlot } from './charts.js';
-import { caveats, measure } from './measure.js';
+import { caveats, idealSpeedup, machineCores, measure } from './measure.js';
 import { mountChartNav } from './chart-nav.js';
 import { runnable } from '../isolation/doctor.js';
 import { describeEnd } from './result-view.js';
@@ -17,6 +17,7 @@ export function mountScaling(store, runner, $) {
   mountChartNav($('scaling-chart'), $('scaling-details'));
   $('scaling').addEventListener('click', runner.whileBusy(async (options) => {
     const executor = runnable(store.state.doctor, 'pool');
+    const cpuBound = store.state.catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
     const sweep = $('scaling-mode').value === 'workers' ? byWorkers : byChunksize;
     let last = null;
     const run = (label) => async (o, step) => {
@@ -24,7 +25,7 @@ export function mountScaling(store, runner, $) {
       last = await runner.runOnce(o);
       return last;
     };
-    const drawn = await sweep({ ...options, executor }, run, $);
+    const drawn = await sweep({ ...options, executor }, run, $, cpuBound);
     // The chart is the sweep's output; the Result keeps the run it showed, as the form says.
     if (drawn) return { made: ['scaling'], status: t('status.scaled', { points: drawn }) };
     return last && { status: describeEnd(last), made: [] };
@@ -36,25 +37,35 @@ function caption($, runs, notes = []) {
   $('scaling-fit').textContent = [t('scaling.measured.note', { runs }), ...notes].join(' ');
 }
 
-/** The speedup at 1 to `options.workers` workers; resolves to the points drawn, 0 when stopped. */
-async function byWorkers(options, run, $) {
+/**
+ * The speedup at 1 to `options.workers` workers; resolves to the points drawn, 0 when stopped.
+ * On computing work the ideal line stops at the machine's cores, and Amdahl's law is fitted
+ * only to the points up to them: past them the cores run out, which is no serial fraction.
+ */
+async function byWorkers(options, run, $, cpuBound) {
   const top = Math.max(2, options.workers);
   const counts = Array.from({ length: top }, (_, i) => i + 1);
   const measured = await measure(counts.map((workers) => ({ ...options, workers })), run((o) => `${o.workers} / ${top}`), { rounds: false });
   if (!measured) return 0;
   const one = measured[0].median_ms;
   const points = measured.map((m) => ({ x: m.options.workers, y: one / Math.max(m.median_ms, 1e-6) }));
-  const fitted = points.length >= FIT_POINTS;
-  const s = fitted ? amdahlFit(points) : null;
+  const cores = machineCores();
+  const ideal = (workers, items = Infinity) => idealSpeedup({ executor: options.executor, workers, items, cpuBound, cores });
+  const limited = cpuBound && top > cores;
+  const fitting = limited ? points.filter((p) => p.x <= cores) : points;
+  const fitted = fitting.length >= FIT_POINTS;
+  const s = fitted ? amdahlFit(fitting) : null;
   drawPlot($('scaling-chart'), points, {
     xLabel: t('axis.workers'), yLabel: t('axis.speedup'),
-    ideal: (x) => x,
+    ideal: (x) => ideal(x),
     ...(fitted ? { fit: (x) => 1 / (s + (1 - s) / x) } : {}),
     legend: [['measured', t('scaling.measured')], ['ideal', t('scaling.ideal')], ...(fitted ? [['fit', t('scaling.fit')]] : [])],
   });
-  const notes = caveats(measured.map((m, i) => ({ ...m, label: `${m.options.workers} ${t('axis.workers')}`, speedup: points[i].y, lanes: m.options.workers })));
+  const notes = caveats(measured.map((m, i) => ({ ...m, label: `${m.options.workers} ${t('axis.workers')}`, speedup: points[i].y, lanes: ideal(m.options.workers, m.report.results.length) })));
+  const noFit = limited && points.length >= FIT_POINTS ? t('scaling.no-fit.cores', { points: FIT_POINTS, cores }) : t('scaling.no-fit', { points: FIT_POINTS });
   caption($, Math.min(...measured.map((m) => m.runs)), [
-    fitted ? t('scaling.serial', { percent: (100 * s).toFixed(1) }) : t('scaling.no-fit', { points: FIT_POINTS }),
+    ...(limited ? [t('scaling.cores', { cores })] : []),
+    fitted ? t('scaling.serial', { percent: (100 * s).toFixed(1) }) : noFit,
     ...notes.map((n) => t(n.key, n.vars)),
   ]);
   return points.length;
