@@ -271,6 +271,13 @@ fn item_error(e: MontyException, skip: usize, time_limit: Duration) -> PyExcepti
         ExcType::MemoryError if e.message().is_some_and(|m| m.starts_with("memory limit exceeded")) => {
             format!("the run's workers passed the playground's budget of {} MiB", MEMORY_LIMIT >> 20)
         }
+        // A custom worker is called where monty cannot suspend to the host: no sleep, no wait.
+        ExcType::NotImplementedError if e.message().is_some_and(|m| m.contains("cannot suspend")) => {
+            "worker() cannot wait in the playground (time.sleep, or anything else that waits): it is \
+             called where its interpreter cannot pause. To show waiting, use the sleep_ms workload, \
+             or a whole program in Program mode, where time.sleep and threads run as in Python"
+                .to_string()
+        }
         _ => e.message().unwrap_or_default().to_string(),
     };
     let frames: Vec<_> = e.traceback().iter().skip(skip).cloned().collect();
@@ -332,6 +339,16 @@ mod tests {
         let again = CustomWorker::compile(code).unwrap();
         assert_eq!(again.call(&Value::Int(5)).unwrap().repr(), "5");
         assert_eq!(worker.call(&Value::Int(1)).unwrap().repr(), "11");
+    }
+
+    #[test]
+    fn a_worker_that_waits_is_told_where_waiting_runs() {
+        let worker =
+            CustomWorker::compile("import time\n\ndef worker(n):\n    time.sleep(0.01)\n    return n\n")
+                .unwrap();
+        let error = worker.call(&Value::Int(1)).unwrap_err();
+        assert_eq!(error.type_name, "NotImplementedError");
+        assert!(error.message.starts_with("worker() cannot wait in the playground"), "{}", error.message);
     }
 
     #[test]
