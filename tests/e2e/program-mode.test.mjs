@@ -88,6 +88,9 @@ test('a syntax error shows its line and keeps the program; Cancel stops a runawa
   await page.locator('[data-status]').getByText(/^Cancelled after/).waitFor({ timeout: 5_000 });
   assert.ok(Date.now() - began < 1000, `Cancel took ${Date.now() - began} ms`);
   assert.match(await page.getByRole('log', { name: 'Output' }).textContent(), /KeyboardInterrupt/);
+  // A stopped run keeps no trace, and says so (it used to say the program ran on one thread).
+  assert.match(await page.locator('[data-output-timing]').textContent(), /^Stopped after [\d.]+ s; a stopped run keeps no record/);
+  assert.match(await page.locator('[data-program-timeline-none]').textContent(), /^The run was stopped/);
 
   await programBox(page).fill('print("again")\n');
   await runAndWait(page);

@@ -25,6 +25,7 @@ export function mountProgramTimeline(store, $) {
     const svg = $('program-timeline');
     const drawn = Boolean(report?.trace.length);
     $('program-timeline-none').hidden = !report || drawn;
+    $('program-timeline-none').textContent = t(report?.stopped ? 'program.timeline.stopped' : 'program.timeline.none');
     $('program-lanes-box').hidden = !drawn;
     $('program-legend').hidden = !drawn;
     if (!drawn) {

@@ -68,7 +68,11 @@ export class OutputView {
    */
   finish(report) {
     for (const stream of ['stdout', 'stderr']) this.append({ stream, text: report[stream].slice(this.#shown[stream]) });
-    this.#timing.textContent = t('output.timing', { seconds: seconds(report.wall_ms), ...kindCounts(programLanes(report)) });
+    // A run stopped from outside (Cancel, or an engine past its budget) kept no trace.
+    const untraced = report.stopped && report.trace.length === 0;
+    this.#timing.textContent = untraced
+      ? t('output.timing.stopped', { seconds: seconds(report.wall_ms) })
+      : t('output.timing', { seconds: seconds(report.wall_ms), ...kindCounts(programLanes(report)) });
   }
 }
 
