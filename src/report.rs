@@ -206,7 +206,7 @@ impl Report {
             lanes[o.lane] = true;
         }
         Report {
-            stops_at: stops_at(run.executor, run.order, &finished.outcomes),
+            stops_at: stops_at(run.executor, run.order, &finished.outcomes, timed_out(finished, &by_index)),
             workload: run.workload.to_string(),
             executor: run.executor.name().to_string(),
             workers: run.workers,
@@ -240,15 +240,32 @@ impl Report {
     }
 }
 
-/// The item whose exception Python's `map` raises, of the items that ran: in input order the
-/// first that raised, as `list(map(...))` and `executor.map` meet them; but `Pool.map`
-/// (message-passing) fails as soon as any chunk fails, so there the first to raise in time
-/// (which, between items that raise at about the same moment, is a race in CPython too).
-/// None in `completed` order, whose program collects every outcome, except on the sequential
-/// executor, whose program is `list(map(...))` in either order.
-fn stops_at(executor: Executor, order: Order, outcomes: &[ItemOutcome]) -> Option<usize> {
-    if order == Order::Completed && executor != Executor::Sequential {
+/// The first item (in input order) still unfinished when the run's timeout ended it, if it did.
+fn timed_out(finished: &Finished, by_index: &[Option<&ItemOutcome>]) -> Option<usize> {
+    if finished.stopped != Some(Stop::TimedOut) {
         return None;
+    }
+    by_index.iter().position(Option::is_none)
+}
+
+/// The item whose exception Python's program raises instead of printing the list: in input
+/// order the first that raised, as `list(map(...))` and `executor.map` meet them; but
+/// `Pool.map` (message-passing) fails as soon as any chunk fails, so there the first to raise
+/// in time (which, between items that raise at about the same moment, is a race in CPython
+/// too). In `completed` order the program collects every outcome, except on the sequential
+/// executor, whose program is `list(map(...))` in either order. And where the program carries
+/// the run's timeout (`executor.map(..., timeout=)` and `as_completed(..., timeout=)`, on async
+/// and the pool), the first item still unfinished when it ended (`timed_out`) raises
+/// `TimeoutError` if no exception came before it.
+fn stops_at(
+    executor: Executor,
+    order: Order,
+    outcomes: &[ItemOutcome],
+    timed_out: Option<usize>,
+) -> Option<usize> {
+    let late = timed_out.filter(|_| matches!(executor, Executor::Async | Executor::Pool));
+    if order == Order::Completed && executor != Executor::Sequential {
+        return late;
     }
     let raised = outcomes.iter().filter(|o| o.result.is_err());
     let first = if executor == Executor::MessagePassing {
@@ -258,7 +275,10 @@ fn stops_at(executor: Executor, order: Order, outcomes: &[ItemOutcome]) -> Optio
     } else {
         raised.min_by_key(|o| o.index)
     };
-    first.map(|o| o.index)
+    match (first.map(|o| o.index), late) {
+        (Some(raised), Some(late)) => Some(raised.min(late)),
+        (raised, late) => raised.or(late),
+    }
 }
 
 #[cfg(test)]
@@ -328,6 +348,32 @@ mod tests {
         let fine =
             Finished { outcomes: vec![outcome(0, 0, 0, Ok(Value::Int(1)))], stopped: None, abandoned: false };
         assert_eq!(Report::new(&fib_job(), Executor::Pool, Order::Ordered, &fine, 10.0, 5.0).stops_at, None);
+    }
+
+    #[test]
+    fn python_stops_at_the_first_item_its_timeout_left_unfinished() {
+        let finished = Finished {
+            outcomes: vec![outcome(0, 0, 0, Ok(Value::Int(1))), outcome(2, 1, 1, Ok(Value::Int(1)))],
+            stopped: Some(Stop::TimedOut),
+            abandoned: false,
+        };
+        let at = |executor, order| Report::new(&fib_job(), executor, order, &finished, 10.0, 5.0).stops_at;
+        // executor.map(timeout=) and as_completed(timeout=) raise TimeoutError.
+        for order in [Order::Ordered, Order::Completed] {
+            assert_eq!(at(Executor::Async, order), Some(1));
+            assert_eq!(at(Executor::Pool, order), Some(1));
+        }
+        // Their programs carry no timeout: the playground's own limit stopped them.
+        assert_eq!(at(Executor::Sequential, Order::Ordered), None);
+        assert_eq!(at(Executor::MessagePassing, Order::Ordered), None);
+        // An exception before the unfinished item is what Python meets first.
+        let mut raised =
+            Finished { outcomes: finished.outcomes.clone(), stopped: Some(Stop::TimedOut), abandoned: false };
+        raised.outcomes[0].result = Err(PyException::new("ValueError", "bad"));
+        assert_eq!(
+            Report::new(&fib_job(), Executor::Pool, Order::Ordered, &raised, 10.0, 5.0).stops_at,
+            Some(0)
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { servedPlayground, openPlayground } from './harness.mjs';
+import { servedPlayground, openPlayground, fillForm } from './harness.mjs';
 
 const ORACLE = fileURLToPath(new URL('../oracle/workloads.py', import.meta.url));
 const EXECUTORS = ['sequential', 'async', 'pool'];
@@ -143,6 +143,20 @@ test("an item that raises stops the ordered map's printout as Python's map does;
     await page.locator('[data-printed]').textContent(),
     "[55, ValueError('fib() accepts 0 <= n <= 50, got 51'), 1]",
   );
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("a run that its timeout ends prints what Python's map with that timeout prints: TimeoutError, not a list", async () => {
+  // executor.map(worker, items, timeout=0.5) raises TimeoutError where iteration meets an item
+  // not done by then; the page printed [100, TimeoutError(), 100], a list Python never prints.
+  const { page, problems, close } = await openPlayground(env.browser, env.server.url);
+  await fillForm(page, { workload: 'sleep_ms', items: '[100, 3000, 100]', executor: 'async', workers: 3 });
+  await page.getByLabel('Timeout (ms)', { exact: true }).fill('500');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.locator('[data-status]').getByText(/^Timed out/).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('[data-printed]').textContent(), 'Traceback (most recent call last):\n  ...\nTimeoutError');
+  assert.match(await page.locator('[data-stops-note]').textContent(), /raises TimeoutError where its timeout leaves an item unfinished, here at item 1 \(3000\)/);
   assert.deepEqual(problems, []);
   await close();
 });

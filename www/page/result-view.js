@@ -73,7 +73,9 @@ function renderPrinted(root, report) {
   const note = hook(root, 'stops-note');
   if (note) {
     note.hidden = !stops;
-    note.textContent = stops ? t('result.stops', { index: stops.index, input: stops.input }) : '';
+    // An item the run's timeout left unfinished: `map(..., timeout=)` raises TimeoutError there.
+    const key = report.stopped === 'timeout' && stops && stops.lane === undefined ? 'result.stops.timeout' : 'result.stops';
+    note.textContent = stops ? t(key, { index: stops.index, input: stops.input }) : '';
   }
   if (!stops) {
     renderList(root, report);
