@@ -759,6 +759,15 @@ impl Parser<'_> {
             Tok::Open('[') => self.list_display(t.start),
             Tok::Open(_) => {
                 let inner = self.expr()?;
+                let next = self.peek();
+                if next.kind == Tok::Comma {
+                    // Python's tuple, which the input language does not build.
+                    return Err(self.error_at(
+                        next.start,
+                        "SyntaxError",
+                        "a tuple is not an input list: write the items in square brackets, as [1, 2, 3]",
+                    ));
+                }
                 self.expect_close(')', t.start)?;
                 Ok(inner)
             }
@@ -1158,6 +1167,15 @@ mod tests {
         assert_eq!(err("[1, 2").0, "SyntaxError");
         assert_eq!(err("[1, 2").1, "'[' was never closed");
         assert_eq!(err("[1, 2 3]").1, "invalid syntax. Perhaps you forgot a comma?");
+        assert_eq!(
+            err("(1, 2, 3)"),
+            (
+                "SyntaxError".into(),
+                "a tuple is not an input list: write the items in square brackets, as [1, 2, 3]".into(),
+                1,
+                3
+            )
+        );
         assert_eq!(err("[1, 2 3]").3, 7);
         assert_eq!(err("[1,\n  foo]"), ("NameError".into(), "name 'foo' is not defined".into(), 2, 3));
         assert_eq!(err("[1.5]").0, "TypeError");
