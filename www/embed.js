@@ -21,7 +21,7 @@
 // message is the event's `detail`). Its `run(options)`,
 // `set(options)` and `cancel()` methods drive the embed.
 const PREFIX = 'map-playground:';
-const SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'order', 'lang', 'theme', 'mode', 'code'];
+const SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout', 'lang', 'theme', 'mode', 'code'];
 
 /**
  * A code block's text as a program: the blank lines around it dropped, and the indentation all

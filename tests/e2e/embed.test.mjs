@@ -230,12 +230,17 @@ test('the Embed button shows both snippets for the current settings, and the sni
   const { page, problems, close } = await openPlayground(browser, playground.url);
   await page.getByLabel('Workload', { exact: true }).selectOption('fib');
   await page.getByLabel('Input list', { exact: true }).fill('[12, 13]');
+  await page.getByLabel('Scheduling', { exact: true }).selectOption('longest-first');
+  await page.getByLabel('Timeout (ms)', { exact: true }).fill('20000');
   await page.getByRole('button', { name: 'Embed', exact: true }).click();
   const iframe = await page.locator('[data-embed-iframe]').textContent();
   const element = await page.locator('[data-embed-element]').textContent();
   assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?workload=fib&amp;items=%5B12%2C\+13%5D/);
   assert.match(iframe, /allow="cross-origin-isolated"/);
+  // Every setting the form runs with travels: the scheduling and the timeout were left out once.
+  assert.match(iframe, /&amp;scheduling=longest-first&amp;timeout=20000/);
   assert.match(element, /<map-playground workload="fib" items="\[12, 13\]"/);
+  assert.match(element, / scheduling="longest-first" timeout="20000"/);
   // The iframe snippet, pasted into a page of another origin, gives a working playground.
   const { page: hostPage, close: closeHost } = await openHost('/plain/blank.html');
   await hostPage.setContent(`<!doctype html><title>pasted</title>${iframe}`);

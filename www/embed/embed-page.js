@@ -33,7 +33,7 @@ const baselines = new Baselines();
 const allowed = (params.get('origins') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
 /** The settings a host may give: the URL parameters and `options` of the postMessage API. */
-const HOST_SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'order'];
+const HOST_SETTINGS = ['workload', 'items', 'executor', 'workers', 'chunksize', 'scheduling', 'order', 'timeout'];
 
 /**
  * The settings a host gave, checked against the catalog; anything else is dropped.

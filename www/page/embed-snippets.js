@@ -16,6 +16,8 @@ export function embedSnippets(form, lang, base, program = null) {
     ? { workload: form.workload, items: form.items, executor: form.executor, workers: form.workers, chunksize: form.chunksize || 'auto', lang }
     : { mode: 'program', lang };
   if (program === null && form.order && form.order !== 'ordered') settings.order = form.order;
+  if (program === null && form.scheduling) settings.scheduling = form.scheduling;
+  if (program === null && /^\d+$/.test(form.timeout ?? '')) settings.timeout = form.timeout;
   const code = program ?? (carriesCode(form) ? form.code ?? '' : null);
   const src = new URL('embed.html', base);
   for (const [name, value] of Object.entries(settings)) src.searchParams.set(name, value);
