@@ -458,21 +458,26 @@ fn local_lock(locks: &mut [bool], call: &ReplFunctionCall) -> ExtFunctionResult 
 /// processes (an instance of the program's own class, a function, a `range`: they cross
 /// monty's boundary by reference, which another interpreter cannot resolve), or `None`.
 fn unsendable(value: ObjectRef<'_>) -> Option<String> {
-    let kind = value.type_name();
-    match kind {
-        "NoneType" | "bool" | "int" | "float" | "complex" | "str" | "bytes" => None,
-        "list" | "tuple" | "set" | "frozenset" => value.items()?.into_iter().find_map(unsendable),
-        "dict" => value.pairs()?.into_iter().find_map(|(k, v)| unsendable(k).or_else(|| unsendable(v))),
-        _ if kind.parse::<ExcType>().is_ok() => None,
-        // What crosses only as its text (a function, a `range`): named from that text.
-        "repr" => {
-            // Shown as `Repr('range(0, 3)')`: the value's own repr, quoted.
-            let shown = value.py_repr();
-            let text = shown.strip_prefix("Repr(").and_then(|t| t.strip_suffix(')')).unwrap_or(&shown);
-            Some(repr_kind(text.trim_matches(['\'', '"'])).to_string())
+    // A stack, not recursion: a deeply nested list must not exhaust the thread's stack.
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        let kind = value.type_name();
+        match kind {
+            "NoneType" | "bool" | "int" | "float" | "complex" | "str" | "bytes" => {}
+            "list" | "tuple" | "set" | "frozenset" => pending.extend(value.items().unwrap_or_default()),
+            "dict" => pending.extend(value.pairs().unwrap_or_default().into_iter().flat_map(|(k, v)| [k, v])),
+            _ if kind.parse::<ExcType>().is_ok() => {}
+            // What crosses only as its text (a function, a `range`): named from that text,
+            // shown as `Repr('range(0, 3)')`, the value's own repr quoted.
+            "repr" => {
+                let shown = value.py_repr();
+                let text = shown.strip_prefix("Repr(").and_then(|t| t.strip_suffix(')')).unwrap_or(&shown);
+                return Some(repr_kind(text.trim_matches(['\'', '"'])).to_string());
+            }
+            _ => return Some(kind.to_string()),
         }
-        _ => Some(kind.to_string()),
     }
+    None
 }
 
 /// The type a value's `repr()` shows: `range(0, 3)` a `range`, `<function 'f' at ...>` a
