@@ -82,7 +82,6 @@ export function createRunner(store, playground) {
       cancelled = false;
       const options = fromForm(form, catalog.limits.max_workers);
       const done = await work(options);
-      if (cancelled && !done?.report) store.update({ status: t('status.stopped') });
       if (done?.made?.length) store.update({ shown: shownNow(store.state.shown, done.made, options) });
       if (done?.report) {
         store.update({
@@ -90,6 +89,9 @@ export function createRunner(store, playground) {
           shown: shownNow(store.state.shown, ['result'], done.options),
           status: describeEnd(done.report),
         });
+      } else if (cancelled) {
+        // Cancelled between two runs: no run was left to say so.
+        store.update({ status: t('status.stopped') });
       } else if (done?.status) {
         store.update({ status: done.status });
       }

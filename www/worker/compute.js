@@ -243,8 +243,8 @@ async function runProgram({ id, options, watch }) {
   if (current.cancelled) throw abortError();
   if (!info.python) info = await startPythonEngine(threads);
   const budget = options.timeout_ms ?? info.catalog.limits.program_timeout_ms;
-  const cancelled = ['KeyboardInterrupt', 'the run was cancelled'];
-  if (!(await warmUp(options, budget))) return { type: Reply.RESULT, report: stoppedReport(...cancelled, [], now()) };
+  const interrupted = ['KeyboardInterrupt', 'the run was cancelled'];
+  if (!(await warmUp(options, budget))) return { type: Reply.RESULT, report: stoppedReport(...interrupted, [], now()) };
   const began = now();
   const pieces = [];
   const running = engine;
@@ -256,7 +256,7 @@ async function runProgram({ id, options, watch }) {
     const report = stoppedReport(type, message, pieces, began);
     if (running.settle(request.id, { report }) && engine === running) startEngine();
   };
-  onStop(() => stopWith(...cancelled));
+  onStop(() => stopWith(...interrupted));
   // The engine ends a program at its budget itself; this only catches one too busy to.
   const deadline = setTimeout(() => stopWith('TimeoutError', `the program ran past the playground's budget of ${budget / 1000} s`), budget + 1000);
   try {
