@@ -89,11 +89,11 @@ export function createRunner(store, playground) {
           shown: shownNow(store.state.shown, ['result'], done.options),
           status: describeEnd(done.report),
         });
+      } else if (done?.status) {
+        store.update({ status: done.status });
       } else if (cancelled) {
         // Cancelled between two runs: no run was left to say so.
         store.update({ status: t('status.stopped') });
-      } else if (done?.status) {
-        store.update({ status: done.status });
       }
       store.update({ busy: false });
     };
