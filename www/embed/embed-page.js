@@ -21,7 +21,7 @@ import { diagnose, runnable } from '../isolation/doctor.js';
 import { Baselines, compareExecutors, comparedRun, describeEnd, isInputError, mountResultSection, renderReport } from '../page/result-view.js';
 import { OutputView, describeProgramEnd, mountOutputSection, programRefusal } from '../page/program-view.js';
 import { indentOnTab, runOnCtrlEnter } from '../page/code-box.js';
-import { checkSettings } from '../shared/options.js';
+import { checkSettings, isCpuBound } from '../shared/options.js';
 import { describeWait } from '../page/build-wait.js';
 
 const PREFIX = 'map-playground:';
@@ -126,7 +126,7 @@ function setBusy(on) {
 }
 
 function show(report, options) {
-  const cpuBound = catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
+  const cpuBound = isCpuBound(catalog, options.workload);
   renderReport(document, report, baselines.get(options), { cpuBound });
   $('status').textContent = describeEnd(report);
 }
@@ -237,7 +237,7 @@ $('compare').addEventListener('click', async () => {
   if (busy) return;
   setBusy(true);
   const options = formOptions();
-  const cpuBound = catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
+  const cpuBound = isCpuBound(catalog, options.workload);
   let last = null;
   const entries = await compareExecutors(document, options, doctor.executors, cpuBound, async (o, step) => {
     $('status').textContent = t('status.comparing', { executor: o.executor, step: t(`measure.${step.phase}`, step) });

@@ -4,10 +4,11 @@
 // last run of the executor the form names.
 import { t } from './i18n.js';
 import { compareExecutors, comparedRun } from './result-view.js';
+import { isCpuBound } from '../shared/options.js';
 
 export function mountCompare(store, runner, $) {
   $('compare').addEventListener('click', runner.whileBusy(async (options) => {
-    const cpuBound = store.state.catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
+    const cpuBound = isCpuBound(store.state.catalog, options.workload);
     let last = null;
     const entries = await compareExecutors(document, options, store.state.doctor.executors, cpuBound, async (o, step) => {
       store.update({ status: t('status.comparing', { executor: o.executor, step: t(`measure.${step.phase}`, step) }) });

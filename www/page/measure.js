@@ -120,10 +120,10 @@ export const machineCores = () => Math.max(1, globalThis.navigator?.hardwareConc
 /**
  * The most a run can gain over sequential, the one rule behind every "ideal" the page shows:
  * `workers` lanes, but no more lanes than `items`, and on computing work (`cpuBound`) no more
- * than the machine's `cores`; async, one thread taking turns, gains on waiting only; sequential
+ * than the machine's `cores` (this machine's by default); async, one thread taking turns, gains on waiting only; sequential
  * is 1.
  */
-export function idealSpeedup({ executor, workers, items, cpuBound, cores }) {
+export function idealSpeedup({ executor, workers, items, cpuBound, cores = machineCores() }) {
   if (executor === 'sequential') return 1;
   if (executor === 'async' && cpuBound) return 1;
   return Math.max(1, Math.min(workers, items, cpuBound ? cores : Infinity));

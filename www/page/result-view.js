@@ -4,7 +4,8 @@
 // `data-*` hook inside `root`.
 import { t, translatePage } from './i18n.js';
 import { drawCompare } from './charts.js';
-import { caveats, compareRuns, idealSpeedup, machineCores, pastIdeal } from './measure.js';
+import { caveats, compareRuns, idealSpeedup, pastIdeal } from './measure.js';
+import { isCpuBound } from '../shared/options.js';
 
 /** The result section's contents, in markup that holds no text of its own (i18n.js fills it). */
 const RESULT_MARKUP = `
@@ -183,7 +184,7 @@ function renderTimings(root, report, baseline, cpuBound) {
     set('efficiency', '–');
     return;
   }
-  const ideal = idealSpeedup({ executor: report.executor, workers: report.workers, items: report.results.length, cpuBound, cores: machineCores() });
+  const ideal = idealSpeedup({ executor: report.executor, workers: report.workers, items: report.results.length, cpuBound });
   const speedup = baseline / Math.max(report.wall_ms, 1e-6);
   set('speedup', `${speedup.toFixed(2)}× (${t('timings.ideal', { value: `${ideal}×` })})`);
   const past = pastIdeal(speedup, ideal) ? ` ${t('timings.past-ideal')}` : '';
@@ -214,7 +215,7 @@ export async function compareExecutors(root, options, executors, cpuBound, runOn
   if (!entries) return null;
   drawCompare(hook(root, 'compare-chart'), entries, { title: t('compare.title'), runs: entries[0].runs });
   // The most each can gain (its report gives its workers and items).
-  const lanes = ({ executor, report }) => idealSpeedup({ executor, workers: report.workers, items: report.results.length, cpuBound, cores: machineCores() });
+  const lanes = ({ executor, report }) => idealSpeedup({ executor, workers: report.workers, items: report.results.length, cpuBound });
   const notes = caveats(entries.map((e) => ({ ...e, label: e.executor, lanes: lanes(e) })));
   const note = hook(root, 'compare-note');
   note.textContent = [t('compare.measured', { runs: entries[0].runs }), ...notes.map((n) => t(n.key, n.vars))].join(' ');
@@ -235,7 +236,6 @@ export function comparedRun(entries, executor, last) {
 export function mountResult(store, $) {
   mountResultSection($('result'));
   store.watch(['result', 'lang'], ({ result }) => {
-    const cpuBound = store.state.catalog?.workloads.find((w) => w.name === result?.report.workload)?.cpu_bound ?? true;
-    if (result) renderReport(document, result.report, result.baseline, { cpuBound });
+    if (result) renderReport(document, result.report, result.baseline, { cpuBound: isCpuBound(store.state.catalog, result.report.workload) });
   });
 }

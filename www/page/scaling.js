@@ -9,6 +9,7 @@ import { caveats, idealSpeedup, machineCores, measure } from './measure.js';
 import { mountChartNav } from './chart-nav.js';
 import { runnable } from '../isolation/doctor.js';
 import { describeEnd } from './result-view.js';
+import { isCpuBound } from '../shared/options.js';
 
 /** The fewest points an Amdahl fit is drawn from. */
 const FIT_POINTS = 3;
@@ -17,7 +18,7 @@ export function mountScaling(store, runner, $) {
   mountChartNav($('scaling-chart'), $('scaling-details'));
   $('scaling').addEventListener('click', runner.whileBusy(async (options) => {
     const executor = runnable(store.state.doctor, 'pool');
-    const cpuBound = store.state.catalog.workloads.find((w) => w.name === options.workload)?.cpu_bound ?? true;
+    const cpuBound = isCpuBound(store.state.catalog, options.workload);
     const sweep = $('scaling-mode').value === 'workers' ? byWorkers : byChunksize;
     let last = null;
     const run = (label) => async (o, step) => {
@@ -57,7 +58,7 @@ async function byWorkers(options, run, $, cpuBound) {
   const s = fitted ? amdahlFit(fitting) : null;
   drawPlot($('scaling-chart'), points, {
     xLabel: t('axis.workers'), yLabel: t('axis.speedup'),
-    ideal: (x) => ideal(x),
+    ideal,
     ...(fitted ? { fit: (x) => 1 / (s + (1 - s) / x) } : {}),
     legend: [['measured', t('scaling.measured')], ['ideal', t('scaling.ideal')], ...(fitted ? [['fit', t('scaling.fit')]] : [])],
   });

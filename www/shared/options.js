@@ -55,6 +55,9 @@ export function fromForm(state, maxWorkers = Infinity) {
   return options;
 }
 
+/** Whether the catalog's `workload` only computes (a workload it does not know counts as computing). */
+export const isCpuBound = (catalog, workload) => catalog?.workloads.find((w) => w.name === workload)?.cpu_bound ?? true;
+
 /** The form's fields that hold numbers: `formProblems` checks them. */
 export const NUMBER_FIELDS = Object.freeze(['workers', 'chunksize', 'timeout']);
 
