@@ -312,8 +312,7 @@ impl Pool {
                 let mut value = parts.next().unwrap_or_else(MontyObject::none);
                 if let Some(kind) = unsendable(value.as_ref()) {
                     ok = false;
-                    let error = unsendable_error(kind, "send back");
-                    value = MontyObject::exception(error.exc_type(), error.message().map(str::to_string));
+                    value = exception_object(&unsendable_error(kind, "send back"));
                 }
                 (Worker::Idle(Box::new(call)), MontyObject::tuple([number, MontyObject::bool(ok), value]))
             }
@@ -324,11 +323,7 @@ impl Pool {
                     let budget =
                         Duration::from_secs_f64((self.deadline_ms - self.began_ms).max(0.0) / 1000.0);
                     let e = super::in_budget_terms(e, budget);
-                    MontyObject::tuple([
-                        number,
-                        MontyObject::bool(false),
-                        MontyObject::exception(e.exc_type(), e.message().map(str::to_string)),
-                    ])
+                    MontyObject::tuple([number, MontyObject::bool(false), exception_object(&e)])
                 },
             ),
         }
@@ -499,6 +494,11 @@ fn repr_kind(text: &str) -> &str {
     } else {
         "object"
     }
+}
+
+/// `e` as a call's result: the exception the parent raises (its type and message).
+fn exception_object(e: &MontyException) -> MontyObject {
+    MontyObject::exception(e.exc_type(), e.message().map(str::to_string))
 }
 
 /// CPython pickles such a value; the playground says plainly that it cannot, where pickling
