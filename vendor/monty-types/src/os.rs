@@ -133,6 +133,14 @@ pub enum OsFunctionCall {
     /// how the `random` module seeds an unseeded generator).
     #[strum(serialize = "os.urandom")]
     Urandom(UrandomArgs),
+    /// `os.getpid()`: the process the sandbox runs as, which only the host knows (an
+    /// embedder running sandboxes as worker processes gives each its own). Answered with
+    /// [`MontyObject::int`].
+    #[strum(serialize = "os.getpid")]
+    Getpid,
+    /// `os.getppid()`: the parent of the process the sandbox runs as, as the host says.
+    #[strum(serialize = "os.getppid")]
+    Getppid,
     /// Read the host clock as `time.time()` does: seconds since the Unix
     /// epoch, answered with [`MontyObject::float`]. Every clock-reading `time`
     /// function arrives here; [`TimeCaller`], the call's only argument, says which.
@@ -230,7 +238,7 @@ impl OsFunctionCall {
             Self::Getenv(a) => a.to_args(),
             Self::Urandom(a) => a.to_args(),
             // Unit & single-value non-FS variants.
-            Self::GetEnviron | Self::DateToday => CallArgs::new(),
+            Self::GetEnviron | Self::DateToday | Self::Getpid | Self::Getppid => CallArgs::new(),
             Self::Time(caller) => single_arg(caller),
             Self::DateTimeNow(tz) => single_arg(tz.map_or(MontyNode::None, MontyNode::TimeZone)),
             Self::Sleep(delay) | Self::SystemSleep(delay) | Self::AsyncSleep(delay) | Self::AsyncSystemSleep(delay) => {
@@ -340,6 +348,8 @@ impl OsFunctionCall {
             Self::Getenv(_)
             | Self::GetEnviron
             | Self::DateToday
+            | Self::Getpid
+            | Self::Getppid
             | Self::DateTimeNow(_)
             | Self::Urandom(_)
             | Self::Time(_)
@@ -390,6 +400,8 @@ impl OsFunctionCall {
             Self::Getenv(_)
             | Self::GetEnviron
             | Self::DateToday
+            | Self::Getpid
+            | Self::Getppid
             | Self::DateTimeNow(_)
             | Self::Urandom(_)
             | Self::Time(_)

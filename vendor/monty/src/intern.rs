@@ -1289,6 +1289,10 @@ pub enum StaticStrings {
     Getenv,
     /// `os.path.getmtime()` function.
     Getmtime,
+    /// `os.getpid()` function.
+    Getpid,
+    /// `os.getppid()` function.
+    Getppid,
     /// `random.getrandbits()` function.
     Getrandbits,
     /// `os.path.getsize()` function.

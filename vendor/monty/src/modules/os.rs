@@ -65,6 +65,8 @@ pub(crate) enum OsFunctions {
     Scandir,
     Walk,
     CpuCount,
+    Getpid,
+    Getppid,
 }
 
 /// Creates the `os` module and allocates it on the heap.
@@ -97,6 +99,8 @@ pub fn create_module(vm: &mut VM<'_>) -> HeapId {
         (StaticStrings::Scandir, function(OsFunctions::Scandir)),
         (StaticStrings::Walk, function(OsFunctions::Walk)),
         (StaticStrings::CpuCount, function(OsFunctions::CpuCount)),
+        (StaticStrings::Getpid, function(OsFunctions::Getpid)),
+        (StaticStrings::Getppid, function(OsFunctions::Getppid)),
         (StaticStrings::OsFspath, function(OsFunctions::Fspath)),
         // os.environ — property that yields the host environment as a dict.
         (
@@ -166,6 +170,15 @@ pub(super) fn call(vm: &mut VM<'_>, functions: OsFunctions, args: ArgValues) -> 
                 0 => Value::None,
                 n => Value::Int(i64::try_from(n).unwrap_or(i64::MAX)),
             }))
+        }
+        // The sandbox is no process of its own: the host says which process it runs as.
+        OsFunctions::Getpid => {
+            args.check_zero_args("getpid", vm.heap)?;
+            Ok(CallResult::OsCall(OsFunctionCall::Getpid))
+        }
+        OsFunctions::Getppid => {
+            args.check_zero_args("getppid", vm.heap)?;
+            Ok(CallResult::OsCall(OsFunctionCall::Getppid))
         }
     }
 }
