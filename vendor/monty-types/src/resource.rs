@@ -11,7 +11,10 @@ use std::{
     cell::Cell,
     error::Error,
     fmt,
-    sync::atomic::{AtomicUsize, Ordering},
+    sync::{
+        Arc,
+        atomic::{AtomicBool, AtomicUsize, Ordering},
+    },
     time::Duration,
 };
 
@@ -100,6 +103,8 @@ pub enum ResourceError {
     Memory { limit: usize, used: usize },
     /// Maximum recursion depth exceeded.
     Recursion { limit: usize, depth: usize },
+    /// The host raised the tracker's stop flag ([`ResourceTracker::set_stop_flag`]).
+    Stopped,
 }
 
 /// Which of the two nested execution-time budgets a [`ResourceError::Time`]
@@ -138,6 +143,7 @@ impl fmt::Display for ResourceError {
             Self::Recursion { .. } => {
                 write!(f, "maximum recursion depth exceeded")
             }
+            Self::Stopped => write!(f, "stopped by the host"),
         }
     }
 }
@@ -315,6 +321,11 @@ pub struct ResourceTracker {
     /// the clock at its first check.
     #[serde(skip)]
     checks_to_clock: Cell<u8>,
+    /// Set by another thread to stop the run at its next clock read
+    /// ([`set_stop_flag`](Self::set_stop_flag)). Not serialized: a flag belongs to
+    /// the host that runs this session, not to the session.
+    #[serde(skip)]
+    stop: Option<Arc<AtomicBool>>,
 }
 
 impl Default for ResourceTracker {
@@ -358,6 +369,7 @@ impl ResourceTracker {
             running_since: Cell::new(None),
             recursion_limit_override: Cell::new(None),
             checks_to_clock: Cell::new(0),
+            stop: None,
         }
     }
 
@@ -455,6 +467,15 @@ impl ResourceTracker {
         self.limits.max_feed_duration.is_some() || self.limits.max_turn_duration.is_some()
     }
 
+    /// Lets another thread stop this run: once `flag` is set, the next clock
+    /// read (where a time budget would be checked) fails with
+    /// [`ResourceError::Stopped`], which sandboxed code cannot catch. An embedder
+    /// running sessions on threads of its own stops one this way without a time
+    /// budget of zero.
+    pub fn set_stop_flag(&mut self, flag: Arc<AtomicBool>) {
+        self.stop = Some(flag);
+    }
+
     /// Sets the per-feed execution limit as a fresh budget from now, resetting
     /// the feed (and so the turn) clock.
     ///
@@ -545,6 +566,9 @@ impl ResourceTracker {
     /// first, since it is the one a new turn cannot recover from.
     #[inline]
     pub fn check_time(&self) -> Result<(), ResourceError> {
+        if self.stop.as_ref().is_some_and(|stop| stop.load(Ordering::Relaxed)) {
+            return Err(ResourceError::Stopped);
+        }
         if !self.has_time_limit() {
             return Ok(());
         }

@@ -189,6 +189,7 @@ impl From<ResourceError> for RunError {
             ResourceError::Memory { .. } => (ExcType::MemoryError, false),
             ResourceError::Time { .. } => (ExcType::TimeoutError, false),
             ResourceError::Recursion { .. } => (ExcType::RecursionError, true),
+            ResourceError::Stopped => (ExcType::KeyboardInterrupt, false),
         };
         let exc = SimpleException::new_msg(exc_type, err).into();
         if catchable {
