@@ -11,13 +11,16 @@
 //!   the first timer or process result and wakes the tasks it settles. So CPU-bound threads
 //!   take turns and never compute at once, and waits overlap: the GIL's lesson.
 //! - **Locks** are the host's: a release hands the lock to the first waiter.
-//! - **Process pools** are [`processes`]: copies of the interpreter on the machine's threads.
+//! - **Process pools** are [`processes`]: copies of the interpreter on the machine's threads;
+//!   a `multiprocessing.Process` is a pool of one, and `multiprocessing.Queue`s are
+//!   [`channels`], which every process reaches.
 //!
 //! A program gets a time budget ([`DEFAULT_TIMEOUT`]), at most [`MAX_THREADS`] threads alive,
 //! the memory budget of custom workers, and [`output::MAX_OUTPUT_BYTES`] of output. When every
 //! thread waits for something no thread or timer can give, the program stops with a
 //! `RuntimeError` that says so, where CPython would hang.
 
+mod channels;
 mod output;
 mod processes;
 
@@ -33,6 +36,7 @@ use monty_types::{
 };
 use serde::Serialize;
 
+use channels::Channels;
 pub use output::{Output, Stream, MAX_OUTPUT_BYTES};
 use processes::Pool;
 
@@ -51,6 +55,11 @@ const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
 
 /// The message of the `KeyboardInterrupt` that stops a cancelled program.
 const CANCELLED: &str = "the run was cancelled";
+
+/// The pid `os.getpid()` gives the program's main process; its worker processes are
+/// `MAIN_PID + n`, `n` the number in their names (`ForkPoolWorker-2` is 3), and the main
+/// process's parent is 0: the numbers of a program that runs in a container of its own.
+const MAIN_PID: i64 = 1;
 
 /// The file name tracebacks give the program.
 pub const FILE_NAME: &str = "main.py";
@@ -242,12 +251,14 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
     ProgramReport { stdout, stderr, error, wall_ms: clock::now_ms() - began, trace, stopped, abandoned }
 }
 
-/// What the host answers an OS call with, where the answer needs no waiting: the clock and
-/// the one module it provides; the rest (files, network, environment) the playground refuses.
+/// What the host answers an OS call with, where the answer needs no waiting: the clock, the
+/// main process's pid and the one module it provides; the rest (files, network, environment) the playground refuses.
 fn answer_os(call: &OsFunctionCall) -> ExtFunctionResult {
     match call {
         OsFunctionCall::Time(_) => MontyObject::float(clock::now_ms() / 1000.0).into(),
         OsFunctionCall::Import(name) if name == "_pg" => host_module().into(),
+        OsFunctionCall::Getpid => MontyObject::int(MAIN_PID).into(),
+        OsFunctionCall::Getppid => MontyObject::int(0).into(),
         OsFunctionCall::Import(name) => ExtFunctionResult::NotFound(name.clone()),
         other => MontyException::new(
             ExcType::PermissionError,
@@ -344,7 +355,7 @@ fn process_error(message: &str) -> MontyException {
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 18] = [
+    const FUNCTIONS: [&str; 25] = [
         "lock_new",
         "acquire",
         "release",
@@ -362,6 +373,13 @@ fn host_module() -> MontyObject {
         "pool_next",
         "pool_cancel",
         "pool_close",
+        "pool_terminate",
+        "process_number",
+        "process_open",
+        "mpq_new",
+        "mpq_put",
+        "mpq_get",
+        "mpq_size",
         "child_next",
     ];
     let mut attrs: Vec<(MontyObject, MontyObject)> = FUNCTIONS
@@ -387,12 +405,22 @@ struct LockState {
     waiters: Vec<u32>,
 }
 
-/// A blocked call waiting for time to pass: a sleep, or a lock acquire with a timeout.
+/// A blocked call waiting for time to pass: a sleep, or a lock acquire or a queue get with a
+/// timeout.
 struct Timer {
     due_ms: f64,
     call_id: u32,
-    /// For an acquire: the lock to leave when the time runs out (its answer is then `False`).
-    lock: Option<usize>,
+    waits: Waits,
+}
+
+/// What a [`Timer`]'s call waits for, and so what it is answered when the time runs out.
+enum Waits {
+    /// `time.sleep`: `None`.
+    Sleep,
+    /// A lock's acquire (the lock to leave): `False`.
+    Lock(usize),
+    /// A `multiprocessing.Queue`'s get: `queue.Empty`.
+    Queue,
 }
 
 /// The parent interpreter's host: locks, timers, threads, pools and the output.
@@ -407,6 +435,10 @@ struct Host {
     settled: Vec<(u32, ExtFunctionResult)>,
     /// `pool_next` calls waiting, by pool.
     pool_waiters: Vec<(usize, u32)>,
+    /// `multiprocessing.Queue` gets waiting, by queue.
+    queue_waiters: Vec<(usize, u32)>,
+    /// The program's `multiprocessing.Queue`s, shared with its worker processes.
+    channels: Arc<Channels>,
     pools: Vec<Arc<Pool>>,
     /// Threads alive (not internal), for [`MAX_THREADS`].
     live_threads: usize,
@@ -431,6 +463,8 @@ impl Host {
             timers: Vec::new(),
             settled: Vec::new(),
             pool_waiters: Vec::new(),
+            queue_waiters: Vec::new(),
+            channels: Arc::default(),
             pools: Vec::new(),
             live_threads: 0,
             lanes: vec![("MainThread".to_string(), Some(0.0), false)],
@@ -505,7 +539,7 @@ impl Host {
                     match &call.function_call {
                         OsFunctionCall::Sleep(d) | OsFunctionCall::SystemSleep(d) => {
                             let due_ms = self.now() + d.as_secs_f64() * 1000.0;
-                            self.timers.push(Timer { due_ms, call_id: call.call_id, lock: None });
+                            self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Sleep });
                             call.resume_blocking(print)
                         }
                         other => {
@@ -542,19 +576,25 @@ impl Host {
     ) -> Result<Vec<(u32, ExtFunctionResult)>, MontyException> {
         loop {
             self.flush(watcher, false);
+            let seen = self.channels.wakeup.seen();
             self.collect_results();
             let now = self.now();
             let (due, later): (Vec<Timer>, Vec<Timer>) =
                 std::mem::take(&mut self.timers).into_iter().partition(|t| t.due_ms <= now);
             self.timers = later;
             for timer in due {
-                match timer.lock {
-                    Some(lock) => {
+                let answer = match timer.waits {
+                    Waits::Sleep => MontyObject::none().into(),
+                    Waits::Lock(lock) => {
                         self.locks[lock].waiters.retain(|w| *w != timer.call_id);
-                        self.settled.push((timer.call_id, MontyObject::bool(false).into()));
+                        MontyObject::bool(false).into()
                     }
-                    None => self.settled.push((timer.call_id, MontyObject::none().into())),
-                }
+                    Waits::Queue => {
+                        self.queue_waiters.retain(|(_, w)| *w != timer.call_id);
+                        MontyException::new(ExcType::QueueEmpty, None).into()
+                    }
+                };
+                self.settled.push((timer.call_id, answer));
             }
             let settled: Vec<_> = std::mem::take(&mut self.settled);
             let (ready, not_yet): (Vec<_>, Vec<_>) =
@@ -584,10 +624,13 @@ impl Host {
                     ),
                 ));
             }
-            let wait_ms = (next_timer - self.now()).clamp(0.0, 20.0);
+            let wait = Duration::from_secs_f64((next_timer - self.now()).clamp(0.0, 20.0) / 1000.0);
             match self.pool_waiters.first().map(|(pool, _)| Arc::clone(&self.pools[*pool])) {
-                Some(pool) if pools_working => pool.wait(Duration::from_secs_f64(wait_ms / 1000.0)),
-                _ => pause(Duration::from_secs_f64(wait_ms / 1000.0), self.deadline_ms),
+                // The parent runs the workers' jobs itself.
+                Some(pool) if !processes::PARALLEL => pool.wait(wait),
+                // A result or a queue's item, whichever comes first.
+                Some(_) => self.channels.wakeup.wait(seen, wait),
+                None => pause(wait, self.deadline_ms),
             }
         }
     }
@@ -596,8 +639,21 @@ impl Host {
         out_of_time(self.timeout)
     }
 
-    /// Moves finished process calls to the `pool_next` calls waiting for them.
+    /// Moves finished process calls to the `pool_next` calls waiting for them, and queues'
+    /// items to the `get`s waiting for them.
     fn collect_results(&mut self) {
+        let mut still = Vec::new();
+        for (queue, call_id) in std::mem::take(&mut self.queue_waiters) {
+            match self.channels.try_get(queue) {
+                Ok(Some(item)) => {
+                    self.timers.retain(|t| t.call_id != call_id);
+                    self.settled.push((call_id, item.into()));
+                }
+                Ok(None) => still.push((queue, call_id)),
+                Err(e) => self.settled.push((call_id, e.into())),
+            }
+        }
+        self.queue_waiters = still;
         let waiters = std::mem::take(&mut self.pool_waiters);
         for (pool, call_id) in waiters {
             match self.pools[pool].next_result() {
@@ -696,7 +752,7 @@ impl Host {
                     self.locks[lock].waiters.push(call.call_id);
                     if timeout > 0.0 {
                         let due_ms = self.now() + timeout * 1000.0;
-                        self.timers.push(Timer { due_ms, call_id: call.call_id, lock: Some(lock) });
+                        self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Lock(lock) });
                     }
                     return call.resume_blocking(print);
                 }
@@ -817,6 +873,11 @@ impl Host {
             }
             "fetch" => fetch(&text(0)),
             "pool_open" => return self.pool_open(call),
+            "process_open" => return self.process_open(call),
+            "process_number" => {
+                self.next_process += 1;
+                MontyObject::int((self.next_process - 1) as i64).into()
+            }
             "pool_submit" => {
                 let Some(pool) = self.pool_arg(&call) else {
                     return call.resume(process_error("unknown pool"), print);
@@ -857,9 +918,58 @@ impl Host {
                 }
                 MontyObject::none().into()
             }
+            "mpq_new" => MontyObject::int(self.channels.open() as i64).into(),
+            "mpq_put" | "mpq_size" | "mpq_get" => return self.queue_call(call),
+            "pool_terminate" => {
+                if let Some(pool) = self.pool_arg(&call) {
+                    pool.terminate();
+                }
+                MontyObject::none().into()
+            }
             other => process_error(&format!("{other} is not a function of the playground")).into(),
         };
         call.resume(answer, print)
+    }
+
+    /// A call on a `multiprocessing.Queue`: `put`, `qsize`, and `get`, which waits as a lock's
+    /// acquire does (the item, when a put brings one, or `queue.Empty` at its timeout).
+    fn queue_call(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
+        let mut printer = self.output.printer();
+        let print = PrintWriter::Callback(&mut printer);
+        let Some(queue) = call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok())
+        else {
+            return call.resume(process_error("unknown queue"), print);
+        };
+        let answer: Result<MontyObject, MontyException> = match call.function_name.as_str() {
+            "mpq_put" => {
+                let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
+                self.channels.put(queue, value).map(|()| MontyObject::none())
+            }
+            "mpq_size" => self.channels.len(queue).map(|n| MontyObject::int(n as i64)),
+            _ => match self.channels.try_get(queue) {
+                Ok(Some(item)) => Ok(item),
+                Ok(None) => {
+                    let block = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+                    let timeout =
+                        call.args.arg(2).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
+                    if !block {
+                        Err(MontyException::new(ExcType::QueueEmpty, None))
+                    } else {
+                        self.queue_waiters.push((queue, call.call_id));
+                        if let Some(seconds) = timeout {
+                            let due_ms = self.now() + seconds.max(0.0) * 1000.0;
+                            self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Queue });
+                        }
+                        return call.resume_blocking(print);
+                    }
+                }
+                Err(e) => Err(e),
+            },
+        };
+        match answer {
+            Ok(value) => call.resume(value, print),
+            Err(e) => call.resume(e, print),
+        }
     }
 
     fn pool_arg(&self, call: &ReplFunctionCall) -> Option<Arc<Pool>> {
@@ -867,12 +977,35 @@ impl Host {
         self.pools.get(index).cloned()
     }
 
-    /// Forks: dumps the interpreter where it waits in `pool_open`, for each worker to load.
+    /// `_pg.pool_open(workers, kind)`: a pool of `workers` processes named `{kind}-{n}`, each
+    /// taking the next process number.
     fn pool_open(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
-        let mut printer = self.output.printer();
         let workers =
             call.args.arg(0).and_then(|o| o.as_int()).unwrap_or(1).clamp(1, MAX_THREADS as i64) as usize;
         let kind = call.args.arg(1).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
+        let numbers: Vec<usize> = (self.next_process..self.next_process + workers).collect();
+        self.next_process += workers;
+        let processes = numbers.into_iter().map(|n| (format!("{kind}-{n}"), MAIN_PID + n as i64)).collect();
+        self.fork(call, processes)
+    }
+
+    /// `_pg.process_open(name, number)`: a `multiprocessing.Process`, a pool of one process
+    /// that took its number (`_pg.process_number()`) when it was made, as CPython's does.
+    fn process_open(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
+        let name = call.args.arg(0).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
+        let number = call.args.arg(1).and_then(|o| o.as_int()).unwrap_or(0);
+        self.fork(call, vec![(name, MAIN_PID + number)])
+    }
+
+    /// Forks: dumps the interpreter where it waits in `call` (`pool_open` or `process_open`),
+    /// for each of `processes` (name, pid) to load; answers the parent with `('parent',
+    /// handle, pids)` (a child's answer is `('child', name, pid)`).
+    fn fork(
+        &mut self,
+        call: ReplFunctionCall,
+        processes: Vec<(String, i64)>,
+    ) -> Result<ReplProgress, Box<ReplStartError>> {
+        let mut printer = self.output.printer();
         let progress = ReplProgress::FunctionCall(call);
         let dumped = dump(FILE_NAME, None, &[], SessionRef::Suspended(&progress));
         let Some(call) = progress.into_function_call() else {
@@ -885,18 +1018,30 @@ impl Host {
                 return call.resume(process_error(&format!("the process pool could not start: {e:?}")), print)
             }
         };
-        let names: Vec<String> = (0..workers).map(|i| format!("{kind}-{}", self.next_process + i)).collect();
-        self.next_process += workers;
-        let lanes: Vec<usize> = names
+        let pids: Vec<i64> = processes.iter().map(|(_, pid)| *pid).collect();
+        let lanes: Vec<usize> = processes
             .iter()
-            .map(|name| {
+            .map(|(name, _)| {
                 self.lanes.push((name.clone(), None, true));
                 self.lanes.len() - 1
             })
             .collect();
-        let pool = Pool::new(dumped, names, lanes, self.output.clone(), self.began_ms, self.deadline_ms);
+        let answer = MontyObject::tuple([
+            MontyObject::string("parent"),
+            MontyObject::int(self.pools.len() as i64),
+            MontyObject::list(pids.iter().map(|pid| MontyObject::int(*pid))),
+        ]);
+        let pool = Pool::new(
+            dumped,
+            processes,
+            lanes,
+            self.output.clone(),
+            Arc::clone(&self.channels),
+            self.began_ms,
+            self.deadline_ms,
+        );
         self.pools.push(pool);
-        call.resume(MontyObject::int((self.pools.len() - 1) as i64), print)
+        call.resume(answer, print)
     }
 }
 

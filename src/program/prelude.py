@@ -47,6 +47,7 @@ def _pg_build():
     Empty = _pg.Empty
     Full = _pg.Full
     state = {'thread_counter': 0, 'executor_counter': 0, 'child': None, 'settled': 0}
+    processes = []      # multiprocessing.Process objects started, in start order
     threads = {}        # task number -> Thread
     live = []           # started threads not yet finished, in start order
 
@@ -441,12 +442,19 @@ def _pg_build():
         return [main] + [t for t in live if not t._internal]
 
     def threading_shutdown():
-        # What CPython does when the main module ends: wait for every thread that is not a daemon.
+        # What CPython does when the main module ends: wait for every thread that is not a
+        # daemon; then multiprocessing's exit handler terminates the daemon processes still
+        # running and waits for the others.
         while True:
             waiting = [t for t in live if not t.daemon]
             if not waiting:
-                return
+                break
             waiting[0].join()
+        for p in active_children():
+            if p.daemon:
+                p.terminate()
+        for p in active_children():
+            p.join()
 
     threading = _PgModule('threading')
     threading.Thread = Thread
@@ -925,7 +933,7 @@ def _pg_build():
     def child_main(me):
         # A worker process: a copy of the interpreter made when its pool was created, which
         # runs one call at a time for as long as the pool lives.
-        state['child'] = {'name': me[1], 'thread': Thread(name='MainThread')}
+        state['child'] = {'name': me[1], 'pid': me[2], 'daemon': True, 'thread': Thread(name='MainThread')}
         outcome = None
         while True:
             job = _pg.child_next(outcome)
@@ -952,6 +960,12 @@ def _pg_build():
             raise AttributeError("Can't pickle local object '" + name + "'")
         return name
 
+    def inherited_only(values):
+        # What pickle says of a multiprocessing.Queue sent to a pool's worker.
+        for value in values:
+            if type(value) == ProcessQueue:
+                raise RuntimeError('Queue objects should only be shared between processes through inheritance')
+
     def collect(pool):
         while True:
             got = _pg.pool_next(pool._handle)
@@ -973,9 +987,9 @@ def _pg_build():
             if state['child'] is not None:
                 raise RuntimeError('a worker process cannot start a process pool of its own in the playground')
             opened = _pg.pool_open(workers, kind)
-            if type(opened) == tuple:
+            if opened[0] == 'child':
                 child_main(opened)
-            self._handle = opened
+            self._handle = opened[1]
             self._futures = {}
             self._open = True
             t = Thread(name='_pg_collector', target=collect, args=(self,), daemon=True)
@@ -984,6 +998,7 @@ def _pg_build():
 
         def submit(self, fn, args, kwargs):
             name = pickled_name(fn)
+            inherited_only(list(args) + list(kwargs.values()))
             f = Future()
             number = _pg.pool_submit(self._handle, 'call', name, tuple(args), kwargs)
             self._futures[number] = f
@@ -993,6 +1008,8 @@ def _pg_build():
 
         def submit_chunk(self, fn, chunk):
             name = pickled_name(fn)
+            for args in chunk:
+                inherited_only(args)
             f = Future()
             number = _pg.pool_submit(self._handle, 'chunk', name, chunk, {})
             self._futures[number] = f
@@ -1002,6 +1019,196 @@ def _pg_build():
             if self._open:
                 self._open = False
                 _pg.pool_close(self._handle, cancel)
+
+    def last_line(e):
+        # How a traceback's last line names an exception: `ValueError: boom`.
+        text = str(e)
+        if text:
+            return type(e).__name__ + ': ' + text
+        return type(e).__name__
+
+    def wait_for_process(process):
+        got = _pg.pool_next(process._handle)
+        if process.exitcode is None:
+            if got is not None and got[1]:
+                process.exitcode = got[2]
+            else:
+                # The child died of something its own code could not catch (its memory, say).
+                if got is not None:
+                    _pg.stderr('Process ' + process.name + ':\n' + last_line(got[2]) + '\n')
+                process.exitcode = 1
+        process._ended.set()
+
+    class Process:
+        # multiprocessing.Process as the fork start method runs it: start() copies the
+        # interpreter as it is at that moment, and the copy runs the target and ends, so the
+        # target and its arguments need no pickling. Its number (in its name and its pid) is
+        # taken when it is made, from the counter the pools' workers take theirs from.
+        def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
+            if group is not None:
+                raise AssertionError('group argument must be None for now')
+            number = _pg.process_number()
+            self._number = number
+            self._parent_pid = _pg_os.getpid()
+            self._target = target
+            self._args = tuple(args)
+            self._kwargs = dict(kwargs)
+            self.name = name if name is not None else 'Process-' + str(number)
+            if daemon is None:
+                daemon = state['child'] is not None and state['child']['daemon']
+            self.daemon = daemon
+            self.pid = None
+            self.ident = None
+            self.exitcode = None
+            self._handle = None
+            self._ended = None
+            self._closed = False
+
+        def run(self):
+            if self._target:
+                self._target(*self._args, **self._kwargs)
+
+        def start(self):
+            self._check_closed()
+            if self._handle is not None:
+                raise AssertionError('cannot start a process twice')
+            if state['child'] is not None:
+                raise RuntimeError('a worker process cannot start a process of its own in the playground')
+            opened = _pg.process_open(self.name, self._number)
+            if opened[0] == 'child':
+                self._child(opened)
+            self._handle = opened[1]
+            self.pid = opened[2][0]
+            self.ident = self.pid
+            self._ended = Event()
+            processes.append(self)
+            _pg.pool_submit(self._handle, 'run', None, (), {})
+            _pg.pool_close(self._handle, False)
+            t = Thread(name='_pg_process', target=wait_for_process, args=(self,), daemon=True)
+            t._internal = True
+            t.start()
+
+        def _child(self, me):
+            # The copy: wait for the parent's go, run the target, report the exit code, and
+            # never go back to start().
+            state['child'] = {'name': self.name, 'pid': me[2], 'daemon': self.daemon, 'thread': Thread(name='MainThread')}
+            _pg.child_next(None)
+            exitcode = 0
+            try:
+                self.run()
+            except BaseException as e:
+                exitcode = 1
+                _pg.stderr('Process ' + self.name + ':\n' + last_line(e) + '\n')
+            while True:
+                _pg.child_next((True, exitcode))
+
+        def join(self, timeout=None):
+            self._check_closed()
+            if self._handle is None:
+                raise AssertionError('can only join a started process')
+            self._ended.wait(timeout)
+
+        def is_alive(self):
+            self._check_closed()
+            return self._handle is not None and not self._ended.is_set()
+
+        def terminate(self):
+            self._stop(-15)
+
+        def kill(self):
+            self._stop(-9)
+
+        def _stop(self, exitcode):
+            self._check_closed()
+            if self._handle is not None and self.exitcode is None:
+                _pg.pool_terminate(self._handle)
+                self.exitcode = exitcode
+                self._ended.set()
+
+        def close(self):
+            if self.is_alive():
+                raise ValueError('Cannot close a process while it is still running. You should first call join() or terminate().')
+            self._closed = True
+
+        def _check_closed(self):
+            if self._closed:
+                raise ValueError('process object is closed')
+
+        def __repr__(self):
+            if self._closed:
+                status = 'closed'
+            elif self._handle is None:
+                status = 'initial'
+            elif self.exitcode is not None:
+                status = 'stopped'
+            else:
+                status = 'started'
+            info = ['Process', 'name=' + repr(self.name)]
+            if self._handle is not None and not self._closed:
+                info.append('pid=' + str(self.pid))
+            info.append('parent=' + str(self._parent_pid))
+            info.append(status)
+            if self.exitcode is not None and not self._closed:
+                info.append('exitcode=' + {-15: '-SIGTERM', -9: '-SIGKILL'}.get(self.exitcode, str(self.exitcode)))
+            if self.daemon:
+                info.append('daemon')
+            return '<' + ' '.join(info) + '>'
+
+    def process_queue_class():
+        # multiprocessing.Queue: its items live on the host, where the parent and every worker
+        # process reach them (a Process started after it holds the same queue, as after a
+        # fork); what is put must be able to travel between processes. maxsize only makes
+        # full() true: put never blocks.
+        class Queue:
+            def __init__(self, maxsize=0):
+                self._queue = _pg.mpq_new()
+                self._maxsize = maxsize
+                self._closed = False
+
+            def _check_closed(self):
+                if self._closed:
+                    raise ValueError('Queue is closed')
+
+            def put(self, obj, block=True, timeout=None):
+                self._check_closed()
+                _pg.mpq_put(self._queue, obj)
+
+            def put_nowait(self, obj):
+                self.put(obj, False)
+
+            def get(self, block=True, timeout=None):
+                self._check_closed()
+                if block and timeout is not None and timeout < 0:
+                    raise ValueError("'timeout' must be a non-negative number")
+                return _pg.mpq_get(self._queue, block, timeout)
+
+            def get_nowait(self):
+                return self.get(False)
+
+            def qsize(self):
+                return _pg.mpq_size(self._queue)
+
+            def empty(self):
+                return self.qsize() == 0
+
+            def full(self):
+                return self._maxsize > 0 and self.qsize() >= self._maxsize
+
+            def close(self):
+                self._closed = True
+
+            def join_thread(self):
+                pass
+
+            def cancel_join_thread(self):
+                pass
+
+        return Queue
+
+    ProcessQueue = process_queue_class()
+
+    def active_children():
+        return [p for p in processes if not p._closed and p.is_alive()]
 
     def chunks(iterables, chunksize):
         rows = [tuple(args) for args in zip(*iterables)]
@@ -1246,21 +1453,35 @@ def _pg_build():
             self.terminate()
             return False
 
-    class Process:
-        def __init__(self, *args, **kwargs):
-            raise NotImplementedError('multiprocessing.Process does not run in the playground yet; use Pool or ProcessPoolExecutor')
+    class RunningProcess:
+        # What current_process() and parent_process() answer: the process as seen from inside.
+        def __init__(self, kind, name, pid, parent, daemon):
+            self._kind = kind
+            self.name = name
+            self.pid = pid
+            self.ident = pid
+            self.daemon = daemon
+            self._parent = parent
 
-    class CurrentProcess:
-        def __init__(self):
-            self.daemon = False
+        def is_alive(self):
+            return True
 
         def __repr__(self):
-            return '<' + self.name + ' name=' + repr(self.name) + ' parent=None started>'
+            info = [self._kind, 'name=' + repr(self.name), 'parent=' + str(self._parent), 'started']
+            if self.daemon:
+                info.append('daemon')
+            return '<' + ' '.join(info) + '>'
 
     def current_process():
-        process = CurrentProcess()
-        process.name = 'MainProcess' if state['child'] is None else state['child']['name']
-        return process
+        if state['child'] is None:
+            return RunningProcess('_MainProcess', 'MainProcess', _pg_os.getpid(), None, False)
+        child = state['child']
+        return RunningProcess('ForkProcess', child['name'], child['pid'], _pg_os.getppid(), child['daemon'])
+
+    def parent_process():
+        if state['child'] is None:
+            return None
+        return RunningProcess('ForkProcess', 'MainProcess', _pg_os.getppid(), None, False)
 
     def cpu_count():
         count = _pg_os.cpu_count()
@@ -1273,8 +1494,11 @@ def _pg_build():
     multiprocessing.Process = Process
     multiprocessing.cpu_count = cpu_count
     multiprocessing.current_process = current_process
+    multiprocessing.parent_process = parent_process
+    multiprocessing.active_children = active_children
     multiprocessing.TimeoutError = TimeoutError
-    multiprocessing.Queue = Queue
+    multiprocessing.Queue = ProcessQueue
+    multiprocessing.SimpleQueue = ProcessQueue
     multiprocessing.Lock = Lock
 
     # ---------------------------------------------------------------- urllib.request

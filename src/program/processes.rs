@@ -9,12 +9,17 @@
 //! lambda or a nested function fails as it does in CPython; arguments and results travel as
 //! monty's host objects.
 //!
+//! A `multiprocessing.Process` is a pool of one worker, forked at `start()`, whose one job runs
+//! the target in the copy (`Process._child` in `prelude.py`); `terminate` raises the pool's stop
+//! flag, which the worker's resource tracker reads at its next clock read.
+//!
 //! Each worker runs one call at a time; a pool with work queued keeps a job on the rayon pool
 //! per busy worker, so two workers compute on two threads. Where the build has no threads the
 //! parent runs the workers' jobs itself while it waits, one at a time: the same output, no
 //! parallelism.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -23,8 +28,9 @@ use monty_types::{
     ExcType, ExtFunctionResult, MontyException, MontyObject, NameLookupResult, ObjectRef, PrintWriter,
 };
 
+use super::channels::Channels;
 use super::output::{Output, Stream};
-use super::{answer_os, pause, process_error, ProgramTrace, TraceKind};
+use super::{answer_os, pause, process_error, ProgramTrace, TraceKind, MAIN_PID};
 use crate::clock;
 
 /// Whether pool workers run on other threads (rayon) or on the parent's while it waits.
@@ -61,10 +67,11 @@ struct State {
     trace: Vec<ProgramTrace>,
 }
 
-/// A process pool of the running program.
+/// A process pool of the running program (or one `multiprocessing.Process`: a pool of one).
 pub(crate) struct Pool {
     dump: Vec<u8>,
-    names: Vec<String>,
+    /// Each worker's process: its name and its pid.
+    processes: Vec<(String, i64)>,
     /// The trace lane of each worker.
     lanes: Vec<usize>,
     output: Output,
@@ -73,22 +80,27 @@ pub(crate) struct Pool {
     began_ms: f64,
     state: Mutex<State>,
     changed: Condvar,
+    /// Raised by `terminate`: each worker stops at its next clock read or sleep.
+    stop: Arc<AtomicBool>,
+    /// The program's `multiprocessing.Queue`s, and the parent's wakeup.
+    channels: Arc<Channels>,
 }
 
 impl Pool {
-    /// A pool of `names.len()` workers, each a copy of the interpreter in `dump`.
+    /// A pool of one worker per process (name, pid), each a copy of the interpreter in `dump`.
     pub(crate) fn new(
         dump: Vec<u8>,
-        names: Vec<String>,
+        processes: Vec<(String, i64)>,
         lanes: Vec<usize>,
         output: Output,
+        channels: Arc<Channels>,
         began_ms: f64,
         deadline_ms: f64,
     ) -> Arc<Pool> {
-        let workers = names.iter().map(|_| Worker::Fresh).collect();
+        let workers = processes.iter().map(|_| Worker::Fresh).collect();
         Arc::new(Pool {
             dump,
-            names,
+            processes,
             lanes,
             output,
             deadline_ms,
@@ -104,6 +116,8 @@ impl Pool {
                 trace: Vec::new(),
             }),
             changed: Condvar::new(),
+            stop: Arc::new(AtomicBool::new(false)),
+            channels,
         })
     }
 
@@ -113,9 +127,7 @@ impl Pool {
 
     /// Queues a call and starts an idle worker on it; returns the call's number.
     pub(crate) fn submit(self: &Arc<Self>, call: MontyObject) -> Result<u32, MontyException> {
-        if let Some(kind) = unsendable(call.as_ref()) {
-            return Err(unsendable_error(kind, "receive"));
-        }
+        check_sendable(&call, "receive")?;
         let mut state = self.lock();
         if state.closed {
             return Err(MontyException::new(
@@ -161,6 +173,13 @@ impl Pool {
             state.outstanding -= dropped;
         }
         self.changed.notify_all();
+    }
+
+    /// `Process.terminate()`: no more calls, and the running ones stop at their next clock read
+    /// or sleep (monty's tracker checks the flag where it would check the time budget).
+    pub(crate) fn terminate(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.close(true);
     }
 
     /// The next finished call, `None` once the pool is closed and none is left to come, or
@@ -274,10 +293,11 @@ impl Pool {
             let ended = clock::now_ms();
             let mut state = self.lock();
             state.results.push_back(result);
+            self.channels.wakeup.notify();
             state.trace.push(ProgramTrace {
                 lane: self.lanes[index],
                 kind: TraceKind::Process,
-                name: self.names[index].clone(),
+                name: self.processes[index].0.clone(),
                 start_ms: began - self.began_ms,
                 end_ms: ended - self.began_ms,
             });
@@ -302,7 +322,7 @@ impl Pool {
         let ended = call.and_then(|call| {
             let mut printer = self.output.printer();
             let progress = call.resume(job.call.clone(), PrintWriter::Callback(&mut printer));
-            self.until_next_job(progress)
+            self.until_next_job(index, progress)
         });
         match ended {
             Ok((call, outcome)) => {
@@ -339,29 +359,35 @@ impl Pool {
         let mut progress = *progress;
         let left = Duration::from_secs_f64(((self.deadline_ms - clock::now_ms()) / 1000.0).max(0.001));
         progress.tracker_mut().set_max_feed_duration(left);
+        progress.tracker_mut().set_stop_flag(Arc::clone(&self.stop));
         let ReplProgress::FunctionCall(call) = progress else {
             return Err(process_error("a worker process could not start"));
         };
         let me = MontyObject::tuple([
             MontyObject::string("child"),
-            MontyObject::string(self.names[index].clone()),
+            MontyObject::string(self.processes[index].0.clone()),
+            MontyObject::int(self.processes[index].1),
         ]);
         let mut printer = self.output.printer();
         let progress = call.resume(me, PrintWriter::Callback(&mut printer));
         // The first `child_next` carries no outcome.
-        self.until_next_job(progress).map(|(call, _)| call)
+        self.until_next_job(index, progress).map(|(call, _)| call)
     }
 
-    /// Runs a worker until it asks for its next job: the parked call and the outcome it sent.
+    /// Runs worker `index` until it asks for its next job: the parked call and the outcome it
+    /// sent.
     fn until_next_job(
         &self,
+        index: usize,
         mut progress: Result<ReplProgress, Box<ReplStartError>>,
     ) -> Result<(ReplFunctionCall, MontyObject), MontyException> {
         let mut locks: Vec<bool> = Vec::new();
         loop {
             let mut printer = self.output.printer();
             let print = PrintWriter::Callback(&mut printer);
-            progress = match progress.map_err(|e| e.error)? {
+            let step = progress.map_err(|e| e.error)?;
+            self.check_terminated()?;
+            progress = match step {
                 ReplProgress::FunctionCall(call) => match call.function_name.as_str() {
                     "child_next" => {
                         let outcome = call.args.arg(0).map_or_else(MontyObject::none, |o| o.to_owned());
@@ -384,6 +410,11 @@ impl Pool {
                         let answer = local_lock(&mut locks, &call);
                         call.resume(answer, print)
                     }
+                    "mpq_new" | "mpq_put" | "mpq_get" | "mpq_size" => {
+                        let answer = self.queue_call(&call);
+                        self.check_terminated()?;
+                        call.resume(answer, print)
+                    }
                     other => {
                         let message = format!("{other} cannot run in a worker process of the playground");
                         call.resume(MontyException::new(ExcType::RuntimeError, Some(message)), print)
@@ -392,9 +423,12 @@ impl Pool {
                 ReplProgress::OsCall(call) => {
                     let answer = match &call.function_call {
                         monty_types::OsFunctionCall::Sleep(d) | monty_types::OsFunctionCall::SystemSleep(d) => {
-                            pause(*d, self.deadline_ms);
+                            self.sleep(*d);
+                            self.check_terminated()?;
                             ExtFunctionResult::Return(MontyObject::none())
                         }
+                        monty_types::OsFunctionCall::Getpid => MontyObject::int(self.processes[index].1).into(),
+                        monty_types::OsFunctionCall::Getppid => MontyObject::int(MAIN_PID).into(),
                         other => answer_os(other),
                     };
                     call.resume(answer, print)
@@ -407,6 +441,66 @@ impl Pool {
                 }
                 ReplProgress::Complete { .. } => return Err(process_error("a worker process ended")),
             };
+        }
+    }
+    /// A worker's call on a `multiprocessing.Queue`: as the parent's (`Host::queue_call`), except
+    /// that a `get` blocks this worker's thread until an item comes.
+    fn queue_call(&self, call: &ReplFunctionCall) -> ExtFunctionResult {
+        let queue = call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok());
+        let answer = match (call.function_name.as_str(), queue) {
+            ("mpq_new", _) => Ok(MontyObject::int(self.channels.open() as i64)),
+            ("mpq_put", Some(queue)) => {
+                let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
+                self.channels.put(queue, value).map(|()| MontyObject::none())
+            }
+            ("mpq_size", Some(queue)) => self.channels.len(queue).map(|n| MontyObject::int(n as i64)),
+            ("mpq_get", Some(queue)) => {
+                let block = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+                let timeout = call.args.arg(2).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
+                let until = match (block, timeout) {
+                    (false, _) => clock::now_ms(),
+                    (true, Some(seconds)) => (clock::now_ms() + seconds * 1000.0).min(self.deadline_ms),
+                    (true, None) => self.deadline_ms,
+                };
+                match self.channels.get_waiting(queue, until, &self.stop) {
+                    Ok(Some(item)) => Ok(item),
+                    Ok(None) if clock::now_ms() >= self.deadline_ms => {
+                        let budget =
+                            Duration::from_secs_f64((self.deadline_ms - self.began_ms).max(0.0) / 1000.0);
+                        Err(super::out_of_time(budget))
+                    }
+                    Ok(None) => Err(MontyException::new(ExcType::QueueEmpty, None)),
+                    Err(e) => Err(e),
+                }
+            }
+            _ => Err(process_error("unknown queue")),
+        };
+        match answer {
+            Ok(value) => value.into(),
+            Err(e) => e.into(),
+        }
+    }
+
+    /// `Err` once `terminate` was called: the worker goes no further, not even to the next line
+    /// after the sleep or the wait it was in, as a process killed by a signal.
+    fn check_terminated(&self) -> Result<(), MontyException> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(MontyException::new(ExcType::KeyboardInterrupt, Some("terminated".into())));
+        }
+        Ok(())
+    }
+
+    /// A worker's `time.sleep`, cut short by `terminate` (the next clock read then stops it)
+    /// and by the program's budget.
+    fn sleep(&self, duration: Duration) {
+        const SLICE: Duration = Duration::from_millis(10);
+        let until = (clock::now_ms() + duration.as_secs_f64() * 1000.0).min(self.deadline_ms);
+        while !self.stop.load(Ordering::Relaxed) {
+            let left = until - clock::now_ms();
+            if left <= 0.0 {
+                return;
+            }
+            pause(SLICE.min(Duration::from_secs_f64(left / 1000.0)), self.deadline_ms);
         }
     }
 }
@@ -493,6 +587,15 @@ fn repr_kind(text: &str) -> &str {
         head
     } else {
         "object"
+    }
+}
+
+/// `Ok` when `value` can travel between processes; else the `TypeError` saying what cannot, at
+/// the moment pickling would fail (`verb`: "receive" for an argument, "send" for a put).
+pub(crate) fn check_sendable(value: &MontyObject, verb: &str) -> Result<(), MontyException> {
+    match unsendable(value.as_ref()) {
+        Some(kind) => Err(unsendable_error(kind, verb)),
+        None => Ok(()),
     }
 }
 

@@ -42,7 +42,8 @@ test("the presets and a sample of the corpus print what python3 prints, their ou
   const { page, problems, close } = await openPlayground(env.browser, env.server.url, MISSING_PAGE);
   const presets = readdirSync(new URL('python/programs/', ROOT)).map((name) => new URL(`python/programs/${name}`, ROOT));
   const sample = ['03_ppe_submit_result', '11_as_completed', '15_ppe_exception_map', '17_thread_uncaught', '19_mp_pool_imap',
-    '23_ppe_worker_global', '29_lock_counter', '33_condition_producer_consumer', '35_queue_workers', '40_no_main_guard']
+    '23_ppe_worker_global', '29_lock_counter', '33_condition_producer_consumer', '35_queue_workers', '40_no_main_guard',
+    '50_process_start_join', '51_process_queue']
     .map((name) => new URL(`tests/programs/${name}.py`, ROOT));
   for (const file of [...presets, ...sample]) {
     // The docs' URL example fetches the site's samples, from wherever the page is served.

@@ -50,10 +50,18 @@ test('a threaded start that fails leaves the page on the single-threaded build, 
       code: 'from concurrent.futures import ProcessPoolExecutor\nwith ProcessPoolExecutor(2) as ex:\n    print(list(ex.map(abs, [-1, -2])))\n',
     });
     out.program = program.stdout;
+    // A Process and a Queue: the parent runs its processes itself, one after another.
+    const processes = await window.playground.runProgram({
+      code: 'from multiprocessing import Process, Queue\ndef f(q, n):\n    q.put(n * n)\nq = Queue()\n'
+        + 'ps = [Process(target=f, args=(q, n)) for n in range(3)]\nfor p in ps:\n    p.start()\n'
+        + 'got = sorted([q.get() for p in ps])\nfor p in ps:\n    p.join()\nprint(got, [p.exitcode for p in ps])\n',
+    });
+    out.processes = processes.stdout + processes.stderr;
     return out;
   });
   assert.deepEqual(runs, {
     sequential: '[55, 6765]', async: '[55, 6765]', 'message-passing': '[55, 6765]', custom: '[3, 6]', pool: 'PoolUnavailable', program: '[1, 2]\n',
+    processes: '[0, 1, 4] [0, 0, 0]\n',
   });
   assert.deepEqual(problems, []);
   await close();

@@ -15,7 +15,11 @@ import { startServer } from '../e2e/harness.mjs';
 const EXECUTORS = ['sequential', 'async', 'pool', 'message-passing'];
 const ORACLE = new URL('../oracle/workloads.py', import.meta.url).pathname;
 /** Whole programs: the blog post's three and the Python docs' is_prime example. */
-const PROGRAMS = ['seed_executors', 'seed_pool_map', 'docs_is_prime'].map((name) => new URL(`../../python/programs/${name}.py`, import.meta.url));
+const PROGRAMS = [
+  ...['seed_executors', 'seed_pool_map', 'docs_is_prime'].map((name) => new URL(`../../python/programs/${name}.py`, import.meta.url)),
+  // Processes and a queue they share, on this browser's Workers.
+  new URL('../programs/51_process_queue.py', import.meta.url),
+];
 
 /** What python3 prints to stdout for the program `code`. */
 const python3 = (code) => execFileSync('python3', ['-c', code], { encoding: 'utf8', timeout: 60_000 });

@@ -1,0 +1,135 @@
+//! `multiprocessing.Queue`: queues the program's processes share, and the one signal the
+//! parent waits on.
+//!
+//! The parent and its worker processes are interpreters on different threads with heaps of
+//! their own, so a queue cannot be a Python object: its items live here, on the host, as the
+//! values that travel between processes (a `put` of anything else is the `TypeError` a pool's
+//! argument gets). A `multiprocessing.Queue` in Python holds only its number; a
+//! `multiprocessing.Process` started after it is a copy of the interpreter, so the child holds
+//! the same number and reaches the same queue, as a queue inherited through `fork` does.
+//!
+//! A worker process waiting in `get` blocks its own thread here (where the build has threads;
+//! without, the parent runs its processes itself and such a wait is a deadlock that says so).
+//! The parent never blocks: its `get` waits as its threads do, and [`Wakeup`] tells it that
+//! something came (a put, a pool's result) so it looks again at once instead of at its next
+//! timer.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use monty_types::{ExcType, MontyException, MontyObject};
+
+use super::processes::{check_sendable, PARALLEL};
+use crate::clock;
+
+/// What the parent waits on: a count of things that happened, raised by each.
+#[derive(Default)]
+pub(crate) struct Wakeup {
+    count: Mutex<u64>,
+    changed: Condvar,
+}
+
+impl Wakeup {
+    /// Something happened that a waiting parent may want to see.
+    pub(crate) fn notify(&self) {
+        *self.count.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+        self.changed.notify_all();
+    }
+
+    /// The count now: what to hand [`wait`](Self::wait) after looking.
+    pub(crate) fn seen(&self) -> u64 {
+        *self.count.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits up to `timeout` for anything after `seen`.
+    pub(crate) fn wait(&self, seen: u64, timeout: Duration) {
+        let count = self.count.lock().unwrap_or_else(PoisonError::into_inner);
+        if *count == seen {
+            let _ = self.changed.wait_timeout(count, timeout);
+        }
+    }
+}
+
+/// The program's `multiprocessing.Queue`s, by number.
+#[derive(Default)]
+pub(crate) struct Channels {
+    queues: Mutex<Vec<VecDeque<MontyObject>>>,
+    /// Raised by each put, for the worker processes blocked in `get`.
+    changed: Condvar,
+    /// Raised by each put and each pool's result, for the parent.
+    pub(crate) wakeup: Wakeup,
+}
+
+impl Channels {
+    fn lock(&self) -> MutexGuard<'_, Vec<VecDeque<MontyObject>>> {
+        self.queues.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A new empty queue; its number.
+    pub(crate) fn open(&self) -> usize {
+        let mut queues = self.lock();
+        queues.push(VecDeque::new());
+        queues.len() - 1
+    }
+
+    /// Adds `value` to queue `queue`, if it can travel between processes.
+    pub(crate) fn put(&self, queue: usize, value: MontyObject) -> Result<(), MontyException> {
+        check_sendable(&value, "send")?;
+        self.lock().get_mut(queue).ok_or_else(unknown)?.push_back(value);
+        self.changed.notify_all();
+        self.wakeup.notify();
+        Ok(())
+    }
+
+    /// The next item of queue `queue`, if it has one.
+    pub(crate) fn try_get(&self, queue: usize) -> Result<Option<MontyObject>, MontyException> {
+        Ok(self.lock().get_mut(queue).ok_or_else(unknown)?.pop_front())
+    }
+
+    /// How many items queue `queue` holds.
+    pub(crate) fn len(&self, queue: usize) -> Result<usize, MontyException> {
+        Ok(self.lock().get(queue).ok_or_else(unknown)?.len())
+    }
+
+    /// A worker process's blocking `get`: the next item, or `None` once `until_ms` (its timeout
+    /// or the program's budget) has passed or `stop` is raised.
+    pub(crate) fn get_waiting(
+        &self,
+        queue: usize,
+        until_ms: f64,
+        stop: &AtomicBool,
+    ) -> Result<Option<MontyObject>, MontyException> {
+        /// How often a blocked worker looks at `stop`.
+        const SLICE_MS: f64 = 10.0;
+        let mut queues = self.lock();
+        loop {
+            if let Some(item) = queues.get_mut(queue).ok_or_else(unknown)?.pop_front() {
+                return Ok(Some(item));
+            }
+            let left = until_ms - clock::now_ms();
+            if left <= 0.0 || stop.load(Ordering::Relaxed) {
+                return Ok(None);
+            }
+            if !PARALLEL {
+                // The parent runs this worker itself, while it waits: no one can put meanwhile.
+                return Err(MontyException::new(
+                    ExcType::RuntimeError,
+                    Some(
+                        "deadlock: a worker process waits for a queue that only its parent could fill, while the \
+                         parent waits for it (without threads, the playground runs a program's processes one \
+                         after another)"
+                            .into(),
+                    ),
+                ));
+            }
+            let wait = Duration::from_secs_f64(left.min(SLICE_MS) / 1000.0);
+            queues = self.changed.wait_timeout(queues, wait).unwrap_or_else(PoisonError::into_inner).0;
+        }
+    }
+}
+
+fn unknown() -> MontyException {
+    MontyException::new(ExcType::RuntimeError, Some("unknown queue".into()))
+}
