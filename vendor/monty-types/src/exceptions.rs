@@ -371,6 +371,10 @@ pub enum ExcType {
     /// `queue.Full`: a non-blocking or timed-out `put` into a full queue.
     #[strum(serialize = "queue.Full")]
     QueueFull,
+    /// `threading.BrokenBarrierError`, a subclass of `RuntimeError`: a barrier broken by a
+    /// timeout, an abort or a failed action.
+    #[strum(serialize = "threading.BrokenBarrierError")]
+    BrokenBarrierError,
     /// `urllib.error.URLError`, a subclass of `OSError`: a URL that could not be opened.
     #[strum(serialize = "urllib.error.URLError")]
     UrlError,
@@ -467,7 +471,8 @@ impl ExcType {
     /// - `Exception` is the base class for all standard exceptions
     /// - `LookupError` is the base for `KeyError` and `IndexError`
     /// - `ArithmeticError` is the base for `ZeroDivisionError` and `OverflowError`
-    /// - `RuntimeError` is the base for `RecursionError` and `NotImplementedError`
+    /// - `RuntimeError` is the base for `RecursionError`, `NotImplementedError` and
+    ///   `threading.BrokenBarrierError`
     ///
     /// Returns true if `self` would be caught by `except handler_type:`.
     #[must_use]
@@ -485,7 +490,9 @@ impl ExcType {
             // ArithmeticError catches ZeroDivisionError and OverflowError
             Self::ArithmeticError => matches!(self, Self::ZeroDivisionError | Self::OverflowError),
             // RuntimeError catches RecursionError and NotImplementedError
-            Self::RuntimeError => matches!(self, Self::RecursionError | Self::NotImplementedError),
+            Self::RuntimeError => {
+                matches!(self, Self::RecursionError | Self::NotImplementedError | Self::BrokenBarrierError)
+            }
             // AttributeError catches FrozenInstanceError
             Self::AttributeError => matches!(self, Self::FrozenInstanceError),
             // NameError catches UnboundLocalError
