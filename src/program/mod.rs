@@ -392,6 +392,7 @@ fn host_module() -> MontyObject {
         ("URLError", ExcType::UrlError),
         ("HTTPError", ExcType::HttpError),
         ("Full", ExcType::QueueFull),
+        ("BrokenBarrierError", ExcType::BrokenBarrierError),
     ] {
         attrs.push((MontyObject::string(name), MontyObject::type_object(MontyType::Exception(exc_type))));
     }

@@ -46,6 +46,7 @@ def _pg_build():
     CancelledError = _pg.CancelledError
     Empty = _pg.Empty
     Full = _pg.Full
+    BrokenBarrierError = _pg.BrokenBarrierError
     state = {'thread_counter': 0, 'executor_counter': 0, 'child': None, 'settled': 0}
     processes = []      # multiprocessing.Process objects started, in start order
     threads = {}        # task number -> Thread
@@ -441,6 +442,88 @@ def _pg_build():
     def enumerate_threads():
         return [main] + [t for t in live if not t._internal]
 
+    def Timer(interval, function, args=None, kwargs=None):
+        # threading.Timer: a thread that waits `interval` seconds, then calls `function` unless
+        # cancel() came first. A Thread of its own kind in CPython; here a Thread (monty has no
+        # subclasses) with Timer's attributes, named as CPython names a Timer ('Thread-1').
+        finished = Event()
+        call_args = list(args) if args is not None else []
+        call_kwargs = dict(kwargs) if kwargs is not None else {}
+
+        def wait_then_call():
+            finished.wait(interval)
+            if not finished.is_set():
+                function(*call_args, **call_kwargs)
+            finished.set()
+
+        state['thread_counter'] += 1
+        timer = Thread(target=wait_then_call, name='Thread-' + str(state['thread_counter']))
+        timer.interval = interval
+        timer.function = function
+        timer.args = call_args
+        timer.kwargs = call_kwargs
+        timer.finished = finished
+        timer.cancel = finished.set
+        return timer
+
+    class Barrier:
+        # threading.Barrier: the last of `parties` threads to call wait() runs `action` and
+        # releases them all; wait() answers each its arrival index. A wait that times out, an
+        # action that raises, or abort() breaks it: every waiter gets BrokenBarrierError.
+        def __init__(self, parties, action=None, timeout=None):
+            if parties < 1:
+                raise ValueError('parties must be > 0')
+            self.parties = parties
+            self._action = action
+            self._timeout = timeout
+            self._cond = Condition(Lock())
+            self._generation = 0
+            self.n_waiting = 0
+            self.broken = False
+
+        def wait(self, timeout=None):
+            if timeout is None:
+                timeout = self._timeout
+            with self._cond:
+                if self.broken:
+                    raise BrokenBarrierError
+                index = self.n_waiting
+                self.n_waiting += 1
+                if self.n_waiting == self.parties:
+                    try:
+                        if self._action is not None:
+                            self._action()
+                    except BaseException:
+                        self._break()
+                        raise
+                    self.n_waiting = 0
+                    self._generation += 1
+                    self._cond.notify_all()
+                    return index
+                generation = self._generation
+                while generation == self._generation and not self.broken:
+                    if not self._cond.wait(timeout):
+                        self._break()
+                if self.broken:
+                    raise BrokenBarrierError
+                return index
+
+        def _break(self):
+            self.broken = True
+            self.n_waiting = 0
+            self._cond.notify_all()
+
+        def abort(self):
+            with self._cond:
+                self._break()
+
+        def reset(self):
+            with self._cond:
+                self.broken = False
+                self.n_waiting = 0
+                self._generation += 1
+                self._cond.notify_all()
+
     def threading_shutdown():
         # What CPython does when the main module ends: wait for every thread that is not a
         # daemon; then multiprocessing's exit handler terminates the daemon processes still
@@ -464,6 +547,9 @@ def _pg_build():
     threading.Semaphore = Semaphore
     threading.BoundedSemaphore = BoundedSemaphore
     threading.Event = Event
+    threading.Timer = Timer
+    threading.Barrier = Barrier
+    threading.BrokenBarrierError = BrokenBarrierError
     threading.current_thread = current_thread
     threading.currentThread = current_thread
     threading.main_thread = main_thread
