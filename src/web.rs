@@ -343,7 +343,7 @@ fn to_js(error: &Error) -> JsValue {
 }
 
 /// Runs a whole Python program (`{code, timeout_ms, cpu_count, base_url}`) and returns
-/// `{stdout, stderr, error, wall_ms, trace}` (see [`crate::program::ProgramReport`]). With
+/// `{stdout, stderr, error, wall_ms, trace, processes}` (see [`crate::program::ProgramReport`]). With
 /// `on_output`, each piece of output is passed to it as `{stream, text}` as it is printed.
 /// It runs to its end on this thread: its threads take turns here, its process pools compute
 /// on the rayon pool (or here, one call at a time, in the single-threaded build). A cancel

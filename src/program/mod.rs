@@ -53,6 +53,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(PROGRAM_TIMEOUT_MS a
 /// (`sys.getswitchinterval()`).
 const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
 
+/// How long a program's end waits for worker processes still starting (or finishing a call)
+/// to be free, before it reports them abandoned (and the page starts a fresh engine).
+const SETTLE_MS: f64 = 100.0;
+
 /// The message of the `KeyboardInterrupt` that stops a cancelled program.
 const CANCELLED: &str = "the run was cancelled";
 
@@ -123,6 +127,16 @@ pub struct ProgramTrace {
     pub end_ms: f64,
 }
 
+/// A worker process the program started (a pool's, or a `multiprocessing.Process`): its
+/// timeline row, which may have no bar (a short `map` may be run by one worker of two).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ProcessStarted {
+    /// Its row in the timeline, as in [`ProgramTrace::lane`].
+    pub lane: usize,
+    /// Its name, as Python names it.
+    pub name: String,
+}
+
 /// What a program did: `runProgram`'s report.
 #[derive(Clone, Debug, Serialize)]
 pub struct ProgramReport {
@@ -137,6 +151,8 @@ pub struct ProgramReport {
     pub wall_ms: f64,
     /// One entry per thread and per call a process pool ran, by start time.
     pub trace: Vec<ProgramTrace>,
+    /// Every worker process the program started, in the order they started.
+    pub processes: Vec<ProcessStarted>,
     /// Whether it was stopped (cancelled, or past its budget) rather than ending on its own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stopped: Option<Stopped>,
@@ -240,6 +256,10 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
         trace.extend(pool.take_trace());
     }
     trace.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+    let settled_by = clock::now_ms() + SETTLE_MS;
+    for pool in &host.pools {
+        pool.settle(settled_by);
+    }
     let abandoned = host.pools.iter().any(|pool| pool.busy());
     let stopped = error.as_ref().and_then(|e| match (e.type_name.as_str(), e.message.as_str()) {
         ("KeyboardInterrupt", CANCELLED) => Some(Stopped::Cancelled),
@@ -248,7 +268,17 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
         }
         _ => None,
     });
-    ProgramReport { stdout, stderr, error, wall_ms: clock::now_ms() - began, trace, stopped, abandoned }
+    let processes = host.pools.iter().flat_map(|pool| pool.started()).collect();
+    ProgramReport {
+        stdout,
+        stderr,
+        error,
+        wall_ms: clock::now_ms() - began,
+        trace,
+        processes,
+        stopped,
+        abandoned,
+    }
 }
 
 /// What the host answers an OS call with, where the answer needs no waiting: the clock, the
@@ -1041,6 +1071,7 @@ impl Host {
             self.began_ms,
             self.deadline_ms,
         );
+        pool.start();
         self.pools.push(pool);
         call.resume(answer, print)
     }

@@ -940,6 +940,23 @@ def _pg_build():
             return self._buffer.pop(0)
 
     def worker_loop(executor):
+        if executor._initializer is not None:
+            try:
+                executor._initializer(*executor._initargs)
+            except BaseException as e:
+                # As CPython's: the pool is broken; what waits fails, and no more is taken.
+                _pg.stderr('Exception in initializer:\n' + last_line(e) + '\n')
+                executor._broken = 'A thread initializer failed, the thread pool is not usable anymore'
+                while True:
+                    try:
+                        item = executor._queue.get_nowait()
+                    except Empty:
+                        break
+                    if item is None:
+                        executor._queue.put(None)
+                        break
+                    item[0].set_exception(RuntimeError(executor._broken))
+                return
         while True:
             item = executor._queue.get()
             if item is None:
@@ -965,8 +982,9 @@ def _pg_build():
                 max_workers = min(32, (_pg_os.cpu_count() or 1) + 4)
             if max_workers <= 0:
                 raise ValueError('max_workers must be greater than 0')
-            if initializer is not None:
-                raise NotImplementedError('the playground runs no initializer for a ThreadPoolExecutor yet')
+            self._initializer = initializer
+            self._initargs = initargs
+            self._broken = None
             self._max_workers = max_workers
             self._queue = Queue()
             self._idle = Semaphore(0)
@@ -978,6 +996,8 @@ def _pg_build():
             self._prefix = thread_name_prefix
 
         def submit(self, fn, *args, **kwargs):
+            if self._broken is not None:
+                raise RuntimeError(self._broken)
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
             f = Future()
@@ -1016,11 +1036,22 @@ def _pg_build():
 
     # ---------------------------------------------------------------- processes
 
-    def child_main(me):
+    def child_main(me, initializer, initargs):
         # A worker process: a copy of the interpreter made when its pool was created, which
-        # runs one call at a time for as long as the pool lives.
+        # runs its pool's initializer, then one call at a time for as long as the pool lives.
         state['child'] = {'name': me[1], 'pid': me[2], 'daemon': True, 'thread': Thread(name='MainThread')}
         outcome = None
+        failed = None
+        if initializer is not None:
+            try:
+                initializer(*initargs)
+            except BaseException as e:
+                _pg.stderr('Process ' + me[1] + ':\n' + last_line(e) + '\n')
+                failed = e
+        while failed is not None:
+            # The worker cannot run calls: each fails with the initializer's exception.
+            _pg.child_next(outcome)
+            outcome = (False, failed)
         while True:
             job = _pg.child_next(outcome)
             fn = _pg_global(job[1])
@@ -1069,12 +1100,12 @@ def _pg_build():
 
     class ProcessPool:
         # The process side of both ProcessPoolExecutor and multiprocessing.Pool.
-        def __init__(self, workers, kind):
+        def __init__(self, workers, kind, initializer=None, initargs=()):
             if state['child'] is not None:
                 raise RuntimeError('a worker process cannot start a process pool of its own in the playground')
             opened = _pg.pool_open(workers, kind)
             if opened[0] == 'child':
-                child_main(opened)
+                child_main(opened, initializer, initargs)
             self._handle = opened[1]
             self._futures = {}
             self._open = True
@@ -1306,15 +1337,15 @@ def _pg_build():
                 max_workers = _pg_os.cpu_count() or 1
             elif max_workers <= 0:
                 raise ValueError('max_workers must be greater than 0')
-            if initializer is not None:
-                raise NotImplementedError('the playground runs no initializer for a ProcessPoolExecutor yet')
+            self._initializer = initializer
+            self._initargs = initargs
             self._max_workers = max_workers
             self._pool = None
             self._shutdown = False
 
         def _processes(self):
             if self._pool is None:
-                self._pool = ProcessPool(self._max_workers, 'ForkProcess')
+                self._pool = ProcessPool(self._max_workers, 'ForkProcess', self._initializer, self._initargs)
             return self._pool
 
         def submit(self, fn, *args, **kwargs):
@@ -1459,9 +1490,7 @@ def _pg_build():
                 processes = _pg_os.cpu_count() or 1
             if processes < 1:
                 raise ValueError('Number of processes must be at least 1')
-            if initializer is not None:
-                raise NotImplementedError('the playground runs no initializer for a Pool yet')
-            self._processes = ProcessPool(processes, 'ForkPoolWorker')
+            self._processes = ProcessPool(processes, 'ForkPoolWorker', initializer, initargs)
             self._size = processes
             self._state = 'RUN'
             self._all = []

@@ -243,9 +243,54 @@ impl Pool {
         }
     }
 
+    /// Starts every worker process now, as `fork` starts them when the pool is made: each
+    /// loads the dump (and runs the pool's initializer) on a thread of its own, then takes
+    /// calls. Lazily started, the first worker up took every call of a short map while the
+    /// other was still loading. Without threads the workers start at their first call.
+    pub(crate) fn start(self: &Arc<Self>) {
+        if !PARALLEL {
+            return;
+        }
+        let mut state = self.lock();
+        for index in 0..state.workers.len() {
+            state.workers[index] = Worker::Busy;
+            let pool = Arc::clone(self);
+            spawn(move || match pool.load(index) {
+                Ok(call) => pool.run_parked(index, Worker::Idle(Box::new(call))),
+                Err(_) => {
+                    // Stopped by the budget or terminate before it began; its calls fail as
+                    // a broken pool's do.
+                    pool.lock().workers[index] = Worker::Dead;
+                    pool.changed.notify_all();
+                    pool.channels.wakeup.notify();
+                }
+            });
+        }
+    }
+
     /// Whether a worker is still running a call (its thread is not free yet).
     pub(crate) fn busy(&self) -> bool {
         self.lock().workers.iter().any(|w| matches!(w, Worker::Busy))
+    }
+
+    /// Waits until no worker is busy, or `until_ms` ([`clock::now_ms`]): a program that ends
+    /// just after making a pool leaves its workers starting, and they are free a moment later.
+    pub(crate) fn settle(&self, until_ms: f64) {
+        let mut state = self.lock();
+        while state.workers.iter().any(|w| matches!(w, Worker::Busy)) {
+            let left = until_ms - clock::now_ms();
+            if left <= 0.0 {
+                return;
+            }
+            let wait = Duration::from_secs_f64(left / 1000.0);
+            state = self.changed.wait_timeout(state, wait).unwrap_or_else(PoisonError::into_inner).0;
+        }
+    }
+
+    /// Its worker processes, as the report lists them.
+    pub(crate) fn started(&self) -> Vec<super::ProcessStarted> {
+        let rows = self.lanes.iter().zip(&self.processes);
+        rows.map(|(lane, (name, _))| super::ProcessStarted { lane: *lane, name: name.clone() }).collect()
     }
 
     /// The trace entries of the calls the workers ran.

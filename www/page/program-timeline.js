@@ -12,7 +12,8 @@ function tableRow(row) {
   const tr = document.createElement('tr');
   const first = row.bars.reduce((most, bar) => Math.min(most, bar.start_ms), Infinity);
   const last = row.bars.reduce((most, bar) => Math.max(most, bar.end_ms), 0);
-  for (const value of [row.name, t(`kind.${row.kind}`), String(row.bars.length), ms(row.busy_ms), `${ms(first)}–${ms(last)}`]) {
+  const span = row.bars.length ? `${ms(first)}–${ms(last)}` : '–';
+  for (const value of [row.name, t(`kind.${row.kind}`), String(row.bars.length), ms(row.busy_ms), span]) {
     const td = document.createElement('td');
     td.textContent = value;
     tr.append(td);
@@ -23,7 +24,7 @@ function tableRow(row) {
 export function mountProgramTimeline(store, $) {
   store.watch(['programReport', 'lang'], ({ programReport: report }) => {
     const svg = $('program-timeline');
-    const drawn = Boolean(report?.trace.length);
+    const drawn = Boolean(report?.trace.length || report?.processes?.length);
     $('program-timeline-none').hidden = !report || drawn;
     $('program-timeline-none').textContent = t(report?.stopped ? 'program.timeline.stopped' : 'program.timeline.none');
     $('program-lanes-box').hidden = !drawn;

@@ -78,14 +78,19 @@ export class OutputView {
 
 /**
  * The rows of a program report's timeline, by lane: `{lane, name, kind, bars, busy_ms}`. The
- * trace lists the threads a program started and the calls its pools ran; the main thread
- * (lane 0) runs from the start to the end, and is drawn so unless the trace says otherwise.
+ * trace lists the threads a program started and the calls its pools ran, and `processes`
+ * every worker process it started, so one that ran no call has its row too (a short map may
+ * be run by one worker of two); the main thread (lane 0) runs from the start to the end, and
+ * is drawn so unless the trace says otherwise.
  */
 export function programLanes(report) {
   const lanes = new Map();
   for (const entry of report.trace) {
     if (!lanes.has(entry.lane)) lanes.set(entry.lane, { lane: entry.lane, name: entry.name, kind: entry.kind, bars: [] });
     lanes.get(entry.lane).bars.push({ start_ms: entry.start_ms, end_ms: entry.end_ms });
+  }
+  for (const { lane, name } of report.processes ?? []) {
+    if (!lanes.has(lane)) lanes.set(lane, { lane, name, kind: 'process', bars: [] });
   }
   if (!lanes.has(0)) lanes.set(0, { lane: 0, name: 'MainThread', kind: 'thread', bars: [{ start_ms: 0, end_ms: report.wall_ms }] });
   return [...lanes.values()]

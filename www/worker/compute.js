@@ -285,6 +285,7 @@ function stoppedReport(type, message, pieces, began) {
     error: { type, message, traceback, line: null },
     wall_ms: now() - began,
     trace: [],
+    processes: [],
     stopped: type === 'TimeoutError' ? 'timeout' : 'cancelled',
   };
 }
