@@ -8,11 +8,12 @@ use std::{
     fmt::{self, Write},
 };
 
+use monty_types::PrintStream;
 use num_bigint::BigInt;
 
 use crate::{
     args::ArgValues,
-    builtins::{Builtins, BuiltinsFunctions},
+    builtins::{Builtins, BuiltinsFunctions, std_stream_call},
     bytecode::{CallResult, VM},
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunResult, SimpleException},
@@ -532,6 +533,13 @@ impl<'h> PyTrait<'h> for PyValue<'h> {
         forward_py_value!(self, |value| value.py_call_attr(vm, attr, args), {
             Self::Module(value) => value.py_call_attr(vm, attr, args),
             Self::Builtin(Builtins::Type(ty)) if let EitherStr::Interned(id) = attr => ty.call_class_method(*id, args, vm),
+            Self::Marker(Marker(marker @ (StaticStrings::Stdout | StaticStrings::Stderr)))
+                if matches!(attr.as_str(vm.interns), "write" | "flush") =>
+            {
+                let stream = if *marker == StaticStrings::Stdout { PrintStream::Stdout } else { PrintStream::Stderr };
+                let name = attr.as_str(vm.interns).to_owned();
+                std_stream_call(stream, &name, vm, args)
+            }
             _ => {
                 args.drop_with(vm);
                 Err(ExcType::attribute_error(self.py_type_name(vm), attr.as_str(vm.interns)))

@@ -25,6 +25,7 @@ mod locals;
 mod map;
 mod min_max; // min and max share implementation
 pub(crate) use min_max::candidate_wins;
+pub(crate) use print::std_stream_call;
 pub(crate) mod next;
 pub(crate) mod object_setattr;
 mod oct;

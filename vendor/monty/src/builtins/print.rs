@@ -4,7 +4,7 @@ use monty_types::PrintStream;
 
 use crate::{
     args::{ArgValues, FromArgs},
-    bytecode::VM,
+    bytecode::{CallResult, VM},
     defer_drop,
     exception_private::{ExcType, RunResult, SimpleException},
     intern::StaticStrings,
@@ -124,4 +124,33 @@ fn extract_string_kwarg(value: &Value, name: &str, vm: &VM<'_>) -> RunResult<Opt
         )
         .into()),
     }
+}
+
+/// `sys.stdout.write(text)` and `sys.stderr.write(text)`, which answer the number of characters
+/// written as a text file does, and their `flush()`, which has nothing to do (Monty does not
+/// buffer). The streams are the markers `print(file=...)` takes, written through the same
+/// writer, so the two interleave as in CPython. Only `write` and `flush` come here.
+pub(crate) fn std_stream_call(
+    stream: PrintStream,
+    name: &str,
+    vm: &mut VM<'_>,
+    args: ArgValues,
+) -> RunResult<CallResult> {
+    if name == "flush" {
+        args.check_zero_args("flush", vm.heap)?;
+        return Ok(CallResult::Value(Value::None));
+    }
+    let text = args.get_one_arg("write", vm.heap)?;
+    defer_drop!(text, vm);
+    let PyValue::Str(string) = text.py_value(vm) else {
+        return Err(SimpleException::new_msg(
+            ExcType::TypeError,
+            format!("write() argument must be str, not {}", text.py_type_name(vm)),
+        )
+        .into());
+    };
+    let owned = string.as_str(vm).to_owned();
+    let written = i64::try_from(owned.chars().count()).unwrap_or(i64::MAX);
+    vm.print_writer.write(stream, owned.into())?;
+    Ok(CallResult::Value(Value::Int(written)))
 }
