@@ -19,6 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use monty::ReplFunctionCall;
 use monty_types::{ExcType, MontyException, MontyObject};
 
 use super::processes::{check_sendable, PARALLEL};
@@ -94,11 +95,12 @@ impl Channels {
     }
 
     /// A worker process's blocking `get`: the next item, or `None` once `until_ms` (its timeout
-    /// or the program's budget) has passed or `stop` is raised.
+    /// or, `untimed`, the program's budget) has passed or `stop` is raised.
     pub(crate) fn get_waiting(
         &self,
         queue: usize,
         until_ms: f64,
+        untimed: bool,
         stop: &AtomicBool,
     ) -> Result<Option<MontyObject>, MontyException> {
         /// How often a blocked worker looks at `stop`.
@@ -112,8 +114,14 @@ impl Channels {
             if left <= 0.0 || stop.load(Ordering::Relaxed) {
                 return Ok(None);
             }
+            if !PARALLEL && !untimed {
+                // The parent runs this worker itself, while it waits: no one can put meanwhile,
+                // so the timeout passes (as the program's other waits do here) with nothing.
+                drop(queues);
+                super::pause(Duration::from_secs_f64(left / 1000.0), until_ms);
+                return Ok(None);
+            }
             if !PARALLEL {
-                // The parent runs this worker itself, while it waits: no one can put meanwhile.
                 return Err(MontyException::new(
                     ExcType::RuntimeError,
                     Some(
@@ -128,6 +136,13 @@ impl Channels {
             queues = self.changed.wait_timeout(queues, wait).unwrap_or_else(PoisonError::into_inner).0;
         }
     }
+}
+
+/// A `get` call's `block` and `timeout` (seconds), as `mpq_get(queue, block, timeout)` passes them.
+pub(crate) fn get_args(call: &ReplFunctionCall) -> (bool, Option<f64>) {
+    let block = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+    let timeout = call.args.arg(2).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
+    (block, timeout)
 }
 
 fn unknown() -> MontyException {

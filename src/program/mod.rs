@@ -656,12 +656,17 @@ impl Host {
                 ));
             }
             let wait = Duration::from_secs_f64((next_timer - self.now()).clamp(0.0, 20.0) / 1000.0);
-            match self.pool_waiters.first().map(|(pool, _)| Arc::clone(&self.pools[*pool])) {
-                // The parent runs the workers' jobs itself.
-                Some(pool) if !processes::PARALLEL => pool.wait(wait),
+            if !pools_working {
+                pause(wait, self.deadline_ms);
+            } else if processes::PARALLEL {
                 // A result or a queue's item, whichever comes first.
-                Some(_) => self.channels.wakeup.wait(seen, wait),
-                None => pause(wait, self.deadline_ms),
+                self.channels.wakeup.wait(seen, wait);
+            } else {
+                // The parent runs the workers' jobs itself: the first waited-for pool with one.
+                let ran = self.pool_waiters.iter().any(|(pool, _)| self.pools[*pool].run_inline());
+                if !ran {
+                    pause(wait, self.deadline_ms);
+                }
             }
         }
     }
@@ -681,7 +686,10 @@ impl Host {
                     self.settled.push((call_id, item.into()));
                 }
                 Ok(None) => still.push((queue, call_id)),
-                Err(e) => self.settled.push((call_id, e.into())),
+                Err(e) => {
+                    self.timers.retain(|t| t.call_id != call_id);
+                    self.settled.push((call_id, e.into()));
+                }
             }
         }
         self.queue_waiters = still;
@@ -710,7 +718,9 @@ impl Host {
     /// trace, the last output goes out.
     fn finish(&mut self, watcher: &mut dyn Watcher) {
         for pool in &self.pools {
-            pool.close(true);
+            // A worker still running (a daemon's call, a child blocked after an error) would
+            // hold its thread to the budget's end.
+            pool.terminate();
         }
         let now = self.now();
         for (lane, (name, began, internal)) in self.lanes.iter().enumerate().skip(1) {
@@ -952,10 +962,7 @@ impl Host {
             "mpq_new" => MontyObject::int(self.channels.open() as i64).into(),
             "mpq_put" | "mpq_size" | "mpq_get" => return self.queue_call(call),
             "pool_terminate" => {
-                if let Some(pool) = self.pool_arg(&call) {
-                    pool.terminate();
-                }
-                MontyObject::none().into()
+                MontyObject::bool(self.pool_arg(&call).is_some_and(|pool| pool.terminate())).into()
             }
             other => process_error(&format!("{other} is not a function of the playground")).into(),
         };
@@ -980,9 +987,7 @@ impl Host {
             _ => match self.channels.try_get(queue) {
                 Ok(Some(item)) => Ok(item),
                 Ok(None) => {
-                    let block = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
-                    let timeout =
-                        call.args.arg(2).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
+                    let (block, timeout) = channels::get_args(&call);
                     if !block {
                         Err(MontyException::new(ExcType::QueueEmpty, None))
                     } else {

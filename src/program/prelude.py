@@ -471,13 +471,12 @@ def _pg_build():
         # releases them all; wait() answers each its arrival index. A wait that times out, an
         # action that raises, or abort() breaks it: every waiter gets BrokenBarrierError.
         def __init__(self, parties, action=None, timeout=None):
-            if parties < 1:
-                raise ValueError('parties must be > 0')
             self.parties = parties
             self._action = action
             self._timeout = timeout
             self._cond = Condition(Lock())
             self._generation = 0
+            self._reset_generation = -1
             self.n_waiting = 0
             self.broken = False
 
@@ -504,7 +503,7 @@ def _pg_build():
                 while generation == self._generation and not self.broken:
                     if not self._cond.wait(timeout):
                         self._break()
-                if self.broken:
+                if self.broken or generation == self._reset_generation:
                     raise BrokenBarrierError
                 return index
 
@@ -518,7 +517,10 @@ def _pg_build():
                 self._break()
 
         def reset(self):
+            # The threads waiting now get BrokenBarrierError; the barrier starts afresh.
             with self._cond:
+                if self.n_waiting > 0:
+                    self._reset_generation = self._generation
                 self.broken = False
                 self.n_waiting = 0
                 self._generation += 1
@@ -1036,10 +1038,17 @@ def _pg_build():
 
     # ---------------------------------------------------------------- processes
 
-    def child_main(me, initializer, initargs):
+    def enter_child(kind, name, pid, daemon):
+        # The copy's own view: its name and pid, as current_process() gives them, and no
+        # children of its own (the parent's list came along in the copy).
+        state['child'] = {'kind': kind, 'name': name, 'pid': pid, 'daemon': daemon, 'thread': Thread(name='MainThread')}
+        processes.clear()
+
+    def child_main(me, kind, initializer, initargs):
         # A worker process: a copy of the interpreter made when its pool was created, which
         # runs its pool's initializer, then one call at a time for as long as the pool lives.
-        state['child'] = {'name': me[1], 'pid': me[2], 'daemon': True, 'thread': Thread(name='MainThread')}
+        # A Pool's workers are daemons, a ProcessPoolExecutor's are not, as in CPython 3.11.
+        enter_child('ForkProcess', me[1], me[2], kind == 'ForkPoolWorker')
         outcome = None
         failed = None
         if initializer is not None:
@@ -1105,7 +1114,7 @@ def _pg_build():
                 raise RuntimeError('a worker process cannot start a process pool of its own in the playground')
             opened = _pg.pool_open(workers, kind)
             if opened[0] == 'child':
-                child_main(opened, initializer, initargs)
+                child_main(opened, kind, initializer, initargs)
             self._handle = opened[1]
             self._futures = {}
             self._open = True
@@ -1194,13 +1203,13 @@ def _pg_build():
             opened = _pg.process_open(self.name, self._number)
             if opened[0] == 'child':
                 self._child(opened)
+            _pg.pool_submit(opened[1], 'run', None, (), {})
+            _pg.pool_close(opened[1], False)
             self._handle = opened[1]
             self.pid = opened[2][0]
             self.ident = self.pid
             self._ended = Event()
             processes.append(self)
-            _pg.pool_submit(self._handle, 'run', None, (), {})
-            _pg.pool_close(self._handle, False)
             t = Thread(name='_pg_process', target=wait_for_process, args=(self,), daemon=True)
             t._internal = True
             t.start()
@@ -1208,11 +1217,24 @@ def _pg_build():
         def _child(self, me):
             # The copy: wait for the parent's go, run the target, report the exit code, and
             # never go back to start().
-            state['child'] = {'name': self.name, 'pid': me[2], 'daemon': self.daemon, 'thread': Thread(name='MainThread')}
+            enter_child('Process', self.name, me[2], self.daemon)
             _pg.child_next(None)
             exitcode = 0
             try:
                 self.run()
+            except SystemExit as e:
+                # raise SystemExit(n) in the target: its exit code, as CPython's _bootstrap takes
+                # it. monty keeps an exception's argument as its text: a number's text is the
+                # number, 'None' is None.
+                code = e.args[0] if e.args else 'None'
+                digits = code[1:] if code.startswith('-') else code
+                if code == 'None':
+                    exitcode = 0
+                elif digits.isdigit():
+                    exitcode = int(code)
+                else:
+                    _pg.stderr(code + '\n')
+                    exitcode = 1
             except BaseException as e:
                 exitcode = 1
                 _pg.stderr('Process ' + self.name + ':\n' + last_line(e) + '\n')
@@ -1236,9 +1258,9 @@ def _pg_build():
             self._stop(-9)
 
         def _stop(self, exitcode):
+            # A process that already ended keeps its own exit code (its waiter sets it).
             self._check_closed()
-            if self._handle is not None and self.exitcode is None:
-                _pg.pool_terminate(self._handle)
+            if self._handle is not None and self.exitcode is None and _pg.pool_terminate(self._handle):
                 self.exitcode = exitcode
                 self._ended.set()
 
@@ -1570,19 +1592,20 @@ def _pg_build():
 
     class RunningProcess:
         # What current_process() and parent_process() answer: the process as seen from inside.
-        def __init__(self, kind, name, pid, parent, daemon):
+        def __init__(self, kind, name, pid, parent, daemon, status='started'):
             self._kind = kind
             self.name = name
             self.pid = pid
             self.ident = pid
             self.daemon = daemon
             self._parent = parent
+            self._status = status
 
         def is_alive(self):
             return True
 
         def __repr__(self):
-            info = [self._kind, 'name=' + repr(self.name), 'parent=' + str(self._parent), 'started']
+            info = [self._kind, 'name=' + repr(self.name), 'parent=' + str(self._parent), self._status]
             if self.daemon:
                 info.append('daemon')
             return '<' + ' '.join(info) + '>'
@@ -1591,12 +1614,12 @@ def _pg_build():
         if state['child'] is None:
             return RunningProcess('_MainProcess', 'MainProcess', _pg_os.getpid(), None, False)
         child = state['child']
-        return RunningProcess('ForkProcess', child['name'], child['pid'], _pg_os.getppid(), child['daemon'])
+        return RunningProcess(child['kind'], child['name'], child['pid'], _pg_os.getppid(), child['daemon'])
 
     def parent_process():
         if state['child'] is None:
             return None
-        return RunningProcess('ForkProcess', 'MainProcess', _pg_os.getppid(), None, False)
+        return RunningProcess('_ParentProcess', 'MainProcess', _pg_os.getppid(), None, False, 'unknown')
 
     def cpu_count():
         count = _pg_os.cpu_count()

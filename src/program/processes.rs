@@ -28,7 +28,7 @@ use monty_types::{
     ExcType, ExtFunctionResult, MontyException, MontyObject, NameLookupResult, ObjectRef, PrintWriter,
 };
 
-use super::channels::Channels;
+use super::channels::{get_args, Channels};
 use super::output::{Output, Stream};
 use super::{answer_os, pause, process_error, ProgramTrace, TraceKind, MAIN_PID};
 use crate::clock;
@@ -164,10 +164,16 @@ impl Pool {
         let mut state = self.lock();
         state.closed = true;
         if cancel {
-            // Workers the parent would have run itself hold the pool: let them go.
-            state.inline.clear();
-        }
-        if cancel {
+            // Workers the parent would have run itself hold the pool: let them go, and with
+            // them what they held (they start afresh if ever asked again).
+            if !state.inline.is_empty() {
+                state.inline.clear();
+                for worker in &mut state.workers {
+                    if matches!(worker, Worker::Busy) {
+                        *worker = Worker::Fresh;
+                    }
+                }
+            }
             let dropped = state.queue.len();
             state.queue.clear();
             state.outstanding -= dropped;
@@ -175,11 +181,18 @@ impl Pool {
         self.changed.notify_all();
     }
 
-    /// `Process.terminate()`: no more calls, and the running ones stop at their next clock read
-    /// or sleep (monty's tracker checks the flag where it would check the time budget).
-    pub(crate) fn terminate(&self) {
+    /// `Process.terminate()`, and the program's end: no more calls, and the running ones stop
+    /// at their next clock read or sleep (monty's tracker checks the flag where it would check
+    /// the time budget). Whether anything was still running or waiting to (a process that has
+    /// ended keeps its own exit code).
+    pub(crate) fn terminate(&self) -> bool {
+        let running = {
+            let state = self.lock();
+            !state.queue.is_empty() || state.workers.iter().any(|w| matches!(w, Worker::Busy))
+        };
         self.stop.store(true, Ordering::Relaxed);
         self.close(true);
+        running
     }
 
     /// The next finished call, `None` once the pool is closed and none is left to come, or
@@ -231,18 +244,6 @@ impl Pool {
         }
     }
 
-    /// Waits up to `timeout` for a result (other threads' workers), or runs a job here.
-    pub(crate) fn wait(self: &Arc<Self>, timeout: Duration) {
-        if !PARALLEL {
-            self.run_inline();
-            return;
-        }
-        let state = self.lock();
-        if state.results.is_empty() {
-            let _ = self.changed.wait_timeout(state, timeout);
-        }
-    }
-
     /// Starts every worker process now, as `fork` starts them when the pool is made: each
     /// loads the dump (and runs the pool's initializer) on a thread of its own, then takes
     /// calls. Lazily started, the first worker up took every call of a short map while the
@@ -276,6 +277,10 @@ impl Pool {
     /// Waits until no worker is busy, or `until_ms` ([`clock::now_ms`]): a program that ends
     /// just after making a pool leaves its workers starting, and they are free a moment later.
     pub(crate) fn settle(&self, until_ms: f64) {
+        if !PARALLEL {
+            // Its workers run only while the parent waits, and it waits no more.
+            return;
+        }
         let mut state = self.lock();
         while state.workers.iter().any(|w| matches!(w, Worker::Busy)) {
             let left = until_ms - clock::now_ms();
@@ -385,9 +390,7 @@ impl Pool {
                 Worker::Dead,
                 // The worker was stopped by the program's budget, or died of its own error.
                 {
-                    let budget =
-                        Duration::from_secs_f64((self.deadline_ms - self.began_ms).max(0.0) / 1000.0);
-                    let e = super::in_budget_terms(e, budget);
+                    let e = super::in_budget_terms(e, self.budget());
                     MontyObject::tuple([number, MontyObject::bool(false), exception_object(&e)])
                 },
             ),
@@ -500,20 +503,15 @@ impl Pool {
             }
             ("mpq_size", Some(queue)) => self.channels.len(queue).map(|n| MontyObject::int(n as i64)),
             ("mpq_get", Some(queue)) => {
-                let block = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
-                let timeout = call.args.arg(2).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
+                let (block, timeout) = get_args(call);
                 let until = match (block, timeout) {
                     (false, _) => clock::now_ms(),
                     (true, Some(seconds)) => (clock::now_ms() + seconds * 1000.0).min(self.deadline_ms),
                     (true, None) => self.deadline_ms,
                 };
-                match self.channels.get_waiting(queue, until, &self.stop) {
+                match self.channels.get_waiting(queue, until, block && timeout.is_none(), &self.stop) {
                     Ok(Some(item)) => Ok(item),
-                    Ok(None) if clock::now_ms() >= self.deadline_ms => {
-                        let budget =
-                            Duration::from_secs_f64((self.deadline_ms - self.began_ms).max(0.0) / 1000.0);
-                        Err(super::out_of_time(budget))
-                    }
+                    Ok(None) if clock::now_ms() >= self.deadline_ms => Err(super::out_of_time(self.budget())),
                     Ok(None) => Err(MontyException::new(ExcType::QueueEmpty, None)),
                     Err(e) => Err(e),
                 }
@@ -524,6 +522,11 @@ impl Pool {
             Ok(value) => value.into(),
             Err(e) => e.into(),
         }
+    }
+
+    /// The program's time budget.
+    fn budget(&self) -> Duration {
+        Duration::from_secs_f64((self.deadline_ms - self.began_ms).max(0.0) / 1000.0)
     }
 
     /// `Err` once `terminate` was called: the worker goes no further, not even to the next line

@@ -20,6 +20,10 @@ def fail():
     raise ValueError('no good')
 
 
+def leave(code):
+    raise SystemExit(code)
+
+
 def nap_forever():
     while True:
         time.sleep(0.05)
@@ -69,6 +73,13 @@ if __name__ == '__main__':
         f.start()
     except AssertionError as e:
         print('AssertionError:', e)
+    codes = []
+    for code in [3, 0, None]:
+        x = Process(target=leave, args=(code,))
+        x.start()
+        x.join()
+        codes.append(x.exitcode)
+    print('SystemExit gives', codes)
 
     for target, how in [(nap_forever, 'terminate'), (spin, 'kill')]:
         w = Process(target=target)

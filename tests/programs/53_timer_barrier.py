@@ -44,4 +44,18 @@ except RuntimeError:
     print('still broken')
 b2.reset()
 print(b2.broken)
+b3 = threading.Barrier(2)
+outcome = []
+def wait_on(barrier):
+    try:
+        barrier.wait()
+        outcome.append('passed')
+    except threading.BrokenBarrierError:
+        outcome.append('broken by reset')
+w = threading.Thread(target=wait_on, args=(b3,))
+w.start()
+time.sleep(0.1)
+b3.reset()
+w.join()
+print(outcome, b3.broken, b3.n_waiting)
 print(threading.Barrier(1).wait())
