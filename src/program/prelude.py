@@ -336,6 +336,8 @@ def _pg_build():
         def start(self):
             if self._started:
                 raise RuntimeError('threads can only be started once')
+            if state['child'] is not None:
+                raise RuntimeError('a worker process of the playground runs on one thread: it cannot start ' + self.name)
             self._done = Lock()
             self._done.acquire()
             self._lane = _pg.thread_begin(self.name, self._internal)
@@ -447,8 +449,8 @@ def _pg_build():
         # cancel() came first. A Thread of its own kind in CPython; here a Thread (monty has no
         # subclasses) with Timer's attributes, named as CPython names a Timer ('Thread-1').
         finished = Event()
-        call_args = list(args) if args is not None else []
-        call_kwargs = dict(kwargs) if kwargs is not None else {}
+        call_args = args if args is not None else []
+        call_kwargs = kwargs if kwargs is not None else {}
 
         def wait_then_call():
             finished.wait(interval)
@@ -1039,9 +1041,14 @@ def _pg_build():
     # ---------------------------------------------------------------- processes
 
     def enter_child(kind, name, pid, daemon):
-        # The copy's own view: its name and pid, as current_process() gives them, and no
-        # children of its own (the parent's list came along in the copy).
-        state['child'] = {'kind': kind, 'name': name, 'pid': pid, 'daemon': daemon, 'thread': Thread(name='MainThread')}
+        # The copy's own view: its name and pid, as current_process() gives them, its one
+        # thread (running, with the main thread's ident, which an RLock's owner compares), and
+        # no children of its own (the parent's list came along in the copy).
+        thread = Thread(name='MainThread')
+        thread._started = True
+        thread.ident = main.ident
+        thread.native_id = main.native_id
+        state['child'] = {'kind': kind, 'name': name, 'pid': pid, 'daemon': daemon, 'thread': thread}
         processes.clear()
 
     def child_main(me, kind, initializer, initargs):
@@ -1173,6 +1180,8 @@ def _pg_build():
         def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
             if group is not None:
                 raise AssertionError('group argument must be None for now')
+            if state['child'] is not None:
+                raise RuntimeError('a worker process cannot start a process of its own in the playground')
             number = _pg.process_number()
             self._number = number
             self._parent_pid = _pg_os.getpid()
@@ -1310,6 +1319,8 @@ def _pg_build():
 
             def put(self, obj, block=True, timeout=None):
                 self._check_closed()
+                if not block and self.full():
+                    raise Full
                 _pg.mpq_put(self._queue, obj)
 
             def put_nowait(self, obj):
@@ -1634,6 +1645,36 @@ def _pg_build():
     multiprocessing.current_process = current_process
     multiprocessing.parent_process = parent_process
     multiprocessing.active_children = active_children
+
+    # The start method: the playground's processes always start as fork starts them, the
+    # default on Linux, which a program may also ask for; the other two are accepted, and
+    # processes still start as fork does (README says so).
+    start_method = {'name': None}
+
+    def set_start_method(method, force=False):
+        if method not in ('fork', 'spawn', 'forkserver'):
+            raise ValueError('cannot find context for ' + repr(method))
+        if start_method['name'] is not None and not force:
+            raise RuntimeError('context has already been set')
+        start_method['name'] = method
+
+    def get_start_method(allow_none=False):
+        if start_method['name'] is None and not allow_none:
+            start_method['name'] = 'fork'
+        return start_method['name']
+
+    def get_context(method=None):
+        if method is not None and method not in ('fork', 'spawn', 'forkserver'):
+            raise ValueError('cannot find context for ' + repr(method))
+        return multiprocessing
+
+    def freeze_support():
+        pass
+
+    multiprocessing.set_start_method = set_start_method
+    multiprocessing.get_start_method = get_start_method
+    multiprocessing.get_context = get_context
+    multiprocessing.freeze_support = freeze_support
     multiprocessing.TimeoutError = TimeoutError
     multiprocessing.Queue = ProcessQueue
     multiprocessing.SimpleQueue = ProcessQueue

@@ -33,6 +33,10 @@ use super::output::{Output, Stream};
 use super::{answer_os, pause, process_error, ProgramTrace, TraceKind, MAIN_PID};
 use crate::clock;
 
+/// How long `terminate` lets a worker still starting finish (a start takes about 10 ms
+/// natively, 40 ms in Chromium), before it stops it, initializer or not.
+const START_GRACE_MS: f64 = 250.0;
+
 /// Whether pool workers run on other threads (rayon) or on the parent's while it waits.
 pub(crate) const PARALLEL: bool = cfg!(any(not(target_arch = "wasm32"), feature = "threads"));
 
@@ -47,10 +51,19 @@ enum Worker {
     Fresh,
     /// Parked at `child_next`, waiting for its next job.
     Idle(Box<ReplFunctionCall>),
+    /// Starting on some thread: loading the dump and running the pool's initializer.
+    Starting,
     /// Running a job on some thread.
     Busy,
     /// Ended by an error no Python code caught (a budget, say): its pool is broken.
     Dead,
+}
+
+impl Worker {
+    /// Whether it holds a thread: starting or running a job.
+    fn active(&self) -> bool {
+        matches!(self, Worker::Starting | Worker::Busy)
+    }
 }
 
 struct State {
@@ -82,6 +95,8 @@ pub(crate) struct Pool {
     changed: Condvar,
     /// Raised by `terminate`: each worker stops at its next clock read or sleep.
     stop: Arc<AtomicBool>,
+    /// Each worker's own locks, kept between its calls as its globals are.
+    locks: Vec<Mutex<LocalLocks>>,
     /// The program's `multiprocessing.Queue`s, and the parent's wakeup.
     channels: Arc<Channels>,
 }
@@ -98,6 +113,7 @@ impl Pool {
         deadline_ms: f64,
     ) -> Arc<Pool> {
         let workers = processes.iter().map(|_| Worker::Fresh).collect();
+        let workers_locks = processes.iter().map(|_| Mutex::default()).collect();
         Arc::new(Pool {
             dump,
             processes,
@@ -117,6 +133,7 @@ impl Pool {
             }),
             changed: Condvar::new(),
             stop: Arc::new(AtomicBool::new(false)),
+            locks: workers_locks,
             channels,
         })
     }
@@ -161,7 +178,7 @@ impl Pool {
 
     /// No more calls: the workers stop once the queue is empty; `cancel` drops the queue.
     pub(crate) fn close(&self, cancel: bool) {
-        let mut state = self.lock();
+        let mut state = self.started_by(self.deadline_ms);
         state.closed = true;
         if cancel {
             // Workers the parent would have run itself hold the pool: let them go, and with
@@ -187,12 +204,29 @@ impl Pool {
     /// ended keeps its own exit code).
     pub(crate) fn terminate(&self) -> bool {
         let running = {
-            let state = self.lock();
-            !state.queue.is_empty() || state.workers.iter().any(|w| matches!(w, Worker::Busy))
+            let state = self.started_by(clock::now_ms() + START_GRACE_MS);
+            !state.queue.is_empty() || state.workers.iter().any(Worker::active)
         };
         self.stop.store(true, Ordering::Relaxed);
         self.close(true);
         running
+    }
+
+    /// The pool's state once no worker is starting any more, or at `until_ms`: a worker still
+    /// starting finishes first (its initializer runs, as a forked process's has by the time
+    /// the parent goes on), else a pool closed or terminated at once ran its initializer in
+    /// some workers only.
+    fn started_by(&self, until_ms: f64) -> MutexGuard<'_, State> {
+        let mut state = self.lock();
+        while state.workers.iter().any(|w| matches!(w, Worker::Starting)) {
+            let left = until_ms.min(self.deadline_ms) - clock::now_ms();
+            if left <= 0.0 {
+                break;
+            }
+            let wait = Duration::from_secs_f64(left / 1000.0);
+            state = self.changed.wait_timeout(state, wait).unwrap_or_else(PoisonError::into_inner).0;
+        }
+        state
     }
 
     /// The next finished call, `None` once the pool is closed and none is left to come, or
@@ -218,10 +252,7 @@ impl Pool {
                 ])));
             }
         }
-        if state.outstanding > 0
-            && state.queue.is_empty()
-            && !state.workers.iter().any(|w| matches!(w, Worker::Busy))
-        {
+        if state.outstanding > 0 && state.queue.is_empty() && !state.workers.iter().any(Worker::active) {
             // Every worker died with work left: the results will never come.
             return Ok(Some(MontyObject::tuple([
                 MontyObject::int(-1),
@@ -254,10 +285,14 @@ impl Pool {
         }
         let mut state = self.lock();
         for index in 0..state.workers.len() {
-            state.workers[index] = Worker::Busy;
+            state.workers[index] = Worker::Starting;
             let pool = Arc::clone(self);
             spawn(move || match pool.load(index) {
-                Ok(call) => pool.run_parked(index, Worker::Idle(Box::new(call))),
+                Ok(call) => {
+                    pool.lock().workers[index] = Worker::Busy;
+                    pool.changed.notify_all();
+                    pool.run_parked(index, Worker::Idle(Box::new(call)));
+                }
                 Err(_) => {
                     // Stopped by the budget or terminate before it began; its calls fail as
                     // a broken pool's do.
@@ -271,7 +306,7 @@ impl Pool {
 
     /// Whether a worker is still running a call (its thread is not free yet).
     pub(crate) fn busy(&self) -> bool {
-        self.lock().workers.iter().any(|w| matches!(w, Worker::Busy))
+        self.lock().workers.iter().any(Worker::active)
     }
 
     /// Waits until no worker is busy, or `until_ms` ([`clock::now_ms`]): a program that ends
@@ -282,7 +317,7 @@ impl Pool {
             return;
         }
         let mut state = self.lock();
-        while state.workers.iter().any(|w| matches!(w, Worker::Busy)) {
+        while state.workers.iter().any(Worker::active) {
             let left = until_ms - clock::now_ms();
             if left <= 0.0 {
                 return;
@@ -367,7 +402,7 @@ impl Pool {
         let call = match parked {
             Worker::Idle(call) => Ok(*call),
             Worker::Fresh => self.load(index),
-            Worker::Busy | Worker::Dead => Err(broken()),
+            Worker::Starting | Worker::Busy | Worker::Dead => Err(broken()),
         };
         let ended = call.and_then(|call| {
             let mut printer = self.output.printer();
@@ -429,7 +464,7 @@ impl Pool {
         index: usize,
         mut progress: Result<ReplProgress, Box<ReplStartError>>,
     ) -> Result<(ReplFunctionCall, MontyObject), MontyException> {
-        let mut locks: Vec<bool> = Vec::new();
+        let mut locks = self.locks[index].lock().unwrap_or_else(PoisonError::into_inner);
         loop {
             let mut printer = self.output.printer();
             let print = PrintWriter::Callback(&mut printer);
@@ -451,11 +486,11 @@ impl Pool {
                         call.resume(super::fetch(&url), print)
                     }
                     "lock_new" => {
-                        locks.push(false);
-                        call.resume(MontyObject::int((locks.len() - 1) as i64), print)
+                        let key = locks.create();
+                        call.resume(MontyObject::int(key), print)
                     }
                     "acquire" | "release" | "locked" => {
-                        let answer = local_lock(&mut locks, &call);
+                        let answer = locks.call(&call);
                         call.resume(answer, print)
                     }
                     "mpq_new" | "mpq_put" | "mpq_get" | "mpq_size" => {
@@ -553,41 +588,61 @@ impl Pool {
     }
 }
 
-/// A worker's own locks: with no threads in it, a lock held is never released by another.
-fn local_lock(locks: &mut [bool], call: &ReplFunctionCall) -> ExtFunctionResult {
-    let key = call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok());
-    let Some(held) = key.and_then(|k| locks.get_mut(k)) else {
-        return MontyException::new(ExcType::RuntimeError, Some("unknown lock".into())).into();
-    };
-    match call.function_name.as_str() {
-        "acquire" => {
-            let blocking = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
-            if !*held {
-                *held = true;
-                MontyObject::bool(true).into()
-            } else if blocking
-                && call
-                    .args
-                    .arg(2)
-                    .and_then(|o| o.as_float().or(o.as_int().map(|i| i as f64)))
-                    .unwrap_or(-1.0)
-                    < 0.0
-            {
-                MontyException::new(
-                    ExcType::RuntimeError,
-                    Some("deadlock: a worker process waits for a lock it holds itself".into()),
-                )
-                .into()
-            } else {
-                MontyObject::bool(false).into()
+/// A worker process's locks. With no threads in it, a lock held is never released by another:
+/// a blocking acquire of a held lock is a deadlock. The locks the parent made before the fork
+/// came along in the copy (a `threading.Lock` at module level, the docs' `multiprocessing.Lock`
+/// passed to a `Process`): their keys are the parent's, and each starts here unlocked, the
+/// worker's own; the locks the worker makes get keys below zero, clear of the parent's.
+#[derive(Default)]
+struct LocalLocks {
+    held: std::collections::HashMap<i64, bool>,
+    made: i64,
+}
+
+impl LocalLocks {
+    fn create(&mut self) -> i64 {
+        self.made += 1;
+        self.held.insert(-self.made, false);
+        -self.made
+    }
+
+    fn call(&mut self, call: &ReplFunctionCall) -> ExtFunctionResult {
+        let Some(key) = call.args.arg(0).and_then(|o| o.as_int()) else {
+            return MontyException::new(ExcType::RuntimeError, Some("unknown lock".into())).into();
+        };
+        let held = self.held.entry(key).or_insert(false);
+        match call.function_name.as_str() {
+            "acquire" => {
+                let blocking = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+                if !*held {
+                    *held = true;
+                    MontyObject::bool(true).into()
+                } else if blocking
+                    && call
+                        .args
+                        .arg(2)
+                        .and_then(|o| o.as_float().or(o.as_int().map(|i| i as f64)))
+                        .unwrap_or(-1.0)
+                        < 0.0
+                {
+                    MontyException::new(
+                        ExcType::RuntimeError,
+                        Some("deadlock: a worker process waits for a lock it holds itself".into()),
+                    )
+                    .into()
+                } else {
+                    MontyObject::bool(false).into()
+                }
             }
+            "release" if *held => {
+                *held = false;
+                MontyObject::none().into()
+            }
+            "release" => {
+                MontyException::new(ExcType::RuntimeError, Some("release unlocked lock".into())).into()
+            }
+            _ => MontyObject::bool(*held).into(),
         }
-        "release" if *held => {
-            *held = false;
-            MontyObject::none().into()
-        }
-        "release" => MontyException::new(ExcType::RuntimeError, Some("release unlocked lock".into())).into(),
-        _ => MontyObject::bool(*held).into(),
     }
 }
 
