@@ -86,7 +86,7 @@ impl Output {
 
     /// A `print` destination writing into this output.
     pub fn printer(&self) -> Printer {
-        Printer(self.clone())
+        Printer { output: self.clone(), line: None }
     }
 }
 
@@ -104,27 +104,60 @@ fn push(out: &mut Collected, stream: Stream, text: &str) {
     }
 }
 
-/// monty's `print` callback for one interpreter.
-pub struct Printer(Output);
+/// monty's `print` callback for one interpreter, while it runs one step (until it next calls
+/// the host). It hands the output on a line at a time: `print` writes its text and its newline
+/// separately, and two worker processes printing at once interleaved between the two
+/// (`hello from workerhello from worker` then two newlines). What is left of a line when the
+/// step ends goes out then.
+pub struct Printer {
+    output: Output,
+    /// The line begun and not yet ended, and its stream.
+    line: Option<(Stream, String)>,
+}
+
+impl Printer {
+    fn add(&mut self, stream: Stream, text: &str) {
+        if self.line.as_ref().is_some_and(|(open, _)| *open != stream) {
+            self.flush();
+        }
+        let (_, line) = self.line.get_or_insert_with(|| (stream, String::new()));
+        line.push_str(text);
+        if text.ends_with('\n') {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some((stream, line)) = self.line.take() {
+            self.output.write(stream, &line);
+        }
+    }
+}
+
+impl Drop for Printer {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
 
 impl PrintWriterCallback for Printer {
     fn stdout_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
-        self.0.write(Stream::Stdout, &output);
+        self.add(Stream::Stdout, &output);
         Ok(())
     }
 
     fn stdout_push(&mut self, end: char) -> Result<(), MontyException> {
-        self.0.write(Stream::Stdout, end.encode_utf8(&mut [0; 4]));
+        self.add(Stream::Stdout, end.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 
     fn stderr_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
-        self.0.write(Stream::Stderr, &output);
+        self.add(Stream::Stderr, &output);
         Ok(())
     }
 
     fn stderr_push(&mut self, end: char) -> Result<(), MontyException> {
-        self.0.write(Stream::Stderr, end.encode_utf8(&mut [0; 4]));
+        self.add(Stream::Stderr, end.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 }
@@ -132,6 +165,25 @@ impl PrintWriterCallback for Printer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_printer_hands_on_whole_lines_and_the_rest_when_it_ends() {
+        let out = Output::default();
+        let mut one = out.printer();
+        let mut two = out.printer();
+        one.stdout_write("hello from one".into()).unwrap();
+        two.stdout_write("hello from two".into()).unwrap();
+        one.stdout_push('\n').unwrap();
+        two.stdout_push('\n').unwrap();
+        two.stderr_write("no newline yet".into()).unwrap();
+        one.stdout_write("partial".into()).unwrap();
+        drop(one);
+        drop(two);
+        assert_eq!(
+            out.streams(),
+            ("hello from one\nhello from two\npartial".to_string(), "no newline yet".to_string())
+        );
+    }
 
     #[test]
     fn output_keeps_order_and_stops_at_the_cap_with_a_note() {
