@@ -116,3 +116,33 @@ with ProcessPoolExecutor(2) as ex:
     ];
     assert_eq!(report.stdout, expected.map(|line| line + "\n").concat());
 }
+
+/// An uncaught exception in a thread or in a `Process` target prints as the last line of
+/// CPython's traceback names it (`KeyError: 'k'`, not `KeyError: k`), after the line that says
+/// where it happened; the program goes on.
+#[test]
+fn an_uncaught_exception_in_a_thread_or_a_process_prints_as_cpython_names_it() {
+    let code = r#"import threading
+from multiprocessing import Process
+def boom(e):
+    raise e
+t = threading.Thread(target=boom, args=(KeyError('k'),))
+t.start()
+t.join()
+p = Process(target=boom, args=(ValueError("it's bad"),))
+p.start()
+p.join()
+print(p.exitcode)
+"#;
+    let report = program::run(
+        code,
+        Settings { timeout: Duration::from_secs(10), ..Settings::default() },
+        &mut Unwatched,
+    );
+    assert!(report.error.is_none(), "{:?}", report.error);
+    assert_eq!(report.stdout, "1\n");
+    assert_eq!(
+        report.stderr,
+        "Exception in thread Thread-1 (boom):\nKeyError: 'k'\nProcess Process-1:\nValueError: it's bad\n"
+    );
+}

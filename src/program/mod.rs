@@ -385,7 +385,7 @@ fn process_error(message: &str) -> MontyException {
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 25] = [
+    const FUNCTIONS: [&str; 24] = [
         "lock_new",
         "acquire",
         "release",
@@ -393,7 +393,6 @@ fn host_module() -> MontyObject {
         "thread_begin",
         "thread_run",
         "thread_end",
-        "thread_exception",
         "call_begin",
         "call_end",
         "stderr",
@@ -879,13 +878,6 @@ impl Host {
                 }
                 MontyObject::none().into()
             }
-            "thread_exception" => {
-                let exception = call.args.arg(1).map(|o| o.to_owned());
-                let described = exception.map_or_else(String::new, |e| describe_exception(&e));
-                self.output
-                    .write(Stream::Stderr, &format!("Exception in thread {}:\n{described}\n", text(0)));
-                MontyObject::none().into()
-            }
             "call_begin" => {
                 let lane = self.lane_of.get(&text(0)).copied().unwrap_or(0);
                 let now = self.now();
@@ -1082,44 +1074,6 @@ impl Host {
     }
 }
 
-/// `ValueError: bad`, as the last line of a traceback names an exception. The host sees an
-/// exception as its repr, `ValueError('bad')`: its type, then its message as a string literal.
-fn describe_exception(e: &MontyObject) -> String {
-    let repr = e.py_repr();
-    let Some((qualified, rest)) = repr.split_once('(') else {
-        return repr;
-    };
-    let type_name = qualified.rsplit('.').next().unwrap_or(qualified);
-    let inner = rest.strip_suffix(')').unwrap_or(rest);
-    match unquote(inner) {
-        Some(message) if message.is_empty() => type_name.to_string(),
-        Some(message) => format!("{type_name}: {message}"),
-        None if inner.is_empty() => type_name.to_string(),
-        None => format!("{type_name}: {inner}"),
-    }
-}
-
-/// The text of a Python string literal as `repr` writes one (`'it'`, `"it's"`), or `None`.
-fn unquote(literal: &str) -> Option<String> {
-    let quote = literal.chars().next().filter(|c| *c == '\'' || *c == '"')?;
-    let body = literal.strip_prefix(quote)?.strip_suffix(quote)?;
-    let mut text = String::with_capacity(body.len());
-    let mut chars = body.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            text.push(c);
-            continue;
-        }
-        match chars.next()? {
-            'n' => text.push('\n'),
-            't' => text.push('\t'),
-            'r' => text.push('\r'),
-            other => text.push(other),
-        }
-    }
-    Some(text)
-}
-
 /// Ends a suspended snippet with `stop`, which no `except` catches.
 fn abort(
     step: ReplProgress,
@@ -1151,20 +1105,6 @@ fn parse_error(code: &str, e: &MontyException) -> Option<ProgramError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_exception_is_described_as_a_traceback_ends() {
-        let described = |exc_type, message: Option<&str>| {
-            describe_exception(&MontyObject::exception(exc_type, message.map(str::to_string)))
-        };
-        assert_eq!(described(ExcType::ValueError, Some("it's bad")), "ValueError: it's bad");
-        assert_eq!(
-            described(ExcType::KeyError, Some("a \"quoted\" 'key'\n")),
-            "KeyError: a \"quoted\" 'key'\n"
-        );
-        assert_eq!(described(ExcType::RuntimeError, None), "RuntimeError");
-        assert_eq!(described(ExcType::FuturesCancelledError, None), "CancelledError");
-    }
 
     #[test]
     fn monty_s_refusals_read_in_the_program_s_terms() {

@@ -54,6 +54,14 @@ def _pg_build():
 
     # ---------------------------------------------------------------- threading
 
+    def last_line(e):
+        # How a traceback's last line names an exception: `ValueError: boom`, `KeyError: 'k'`.
+        # What an uncaught exception in a thread or a process prints (without its frames).
+        text = str(e)
+        if text:
+            return type(e).__name__ + ': ' + text
+        return type(e).__name__
+
     def check_timeout(blocking, timeout):
         if not blocking and timeout != -1:
             raise ValueError("can't specify a timeout for a non-blocking call")
@@ -365,7 +373,7 @@ def _pg_build():
             except SystemExit:
                 pass
             except BaseException as e:
-                _pg.thread_exception(self.name, e)
+                _pg.stderr('Exception in thread ' + self.name + ':\n' + last_line(e) + '\n')
             finally:
                 _pg.thread_end(self._lane)
                 self._finished = True
@@ -1152,13 +1160,6 @@ def _pg_build():
             if self._open:
                 self._open = False
                 _pg.pool_close(self._handle, cancel)
-
-    def last_line(e):
-        # How a traceback's last line names an exception: `ValueError: boom`.
-        text = str(e)
-        if text:
-            return type(e).__name__ + ': ' + text
-        return type(e).__name__
 
     def wait_for_process(process):
         got = _pg.pool_next(process._handle)
