@@ -282,7 +282,8 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
 }
 
 /// What the host answers an OS call with, where the answer needs no waiting: the clock, the
-/// main process's pid and the one module it provides; the rest (files, network, environment) the playground refuses.
+/// main process's pid and the one module it provides; the rest (files, network, environment)
+/// the playground refuses.
 fn answer_os(call: &OsFunctionCall) -> ExtFunctionResult {
     match call {
         OsFunctionCall::Time(_) => MontyObject::float(clock::now_ms() / 1000.0).into(),
