@@ -136,6 +136,28 @@ impl Channels {
             queues = self.changed.wait_timeout(queues, wait).unwrap_or_else(PoisonError::into_inner).0;
         }
     }
+
+    /// A queue call that never waits, answered alike for the parent and its workers:
+    /// `mpq_new()`, `mpq_put(queue, value)`, `mpq_size(queue)`. `None` for `mpq_get`, whose
+    /// wait each side does its own way ([`get_args`], [`queue_of`]).
+    pub(crate) fn answer_now(&self, call: &ReplFunctionCall) -> Option<Result<MontyObject, MontyException>> {
+        match call.function_name.as_str() {
+            "mpq_new" => Some(Ok(MontyObject::int(self.open() as i64))),
+            "mpq_put" => Some(queue_of(call).and_then(|queue| {
+                let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
+                self.put(queue, value).map(|()| MontyObject::none())
+            })),
+            "mpq_size" => {
+                Some(queue_of(call).and_then(|queue| self.len(queue)).map(|n| MontyObject::int(n as i64)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The queue a call names, its first argument.
+pub(crate) fn queue_of(call: &ReplFunctionCall) -> Result<usize, MontyException> {
+    call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok()).ok_or_else(unknown)
 }
 
 /// A `get` call's `block` and `timeout` (seconds), as `mpq_get(queue, block, timeout)` passes them.

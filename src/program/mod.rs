@@ -952,8 +952,7 @@ impl Host {
                 }
                 MontyObject::none().into()
             }
-            "mpq_new" => MontyObject::int(self.channels.open() as i64).into(),
-            "mpq_put" | "mpq_size" | "mpq_get" => return self.queue_call(call),
+            "mpq_new" | "mpq_put" | "mpq_size" | "mpq_get" => return self.queue_call(call),
             "pool_terminate" => {
                 MontyObject::bool(self.pool_arg(&call).is_some_and(|pool| pool.terminate())).into()
             }
@@ -967,19 +966,13 @@ impl Host {
     fn queue_call(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
         let mut printer = self.output.printer();
         let print = PrintWriter::Callback(&mut printer);
-        let Some(queue) = call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok())
-        else {
-            return call.resume(process_error("unknown queue"), print);
-        };
-        let answer: Result<MontyObject, MontyException> = match call.function_name.as_str() {
-            "mpq_put" => {
-                let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
-                self.channels.put(queue, value).map(|()| MontyObject::none())
-            }
-            "mpq_size" => self.channels.len(queue).map(|n| MontyObject::int(n as i64)),
-            _ => match self.channels.try_get(queue) {
-                Ok(Some(item)) => Ok(item),
-                Ok(None) => {
+        let answer = match self.channels.answer_now(&call) {
+            Some(answer) => answer,
+            None => match channels::queue_of(&call)
+                .and_then(|queue| Ok((queue, self.channels.try_get(queue)?)))
+            {
+                Ok((_, Some(item))) => Ok(item),
+                Ok((queue, None)) => {
                     let (block, timeout) = channels::get_args(&call);
                     if !block {
                         Err(MontyException::new(ExcType::QueueEmpty, None))

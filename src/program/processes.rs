@@ -28,7 +28,7 @@ use monty_types::{
     ExcType, ExtFunctionResult, MontyException, MontyObject, NameLookupResult, ObjectRef, PrintWriter,
 };
 
-use super::channels::{get_args, Channels};
+use super::channels::{get_args, queue_of, Channels};
 use super::output::{Output, Stream};
 use super::{answer_os, pause, process_error, ProgramTrace, TraceKind, MAIN_PID};
 use crate::clock;
@@ -529,30 +529,20 @@ impl Pool {
     /// A worker's call on a `multiprocessing.Queue`: as the parent's (`Host::queue_call`), except
     /// that a `get` blocks this worker's thread until an item comes.
     fn queue_call(&self, call: &ReplFunctionCall) -> ExtFunctionResult {
-        let queue = call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok());
-        let answer = match (call.function_name.as_str(), queue) {
-            ("mpq_new", _) => Ok(MontyObject::int(self.channels.open() as i64)),
-            ("mpq_put", Some(queue)) => {
-                let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
-                self.channels.put(queue, value).map(|()| MontyObject::none())
+        let answer = self.channels.answer_now(call).unwrap_or_else(|| {
+            let queue = queue_of(call)?;
+            let (block, timeout) = get_args(call);
+            let until = match (block, timeout) {
+                (false, _) => clock::now_ms(),
+                (true, Some(seconds)) => (clock::now_ms() + seconds * 1000.0).min(self.deadline_ms),
+                (true, None) => self.deadline_ms,
+            };
+            match self.channels.get_waiting(queue, until, block && timeout.is_none(), &self.stop)? {
+                Some(item) => Ok(item),
+                None if clock::now_ms() >= self.deadline_ms => Err(super::out_of_time(self.budget())),
+                None => Err(MontyException::new(ExcType::QueueEmpty, None)),
             }
-            ("mpq_size", Some(queue)) => self.channels.len(queue).map(|n| MontyObject::int(n as i64)),
-            ("mpq_get", Some(queue)) => {
-                let (block, timeout) = get_args(call);
-                let until = match (block, timeout) {
-                    (false, _) => clock::now_ms(),
-                    (true, Some(seconds)) => (clock::now_ms() + seconds * 1000.0).min(self.deadline_ms),
-                    (true, None) => self.deadline_ms,
-                };
-                match self.channels.get_waiting(queue, until, block && timeout.is_none(), &self.stop) {
-                    Ok(Some(item)) => Ok(item),
-                    Ok(None) if clock::now_ms() >= self.deadline_ms => Err(super::out_of_time(self.budget())),
-                    Ok(None) => Err(MontyException::new(ExcType::QueueEmpty, None)),
-                    Err(e) => Err(e),
-                }
-            }
-            _ => Err(process_error("unknown queue")),
-        };
+        });
         match answer {
             Ok(value) => value.into(),
             Err(e) => e.into(),
