@@ -2597,7 +2597,7 @@ impl ExcTypeExt for ExcType {
 }
 
 /// An exception of one argument: a string is its message, anything else its `str()`.
-fn one_arg_exception(exc_type: ExcType, value: &Value, vm: &mut VM<'_>) -> RunResult<SimpleException> {
+pub(crate) fn one_arg_exception(exc_type: ExcType, value: &Value, vm: &mut VM<'_>) -> RunResult<SimpleException> {
     if let PyValue::Str(string) = value.py_value(vm) {
         return Ok(SimpleException::new_msg(exc_type, string.as_str(vm)));
     }

@@ -1123,6 +1123,9 @@ pub enum StaticStrings {
     /// `__exit__`, the context-manager exit method.
     #[strum(serialize = "__exit__")]
     Exit,
+    /// `sys.exit()` function.
+    #[strum(serialize = "exit")]
+    SysExit,
     /// `math.exp()` function.
     Exp,
     /// `math.exp2()` function.

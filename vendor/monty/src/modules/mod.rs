@@ -219,11 +219,9 @@ pub(crate) enum ModuleFunctions {
     /// goes last and new variants are appended ahead of it.
     #[cfg(feature = "test-hooks")]
     Gc(gc::GcFunctions),
-    /// `sys` module functions — only present under the `test-hooks` feature.
-    /// Production `sys` is attribute-only; the test feature adds callables
-    /// like `setrecursionlimit` that fixtures use to align behavior with
-    /// CPython. See [`sys`] for the rationale.
-    #[cfg(feature = "test-hooks")]
+    /// `sys` module functions: `exit`, and under the `test-hooks` feature
+    /// callables like `setrecursionlimit` that fixtures use to align behavior
+    /// with CPython. See [`sys`] for the rationale.
     Sys(sys::SysFunctions),
 }
 
@@ -254,7 +252,6 @@ impl fmt::Display for ModuleFunctions {
             Self::Decimal(func) => write!(f, "{func}"),
             #[cfg(feature = "test-hooks")]
             Self::Gc(func) => write!(f, "{func}"),
-            #[cfg(feature = "test-hooks")]
             Self::Sys(func) => write!(f, "{func}"),
         }
     }
@@ -291,7 +288,6 @@ impl ModuleFunctions {
             Self::Decimal(functions) => decimal::call(vm, functions, args).map(CallResult::Value),
             #[cfg(feature = "test-hooks")]
             Self::Gc(functions) => gc::call(vm, functions, args).map(CallResult::Value),
-            #[cfg(feature = "test-hooks")]
             Self::Sys(functions) => sys::call(vm, functions, args).map(CallResult::Value),
         }
     }

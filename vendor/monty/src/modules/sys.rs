@@ -10,7 +10,11 @@
 //! `thread_info`) are deliberately absent rather than fabricated; see
 //! `limitations/sys.md`.
 //!
-//! Under the `test-hooks` feature one callable is also exposed:
+//! One callable is always exposed: `exit([code])`, which raises `SystemExit`
+//! as CPython's does; what the exit means is the embedder's to decide (the
+//! exception reaches the host like any other uncaught one).
+//!
+//! Under the `test-hooks` feature one more callable is exposed:
 //! - `setrecursionlimit(n)`: tighten the active recursion ceiling so fixtures
 //!   can simulate Monty's lower default depth on CPython too. Only allows
 //!   *lowering* the host-configured ceiling — see [`SysFunctions`].
@@ -18,15 +22,15 @@
 use smallvec::SmallVec;
 
 #[cfg(feature = "test-hooks")]
+use crate::exception_private::ExcTypeExt;
 use crate::{
     args::ArgValues,
-    exception_private::{ExcType, ExcTypeExt, RunResult},
-    modules::ModuleFunctions,
-};
-use crate::{
     bytecode::VM,
+    defer_drop,
+    exception_private::{ExcType, RunResult, SimpleException, one_arg_exception},
     heap::{HeapData, HeapId},
     intern::StaticStrings,
+    modules::ModuleFunctions,
     types::{List, Module, NamedTuple, allocate_string, allocate_tuple, long_int::INT_MAX_STR_DIGITS},
     value::{EitherStr, Marker, Value},
 };
@@ -77,17 +81,19 @@ const BUILTIN_MODULE_NAMES: &[StaticStrings] = &[
     StaticStrings::Unicodedata,
 ];
 
-/// Functions exposed by the `sys` module under the `test-hooks` feature.
+/// Functions exposed by the `sys` module.
 ///
-/// Production builds keep `sys` attribute-only; this enum exists so fixtures
-/// (and only fixtures) can call back into Monty internals that production
-/// sandbox code must never reach.
-#[cfg(feature = "test-hooks")]
+/// `exit` is always there; the rest exist under the `test-hooks` feature only,
+/// so fixtures (and only fixtures) can call back into Monty internals that
+/// production sandbox code must never reach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, serde::Serialize, serde::Deserialize)]
 #[strum(serialize_all = "lowercase")]
 pub(crate) enum SysFunctions {
+    /// `sys.exit([code])` — raises `SystemExit(code)`.
+    Exit,
     /// `sys.setrecursionlimit(n)` — tightens the live recursion ceiling to
     /// `n`. Only allows lowering; attempting to raise raises `ValueError`.
+    #[cfg(feature = "test-hooks")]
     Setrecursionlimit,
 }
 
@@ -179,6 +185,8 @@ pub fn create_module(vm: &mut VM<'_>) -> HeapId {
     // sys.stdout / sys.stderr - markers for standard output/error
     module.set_attr(StaticStrings::Stdout, Value::Marker(Marker(StaticStrings::Stdout)), vm);
     module.set_attr(StaticStrings::Stderr, Value::Marker(Marker(StaticStrings::Stderr)), vm);
+
+    module.set_attr(StaticStrings::SysExit, Value::ModuleFunction(ModuleFunctions::Sys(SysFunctions::Exit)), vm);
 
     // Test-only callables — see the module-level docs and the
     // [`test-hooks`] feature gate.
@@ -336,15 +344,26 @@ fn builtin_module_names(vm: &VM<'_>) -> Value {
 }
 
 /// Dispatches a `sys` module function call.
-///
-/// Only present under the `test-hooks` feature — production builds register
-/// no callables on the `sys` module, so this dispatcher would have nothing
-/// to do.
-#[cfg(feature = "test-hooks")]
 pub(super) fn call(vm: &mut VM<'_>, function: SysFunctions, args: ArgValues) -> RunResult<Value> {
     match function {
+        SysFunctions::Exit => exit(vm, args),
+        #[cfg(feature = "test-hooks")]
         SysFunctions::Setrecursionlimit => setrecursionlimit(vm, args),
     }
+}
+
+/// `sys.exit([code])` — raises `SystemExit` with `code` as its argument, as
+/// `raise SystemExit(code)` would: no argument and `None` alike make one with
+/// no argument (CPython's `code` is then `None`, an exit status of 0).
+fn exit(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
+    let exception = match args.get_zero_one_arg("exit", vm.heap)? {
+        None | Some(Value::None) => SimpleException::new_none(ExcType::SystemExit),
+        Some(code) => {
+            defer_drop!(code, vm);
+            one_arg_exception(ExcType::SystemExit, code, vm)?
+        }
+    };
+    Err(exception.into())
 }
 
 /// `sys.setrecursionlimit(n)` — tightens the live recursion ceiling.
