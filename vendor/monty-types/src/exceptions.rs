@@ -354,6 +354,9 @@ pub enum ExcType {
 
     // --- Standalone exception types ---
     AssertionError,
+    /// End of input: `input()` at the end of its stream, or a `multiprocessing` pipe's
+    /// `recv()` once every copy of the other end is closed.
+    EOFError,
     MemoryError,
     StopIteration,
     SyntaxError,
