@@ -1,7 +1,7 @@
 //! The differential suite of whole programs: each of `tests/programs/*.py` (and the page's
 //! presets, `python/programs/*.py`) run by `python3` and by the playground's program runner,
-//! stdout compared exactly (the programs print nothing that depends on timing; see
-//! `tests/programs/README.md`).
+//! stdout and the exit status compared exactly (the programs print nothing that depends on
+//! timing; see `tests/programs/README.md`).
 
 #![cfg(feature = "python")]
 
@@ -23,9 +23,10 @@ fn programs() -> Vec<PathBuf> {
     found
 }
 
-fn cpython(path: &Path) -> String {
+/// What python3 prints to stdout for the program, and its exit status.
+fn cpython(path: &Path) -> (String, Option<i64>) {
     let out = Command::new("python3").arg(path).output().expect("python3 runs");
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    (String::from_utf8(out.stdout).expect("utf-8 output"), out.status.code().map(i64::from))
 }
 
 #[test]
@@ -42,16 +43,16 @@ fn every_program_prints_what_cpython_prints() {
         if code.contains("urllib.request") {
             continue;
         }
-        let expected = cpython(&path);
+        let (expected, status) = cpython(&path);
         let report = program::run(
             &code,
             Settings { timeout: Duration::from_secs(20), ..Settings::default() },
             &mut Unwatched,
         );
-        if report.stdout != expected || report.error.is_some() {
+        if report.stdout != expected || report.error.is_some() || report.exit_code != status {
             failures.push(format!(
-                "--- {name}\nexpected:\n{expected}\ngot:\n{}\nstderr:\n{}\nerror: {:?}\n",
-                report.stdout, report.stderr, report.error
+                "--- {name}\nexpected (exit status {status:?}):\n{expected}\ngot (exit status {:?}):\n{}\nstderr:\n{}\nerror: {:?}\n",
+                report.exit_code, report.stdout, report.stderr, report.error
             ));
         }
     }
@@ -145,4 +146,29 @@ print(p.exitcode)
         report.stderr,
         "Exception in thread Thread-1 (boom):\nKeyError: 'k'\nProcess Process-1:\nValueError: it's bad\n"
     );
+}
+
+/// How a program ends shows as CPython's interpreter shows it: `sys.exit(n)` is exit status n
+/// with nothing on stderr, `sys.exit('text')` prints the text (no traceback) and is status 1,
+/// an uncaught exception prints its traceback and is status 1; only that last is the report's
+/// `error`.
+#[test]
+fn a_program_ends_with_the_exit_status_cpython_gives_it() {
+    let run = |code: &str| {
+        program::run(code, Settings { timeout: Duration::from_secs(10), ..Settings::default() }, &mut Unwatched)
+    };
+    let report = run("import sys\nprint('a')\nsys.exit(3)\nprint('b')\n");
+    assert_eq!((report.stdout.as_str(), report.stderr.as_str(), report.exit_code), ("a\n", "", Some(3)));
+    assert!(report.error.is_none(), "{:?}", report.error);
+    let report = run("import sys\nsys.exit('no input file')\n");
+    assert_eq!((report.stderr.as_str(), report.exit_code), ("no input file\n", Some(1)));
+    assert!(report.error.is_none(), "{:?}", report.error);
+    let report = run("raise SystemExit\n");
+    assert_eq!((report.stderr.as_str(), report.exit_code), ("", Some(0)));
+    let report = run("print('fine')\n");
+    assert_eq!(report.exit_code, Some(0));
+    let report = run("print(1 / 0)\n");
+    assert_eq!(report.exit_code, Some(1));
+    assert_eq!(report.error.map(|e| e.type_name).as_deref(), Some("ZeroDivisionError"));
+    assert!(report.stderr.starts_with("Traceback (most recent call last):\n"), "{}", report.stderr);
 }

@@ -73,10 +73,14 @@ const PRELUDE: &str = include_str!("prelude.py");
 
 /// What the program's last line runs: CPython waits for every non-daemon thread at exit.
 const AT_EXIT: &str = "\n__modules__['threading']._shutdown()\n";
+/// The same, fed on its own after the main module raised: monty ends a snippet's tasks with
+/// it, so the threads are gone and only the processes are left to wait for.
+const AT_EXIT_AFTER_ERROR: &str = "__modules__['threading']._shutdown(False)\n";
 
-/// The names monty gives the prelude and the program, the first two snippets fed.
+/// The names monty gives the prelude, the program and the exit snippet, in the order fed.
 const PRELUDE_SNIPPET: &str = "<python-input-0>";
 const PROGRAM_SNIPPET: &str = "<python-input-1>";
+const AT_EXIT_SNIPPET: &str = "<python-input-2>";
 
 /// How a program ended, when it ended by an exception nothing caught.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -90,6 +94,45 @@ pub struct ProgramError {
     pub traceback: String,
     /// The program's line it was raised at, when it is known.
     pub line: Option<usize>,
+}
+
+impl ProgramError {
+    /// Whether the error is the playground stopping the program (Cancel, the budget), rather
+    /// than the program's own.
+    fn stopped(&self, timeout: Duration) -> Option<Stopped> {
+        match (self.type_name.as_str(), self.message.as_str()) {
+            ("KeyboardInterrupt", CANCELLED) => Some(Stopped::Cancelled),
+            ("TimeoutError", message) if Some(message) == out_of_time(timeout).message() => {
+                Some(Stopped::Timeout)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How `raise SystemExit(code)` ends a program, as CPython's exit handling reads its code:
+/// no code (or `None`) is status 0 and prints nothing, an integer is that status, anything else
+/// is printed to stderr and is status 1. monty keeps an exception's argument as its `str()`, so
+/// a code that reads as an integer is one.
+fn system_exit(message: Option<&str>) -> (i64, Option<String>) {
+    match message {
+        None | Some("None") => (0, None),
+        Some(text) => match text.parse() {
+            Ok(status) => (status, None),
+            Err(_) => (1, Some(format!("{text}\n"))),
+        },
+    }
+}
+
+/// `_pg.exit_code(code)`: a process's `SystemExit` argument (its text, or `None`) read as
+/// [`system_exit`] reads the main module's, its message written to stderr. For a
+/// `multiprocessing.Process` whose target raised it.
+fn exit_code_call(call: &ReplFunctionCall, output: &Output) -> MontyObject {
+    let (status, message) = system_exit(call.args.arg(0).and_then(|o| o.as_str()));
+    if let Some(message) = message {
+        output.write(Stream::Stderr, &message);
+    }
+    MontyObject::int(status)
 }
 
 /// Who ran a call: a thread of the program or a worker process.
@@ -156,6 +199,10 @@ pub struct ProgramReport {
     /// Whether it was stopped (cancelled, or past its budget) rather than ending on its own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stopped: Option<Stopped>,
+    /// The exit status CPython's process would end with: 0, 1 after an uncaught exception, or
+    /// what `sys.exit(n)` asked for. Absent when it was stopped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<i64>,
     /// Whether a worker process was still running a call when the program ended: the threads
     /// of the machine it runs on are not free yet (the page then starts a fresh engine).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -246,7 +293,7 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
     monty::set_switch_interval(Some(SWITCH_INTERVAL));
     let began = clock::now_ms();
     let mut host = Host::new(began, timeout);
-    let error = host.run(code, watcher).err();
+    let ended = host.run(code, watcher);
     host.finish(watcher);
     // The interval is the process's: a map's custom worker, run next, keeps monty's default.
     monty::set_switch_interval(None);
@@ -261,17 +308,19 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
         pool.settle(settled_by);
     }
     let abandoned = host.pools.iter().any(|pool| pool.busy());
-    let stopped = error.as_ref().and_then(|e| match (e.type_name.as_str(), e.message.as_str()) {
-        ("KeyboardInterrupt", CANCELLED) => Some(Stopped::Cancelled),
-        ("TimeoutError", message) if Some(message) == out_of_time(timeout).message() => {
-            Some(Stopped::Timeout)
+    let (error, exit_code) = match ended {
+        Ok(code) => (None, Some(code)),
+        Err(e) => {
+            let code = e.stopped(timeout).is_none().then_some(1);
+            (Some(e), code)
         }
-        _ => None,
-    });
+    };
+    let stopped = error.as_ref().and_then(|e| e.stopped(timeout));
     let processes = host.pools.iter().flat_map(|pool| pool.started()).collect();
     ProgramReport {
         stdout,
         stderr,
+        exit_code,
         error,
         wall_ms: clock::now_ms() - began,
         trace,
@@ -386,7 +435,7 @@ fn process_error(message: &str) -> MontyException {
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 24] = [
+    const FUNCTIONS: [&str; 25] = [
         "lock_new",
         "acquire",
         "release",
@@ -411,6 +460,7 @@ fn host_module() -> MontyObject {
         "mpq_get",
         "mpq_size",
         "child_next",
+        "exit_code",
     ];
     let mut attrs: Vec<(MontyObject, MontyObject)> = FUNCTIONS
         .iter()
@@ -512,7 +562,7 @@ impl Host {
     }
 
     /// Feeds the prelude, then the program, answering the host calls until it ends.
-    fn run(&mut self, code: &str, watcher: &mut dyn Watcher) -> Result<(), ProgramError> {
+    fn run(&mut self, code: &str, watcher: &mut dyn Watcher) -> Result<i64, ProgramError> {
         let limits = ResourceLimits::default()
             .max_memory(MEMORY_LIMIT)
             .max_recursion_depth(RECURSION_LIMIT)
@@ -531,19 +581,61 @@ impl Host {
         let started = repl.feed_start(PRELUDE, vec![], PrintWriter::Callback(&mut printer));
         let repl = match self.drive(started, watcher) {
             Ok(repl) => repl,
-            Err(e) => return Err(self.error_of(&e)),
+            Err(failed) => return Err(self.error_of(&failed.error)),
         };
+        // The exit handling runs in the program's own snippet, while its threads are alive.
         let program = format!("{code}{AT_EXIT}");
         let mut printer = self.output.printer();
         let started = repl.feed_start(&program, vec![], PrintWriter::Callback(&mut printer));
+        let (repl, ended) = match self.drive(started, watcher) {
+            Ok(_) => return Ok(0),
+            Err(failed) => {
+                let ReplStartError { repl, error: e } = *failed;
+                self.forget_waiters();
+                (repl, self.program_ended_by(code, &e))
+            }
+        };
+        if matches!(&ended, Err(e) if e.stopped(self.timeout).is_some()) {
+            return ended;
+        }
+        // CPython's interpreter waits for the processes after an uncaught exception too.
+        let mut printer = self.output.printer();
+        let started = repl.feed_start(AT_EXIT_AFTER_ERROR, vec![], PrintWriter::Callback(&mut printer));
         match self.drive(started, watcher) {
-            Ok(_) => Ok(()),
-            Err(e) => {
-                let error = parse_error(code, &e).unwrap_or_else(|| self.error_of(&e));
+            Ok(_) => ended,
+            Err(failed) => {
+                let error = self.error_of(&failed.error);
                 self.output.write_last_words(&error.traceback);
                 Err(error)
             }
         }
+    }
+
+    /// Forgets the blocked calls of a snippet that ended: its tasks ended with it, and a result
+    /// handed to one of their calls would be lost to a later waiter.
+    fn forget_waiters(&mut self) {
+        self.timers.clear();
+        self.settled.clear();
+        self.pool_waiters.clear();
+        self.queue_waiters.clear();
+        for lock in &mut self.locks {
+            lock.waiters.clear();
+        }
+    }
+
+    /// How the main module's uncaught exception ends the program: a traceback on stderr and
+    /// the error, or for `SystemExit` its exit status (and its message, if it has one).
+    fn program_ended_by(&self, code: &str, e: &MontyException) -> Result<i64, ProgramError> {
+        if e.exc_type() == ExcType::SystemExit {
+            let (status, message) = system_exit(e.message());
+            if let Some(message) = message {
+                self.output.write_last_words(&message);
+            }
+            return Ok(status);
+        }
+        let error = parse_error(code, e).unwrap_or_else(|| self.error_of(e));
+        self.output.write_last_words(&error.traceback);
+        Err(error)
     }
 
     /// Answers the interpreter until its snippet completes.
@@ -551,10 +643,10 @@ impl Host {
         &mut self,
         mut progress: Result<ReplProgress, Box<ReplStartError>>,
         watcher: &mut dyn Watcher,
-    ) -> Result<MontyRepl, MontyException> {
+    ) -> Result<MontyRepl, Box<ReplStartError>> {
         loop {
             self.flush(watcher, false);
-            let step = progress.map_err(|e| e.error)?;
+            let step = progress?;
             if watcher.cancelled() {
                 let mut printer = self.output.printer();
                 let stop = MontyException::new(ExcType::KeyboardInterrupt, Some(CANCELLED.into()));
@@ -745,7 +837,7 @@ impl Host {
         let frames: Vec<_> = e
             .traceback()
             .iter()
-            .filter(|f| f.filename != PRELUDE_SNIPPET)
+            .filter(|f| f.filename != PRELUDE_SNIPPET && f.filename != AT_EXIT_SNIPPET)
             .cloned()
             .map(|mut frame| {
                 if frame.filename == PROGRAM_SNIPPET {
@@ -906,6 +998,7 @@ impl Host {
                 MontyObject::none().into()
             }
             "fetch" => fetch(&text(0)),
+            "exit_code" => exit_code_call(&call, &self.output).into(),
             "pool_open" => return self.pool_open(call),
             "process_open" => return self.process_open(call),
             "process_number" => {

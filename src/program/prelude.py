@@ -536,11 +536,12 @@ def _pg_build():
                 self._generation += 1
                 self._cond.notify_all()
 
-    def threading_shutdown():
+    def threading_shutdown(threads=True):
         # What CPython does when the main module ends: wait for every thread that is not a
         # daemon; then multiprocessing's exit handler terminates the daemon processes still
-        # running and waits for the others.
-        while True:
+        # running and waits for the others. After an uncaught exception in the main module
+        # the threads ended with it (they are tasks of its run): only the processes are left.
+        while threads:
             waiting = [t for t in live if not t.daemon]
             if not waiting:
                 break
@@ -549,6 +550,8 @@ def _pg_build():
             if p.daemon:
                 p.terminate()
         for p in active_children():
+            if not threads:
+                wait_for_process(p)
             p.join()
 
     threading = _PgModule('threading')
@@ -1233,18 +1236,8 @@ def _pg_build():
             try:
                 self.run()
             except SystemExit as e:
-                # raise SystemExit(n) in the target: its exit code, as CPython's _bootstrap takes
-                # it. monty keeps an exception's argument as its text: a number's text is the
-                # number, 'None' is None.
-                code = e.args[0] if e.args else 'None'
-                digits = code[1:] if code.startswith('-') else code
-                if code == 'None':
-                    exitcode = 0
-                elif digits.isdigit():
-                    exitcode = int(code)
-                else:
-                    _pg.stderr(code + '\n')
-                    exitcode = 1
+                # sys.exit(n) in the target: its exit code, read as the main module's is.
+                exitcode = _pg.exit_code(e.args[0] if e.args else None)
             except BaseException as e:
                 exitcode = 1
                 _pg.stderr('Process ' + self.name + ':\n' + last_line(e) + '\n')

@@ -481,6 +481,10 @@ impl Pool {
                         self.output.write(Stream::Stderr, &text);
                         call.resume(MontyObject::none(), print)
                     }
+                    "exit_code" => {
+                        let answer = super::exit_code_call(&call, &self.output);
+                        call.resume(answer, print)
+                    }
                     "fetch" => {
                         let url = call.args.arg(0).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
                         call.resume(super::fetch(&url), print)

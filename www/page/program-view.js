@@ -106,12 +106,16 @@ export function kindCounts(rows) {
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 
-/** The status line for a finished program run: its wall time, and how it ended. */
+/**
+ * The status line for a finished program run: its wall time, and how it ended (an exit status
+ * other than 0 without an error is the program's own `sys.exit(n)`).
+ */
 export function describeProgramEnd(report) {
-  const vars = { seconds: seconds(report.wall_ms), type: report.error?.type, line: report.error?.line };
+  const vars = { seconds: seconds(report.wall_ms), type: report.error?.type, line: report.error?.line, code: report.exit_code };
   if (report.stopped === 'cancelled') return t('status.program.cancelled', vars);
   if (report.stopped === 'timeout') return t('status.program.timeout', vars);
   if (report.error) return t(report.error.line ? 'status.program.raised.line' : 'status.program.raised', vars);
+  if (report.exit_code) return t('status.program.exited', vars);
   return t('status.program.done', vars);
 }
 
