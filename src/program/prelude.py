@@ -1213,6 +1213,7 @@ def _pg_build():
                 raise AssertionError('cannot start a process twice')
             if state['child'] is not None:
                 raise RuntimeError('a worker process cannot start a process of its own in the playground')
+            inherit_connections()
             opened = _pg.process_open(self.name, self._number)
             if opened[0] == 'child':
                 self._child(opened)
@@ -1241,6 +1242,7 @@ def _pg_build():
             except BaseException as e:
                 exitcode = 1
                 _pg.stderr('Process ' + self.name + ':\n' + last_line(e) + '\n')
+            close_connections()
             while True:
                 _pg.child_next((True, exitcode))
 
@@ -1350,6 +1352,263 @@ def _pg_build():
         return Queue
 
     ProcessQueue = process_queue_class()
+
+    class JoinableQueue:
+        # multiprocessing.JoinableQueue: a Queue whose unfinished tasks are counted on the
+        # host, one token for each put, taken back by task_done(); join() waits until none is
+        # left, looking every few milliseconds.
+        def __init__(self, maxsize=0):
+            self._items = ProcessQueue(maxsize)
+            self._unfinished = _pg.mpq_new()
+
+        def put(self, obj, block=True, timeout=None):
+            self._items._check_closed()
+            _pg.mpq_put(self._unfinished, True)
+            self._items.put(obj, block, timeout)
+
+        def put_nowait(self, obj):
+            self.put(obj, False)
+
+        def get(self, block=True, timeout=None):
+            return self._items.get(block, timeout)
+
+        def get_nowait(self):
+            return self._items.get(False)
+
+        def task_done(self):
+            try:
+                _pg.mpq_get(self._unfinished, False, None)
+            except Empty:
+                raise ValueError('task_done() called too many times')
+
+        def join(self):
+            while _pg.mpq_size(self._unfinished) > 0:
+                _pg_time.sleep(0.002)
+
+        def qsize(self):
+            return self._items.qsize()
+
+        def empty(self):
+            return self._items.empty()
+
+        def full(self):
+            return self._items.full()
+
+        def close(self):
+            self._items.close()
+
+        def join_thread(self):
+            pass
+
+        def cancel_join_thread(self):
+            pass
+
+    # The synchronisation primitives of multiprocessing, shared by the processes as CPython's
+    # are (a semaphore in shared memory): tokens in a queue on the host. A process that
+    # acquires takes a token, waiting for one if none is left; release puts one back.
+    class ProcessSemaphore:
+        def __init__(self, value=1, bound=None, kind='Semaphore'):
+            if value < 0:
+                raise ValueError('semaphore initial value must be >= 0')
+            self._tokens = _pg.mpq_new()
+            self._bound = bound
+            self._kind = kind
+            for _ in range(value):
+                _pg.mpq_put(self._tokens, True)
+
+        def acquire(self, block=True, timeout=None):
+            try:
+                _pg.mpq_get(self._tokens, block, timeout if block else None)
+                return True
+            except Empty:
+                return False
+
+        def release(self):
+            if self._bound is not None and _pg.mpq_size(self._tokens) >= self._bound:
+                raise ValueError('semaphore or lock released too many times')
+            _pg.mpq_put(self._tokens, True)
+
+        def get_value(self):
+            return _pg.mpq_size(self._tokens)
+
+        def __enter__(self):
+            return self.acquire()
+
+        def __exit__(self, *exc):
+            self.release()
+            return False
+
+        def __repr__(self):
+            if self._kind == 'Lock':
+                return '<Lock(owner=' + ('None' if self.get_value() else 'SomeOtherProcess') + ')>'
+            text = '<' + self._kind + '(value=' + str(self.get_value())
+            if self._kind == 'BoundedSemaphore':
+                text += ', maxvalue=' + str(self._bound)
+            return text + ')>'
+
+    def process_lock():
+        return ProcessSemaphore(1, 1, 'Lock')
+
+    def process_semaphore(value=1):
+        return ProcessSemaphore(value, None, 'Semaphore')
+
+    def process_bounded_semaphore(value=1):
+        return ProcessSemaphore(value, value, 'BoundedSemaphore')
+
+    class ProcessRLock:
+        # A Lock that its owner (a thread of one process) may take again: the owner and the
+        # depth live in each process's copy of the object, which only the owner changes.
+        def __init__(self):
+            self._lock = process_lock()
+            self._owner = None
+            self._count = 0
+
+        def acquire(self, block=True, timeout=None):
+            me = (_pg_os.getpid(), get_ident())
+            if self._owner == me:
+                self._count += 1
+                return True
+            if not self._lock.acquire(block, timeout):
+                return False
+            self._owner = me
+            self._count = 1
+            return True
+
+        def release(self):
+            if self._owner != (_pg_os.getpid(), get_ident()):
+                raise AssertionError('attempt to release recursive lock not owned by thread')
+            self._count -= 1
+            if self._count == 0:
+                self._owner = None
+                self._lock.release()
+
+        def __enter__(self):
+            return self.acquire()
+
+        def __exit__(self, *exc):
+            self.release()
+            return False
+
+    class ProcessEvent:
+        # multiprocessing.Event: set is one token in a queue on the host; wait takes it and
+        # puts it back, so every waiter in every process wakes.
+        def __init__(self):
+            self._flag = _pg.mpq_new()
+
+        def is_set(self):
+            return _pg.mpq_size(self._flag) > 0
+
+        def set(self):
+            if not self.is_set():
+                _pg.mpq_put(self._flag, True)
+
+        def clear(self):
+            try:
+                while True:
+                    _pg.mpq_get(self._flag, False, None)
+            except Empty:
+                pass
+
+        def wait(self, timeout=None):
+            try:
+                _pg.mpq_get(self._flag, True, timeout)
+            except Empty:
+                return False
+            _pg.mpq_put(self._flag, True)
+            return True
+
+    # multiprocessing.Pipe: each direction a queue on the host. An end is open in every process
+    # that holds a copy of it (the parent, and each Process started while it was open), each
+    # copy counted by a token; when the last copy of an end is closed (by close(), or by its
+    # process ending), the other end's recv() raises EOFError once what was sent is read.
+    pipe_closed = '\x00the pipe is closed'
+    connections = []    # the ends this process holds open
+
+    class Connection:
+        def __init__(self, incoming, outgoing, holders):
+            self._incoming = incoming
+            self._outgoing = outgoing
+            self._holders = holders
+            self.closed = False
+            self.readable = incoming is not None
+            self.writable = outgoing is not None
+            connections.append(self)
+
+        def _check(self, able, what):
+            if self.closed:
+                raise OSError('handle is closed')
+            if not able:
+                raise OSError('connection is ' + what)
+
+        def send(self, obj):
+            self._check(self.writable, 'read-only')
+            _pg.mpq_put(self._outgoing, obj)
+
+        def recv(self):
+            self._check(self.readable, 'write-only')
+            obj = _pg.mpq_get(self._incoming, True, None)
+            if type(obj) is str and obj == pipe_closed:
+                _pg.mpq_put(self._incoming, obj)
+                raise EOFError
+            return obj
+
+        def send_bytes(self, buf, offset=0, size=None):
+            data = bytes(buf)
+            end = len(data) if size is None else offset + size
+            self.send(data[offset:end])
+
+        def recv_bytes(self, maxlength=None):
+            return self.recv()
+
+        def poll(self, timeout=0.0):
+            self._check(self.readable, 'write-only')
+            due = None if timeout is None else _pg_time.monotonic() + timeout
+            while _pg.mpq_size(self._incoming) == 0:
+                if due is not None and _pg_time.monotonic() >= due:
+                    return False
+                _pg_time.sleep(0.002)
+            return True
+
+        def close(self):
+            if self.closed:
+                return
+            self.closed = True
+            connections.remove(self)
+            try:
+                _pg.mpq_get(self._holders, False, None)
+            except Empty:
+                pass
+            if self.writable and _pg.mpq_size(self._holders) == 0:
+                _pg.mpq_put(self._outgoing, pipe_closed)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.close()
+            return False
+
+    def pipe_end(incoming, outgoing):
+        holders = _pg.mpq_new()
+        _pg.mpq_put(holders, True)
+        return Connection(incoming, outgoing, holders)
+
+    def Pipe(duplex=True):
+        there = _pg.mpq_new()
+        back = _pg.mpq_new()
+        if duplex:
+            return pipe_end(back, there), pipe_end(there, back)
+        return pipe_end(there, None), pipe_end(None, there)
+
+    def inherit_connections():
+        # A Process is about to start: each open end gains a holder, its copy in the child.
+        for conn in connections:
+            _pg.mpq_put(conn._holders, True)
+
+    def close_connections():
+        # A process ends: the ends it still holds close, as its file descriptors do.
+        for conn in list(connections):
+            conn.close()
 
     def active_children():
         return [p for p in processes if not p._closed and p.is_alive()]
@@ -1672,7 +1931,13 @@ def _pg_build():
     multiprocessing.TimeoutError = TimeoutError
     multiprocessing.Queue = ProcessQueue
     multiprocessing.SimpleQueue = ProcessQueue
-    multiprocessing.Lock = Lock
+    multiprocessing.JoinableQueue = JoinableQueue
+    multiprocessing.Lock = process_lock
+    multiprocessing.RLock = ProcessRLock
+    multiprocessing.Semaphore = process_semaphore
+    multiprocessing.BoundedSemaphore = process_bounded_semaphore
+    multiprocessing.Event = ProcessEvent
+    multiprocessing.Pipe = Pipe
 
     # ---------------------------------------------------------------- urllib.request
     # urlopen fetches the site's own files (relative URLs resolve against the page): the host
