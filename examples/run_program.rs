@@ -1,4 +1,5 @@
-//! Runs a Python program file with the playground's program runner and prints its report:
+//! Runs a Python program file with the playground's program runner, prints what it prints and
+//! a line about its report, and exits with its exit status (2 if it was stopped):
 //! `cargo run --example run_program -- path/to/program.py [timeout_ms]`.
 
 use std::time::Duration;
@@ -29,4 +30,5 @@ fn main() {
         report.error.map(|e| (e.type_name, e.line)),
         report.trace.len()
     );
+    std::process::exit(report.exit_code.map_or(2, |code| i32::try_from(code).unwrap_or(1)));
 }
