@@ -581,6 +581,8 @@ impl<'h> VM<'h> {
                 self.save_task_context(current);
             }
             self.scheduler.set_current_task(Some(task_id));
+            // Its turn starts now, whatever was left of the last one's.
+            self.next_switch = None;
             self.load_or_init_task(task_id)?;
         }
         result

@@ -694,6 +694,10 @@ pub struct VMSnapshot {
     cwd: String,
     /// The session's `random` state at the pause.
     random: SessionRandom,
+    /// When the running task's turn ends, as [`VM::next_switch`]: a turn goes on across the
+    /// host calls it makes.
+    #[serde(default)]
+    next_switch: Option<std::time::Duration>,
 }
 
 /// The switch interval in microseconds; 0 turns preemption off (the default).
@@ -879,8 +883,9 @@ pub struct VM<'h> {
     /// `malloc`/`free` per call. Only held transiently within
     /// `call_sync_function`, so one shared buffer is safe under recursion.
     namespace_scratch: Vec<Value>,
-    /// When the running task's turn ends ([`Self::preempt`]); set when its turn starts. Not
-    /// serialized: a restored VM starts a fresh turn.
+    /// When the running task's turn ends ([`Self::preempt`]); set when its turn starts, kept
+    /// in the snapshot, so a task that calls out to the host (a lock, a queue) still ends its
+    /// turn on time instead of starting a fresh one at every call.
     next_switch: Option<std::time::Duration>,
     /// Remaining native stack budget for `evaluate_function`, partials and callable-instance dispatch.
     /// Not serialized: nested runs cannot suspend, and callable wrappers release their
@@ -1005,7 +1010,7 @@ impl<'h> VM<'h> {
             pending_lookup_effect: snapshot.pending_lookup_effect,
             recursion_depth: current_frame_depth,
             namespace_scratch: Vec::new(),
-            next_switch: None,
+            next_switch: snapshot.next_switch,
             // Always default value at a restore boundary — see the `run_reentry_depth` field doc.
             run_reentry_depth: recursion::MAX_RUN_REENTRY_DEPTH,
             re_pattern_cache: RePatternCache::default(),
@@ -1066,6 +1071,7 @@ impl<'h> VM<'h> {
             // string), so a later `take_changed_cwd` on this VM stays honest.
             cwd: mem::replace(&mut self.env.cwd, Cow::Borrowed(self.env.initial_cwd)).into_owned(),
             random: mem::take(&mut self.random),
+            next_switch: self.next_switch,
         }
     }
 
@@ -1147,7 +1153,13 @@ impl<'h> VM<'h> {
     /// instead, whose time is already inside the enclosing window.
     pub(crate) fn run_external(&mut self) -> Result<FrameExit, RunError> {
         self.heap.tracker.on_execution_start();
-        let result = self.run();
+        // A task that calls out to the host more often than the dispatch loop's checkpoint
+        // comes round (every call starts a fresh countdown) would keep its turn for ever: its
+        // turn is looked at here too, at each return from the host.
+        let result = match self.preempt() {
+            Some(exit) => Ok(exit),
+            None => self.run(),
+        };
         self.heap.tracker.on_execution_stop();
         self.finish_host_turn(result)
     }
