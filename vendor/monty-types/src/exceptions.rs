@@ -351,6 +351,9 @@ pub enum ExcType {
     UnsupportedOperation,
     /// Subclass of OSError since Python 3.3 (PEP 3151).
     TimeoutError,
+    /// Subclass of OSError (through `ConnectionError`, not modelled): a write to a pipe whose
+    /// reading end is closed everywhere.
+    BrokenPipeError,
 
     // --- Standalone exception types ---
     AssertionError,
@@ -527,6 +530,7 @@ impl ExcType {
                     | Self::PermissionError
                     | Self::UnsupportedOperation
                     | Self::TimeoutError
+                    | Self::BrokenPipeError
                     | Self::UrlError
                     | Self::HttpError
             ),
