@@ -1,6 +1,6 @@
 //! Implementation of the `sys` module.
 //!
-//! `sys` is attribute-only in production builds: every name below is a
+//! `sys` is attribute-only in production builds but for `exit`: every other name below is a
 //! constant fixed at module creation, since the sandbox has no interpreter
 //! state a program is allowed to reach. What Monty exposes is limited to
 //! values that are true *of Monty* — the Python version it targets, the
