@@ -8,21 +8,24 @@
 //! `multiprocessing.Process` started after it is a copy of the interpreter, so the child holds
 //! the same number and reaches the same queue, as a queue inherited through `fork` does.
 //!
-//! A worker process waiting in `get` blocks its own thread here (where the build has threads;
-//! without, the parent runs its processes itself and such a wait is a deadlock that says so).
+//! A worker process waiting in `get` with no timeout gives its thread back: it is parked here,
+//! and the put that brings its item resumes it on a thread of the pool (so processes waiting for
+//! one not yet started do not hold every thread). A `get` with a timeout blocks its thread until
+//! then. Without threads, the parent runs its processes itself and a wait that only another
+//! process could end is a deadlock that says so.
 //! The parent never blocks: its `get` waits as its threads do, and [`Wakeup`] tells it that
 //! something came (a put, a pool's result) so it looks again at once instead of at its next
 //! timer.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use monty::ReplFunctionCall;
 use monty_types::{ExcType, MontyException, MontyObject};
 
-use super::processes::{check_sendable, PARALLEL};
+use super::processes::{check_sendable, Pool, PARALLEL};
 use crate::clock;
 
 /// What the parent waits on: a count of things that happened, raised by each.
@@ -53,10 +56,17 @@ impl Wakeup {
     }
 }
 
+/// One `multiprocessing.Queue`: its items, and the worker processes parked in its `get`.
+#[derive(Default)]
+struct Channel {
+    items: VecDeque<MontyObject>,
+    parked: VecDeque<(Arc<Pool>, usize)>,
+}
+
 /// The program's `multiprocessing.Queue`s, by number.
 #[derive(Default)]
 pub(crate) struct Channels {
-    queues: Mutex<Vec<VecDeque<MontyObject>>>,
+    queues: Mutex<Vec<Channel>>,
     /// Raised by each put, for the worker processes blocked in `get`.
     changed: Condvar,
     /// Raised by each put and each pool's result, for the parent.
@@ -64,21 +74,29 @@ pub(crate) struct Channels {
 }
 
 impl Channels {
-    fn lock(&self) -> MutexGuard<'_, Vec<VecDeque<MontyObject>>> {
+    fn lock(&self) -> MutexGuard<'_, Vec<Channel>> {
         self.queues.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// A new empty queue; its number.
     pub(crate) fn open(&self) -> usize {
         let mut queues = self.lock();
-        queues.push(VecDeque::new());
+        queues.push(Channel::default());
         queues.len() - 1
     }
 
-    /// Adds `value` to queue `queue`, if it can travel between processes.
+    /// Adds `value` to queue `queue`, if it can travel between processes: to the first worker
+    /// process parked in its `get`, if one is (resumed while the queue is locked, so that no one
+    /// sees the item gone and the worker still waiting).
     pub(crate) fn put(&self, queue: usize, value: MontyObject) -> Result<(), MontyException> {
         check_sendable(&value, "send")?;
-        self.lock().get_mut(queue).ok_or_else(unknown)?.push_back(value);
+        let mut queues = self.lock();
+        let channel = queues.get_mut(queue).ok_or_else(unknown)?;
+        match channel.parked.pop_front() {
+            Some((pool, index)) => pool.resume(index, value),
+            None => channel.items.push_back(value),
+        }
+        drop(queues);
         self.changed.notify_all();
         self.wakeup.notify();
         Ok(())
@@ -86,12 +104,12 @@ impl Channels {
 
     /// The next item of queue `queue`, if it has one.
     pub(crate) fn try_get(&self, queue: usize) -> Result<Option<MontyObject>, MontyException> {
-        Ok(self.lock().get_mut(queue).ok_or_else(unknown)?.pop_front())
+        Ok(self.lock().get_mut(queue).ok_or_else(unknown)?.items.pop_front())
     }
 
     /// How many items queue `queue` holds.
     pub(crate) fn len(&self, queue: usize) -> Result<usize, MontyException> {
-        Ok(self.lock().get(queue).ok_or_else(unknown)?.len())
+        Ok(self.lock().get(queue).ok_or_else(unknown)?.items.len())
     }
 
     /// A worker process's blocking `get`: the next item, or `None` once `until_ms` (its timeout
@@ -107,7 +125,7 @@ impl Channels {
         const SLICE_MS: f64 = 10.0;
         let mut queues = self.lock();
         loop {
-            if let Some(item) = queues.get_mut(queue).ok_or_else(unknown)?.pop_front() {
+            if let Some(item) = queues.get_mut(queue).ok_or_else(unknown)?.items.pop_front() {
                 return Ok(Some(item));
             }
             let left = until_ms - clock::now_ms();
@@ -137,15 +155,60 @@ impl Channels {
         }
     }
 
+    /// Parks worker `index` of `pool` in queue `queue`'s `get` (the pool has its interpreter),
+    /// unless an item is there: then it is that item, for the worker to go on with itself.
+    pub(crate) fn park(
+        &self,
+        queue: usize,
+        pool: &Arc<Pool>,
+        index: usize,
+    ) -> Result<Option<MontyObject>, MontyException> {
+        let mut queues = self.lock();
+        let channel = queues.get_mut(queue).ok_or_else(unknown)?;
+        if let Some(item) = channel.items.pop_front() {
+            return Ok(Some(item));
+        }
+        channel.parked.push_back((Arc::clone(pool), index));
+        Ok(None)
+    }
+
+    /// Takes `pool`'s parked workers out of every queue (it is being terminated): their indexes.
+    pub(crate) fn unpark(&self, pool: &Arc<Pool>) -> Vec<usize> {
+        let mut queues = self.lock();
+        let mut indexes = Vec::new();
+        for channel in queues.iter_mut() {
+            channel.parked.retain(|(parked, index)| {
+                let mine = Arc::ptr_eq(parked, pool);
+                if mine {
+                    indexes.push(*index);
+                }
+                !mine
+            });
+        }
+        indexes
+    }
+
+    /// Takes the first item equal to `value` out of queue `queue`: whether there was one.
+    pub(crate) fn remove(&self, queue: usize, value: &MontyObject) -> Result<bool, MontyException> {
+        let mut queues = self.lock();
+        let items = &mut queues.get_mut(queue).ok_or_else(unknown)?.items;
+        let found = items.iter().position(|item| item == value);
+        Ok(found.and_then(|at| items.remove(at)).is_some())
+    }
+
     /// A queue call that never waits, answered alike for the parent and its workers:
-    /// `mpq_new()`, `mpq_put(queue, value)`, `mpq_size(queue)`. `None` for `mpq_get`, whose
-    /// wait each side does its own way ([`get_args`], [`queue_of`]).
+    /// `mpq_new()`, `mpq_put(queue, value)`, `mpq_size(queue)`, `mpq_remove(queue, value)`.
+    /// `None` for `mpq_get`, whose wait each side does its own way ([`get_args`], [`queue_of`]).
     pub(crate) fn answer_now(&self, call: &ReplFunctionCall) -> Option<Result<MontyObject, MontyException>> {
         match call.function_name.as_str() {
             "mpq_new" => Some(Ok(MontyObject::int(self.open() as i64))),
             "mpq_put" => Some(queue_of(call).and_then(|queue| {
                 let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
                 self.put(queue, value).map(|()| MontyObject::none())
+            })),
+            "mpq_remove" => Some(queue_of(call).and_then(|queue| {
+                let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
+                self.remove(queue, &value).map(MontyObject::bool)
             })),
             "mpq_size" => {
                 Some(queue_of(call).and_then(|queue| self.len(queue)).map(|n| MontyObject::int(n as i64)))

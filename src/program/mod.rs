@@ -111,14 +111,16 @@ impl ProgramError {
 }
 
 /// How `raise SystemExit(code)` ends a program, as CPython's exit handling reads its code:
-/// no code (or `None`) is status 0 and prints nothing, an integer is that status, anything else
-/// is printed to stderr and is status 1. monty keeps an exception's argument as its `str()`, so
-/// a code that reads as an integer is one.
+/// no code (or `None`) is status 0 and prints nothing, an integer (a `bool` too) is that status
+/// as the system keeps it (its low 8 bits: `sys.exit(256)` is 0, `sys.exit(-1)` 255), anything
+/// else is printed to stderr and is status 1. monty keeps an exception's argument as its
+/// `str()`, so a code that reads as an integer is one (`sys.exit('5')` too, unlike CPython).
 fn system_exit(message: Option<&str>) -> (i64, Option<String>) {
     match message {
-        None | Some("None") => (0, None),
-        Some(text) => match text.parse() {
-            Ok(status) => (status, None),
+        None | Some("None" | "False") => (0, None),
+        Some("True") => (1, None),
+        Some(text) => match text.parse::<i64>() {
+            Ok(status) => (status.rem_euclid(256), None),
             Err(_) => (1, Some(format!("{text}\n"))),
         },
     }
@@ -435,7 +437,7 @@ fn process_error(message: &str) -> MontyException {
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 25] = [
+    const FUNCTIONS: [&str; 26] = [
         "lock_new",
         "acquire",
         "release",
@@ -459,6 +461,7 @@ fn host_module() -> MontyObject {
         "mpq_put",
         "mpq_get",
         "mpq_size",
+        "mpq_remove",
         "child_next",
         "exit_code",
     ];
@@ -604,15 +607,22 @@ impl Host {
         match self.drive(started, watcher) {
             Ok(_) => ended,
             Err(failed) => {
+                // Stopped while waiting (Cancel, the budget): that is how it ended. Else the
+                // program's own ending stands, and the wait's error is printed after it.
                 let error = self.error_of(&failed.error);
                 self.output.write_last_words(&error.traceback);
-                Err(error)
+                if error.stopped(self.timeout).is_some() {
+                    Err(error)
+                } else {
+                    ended
+                }
             }
         }
     }
 
     /// Forgets the blocked calls of a snippet that ended: its tasks ended with it, and a result
-    /// handed to one of their calls would be lost to a later waiter.
+    /// handed to one of their calls would be lost to a later waiter. (The locks they held stay
+    /// held: the exit snippet waits for processes through the host alone.)
     fn forget_waiters(&mut self) {
         self.timers.clear();
         self.settled.clear();
@@ -647,9 +657,17 @@ impl Host {
         loop {
             self.flush(watcher, false);
             let step = progress?;
-            if watcher.cancelled() {
+            // monty's own budget counts the time spent in the interpreter; a program that calls
+            // the host in a loop (a lock taken and released) spends most of its time here.
+            let stop = if watcher.cancelled() {
+                Some(MontyException::new(ExcType::KeyboardInterrupt, Some(CANCELLED.into())))
+            } else if clock::now_ms() >= self.deadline_ms {
+                Some(self.out_of_time())
+            } else {
+                None
+            };
+            if let Some(stop) = stop {
                 let mut printer = self.output.printer();
-                let stop = MontyException::new(ExcType::KeyboardInterrupt, Some(CANCELLED.into()));
                 progress = abort(step, stop, PrintWriter::Callback(&mut printer));
                 continue;
             }
@@ -735,14 +753,20 @@ impl Host {
             let next_timer = self.timers.iter().map(|t| t.due_ms).fold(f64::INFINITY, f64::min);
             // collect_results kept only the calls whose result may still come: one that came
             // since is gathered on the next turn. (Asking the pools again here would take it
-            // out of its queue and lose it.)
-            let pools_working = !self.pool_waiters.is_empty();
+            // out of its queue and lose it.) With threads, something may still come while a
+            // worker process holds one (the others are idle, or parked in a queue's `get` that
+            // only a put can end); whatever came since `seen` is looked at first.
+            let pools_working = if processes::PARALLEL {
+                self.pools.iter().any(|pool| pool.may_progress()) || self.channels.wakeup.seen() != seen
+            } else {
+                !self.pool_waiters.is_empty()
+            };
             if next_timer.is_infinite() && !pools_working {
                 return Err(MontyException::new(
                     ExcType::RuntimeError,
                     Some(
-                        "deadlock: every thread of the program is waiting (for a lock, a queue, an event or a join) \
-                         and nothing can wake one; CPython would hang here forever"
+                        "deadlock: every thread and process of the program is waiting (for a lock, a queue, a \
+                         pipe, an event or a join) and nothing can wake one; CPython would hang here forever"
                             .into(),
                     ),
                 ));
@@ -1002,8 +1026,10 @@ impl Host {
             "pool_open" => return self.pool_open(call),
             "process_open" => return self.process_open(call),
             "process_number" => {
+                // The next process's number, and the pid it will have.
                 self.next_process += 1;
-                MontyObject::int((self.next_process - 1) as i64).into()
+                let number = (self.next_process - 1) as i64;
+                MontyObject::tuple([MontyObject::int(number), MontyObject::int(MAIN_PID + number)]).into()
             }
             "pool_submit" => {
                 let Some(pool) = self.pool_arg(&call) else {
@@ -1045,7 +1071,7 @@ impl Host {
                 }
                 MontyObject::none().into()
             }
-            "mpq_new" | "mpq_put" | "mpq_size" | "mpq_get" => return self.queue_call(call),
+            "mpq_new" | "mpq_put" | "mpq_size" | "mpq_remove" | "mpq_get" => return self.queue_call(call),
             "pool_terminate" => {
                 MontyObject::bool(self.pool_arg(&call).is_some_and(|pool| pool.terminate())).into()
             }

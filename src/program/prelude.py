@@ -13,6 +13,8 @@
 # Names a program could see start with `_pg`; the rest live inside the module objects.
 
 import asyncio as _pg_asyncio
+import math as _pg_math
+import random as _pg_random
 import time as _pg_time
 import os as _pg_os
 import _pg
@@ -32,6 +34,21 @@ def _pg_function_name(fn):
         return text[11:text.index("'", 11)]
     if text.startswith('<built-in function '):
         return text[19:-1]
+    if text.startswith('<function '):
+        # A module's function (monty writes its name unquoted): `os.getpid`, `math.sqrt`.
+        return text[10:text.index(' ', 10)]
+    return None
+
+
+def _pg_module_function(fn, name):
+    # How a child names a module's function, as pickle sends it by its module and name: found
+    # in the modules a program sends functions of (the prelude's own imports of them).
+    for module_name in ['_pg_os', '_pg_time', '_pg_math', '_pg_random']:
+        try:
+            if eval(module_name + '.' + name) is fn:
+                return module_name + '.' + name
+        except AttributeError:
+            pass
     return None
 
 
@@ -540,8 +557,19 @@ def _pg_build():
         # What CPython does when the main module ends: wait for every thread that is not a
         # daemon; then multiprocessing's exit handler terminates the daemon processes still
         # running and waits for the others. After an uncaught exception in the main module
-        # the threads ended with it (they are tasks of its run): only the processes are left.
-        while threads:
+        # the threads ended with it (they are tasks of its run), holding whatever locks they
+        # held: only the processes are left, waited for through the host alone.
+        if not threads:
+            for p in active_children():
+                if p.daemon:
+                    if _pg.pool_terminate(p._handle):
+                        release_connections(p._pid)
+                        p.exitcode = -15
+                    p._ended._flag = True
+                else:
+                    wait_for_process(p, False)
+            return
+        while True:
             waiting = [t for t in live if not t.daemon]
             if not waiting:
                 break
@@ -550,8 +578,6 @@ def _pg_build():
             if p.daemon:
                 p.terminate()
         for p in active_children():
-            if not threads:
-                wait_for_process(p)
             p.join()
 
     threading = _PgModule('threading')
@@ -1101,14 +1127,29 @@ def _pg_build():
         except NameError:
             found = None
         if found is not fn:
-            raise AttributeError("Can't pickle local object '" + name + "'")
+            in_module = _pg_module_function(fn, name)
+            if in_module is None:
+                raise AttributeError("Can't pickle local object '" + name + "'")
+            return in_module
         return name
 
     def inherited_only(values):
-        # What pickle says of a multiprocessing.Queue sent to a pool's worker.
+        # What pickle says of a multiprocessing queue, lock or event sent to a pool's worker
+        # (an Event's first part pickled is its Condition).
         for value in values:
+            kind = None
             if type(value) == ProcessQueue:
-                raise RuntimeError('Queue objects should only be shared between processes through inheritance')
+                kind = 'Queue'
+            elif type(value) == JoinableQueue:
+                kind = 'JoinableQueue'
+            elif type(value) == ProcessSemaphore:
+                kind = value._kind
+            elif type(value) == ProcessRLock:
+                kind = 'RLock'
+            elif type(value) == ProcessEvent:
+                kind = 'Condition'
+            if kind is not None:
+                raise RuntimeError(kind + ' objects should only be shared between processes through inheritance')
 
     def collect(pool):
         while True:
@@ -1139,6 +1180,7 @@ def _pg_build():
             t = Thread(name='_pg_collector', target=collect, args=(self,), daemon=True)
             t._internal = True
             t.start()
+            self._collector = t
 
         def submit(self, fn, args, kwargs):
             name = pickled_name(fn)
@@ -1164,7 +1206,13 @@ def _pg_build():
                 self._open = False
                 _pg.pool_close(self._handle, cancel)
 
-    def wait_for_process(process):
+        def join(self):
+            # Closed, and every worker started (its initializer run) and every result in: the
+            # collector ends when the host says none is left to come.
+            self.close(False)
+            self._collector.join()
+
+    def wait_for_process(process, notify=True):
         got = _pg.pool_next(process._handle)
         if process.exitcode is None:
             if got is not None and got[1]:
@@ -1173,8 +1221,13 @@ def _pg_build():
                 # The child died of something its own code could not catch (its memory, say).
                 if got is not None:
                     _pg.stderr('Process ' + process.name + ':\n' + last_line(got[2]) + '\n')
+                release_connections(process._pid)
                 process.exitcode = 1
-        process._ended.set()
+        if notify:
+            process._ended.set()
+        else:
+            # No thread is left to wake, and the Event's lock may be a dead thread's.
+            process._ended._flag = True
 
     class Process:
         # multiprocessing.Process as the fork start method runs it: start() copies the
@@ -1186,7 +1239,7 @@ def _pg_build():
                 raise AssertionError('group argument must be None for now')
             if state['child'] is not None:
                 raise RuntimeError('a worker process cannot start a process of its own in the playground')
-            number = _pg.process_number()
+            number, self._pid = _pg.process_number()
             self._number = number
             self._parent_pid = _pg_os.getpid()
             self._target = target
@@ -1213,7 +1266,7 @@ def _pg_build():
                 raise AssertionError('cannot start a process twice')
             if state['child'] is not None:
                 raise RuntimeError('a worker process cannot start a process of its own in the playground')
-            inherit_connections()
+            inherit_connections(self._pid)
             opened = _pg.process_open(self.name, self._number)
             if opened[0] == 'child':
                 self._child(opened)
@@ -1266,6 +1319,7 @@ def _pg_build():
             # A process that already ended keeps its own exit code (its waiter sets it).
             self._check_closed()
             if self._handle is not None and self.exitcode is None and _pg.pool_terminate(self._handle):
+                release_connections(self._pid)
                 self.exitcode = exitcode
                 self._ended.set()
 
@@ -1355,14 +1409,18 @@ def _pg_build():
 
     class JoinableQueue:
         # multiprocessing.JoinableQueue: a Queue whose unfinished tasks are counted on the
-        # host, one token for each put, taken back by task_done(); join() waits until none is
-        # left, looking every few milliseconds.
+        # host, one token for each put, taken back by task_done(); the task_done() that takes
+        # the last one puts a token in `_done`, which join() waits for (and puts back for the
+        # next joiner, once none is left unfinished).
         def __init__(self, maxsize=0):
             self._items = ProcessQueue(maxsize)
             self._unfinished = _pg.mpq_new()
+            self._done = _pg.mpq_new()
 
         def put(self, obj, block=True, timeout=None):
             self._items._check_closed()
+            if not block and self.full():
+                raise Full
             _pg.mpq_put(self._unfinished, True)
             self._items.put(obj, block, timeout)
 
@@ -1380,10 +1438,16 @@ def _pg_build():
                 _pg.mpq_get(self._unfinished, False, None)
             except Empty:
                 raise ValueError('task_done() called too many times')
+            if _pg.mpq_size(self._unfinished) == 0:
+                _pg.mpq_put(self._done, True)
 
         def join(self):
+            waited = False
             while _pg.mpq_size(self._unfinished) > 0:
-                _pg_time.sleep(0.002)
+                _pg.mpq_get(self._done, True, None)
+                waited = True
+            if waited:
+                _pg.mpq_put(self._done, True)
 
         def qsize(self):
             return self._items.qsize()
@@ -1409,23 +1473,26 @@ def _pg_build():
     class ProcessSemaphore:
         def __init__(self, value=1, bound=None, kind='Semaphore'):
             if value < 0:
-                raise ValueError('semaphore initial value must be >= 0')
+                raise OSError('[Errno 22] Invalid argument')
             self._tokens = _pg.mpq_new()
             self._bound = bound
             self._kind = kind
+            self._held_by = None    # this process's thread holding it (a Lock), for repr
             for _ in range(value):
                 _pg.mpq_put(self._tokens, True)
 
         def acquire(self, block=True, timeout=None):
             try:
                 _pg.mpq_get(self._tokens, block, timeout if block else None)
-                return True
             except Empty:
                 return False
+            self._held_by = current_thread().name
+            return True
 
         def release(self):
             if self._bound is not None and _pg.mpq_size(self._tokens) >= self._bound:
                 raise ValueError('semaphore or lock released too many times')
+            self._held_by = None
             _pg.mpq_put(self._tokens, True)
 
         def get_value(self):
@@ -1439,9 +1506,16 @@ def _pg_build():
             return False
 
         def __repr__(self):
+            # What CPython prints where it cannot ask the semaphore (monty cannot call the host
+            # inside a repr): the owner when it is this process, else 'unknown'.
             if self._kind == 'Lock':
-                return '<Lock(owner=' + ('None' if self.get_value() else 'SomeOtherProcess') + ')>'
-            text = '<' + self._kind + '(value=' + str(self.get_value())
+                owner = 'unknown'
+                if self._held_by is not None:
+                    owner = current_process().name
+                    if self._held_by != 'MainThread':
+                        owner += '|' + self._held_by
+                return '<Lock(owner=' + owner + ')>'
+            text = '<' + self._kind + '(value=unknown'
             if self._kind == 'BoundedSemaphore':
                 text += ', maxvalue=' + str(self._bound)
             return text + ')>'
@@ -1490,10 +1564,14 @@ def _pg_build():
             return False
 
     class ProcessEvent:
-        # multiprocessing.Event: set is one token in a queue on the host; wait takes it and
-        # puts it back, so every waiter in every process wakes.
+        # multiprocessing.Event: the flag is a token in a queue on the host, which waiters only
+        # look at. A waiter puts a token in `_sleepers` and waits for one in `_wake`; set()
+        # turns every sleeper's token into a wake token. A waiter woken by a token that one
+        # who stopped waiting left looks at the flag again and goes back to sleep.
         def __init__(self):
             self._flag = _pg.mpq_new()
+            self._sleepers = _pg.mpq_new()
+            self._wake = _pg.mpq_new()
 
         def is_set(self):
             return _pg.mpq_size(self._flag) > 0
@@ -1501,6 +1579,12 @@ def _pg_build():
         def set(self):
             if not self.is_set():
                 _pg.mpq_put(self._flag, True)
+            while True:
+                try:
+                    _pg.mpq_get(self._sleepers, False, None)
+                except Empty:
+                    return
+                _pg.mpq_put(self._wake, True)
 
         def clear(self):
             try:
@@ -1510,29 +1594,43 @@ def _pg_build():
                 pass
 
         def wait(self, timeout=None):
-            try:
-                _pg.mpq_get(self._flag, True, timeout)
-            except Empty:
-                return False
-            _pg.mpq_put(self._flag, True)
+            due = None if timeout is None else _pg_time.monotonic() + timeout
+            while not self.is_set():
+                left = None
+                if due is not None:
+                    left = due - _pg_time.monotonic()
+                    if left <= 0:
+                        return False
+                _pg.mpq_put(self._sleepers, True)
+                if self.is_set():
+                    return True
+                try:
+                    _pg.mpq_get(self._wake, True, left)
+                except Empty:
+                    return self.is_set()
             return True
 
     # multiprocessing.Pipe: each direction a queue on the host. An end is open in every process
-    # that holds a copy of it (the parent, and each Process started while it was open), each
-    # copy counted by a token; when the last copy of an end is closed (by close(), or by its
-    # process ending), the other end's recv() raises EOFError once what was sent is read.
+    # that holds a copy of it (the one that made it, and each Process started while it was
+    # open: a pool's workers are not counted), each copy a token in the end's `_holders`
+    # naming its process; when the last copy of an end is closed (by close(), or by its
+    # process ending, however it ends), the other end's recv() raises EOFError once what was
+    # sent is read, and a send to an end no one holds raises BrokenPipeError.
     pipe_closed = '\x00the pipe is closed'
     connections = []    # the ends this process holds open
+    shared_ends = []    # every end this process made or inherited, for its children's ends
 
     class Connection:
-        def __init__(self, incoming, outgoing, holders):
+        def __init__(self, incoming, outgoing, holders, peer):
             self._incoming = incoming
             self._outgoing = outgoing
             self._holders = holders
+            self._peer = peer
             self.closed = False
             self.readable = incoming is not None
             self.writable = outgoing is not None
             connections.append(self)
+            shared_ends.append(self)
 
         def _check(self, able, what):
             if self.closed:
@@ -1542,6 +1640,8 @@ def _pg_build():
 
         def send(self, obj):
             self._check(self.writable, 'read-only')
+            if _pg.mpq_size(self._peer) == 0:
+                raise BrokenPipeError('[Errno 32] Broken pipe')
             _pg.mpq_put(self._outgoing, obj)
 
         def recv(self):
@@ -1558,7 +1658,12 @@ def _pg_build():
             self.send(data[offset:end])
 
         def recv_bytes(self, maxlength=None):
-            return self.recv()
+            if maxlength is not None and maxlength < 0:
+                raise ValueError('negative maxlength')
+            data = self.recv()
+            if maxlength is not None and len(data) > maxlength:
+                raise OSError('bad message length')
+            return data
 
         def poll(self, timeout=0.0):
             self._check(self.readable, 'write-only')
@@ -1574,12 +1679,7 @@ def _pg_build():
                 return
             self.closed = True
             connections.remove(self)
-            try:
-                _pg.mpq_get(self._holders, False, None)
-            except Empty:
-                pass
-            if self.writable and _pg.mpq_size(self._holders) == 0:
-                _pg.mpq_put(self._outgoing, pipe_closed)
+            release_end(self, _pg_os.getpid())
 
         def __enter__(self):
             return self
@@ -1588,27 +1688,40 @@ def _pg_build():
             self.close()
             return False
 
-    def pipe_end(incoming, outgoing):
+    def release_end(conn, pid):
+        # Process `pid`'s copy of `conn` is closed (if it held one): once no copy of a writing
+        # end is left, its reader reads the end of the pipe.
+        if _pg.mpq_remove(conn._holders, pid) and conn.writable and _pg.mpq_size(conn._holders) == 0:
+            _pg.mpq_put(conn._outgoing, pipe_closed)
+
+    def held_here():
         holders = _pg.mpq_new()
-        _pg.mpq_put(holders, True)
-        return Connection(incoming, outgoing, holders)
+        _pg.mpq_put(holders, _pg_os.getpid())
+        return holders
 
     def Pipe(duplex=True):
         there = _pg.mpq_new()
         back = _pg.mpq_new()
+        mine, yours = held_here(), held_here()
         if duplex:
-            return pipe_end(back, there), pipe_end(there, back)
-        return pipe_end(there, None), pipe_end(None, there)
+            return Connection(back, there, mine, yours), Connection(there, back, yours, mine)
+        return Connection(there, None, mine, yours), Connection(None, there, yours, mine)
 
-    def inherit_connections():
-        # A Process is about to start: each open end gains a holder, its copy in the child.
+    def inherit_connections(pid):
+        # Process `pid` is about to start: each open end gains its copy there.
         for conn in connections:
-            _pg.mpq_put(conn._holders, True)
+            _pg.mpq_put(conn._holders, pid)
 
     def close_connections():
         # A process ends: the ends it still holds close, as its file descriptors do.
         for conn in list(connections):
             conn.close()
+
+    def release_connections(pid):
+        # Process `pid` was terminated or died before it could close its ends: the parent
+        # closes its copies for it, as the system does.
+        for conn in shared_ends:
+            release_end(conn, pid)
 
     def active_children():
         return [p for p in processes if not p._closed and p.is_alive()]
@@ -1660,7 +1773,9 @@ def _pg_build():
                             f.exception()
                         except CancelledError:
                             pass
-                self._pool.close(False)
+                    self._pool.join()
+                else:
+                    self._pool.close(False)
 
         def __enter__(self):
             return self
@@ -1844,7 +1959,7 @@ def _pg_build():
             for f in self._all:
                 if not f.done():
                     f.exception()
-            self._processes.close(False)
+            self._processes.join()
 
         def __enter__(self):
             self._check_running()

@@ -14,7 +14,10 @@
 //! flag, which the worker's resource tracker reads at its next clock read.
 //!
 //! Each worker runs one call at a time; a pool with work queued keeps a job on the rayon pool
-//! per busy worker, so two workers compute on two threads. Where the build has no threads the
+//! per busy worker, so two workers compute on two threads. A worker that waits in a
+//! `multiprocessing` queue's `get` with no timeout (a `Pipe`'s `recv`, a shared `Lock`, an
+//! `Event`) gives its thread back until the put that ends its wait (see `channels.rs`): a
+//! program may have more processes waiting than the machine has threads. Where the build has no threads the
 //! parent runs the workers' jobs itself while it waits, one at a time: the same output, no
 //! parallelism.
 
@@ -55,6 +58,9 @@ enum Worker {
     Starting,
     /// Running a job on some thread.
     Busy,
+    /// In the middle of a job, parked in a queue's `get` with no thread (see [`Channels::park`]):
+    /// the call to resume with the item, the job's number and when it began.
+    Waiting(Box<ReplFunctionCall>, u32, f64),
     /// Ended by an error no Python code caught (a budget, say): its pool is broken.
     Dead,
 }
@@ -64,6 +70,19 @@ impl Worker {
     fn active(&self) -> bool {
         matches!(self, Worker::Starting | Worker::Busy)
     }
+
+    /// Whether it has begun and not ended: holding a thread, or parked mid-job.
+    fn working(&self) -> bool {
+        self.active() || matches!(self, Worker::Waiting(..))
+    }
+}
+
+/// Where a worker's run stopped: at its next job, or parked in a queue's `get`.
+enum Step {
+    /// At `child_next`, with the outcome it sent.
+    Next(ReplFunctionCall, MontyObject),
+    /// In an untimed `get` of the queue, which had no item.
+    Waits(ReplFunctionCall, usize),
 }
 
 struct State {
@@ -178,7 +197,7 @@ impl Pool {
 
     /// No more calls: the workers stop once the queue is empty; `cancel` drops the queue.
     pub(crate) fn close(&self, cancel: bool) {
-        let mut state = self.started_by(self.deadline_ms);
+        let mut state = self.lock();
         state.closed = true;
         if cancel {
             // Workers the parent would have run itself hold the pool: let them go, and with
@@ -202,20 +221,34 @@ impl Pool {
     /// at their next clock read or sleep (monty's tracker checks the flag where it would check
     /// the time budget). Whether anything was still running or waiting to (a process that has
     /// ended keeps its own exit code).
-    pub(crate) fn terminate(&self) -> bool {
+    pub(crate) fn terminate(self: &Arc<Self>) -> bool {
         let running = {
             let state = self.started_by(clock::now_ms() + START_GRACE_MS);
-            !state.queue.is_empty() || state.workers.iter().any(Worker::active)
+            !state.queue.is_empty() || state.workers.iter().any(Worker::working)
         };
-        self.stop.store(true, Ordering::Relaxed);
+        self.stop.store(true, Ordering::SeqCst);
         self.close(true);
+        for index in self.channels.unpark(self) {
+            self.abandon(index);
+        }
         running
+    }
+
+    /// Ends parked worker `index` as `terminate` ends a running one: its job fails, it is dead.
+    fn abandon(&self, index: usize) {
+        let waiting = std::mem::replace(&mut self.lock().workers[index], Worker::Busy);
+        if let Worker::Waiting(_, number, began) = waiting {
+            let stopped = MontyException::new(ExcType::KeyboardInterrupt, Some("terminated".into()));
+            self.finish_job(index, began, Worker::Dead, self.failed(number, stopped));
+        } else {
+            self.lock().workers[index] = waiting;
+        }
     }
 
     /// The pool's state once no worker is starting any more, or at `until_ms`: a worker still
     /// starting finishes first (its initializer runs, as a forked process's has by the time
-    /// the parent goes on), else a pool closed or terminated at once ran its initializer in
-    /// some workers only.
+    /// the parent goes on), else a pool terminated at once ran its initializer in some workers
+    /// only. For `terminate`, which waits a moment at most.
     fn started_by(&self, until_ms: f64) -> MutexGuard<'_, State> {
         let mut state = self.lock();
         while state.workers.iter().any(|w| matches!(w, Worker::Starting)) {
@@ -238,6 +271,12 @@ impl Pool {
             return Ok(Some(result));
         }
         if state.closed && state.outstanding == 0 {
+            // A worker still starting finishes first (its initializer runs, as a forked
+            // process's has by the time the pool is joined); the parent waits for it as for a
+            // result, not on this thread: it may wait for a thread that a process holds.
+            if state.workers.iter().any(|w| matches!(w, Worker::Starting)) {
+                return Err(());
+            }
             return Ok(None);
         }
         if state.outstanding > 0 && state.workers.iter().all(|w| matches!(w, Worker::Dead)) {
@@ -252,7 +291,7 @@ impl Pool {
                 ])));
             }
         }
-        if state.outstanding > 0 && state.queue.is_empty() && !state.workers.iter().any(Worker::active) {
+        if state.outstanding > 0 && state.queue.is_empty() && !state.workers.iter().any(Worker::working) {
             // Every worker died with work left: the results will never come.
             return Ok(Some(MontyObject::tuple([
                 MontyObject::int(-1),
@@ -291,6 +330,7 @@ impl Pool {
                 Ok(call) => {
                     pool.lock().workers[index] = Worker::Busy;
                     pool.changed.notify_all();
+                    pool.channels.wakeup.notify();
                     pool.run_parked(index, Worker::Idle(Box::new(call)));
                 }
                 Err(_) => {
@@ -307,6 +347,14 @@ impl Pool {
     /// Whether a worker is still running a call (its thread is not free yet).
     pub(crate) fn busy(&self) -> bool {
         self.lock().workers.iter().any(Worker::active)
+    }
+
+    /// Whether anything of this pool may still happen on its own: a worker holds a thread, or
+    /// the parent runs one itself. Else each worker is idle, dead or parked in a `get` that only
+    /// someone else's put can end.
+    pub(crate) fn may_progress(&self) -> bool {
+        let state = self.lock();
+        state.workers.iter().any(Worker::active) || !state.inline.is_empty()
     }
 
     /// Waits until no worker is busy, or `until_ms` ([`clock::now_ms`]): a program that ends
@@ -374,62 +422,137 @@ impl Pool {
                 }
             };
             let began = clock::now_ms();
-            let (next, result) = self.run_job(index, parked, &job);
-            let ended = clock::now_ms();
-            let mut state = self.lock();
-            state.results.push_back(result);
-            self.channels.wakeup.notify();
-            state.trace.push(ProgramTrace {
-                lane: self.lanes[index],
-                kind: TraceKind::Process,
-                name: self.processes[index].0.clone(),
-                start_ms: began - self.began_ms,
-                end_ms: ended - self.began_ms,
+            let call = match parked {
+                Worker::Idle(call) => Ok(*call),
+                Worker::Fresh => self.load(index),
+                Worker::Starting | Worker::Busy | Worker::Waiting(..) | Worker::Dead => Err(broken()),
+            };
+            let progress = call.map(|call| {
+                let mut printer = self.output.printer();
+                call.resume(job.call.clone(), PrintWriter::Callback(&mut printer))
             });
-            self.changed.notify_all();
-            if matches!(next, Worker::Dead) {
-                state.workers[index] = Worker::Dead;
-                return;
+            match self.follow(index, job.number, began, progress) {
+                Some(next) => parked = next,
+                None => return,
             }
-            drop(state);
-            parked = next;
         }
     }
 
-    /// Runs one call in worker `index`: the worker parked after it, and the result tuple.
-    fn run_job(&self, index: usize, parked: Worker, job: &Job) -> (Worker, MontyObject) {
-        let number = MontyObject::int(i64::from(job.number));
-        let call = match parked {
-            Worker::Idle(call) => Ok(*call),
-            Worker::Fresh => self.load(index),
-            Worker::Starting | Worker::Busy | Worker::Dead => Err(broken()),
-        };
-        let ended = call.and_then(|call| {
-            let mut printer = self.output.printer();
-            let progress = call.resume(job.call.clone(), PrintWriter::Callback(&mut printer));
-            self.until_next_job(index, progress)
-        });
-        match ended {
-            Ok((call, outcome)) => {
-                let mut parts =
-                    outcome.as_ref().items().unwrap_or_default().into_iter().map(|o| o.to_owned());
-                let mut ok = parts.next().and_then(|o| o.as_ref().as_bool()).unwrap_or(false);
-                let mut value = parts.next().unwrap_or_else(MontyObject::none);
-                if let Some(kind) = unsendable(value.as_ref()) {
-                    ok = false;
-                    value = exception_object(&unsendable_error(kind, "send back"));
+    /// A parked worker's item came (a put, under the queues' lock): it is busy again at once,
+    /// and goes on with its job on a thread of the pool.
+    pub(crate) fn resume(self: &Arc<Self>, index: usize, item: MontyObject) {
+        let waiting = std::mem::replace(&mut self.lock().workers[index], Worker::Busy);
+        if let Worker::Waiting(call, number, began) = waiting {
+            let pool = Arc::clone(self);
+            spawn(move || {
+                let mut printer = pool.output.printer();
+                let progress = call.resume(item, PrintWriter::Callback(&mut printer));
+                if let Some(next) = pool.follow(index, number, began, Ok(progress)) {
+                    pool.run_parked(index, next);
                 }
-                (Worker::Idle(Box::new(call)), MontyObject::tuple([number, MontyObject::bool(ok), value]))
-            }
-            Err(e) => (
-                Worker::Dead,
-                // The worker was stopped by the program's budget, or died of its own error.
-                {
-                    let e = super::in_budget_terms(e, self.budget());
-                    MontyObject::tuple([number, MontyObject::bool(false), exception_object(&e)])
-                },
-            ),
+            });
         }
+    }
+
+    /// Runs job `number` of worker `index` on from `progress` until it ends: the worker parked
+    /// after it, for the next job, or `None` when it parked in a `get` (its thread is free) or
+    /// died.
+    fn follow(
+        self: &Arc<Self>,
+        index: usize,
+        number: u32,
+        began: f64,
+        mut progress: Result<Result<ReplProgress, Box<ReplStartError>>, MontyException>,
+    ) -> Option<Worker> {
+        loop {
+            let (next, result) = match progress.and_then(|p| self.until_next_job(index, p, PARALLEL)) {
+                Ok(Step::Waits(call, queue)) => {
+                    self.lock().workers[index] = Worker::Waiting(Box::new(call), number, began);
+                    match self.channels.park(queue, self, index) {
+                        Ok(None) => {
+                            // terminate() raises the flag, then takes the parked workers out:
+                            // one parked after that sees the flag.
+                            if self.stop.load(Ordering::SeqCst) {
+                                self.channels.unpark(self);
+                                self.abandon(index);
+                            }
+                            return None;
+                        }
+                        Ok(Some(item)) => {
+                            progress = self.take_back(index, item);
+                            continue;
+                        }
+                        Err(e) => {
+                            let _ = std::mem::replace(&mut self.lock().workers[index], Worker::Busy);
+                            (Worker::Dead, self.failed(number, e))
+                        }
+                    }
+                }
+                Ok(Step::Next(call, outcome)) => {
+                    let mut parts =
+                        outcome.as_ref().items().unwrap_or_default().into_iter().map(|o| o.to_owned());
+                    let mut ok = parts.next().and_then(|o| o.as_ref().as_bool()).unwrap_or(false);
+                    let mut value = parts.next().unwrap_or_else(MontyObject::none);
+                    if let Some(kind) = unsendable(value.as_ref()) {
+                        ok = false;
+                        value = exception_object(&unsendable_error(kind, "send back"));
+                    }
+                    let number = MontyObject::int(i64::from(number));
+                    (Worker::Idle(Box::new(call)), MontyObject::tuple([number, MontyObject::bool(ok), value]))
+                }
+                // The worker was stopped by the program's budget, or died of its own error.
+                Err(e) => (Worker::Dead, self.failed(number, e)),
+            };
+            return self.finish_job(index, began, next, result);
+        }
+    }
+
+    /// The parked call of worker `index`, back from [`Channels::park`] with an item that came
+    /// meanwhile: resumed with it on this thread.
+    fn take_back(
+        &self,
+        index: usize,
+        item: MontyObject,
+    ) -> Result<Result<ReplProgress, Box<ReplStartError>>, MontyException> {
+        match std::mem::replace(&mut self.lock().workers[index], Worker::Busy) {
+            Worker::Waiting(call, ..) => {
+                let mut printer = self.output.printer();
+                Ok(call.resume(item, PrintWriter::Callback(&mut printer)))
+            }
+            _ => Err(broken()),
+        }
+    }
+
+    /// A job's failure as its result: the exception the parent raises for it.
+    fn failed(&self, number: u32, e: MontyException) -> MontyObject {
+        let e = super::in_budget_terms(e, self.budget());
+        MontyObject::tuple([
+            MontyObject::int(i64::from(number)),
+            MontyObject::bool(false),
+            exception_object(&e),
+        ])
+    }
+
+    /// Hands a job's `result` to the parent and its bar (from `began`) to the timeline; the
+    /// worker `next` is to run the next job with, or `None` when it died.
+    fn finish_job(&self, index: usize, began: f64, next: Worker, result: MontyObject) -> Option<Worker> {
+        let ended = clock::now_ms();
+        let mut state = self.lock();
+        state.results.push_back(result);
+        self.channels.wakeup.notify();
+        state.trace.push(ProgramTrace {
+            lane: self.lanes[index],
+            kind: TraceKind::Process,
+            name: self.processes[index].0.clone(),
+            start_ms: began - self.began_ms,
+            end_ms: ended - self.began_ms,
+        });
+        self.changed.notify_all();
+        if matches!(next, Worker::Dead) {
+            state.workers[index] = Worker::Dead;
+            return None;
+        }
+        Some(next)
     }
 
     /// Loads worker `index` from the dump and runs it to its first `child_next`.
@@ -453,28 +576,37 @@ impl Pool {
         ]);
         let mut printer = self.output.printer();
         let progress = call.resume(me, PrintWriter::Callback(&mut printer));
-        // The first `child_next` carries no outcome.
-        self.until_next_job(index, progress).map(|(call, _)| call)
+        // The first `child_next` carries no outcome. An initializer waiting in a `get` keeps
+        // its thread: the worker is not a pool's until it has started.
+        match self.until_next_job(index, progress, false)? {
+            Step::Next(call, _) | Step::Waits(call, _) => Ok(call),
+        }
     }
 
-    /// Runs worker `index` until it asks for its next job: the parked call and the outcome it
-    /// sent.
+    /// Runs worker `index` until it asks for its next job (the parked call and the outcome it
+    /// sent) or, where it may `park`, until it waits in an untimed `get` of a queue that has no
+    /// item (the call, to resume with one, and the queue).
     fn until_next_job(
         &self,
         index: usize,
         mut progress: Result<ReplProgress, Box<ReplStartError>>,
-    ) -> Result<(ReplFunctionCall, MontyObject), MontyException> {
+        park: bool,
+    ) -> Result<Step, MontyException> {
         let mut locks = self.locks[index].lock().unwrap_or_else(PoisonError::into_inner);
         loop {
             let mut printer = self.output.printer();
             let print = PrintWriter::Callback(&mut printer);
             let step = progress.map_err(|e| e.error)?;
             self.check_terminated()?;
+            if clock::now_ms() >= self.deadline_ms {
+                // Out of its budget in the host's calls (monty's clock counts its own time).
+                return Err(super::out_of_time(self.budget()));
+            }
             progress = match step {
                 ReplProgress::FunctionCall(call) => match call.function_name.as_str() {
                     "child_next" => {
                         let outcome = call.args.arg(0).map_or_else(MontyObject::none, |o| o.to_owned());
-                        return Ok((call, outcome));
+                        return Ok(Step::Next(call, outcome));
                     }
                     "stderr" => {
                         let text = call.args.arg(0).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
@@ -497,7 +629,15 @@ impl Pool {
                         let answer = locks.call(&call);
                         call.resume(answer, print)
                     }
-                    "mpq_new" | "mpq_put" | "mpq_get" | "mpq_size" => {
+                    "mpq_get" if park && get_args(&call) == (true, None) => {
+                        let queue = queue_of(&call);
+                        match queue.and_then(|queue| Ok((queue, self.channels.try_get(queue)?))) {
+                            Ok((queue, None)) => return Ok(Step::Waits(call, queue)),
+                            Ok((_, Some(item))) => call.resume(item, print),
+                            Err(e) => call.resume(e, print),
+                        }
+                    }
+                    "mpq_new" | "mpq_put" | "mpq_get" | "mpq_size" | "mpq_remove" => {
                         let answer = self.queue_call(&call);
                         self.check_terminated()?;
                         call.resume(answer, print)

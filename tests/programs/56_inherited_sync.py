@@ -1,6 +1,7 @@
-# What a child inherits at the fork: the docs' multiprocessing.Lock example, a module-level Lock, RLock, Semaphore and queue.Queue used in a child, each the child's own; a pool's initializer in every worker even when the pool is closed at once; the start-method calls tutorials make
+# What a child inherits at the fork: the docs' multiprocessing.Lock example (the lock the processes share), a module-level threading Lock, RLock, Semaphore and queue.Queue used in a child, each the child's own; a pool's initializer in every worker even when the pool is closed at once (one write a line, as CPython's workers may split a print); the start-method calls tutorials make
 import multiprocessing
 import queue
+import sys
 import threading
 from multiprocessing import Lock, Pool, Process, Queue
 
@@ -35,7 +36,7 @@ def use(kind):
 
 
 def ready():
-    print('worker ready')
+    sys.stdout.write('worker ready\n')
 
 
 def locked_square(x):

@@ -60,7 +60,7 @@ if __name__ == '__main__':
     for what, tag in drain(log, 8):
         inside += 1 if what == 'in' else -1
         most = max(most, inside)
-    print('at most', most, 'inside at once; value now', sem.get_value())
+    print('never more than 2 inside at once:', most <= 2, '; value now', sem.get_value())
 
     go = mp.Event()
     ps = [mp.Process(target=wait_for_go, args=(go, log, tag)) for tag in 'xy']
