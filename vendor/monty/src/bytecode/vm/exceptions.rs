@@ -149,9 +149,7 @@ impl VM<'_> {
     pub(super) fn reraise_exception(&mut self) -> (RunError, Option<Value>) {
         if let Some(caught) = self.exception_stack.last() {
             let raised = caught.value().clone_with_heap(self.heap);
-            let error = if self.current_frame_is_frozen()
-                && let CaughtException::Frozen { error, .. } = caught
-            {
+            let error = if let CaughtException::Frozen { error, .. } = caught {
                 RunError::Exc((**error).clone())
             } else {
                 self.make_exception(&raised, true)
@@ -388,16 +386,15 @@ impl VM<'_> {
                 // Push exception onto the exception_stack for bare raise.
                 // This allows nested except handlers to restore outer
                 // exception context.
-                let caught = if this.current_frame_is_frozen() {
-                    let RunError::Exc(error) = error else {
-                        unreachable!("only catchable exceptions enter handlers")
-                    };
-                    CaughtException::Frozen {
-                        value: exc_value,
-                        error: Box::new(error),
-                    }
-                } else {
-                    CaughtException::Value(exc_value)
+                // With the traceback it has so far, which a re-raise (a `with` or `finally`
+                // block's cleanup, an `except` that does not match, a bare `raise`) carries on,
+                // as CPython's `__traceback__` does.
+                let RunError::Exc(error) = error else {
+                    unreachable!("only catchable exceptions enter handlers")
+                };
+                let caught = CaughtException::Frozen {
+                    value: exc_value,
+                    error: Box::new(error),
                 };
                 this.exception_stack.push(caught);
 
