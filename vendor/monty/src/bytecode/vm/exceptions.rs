@@ -14,14 +14,16 @@ use crate::{
     value::Value,
 };
 
-/// An active exception, preserving its traceback across invisible implementation handlers.
-/// Ordinary entries keep the existing serialized `Value` shape for upstream dump compatibility.
+/// An active exception, with the traceback it was caught with, which a re-raise carries on.
+/// A bare `Value` is how dumps made before the traceback was kept hold one (re-raised with a
+/// traceback that starts at the re-raise).
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub(super) enum CaughtException {
-    /// An exception handled by user code, retaining its existing dump representation.
+    /// An exception from a dump of the earlier shape, without its traceback.
     Value(Value),
-    /// An internal handler must not replace the original traceback when its match fails.
+    /// An exception and its traceback so far (the name is the first user's: an internal handler
+    /// must not replace the original traceback when its match fails).
     Frozen { value: Value, error: Box<ExceptionRaise> },
 }
 
