@@ -11,8 +11,8 @@
 //! A worker process waiting in `get` with no timeout gives its thread back: it is parked here,
 //! and the put that brings its item resumes it on a thread of the pool (so processes waiting for
 //! one not yet started do not hold every thread). A `get` with a timeout blocks its thread until
-//! then. Without threads, the parent runs its processes itself and a wait that only another
-//! process could end is a deadlock that says so.
+//! then. Without threads the parent runs its processes itself, one job at a time while it
+//! waits, a parked one among them once its item has come.
 //! The parent never blocks: its `get` waits as its threads do, and [`Wakeup`] tells it that
 //! something came (a put, a pool's result) so it looks again at once instead of at its next
 //! timer.

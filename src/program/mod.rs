@@ -753,14 +753,12 @@ impl Host {
             let next_timer = self.timers.iter().map(|t| t.due_ms).fold(f64::INFINITY, f64::min);
             // collect_results kept only the calls whose result may still come: one that came
             // since is gathered on the next turn. (Asking the pools again here would take it
-            // out of its queue and lose it.) With threads, something may still come while a
-            // worker process holds one (the others are idle, or parked in a queue's `get` that
-            // only a put can end); whatever came since `seen` is looked at first.
-            let pools_working = if processes::PARALLEL {
-                self.pools.iter().any(|pool| pool.may_progress()) || self.channels.wakeup.seen() != seen
-            } else {
-                !self.pool_waiters.is_empty()
-            };
+            // out of its queue and lose it.) Something may still come while a worker process
+            // holds a thread or has a job for the parent to run (the others are idle, or parked
+            // in a queue's `get` that only a put can end); whatever came since `seen` is looked
+            // at first.
+            let pools_working =
+                self.pools.iter().any(|pool| pool.may_progress()) || self.channels.wakeup.seen() != seen;
             if next_timer.is_infinite() && !pools_working {
                 return Err(MontyException::new(
                     ExcType::RuntimeError,

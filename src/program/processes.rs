@@ -439,18 +439,31 @@ impl Pool {
     }
 
     /// A parked worker's item came (a put, under the queues' lock): it is busy again at once,
-    /// and goes on with its job on a thread of the pool.
+    /// and goes on with its job on a thread of the pool (without threads, when the parent next
+    /// runs its workers).
     pub(crate) fn resume(self: &Arc<Self>, index: usize, item: MontyObject) {
-        let waiting = std::mem::replace(&mut self.lock().workers[index], Worker::Busy);
-        if let Worker::Waiting(call, number, began) = waiting {
-            let pool = Arc::clone(self);
-            spawn(move || {
-                let mut printer = pool.output.printer();
-                let progress = call.resume(item, PrintWriter::Callback(&mut printer));
-                if let Some(next) = pool.follow(index, number, began, Ok(progress)) {
-                    pool.run_parked(index, next);
-                }
-            });
+        let mut state = self.lock();
+        let (call, number, began) = match std::mem::replace(&mut state.workers[index], Worker::Busy) {
+            Worker::Waiting(call, number, began) => (call, number, began),
+            // Only a parked worker is ever parked in a queue: nothing to resume.
+            other => {
+                state.workers[index] = other;
+                return;
+            }
+        };
+        let pool = Arc::clone(self);
+        let run = move || {
+            let mut printer = pool.output.printer();
+            let progress = call.resume(item, PrintWriter::Callback(&mut printer));
+            if let Some(next) = pool.follow(index, number, began, Ok(progress)) {
+                pool.run_parked(index, next);
+            }
+        };
+        if PARALLEL {
+            drop(state);
+            spawn(run);
+        } else {
+            state.inline.push(Box::new(run));
         }
     }
 
@@ -465,7 +478,7 @@ impl Pool {
         mut progress: Result<Result<ReplProgress, Box<ReplStartError>>, MontyException>,
     ) -> Option<Worker> {
         loop {
-            let (next, result) = match progress.and_then(|p| self.until_next_job(index, p, PARALLEL)) {
+            let (next, result) = match progress.and_then(|p| self.until_next_job(index, p, true)) {
                 Ok(Step::Waits(call, queue)) => {
                     self.lock().workers[index] = Worker::Waiting(Box::new(call), number, began);
                     match self.channels.park(queue, self, index) {

@@ -1,6 +1,6 @@
 // Whole Python programs through the page API, in real Chromium: the presets (the seed's three
 // programs and the Python docs' example) and a sample of the differential corpus print what
-// python3 prints; threads take turns as under the GIL; process pools run in parallel; bad
+// python3 prints and end with its exit status; threads take turns as under the GIL; process pools run in parallel; bad
 // programs end with a clear error inside their budget, and the next run works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,11 +15,23 @@ const MISSING_PAGE = { expected: [/no-such-page\.txt/] };
 const ROOT = new URL('../../', import.meta.url);
 
 /**
- * What python3 prints to stdout for `code`; run asynchronously, as the program may fetch from
- * the server this process runs.
+ * What python3 prints to stdout for `code`, and its exit status; run asynchronously, as the
+ * program may fetch from the server this process runs.
  */
+async function cpythonRun(code) {
+  try {
+    const { stdout } = await promisify(execFile)('python3', ['-c', code], { encoding: 'utf8', timeout: 60_000 });
+    return { stdout, status: 0 };
+  } catch (e) {
+    // A program's own sys.exit(n); a signal or a timeout has no numeric code.
+    if (typeof e.code === 'number') return { stdout: e.stdout, status: e.code };
+    throw e;
+  }
+}
+
+/** What python3 prints to stdout for `code`. */
 async function cpython(code) {
-  return (await promisify(execFile)('python3', ['-c', code], { encoding: 'utf8', timeout: 60_000 })).stdout;
+  return (await cpythonRun(code)).stdout;
 }
 
 /** Runs `code` in the page; the report, with the output pieces as `onoutput` gave them. */
@@ -43,7 +55,8 @@ test("the presets and a sample of the corpus print what python3 prints, their ou
   const presets = readdirSync(new URL('python/programs/', ROOT)).map((name) => new URL(`python/programs/${name}`, ROOT));
   const sample = ['03_ppe_submit_result', '11_as_completed', '15_ppe_exception_map', '17_thread_uncaught', '19_mp_pool_imap',
     '23_ppe_worker_global', '29_lock_counter', '33_condition_producer_consumer', '35_queue_workers', '40_no_main_guard',
-    '50_process_start_join', '51_process_queue']
+    '50_process_start_join', '51_process_queue', '57_sys_exit', '58_pipe', '59_process_sync', '60_waiting_processes',
+    '62_threads_taking_turns_on_a_lock']
     .map((name) => new URL(`tests/programs/${name}.py`, ROOT));
   for (const file of [...presets, ...sample]) {
     // The docs' URL example fetches the site's samples, from wherever the page is served.
@@ -51,8 +64,10 @@ test("the presets and a sample of the corpus print what python3 prints, their ou
     const report = await runProgram(page, code);
     // Its pages print as they finish downloading, in an order timing decides.
     const inOrder = (text) => (code.includes('as_completed(future_to_url)') ? text.split('\n').sort().join('\n') : text);
-    assert.equal(inOrder(report.stdout), inOrder(await cpython(code)), file.pathname);
+    const expected = await cpythonRun(code);
+    assert.equal(inOrder(report.stdout), inOrder(expected.stdout), file.pathname);
     assert.equal(report.error, undefined, `${file.pathname}: ${report.stderr}`);
+    assert.equal(report.exit_code, expected.status, file.pathname);
     assert.equal(joined(report.pieces, 'stdout'), report.stdout, file.pathname);
     assert.equal(joined(report.pieces, 'stderr'), report.stderr, file.pathname);
   }

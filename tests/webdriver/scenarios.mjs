@@ -17,8 +17,10 @@ const ORACLE = new URL('../oracle/workloads.py', import.meta.url).pathname;
 /** Whole programs: the blog post's three and the Python docs' is_prime example. */
 const PROGRAMS = [
   ...['seed_executors', 'seed_pool_map', 'docs_is_prime'].map((name) => new URL(`../../python/programs/${name}.py`, import.meta.url)),
-  // Processes and a queue they share, on this browser's Workers.
+  // Processes and a queue they share, on this browser's Workers; more processes waiting than
+  // the page has threads (a waiting process gives its thread back).
   new URL('../programs/51_process_queue.py', import.meta.url),
+  new URL('../programs/60_waiting_processes.py', import.meta.url),
 ];
 
 /** What python3 prints to stdout for the program `code`. */
