@@ -17,9 +17,9 @@
 //! per busy worker, so two workers compute on two threads. A worker that waits in a
 //! `multiprocessing` queue's `get` with no timeout (a `Pipe`'s `recv`, a shared `Lock`, an
 //! `Event`) gives its thread back until the put that ends its wait (see `channels.rs`): a
-//! program may have more processes waiting than the machine has threads. Where the build has no threads the
-//! parent runs the workers' jobs itself while it waits, one at a time: the same output, no
-//! parallelism.
+//! program may have more processes waiting than the machine has threads. Where the build has
+//! no threads the parent runs the workers' jobs itself while it waits, one at a time: the same
+//! output, no parallelism.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -486,8 +486,9 @@ impl Pool {
                             // terminate() raises the flag, then takes the parked workers out:
                             // one parked after that sees the flag.
                             if self.stop.load(Ordering::SeqCst) {
-                                self.channels.unpark(self);
-                                self.abandon(index);
+                                for parked in self.channels.unpark(self) {
+                                    self.abandon(parked);
+                                }
                             }
                             return None;
                         }
@@ -496,7 +497,7 @@ impl Pool {
                             continue;
                         }
                         Err(e) => {
-                            let _ = std::mem::replace(&mut self.lock().workers[index], Worker::Busy);
+                            self.lock().workers[index] = Worker::Busy;
                             (Worker::Dead, self.failed(number, e))
                         }
                     }
