@@ -562,10 +562,7 @@ def _pg_build():
         if not threads:
             for p in active_children():
                 if p.daemon:
-                    if _pg.pool_terminate(p._handle):
-                        release_connections(p._pid)
-                        p.exitcode = -15
-                    p._ended._flag = True
+                    p._stop(-15, False)
                 else:
                     wait_for_process(p, False)
             return
@@ -1223,10 +1220,14 @@ def _pg_build():
                     _pg.stderr('Process ' + process.name + ':\n' + last_line(got[2]) + '\n')
                 release_connections(process._pid)
                 process.exitcode = 1
+        mark_ended(process, notify)
+
+    def mark_ended(process, notify):
+        # The process has ended: its joiners wake. Unless `notify`: after the main module
+        # raised, no thread is left to wake, and the Event's lock may be a dead thread's.
         if notify:
             process._ended.set()
         else:
-            # No thread is left to wake, and the Event's lock may be a dead thread's.
             process._ended._flag = True
 
     class Process:
@@ -1315,13 +1316,13 @@ def _pg_build():
         def kill(self):
             self._stop(-9)
 
-        def _stop(self, exitcode):
+        def _stop(self, exitcode, notify=True):
             # A process that already ended keeps its own exit code (its waiter sets it).
             self._check_closed()
             if self._handle is not None and self.exitcode is None and _pg.pool_terminate(self._handle):
                 release_connections(self._pid)
                 self.exitcode = exitcode
-                self._ended.set()
+                mark_ended(self, notify)
 
         def close(self):
             if self.is_alive():
