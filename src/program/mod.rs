@@ -776,8 +776,10 @@ impl Host {
                 // A result or a queue's item, whichever comes first.
                 self.channels.wakeup.wait(seen, wait);
             } else {
-                // The parent runs the workers' jobs itself: the first waited-for pool with one.
-                let ran = self.pool_waiters.iter().any(|(pool, _)| self.pools[*pool].run_inline());
+                // The parent runs the workers' jobs itself: the first pool with one, the pools
+                // `may_progress` found working (a parked worker resumed by a put may be in a pool
+                // no thread of the parent waits on).
+                let ran = self.pools.iter().any(|pool| pool.run_inline());
                 if !ran {
                     pause(wait, self.deadline_ms);
                 }
