@@ -2501,6 +2501,7 @@ impl<'h> VM<'h> {
     }
 
     /// Pushes a frame, releasing its state if the recursion limit rejects it.
+    #[inline(always)]
     pub(super) fn push_frame(&mut self, frame: CallFrame<'h>) -> RunResult<()> {
         if !self.current_frame.is_parked
             && let Err(e) = self.incr_recursion()
@@ -2513,6 +2514,12 @@ impl<'h> VM<'h> {
     }
 
     /// Installs a frame after any required recursion reservation.
+    ///
+    /// Inlined, so that a frame its caller builds field by field is written straight into
+    /// `current_frame`: built first and moved in whole, its wide loads read back the narrow
+    /// stores that had just built it, which the CPU's store buffer cannot forward (a stall on
+    /// every call).
+    #[inline(always)]
     fn push_admitted_frame(&mut self, frame: CallFrame<'h>) {
         let caller = mem::replace(&mut self.current_frame, frame);
         self.suspended_frames.push(caller);
@@ -2528,9 +2535,14 @@ impl<'h> VM<'h> {
     pub(super) fn pop_frame(&mut self) -> bool {
         let is_frozen = self.current_frame_is_frozen();
         let caller = self.suspended_frames.pop().expect("cannot pop the root frame");
-        let frame = mem::replace(&mut self.current_frame, caller);
-        let should_return = frame.should_return;
-        self.cleanup_frame_state(frame);
+        // Only what the release needs is read from the finished frame before the caller
+        // overwrites it: moved out whole, its `ip` (stored at every instruction) would be read
+        // back by wide loads that the store buffer cannot forward.
+        let should_return = self.current_frame.should_return;
+        let stack_base = self.current_frame.stack_base();
+        let namespace = self.current_frame.namespace.take();
+        self.current_frame = caller;
+        self.release_frame_state(stack_base, namespace);
         // Sync instruction_ip to the restored caller so exception table lookups
         // target the correct frame after returning from a nested run() call.
         self.instruction_ip = self.current_frame.ip;
@@ -2543,14 +2555,20 @@ impl<'h> VM<'h> {
     /// Releases what a finished frame owns: its stack region and namespace.
     #[inline]
     fn cleanup_frame_state(&mut self, frame: CallFrame<'_>) {
+        self.release_frame_state(frame.stack_base(), frame.namespace);
+    }
+
+    /// Releases a finished frame's stack region, from `stack_base`, and its namespace.
+    #[inline]
+    fn release_frame_state(&mut self, stack_base: usize, namespace: Option<Box<FrameNamespace>>) {
         // Clean up frame's stack region (locals + operand stack, which now
         // includes any in-flight comprehension variables — the operand-stack
         // drain naturally covers them).
         self.stack
-            .drain(frame.stack_base()..)
+            .drain(stack_base..)
             .for_each(|value| value.drop_with(&mut *self.heap));
         // Almost every frame has no namespace; skip the release call for those.
-        if let Some(namespace) = frame.namespace {
+        if let Some(namespace) = namespace {
             namespace.drop_with(self.heap);
         }
     }
