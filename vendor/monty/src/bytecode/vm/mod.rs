@@ -1815,7 +1815,13 @@ impl<'h> VM<'h> {
                 // Function Calls
                 Opcode::CallFunction => {
                     let arg_count = self.current_frame.fetch_u8() as usize;
-                    handle_call_result!(self, self.exec_call_function(arg_count), checkpoint!());
+                    // A module function called with exactly its positional parameters pushes
+                    // its frame without a `CallResult` (see `push_exact_sync_frame`).
+                    match self.try_push_exact_sync_frame(arg_count) {
+                        Some(Ok(())) => checkpoint!(),
+                        Some(Err(err)) => catch!(self, err),
+                        None => handle_call_result!(self, self.exec_call_function(arg_count), checkpoint!()),
+                    }
                 }
                 Opcode::CallBuiltinFunction => {
                     let (builtin_id, arg_count) = self.current_frame.fetch_u8_u8();
