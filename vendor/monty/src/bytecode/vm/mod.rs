@@ -2744,10 +2744,14 @@ impl<'h> VM<'h> {
     /// nearly every condition, is answered here; a call of `py_bool` cost about 26 instructions.
     #[inline(always)]
     fn pop_truth(&mut self) -> RunResult<bool> {
-        let cond = self.pop();
-        if let Value::Bool(value) = cond {
+        // Read in place: the comparison has just stored the tag and the `bool` as two narrow
+        // stores, and popping the whole value would load them back with one wide load, which
+        // the CPU's store buffer cannot forward (a stall at every `if` and `while`).
+        if let Some(&Value::Bool(value)) = self.stack.last() {
+            self.stack.truncate(self.stack.len() - 1);
             return Ok(value);
         }
+        let cond = self.pop();
         let result = cond.py_bool(self);
         cond.drop_with(self);
         result
