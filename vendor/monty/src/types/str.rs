@@ -97,6 +97,12 @@ impl Str {
     /// - `str(x)` converts x to its string representation using `py_str`
     /// - `str(b, encoding, errors)` decodes a bytes object via the codec registry
     pub fn init(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
+        // `str(x)`, nearly every call: no decoding arguments to bind. Bound through
+        // `StrInitArgs`, the object was moved through three optional slots and their guards.
+        if let ArgValues::One(object) = args {
+            defer_drop!(object, vm);
+            return object.py_str(vm);
+        }
         let StrInitArgs {
             object,
             encoding,
