@@ -405,18 +405,16 @@ impl<'h> VM<'h> {
         let this = self;
         let attr = EitherStr::Interned(name_id);
 
-        // Centralised dunder dispatch — see `dispatch_dunder`. Wrap `args`
-        // in an `Option` so the helper can `take()` it only when it
-        // actually matches a dunder; on the fall-through path the
-        // original `args` is still owned here and goes into `py_call_attr`.
-        let mut args_slot = Some(args);
+        // Centralised dunder dispatch — see `trait_dunder`. The name is recognised before
+        // `args` moves: wrapped in an `Option` for a helper to take (as it was), the
+        // `ArgValues` were copied in and out of the slot on every method call, and those
+        // copies' wide loads stalled on the narrow stores that had just written them.
         if let Value::Ref(heap_id) = obj
-            && let Some(result) = dispatch_dunder(name_id, heap_id, this, &mut args_slot)
+            && let Some(dunder) = trait_dunder(name_id, heap_id, this)
         {
             defer_drop!(obj, this);
-            return result;
+            return call_trait_dunder(dunder, heap_id, this, args);
         }
-        let args = args_slot.expect("dispatch_dunder returned None without taking args");
 
         defer_drop!(obj, this);
         obj.py_value(this).py_call_attr(this, &attr, args)
@@ -1226,29 +1224,30 @@ fn debug_assert_exact_callable(callable: &Value, func_id: FunctionId) {
     debug_assert!(matches!(callable, Value::DefFunction(id) if *id == func_id));
 }
 
-/// Centralised dunder dispatch for `__enter__` / `__exit__` (and, when added,
-/// any other dunder that maps to a [`PyTrait`] method).
+/// A dunder method that `call_attr` answers through its [`PyTrait`] hook rather than
+/// `py_call_attr`.
+#[derive(Clone, Copy)]
+enum TraitDunder {
+    Enter,
+    Exit,
+}
+
+/// Centralised dunder recognition for `__enter__` / `__exit__` (and, when added,
+/// any other dunder that maps to a [`PyTrait`] method): `Some` when `name_id`
+/// names one and `heap_id` is not a user-defined instance, for
+/// [`call_trait_dunder`] to run; `None` sends the call to the regular
+/// `py_call_attr` dispatch.
 ///
-/// Returns `Some(result)` when `name_id` names a recognised dunder — `args`
-/// is taken out of the slot and consumed. Returns `None` when it isn't —
-/// `args` is left untouched in the slot so the caller can hand it off to
-/// the regular `py_call_attr` dispatch.
-///
-/// The `&mut Option<ArgValues>` shape is what keeps "all the recognition
-/// and dispatch logic in one function" honest: `args` is non-`Copy` and
-/// has a `Drop` impl that panics on stray `Ref` values, so it can only be
-/// passed by value once we know we'll consume it.
-///
-/// Adding a new dunder is just a new arm in the inner `match`; type
-/// implementations only need to override the corresponding `PyTrait`
-/// method, never a `StaticStrings::Foo` arm in their `py_call_attr`.
-fn dispatch_dunder(
-    name_id: StringId,
-    heap_id: HeapId,
-    vm: &mut VM<'_>,
-    args: &mut Option<ArgValues>,
-) -> Option<Result<CallResult, RunError>> {
-    let static_str = vm.interns.static_string(name_id)?;
+/// Adding a new dunder is a new variant here and its arm in
+/// `call_trait_dunder`; type implementations only need to override the
+/// corresponding `PyTrait` method, never a `StaticStrings::Foo` arm in their
+/// `py_call_attr`.
+fn trait_dunder(name_id: StringId, heap_id: HeapId, vm: &VM<'_>) -> Option<TraitDunder> {
+    let dunder = match vm.interns.static_string(name_id)? {
+        StaticStrings::Enter => TraitDunder::Enter,
+        StaticStrings::Exit => TraitDunder::Exit,
+        _ => return None,
+    };
     // User-defined instances are never intercepted: an explicit
     // `obj.__enter__()` / `obj.__exit__(a, b, c)` on an instance is an
     // ordinary method call in CPython — the instance `__dict__` can shadow
@@ -1260,18 +1259,22 @@ fn dispatch_dunder(
     if matches!(vm.heap.get(heap_id), HeapData::Instance(_)) {
         return None;
     }
-    Some(match static_str {
-        StaticStrings::Enter => {
-            let args = args.take().expect("dispatch_dunder called with empty args slot");
-            args.check_zero_args("__enter__", vm.heap)
-                .and_then(|()| vm.heap.read(heap_id).py_enter(vm))
-        }
-        StaticStrings::Exit => {
-            let args = args.take().expect("dispatch_dunder called with empty args slot");
-            dispatch_exit(heap_id, vm, args)
-        }
-        _ => return None,
-    })
+    Some(dunder)
+}
+
+/// Runs a dunder that [`trait_dunder`] recognised, consuming `args`.
+fn call_trait_dunder(
+    dunder: TraitDunder,
+    heap_id: HeapId,
+    vm: &mut VM<'_>,
+    args: ArgValues,
+) -> Result<CallResult, RunError> {
+    match dunder {
+        TraitDunder::Enter => args
+            .check_zero_args("__enter__", vm.heap)
+            .and_then(|()| vm.heap.read(heap_id).py_enter(vm)),
+        TraitDunder::Exit => dispatch_exit(heap_id, vm, args),
+    }
 }
 
 /// Direct `obj.__exit__(typ, val, tb)` invocation.
