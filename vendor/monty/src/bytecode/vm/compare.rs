@@ -118,20 +118,8 @@ impl VM<'_> {
         // Rejects a bad `OP` at compile time, which makes the `else` dead.
         const { assert!(CmpOperator::from_repr(OP).is_some(), "invalid CmpOperator operand") };
         let op = CmpOperator::from_repr(OP).expect("invalid CmpOperator operand");
-        // Two small ints, as in `n < 2` and loop bounds: compared without the generic dispatch.
-        if let Some((lhs, rhs)) = self.small_int_operands()
-            && let Some(result) = match op {
-                CmpOperator::Lt => Some(lhs < rhs),
-                CmpOperator::LtE => Some(lhs <= rhs),
-                CmpOperator::Gt => Some(lhs > rhs),
-                CmpOperator::GtE => Some(lhs >= rhs),
-                CmpOperator::Is | CmpOperator::IsNot | CmpOperator::In | CmpOperator::NotIn
-                | CmpOperator::Eq | CmpOperator::NotEq => None,
-            }
-        {
-            self.replace_small_int_operands(Value::Bool(result));
-            return Ok(());
-        }
+        // Two small ints under `<`, `<=`, `>` or `>=` never reach here: the dispatch loop
+        // compares them (`compare_ordering!`), with the conditional jump that follows.
         let this = self;
 
         let rhs = this.pop();

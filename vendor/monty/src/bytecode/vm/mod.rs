@@ -1375,6 +1375,39 @@ impl<'h> VM<'h> {
             }};
         }
 
+        // An ordering comparison (`<`, `<=`, `>`, `>=`): two small ints are compared here, and
+        // when the next instruction is the conditional jump that consumes the result (`if n < 2:`,
+        // `while i < n:`), that jump is taken here too, as CPython's `PREDICT` did: no `bool`
+        // pushed and popped, no dispatch of the jump. Other operands take `$general`.
+        macro_rules! compare_ordering {
+            ($op:tt, $general:ident) => {{
+                if let Some((lhs, rhs)) = self.small_int_operands() {
+                    let result = lhs $op rhs;
+                    let next = self.current_frame.bytecode.get(self.current_frame.ip).copied();
+                    let jump_when = if next == Some(Opcode::JumpIfFalse as u8) {
+                        Some(false)
+                    } else if next == Some(Opcode::JumpIfTrue as u8) {
+                        Some(true)
+                    } else {
+                        None
+                    };
+                    if let Some(jump_when) = jump_when {
+                        // Both operands are `Value::Int`, which hold no reference to release.
+                        self.stack.truncate(self.stack.len() - 2);
+                        self.current_frame.ip += 1;
+                        let offset = self.current_frame.fetch_i16();
+                        if result == jump_when {
+                            jump_back_checked!(offset);
+                        }
+                    } else {
+                        self.replace_small_int_operands(Value::Bool(result));
+                    }
+                } else {
+                    try_catch!(self, self.$general());
+                }
+            }};
+        }
+
         loop {
             // Track instruction IP for exception table lookup
             self.instruction_ip = self.current_frame.ip;
@@ -1548,10 +1581,10 @@ impl<'h> VM<'h> {
                 // Comparison Operations
                 Opcode::CompareEq => try_catch!(self, self.compare_eq()),
                 Opcode::CompareNe => try_catch!(self, self.compare_ne()),
-                Opcode::CompareLt => try_catch!(self, self.compare_lt()),
-                Opcode::CompareLe => try_catch!(self, self.compare_le()),
-                Opcode::CompareGt => try_catch!(self, self.compare_gt()),
-                Opcode::CompareGe => try_catch!(self, self.compare_ge()),
+                Opcode::CompareLt => compare_ordering!(<, compare_lt),
+                Opcode::CompareLe => compare_ordering!(<=, compare_le),
+                Opcode::CompareGt => compare_ordering!(>, compare_gt),
+                Opcode::CompareGe => compare_ordering!(>=, compare_ge),
                 Opcode::CompareIs => try_catch!(self, self.compare_is()),
                 Opcode::CompareIsNot => try_catch!(self, self.compare_is_not()),
                 Opcode::CompareIn => try_catch!(self, self.compare_in()),
