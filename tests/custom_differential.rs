@@ -116,6 +116,13 @@ fn cases() -> Vec<(&'static str, Vec<Value>)> {
             small.clone(),
         ),
         ("def worker(n):\n    assert n > 5, 'small'\n    assert n > 20\n    return n\n", small.clone()),
+        // Ordering comparisons taken with the conditional jump that follows them (the engine
+        // fuses the two for small ints): both outcomes of `if`, `if not`, `while`, a filter,
+        // and the unfused uses (a value, `and`/`or`, a chain, ints too wide for the fast path).
+        (
+            "def worker(n):\n    out = []\n    for b in (2, 3, n, 2 ** 70, -2 ** 70, 2.5):\n        if n < b:\n            out.append('lt')\n        if n <= b:\n            out.append('le')\n        if not n > b:\n            out.append('ngt')\n        if not (n >= b):\n            out.append('nge')\n        if n * 2 ** 64 < b:\n            out.append('wide')\n        out.append((n < b, 1 < n < b, n > b or n < 0, 'y' if n >= b else 'n'))\n    i = 0\n    while i < n:\n        i += 3\n    j = n\n    while not j <= -3:\n        j -= 2\n    return out, i, j, [x for x in range(12) if x < n if not x >= 9]\n",
+            small,
+        ),
     ]
 }
 
