@@ -170,7 +170,7 @@ impl<'a> HeapReader<'a> {
     ///
     /// Returns `None` when the live entry stores a different payload type.
     pub fn read_as<T: HeapPayload>(&self, id: HeapId) -> Option<HeapObjectRead<'a, T>> {
-        T::try_from_read(self.read(id)).ok()
+        T::read_entry(id, self.read_ptr(id).entry(self))
     }
 
     /// Allocates a concrete payload and returns an owning, typed handle to it.
@@ -249,6 +249,86 @@ macro_rules! heap_storage_value {
     };
 }
 
+/// Computes a `HeapObjectRead` from the raw `UnsafeCell` pointer and a shared reference
+/// to the variant field. The `&T` is only used to compute the field's byte offset
+/// within the `HeapData` enum; the returned `NonNull` is derived from the original
+/// `*mut HeapData` pointer so it inherits the `SharedReadWrite` permission from
+/// the `UnsafeCell`, allowing both reads and writes.
+#[inline]
+fn heap_read<'a, T>(
+    id: HeapId,
+    base: *mut HeapData,
+    field: &T,
+    readers: NonNull<Cell<usize>>,
+) -> HeapObjectRead<'a, T> {
+    let base_addr = base as usize;
+    let field_addr = ptr::from_ref(field) as usize;
+    let offset = field_addr - base_addr;
+    HeapObjectRead {
+        id,
+        readers,
+        read: HeapReadMut {
+            read: HeapRead {
+                // SAFETY: The pointer is derived from the UnsafeCell's `*mut` via byte
+                // offset, preserving the `SharedReadWrite` permission. No reference retag
+                // occurs — we only use the `&T` for its address, not to derive the pointer.
+                value: unsafe { NonNull::new_unchecked(base.byte_add(offset).cast::<T>()) },
+                borrow: PhantomData,
+            },
+        },
+    }
+}
+
+/// Like `heap_read` but for `Box<T>` fields inside `HeapData` variants.
+///
+/// The `&Box<T>` is only used to locate the box field inside the enum; the
+/// inner pointer is *loaded out of* that field rather than derived by
+/// dereferencing the box. Dereferencing (`boxed.as_ref()`) would create a
+/// shared `&T` whose `SharedReadOnly` provenance makes later
+/// `HeapReadMut::get_mut` writes UB; the loaded pointer instead carries the
+/// box's own stored (writeable) provenance.
+#[expect(
+    clippy::borrowed_box,
+    reason = "We intentionally take &Box<T> to signal this is for boxed HeapData variants; &T would lose that context"
+)]
+fn heap_read_boxed<'a, T>(
+    id: HeapId,
+    base: *mut HeapData,
+    boxed: &Box<T>,
+    readers: NonNull<Cell<usize>>,
+) -> HeapObjectRead<'a, T> {
+    let base_addr = base as usize;
+    let field_addr = ptr::from_ref(boxed) as usize;
+    let offset = field_addr - base_addr;
+    // SAFETY: `offset` locates the live `Box<T>` field within the enum, and the
+    // pointer to it is derived from the `UnsafeCell`'s `*mut` (not from `&Box<T>`),
+    // preserving `SharedReadWrite` permission for the load below. `Box<T>` with
+    // `T: Sized` is guaranteed to be represented as a single non-null pointer, so
+    // loading the field as `*mut T` yields the box's data pointer together with
+    // the read/write provenance it was stored with.
+    let value = unsafe { NonNull::new_unchecked(base.byte_add(offset).cast::<*mut T>().read()) };
+    HeapObjectRead {
+        id,
+        readers,
+        read: HeapReadMut {
+            read: HeapRead {
+                value,
+                borrow: PhantomData,
+            },
+        },
+    }
+}
+
+macro_rules! heap_read_value {
+    (inline $id:expr, $base:expr, $value:expr, $readers:expr) => {
+        heap_read($id, $base, $value, $readers)
+    };
+    (boxed $id:expr, $base:expr, $value:expr, $readers:expr) => {
+        heap_read_boxed($id, $base, $value, $readers)
+    };
+}
+
+
 /// Maps a concrete Rust payload to its heap representation and typed read variant.
 ///
 /// Implementations are generated from `heap_data::heap_payloads`, keeping each
@@ -259,6 +339,14 @@ pub(crate) trait HeapPayload: Sized {
 
     /// Extracts this payload's typed handle from a dynamic heap read.
     fn try_from_read(read: HeapReadOutput<'_>) -> Result<HeapObjectRead<'_, Self>, HeapReadOutput<'_>>;
+
+    /// This payload's typed handle on `entry`, counting a reader, or `None` (no reader
+    /// counted) when the entry holds another type.
+    ///
+    /// What [`HeapReader::read_as`] runs: one variant test instead of building the
+    /// [`HeapReadOutput`] of every type and unwrapping one from it, which cost more than
+    /// the `list.append` it was read for.
+    fn read_entry<'a>(id: HeapId, entry: &HeapEntry) -> Option<HeapObjectRead<'a, Self>>;
 }
 
 macro_rules! define_heap_read_support {
@@ -300,6 +388,21 @@ macro_rules! define_heap_read_support {
                     } else {
                         Err(read)
                     }
+                }
+
+                #[inline]
+                fn read_entry<'a>(id: HeapId, entry: &HeapEntry) -> Option<HeapObjectRead<'a, Self>> {
+                    let base: *mut HeapData = entry.data.0.get();
+                    // SAFETY: as in `HeapPtr::read`: a shared match on the live entry's
+                    // `UnsafeHeapData` reads the discriminant without a Unique retag, and the
+                    // handle's pointer is derived from `base`, not from the `&` matched here.
+                    let HeapData::$variant(value) = (unsafe { &*base }) else {
+                        return None;
+                    };
+                    // The corresponding decrement happens in `HeapObjectRead::drop`.
+                    entry.readers.set(entry.readers.get() + 1);
+                    let readers = NonNull::from(&entry.readers);
+                    Some(heap_read_value!($storage id, base, value, readers))
                 }
             }
         )*
@@ -723,85 +826,6 @@ impl<'a> HeapPtr<'a> {
     /// `UnsafeCell`, retaining `SharedReadWrite` permission for both read access
     /// and mutation via [`HeapReadMut::get_mut`], which requires `&mut HeapReader`.
     fn read(self, id: HeapId, reader: &HeapReader<'a>) -> HeapReadOutput<'a> {
-        /// Computes a `HeapObjectRead` from the raw `UnsafeCell` pointer and a shared reference
-        /// to the variant field. The `&T` is only used to compute the field's byte offset
-        /// within the `HeapData` enum; the returned `NonNull` is derived from the original
-        /// `*mut HeapData` pointer so it inherits the `SharedReadWrite` permission from
-        /// the `UnsafeCell`, allowing both reads and writes.
-        #[inline]
-        fn heap_read<'a, T>(
-            id: HeapId,
-            base: *mut HeapData,
-            field: &T,
-            readers: NonNull<Cell<usize>>,
-        ) -> HeapObjectRead<'a, T> {
-            let base_addr = base as usize;
-            let field_addr = ptr::from_ref(field) as usize;
-            let offset = field_addr - base_addr;
-            HeapObjectRead {
-                id,
-                readers,
-                read: HeapReadMut {
-                    read: HeapRead {
-                        // SAFETY: The pointer is derived from the UnsafeCell's `*mut` via byte
-                        // offset, preserving the `SharedReadWrite` permission. No reference retag
-                        // occurs — we only use the `&T` for its address, not to derive the pointer.
-                        value: unsafe { NonNull::new_unchecked(base.byte_add(offset).cast::<T>()) },
-                        borrow: PhantomData,
-                    },
-                },
-            }
-        }
-
-        /// Like `heap_read` but for `Box<T>` fields inside `HeapData` variants.
-        ///
-        /// The `&Box<T>` is only used to locate the box field inside the enum; the
-        /// inner pointer is *loaded out of* that field rather than derived by
-        /// dereferencing the box. Dereferencing (`boxed.as_ref()`) would create a
-        /// shared `&T` whose `SharedReadOnly` provenance makes later
-        /// `HeapReadMut::get_mut` writes UB; the loaded pointer instead carries the
-        /// box's own stored (writeable) provenance.
-        #[expect(
-            clippy::borrowed_box,
-            reason = "We intentionally take &Box<T> to signal this is for boxed HeapData variants; &T would lose that context"
-        )]
-        fn heap_read_boxed<'a, T>(
-            id: HeapId,
-            base: *mut HeapData,
-            boxed: &Box<T>,
-            readers: NonNull<Cell<usize>>,
-        ) -> HeapObjectRead<'a, T> {
-            let base_addr = base as usize;
-            let field_addr = ptr::from_ref(boxed) as usize;
-            let offset = field_addr - base_addr;
-            // SAFETY: `offset` locates the live `Box<T>` field within the enum, and the
-            // pointer to it is derived from the `UnsafeCell`'s `*mut` (not from `&Box<T>`),
-            // preserving `SharedReadWrite` permission for the load below. `Box<T>` with
-            // `T: Sized` is guaranteed to be represented as a single non-null pointer, so
-            // loading the field as `*mut T` yields the box's data pointer together with
-            // the read/write provenance it was stored with.
-            let value = unsafe { NonNull::new_unchecked(base.byte_add(offset).cast::<*mut T>().read()) };
-            HeapObjectRead {
-                id,
-                readers,
-                read: HeapReadMut {
-                    read: HeapRead {
-                        value,
-                        borrow: PhantomData,
-                    },
-                },
-            }
-        }
-
-        macro_rules! heap_read_value {
-            (inline $id:expr, $base:expr, $value:expr, $readers:expr) => {
-                heap_read($id, $base, $value, $readers)
-            };
-            (boxed $id:expr, $base:expr, $value:expr, $readers:expr) => {
-                heap_read_boxed($id, $base, $value, $readers)
-            };
-        }
-
         let entry = self.entry(reader);
         // Increment the reader count for this entry. The corresponding decrement
         // happens in `HeapObjectRead::drop`.
