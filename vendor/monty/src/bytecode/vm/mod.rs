@@ -1881,7 +1881,11 @@ impl<'h> VM<'h> {
                     let name_id = StringId::from_index(name_idx);
                     let arg_count = arg_count as usize;
 
-                    handle_call_result!(self, self.exec_call_attr(name_id, arg_count), checkpoint!());
+                    match self.try_call_builtin_method(name_id, arg_count) {
+                        Some(Ok(())) => {}
+                        Some(Err(err)) => catch!(self, err),
+                        None => handle_call_result!(self, self.exec_call_attr(name_id, arg_count), checkpoint!()),
+                    }
                 }
                 Opcode::CallAttrKw => {
                     // CallAttrKw: u16 name_id, u8 pos_count, u8 kw_count, then kw_count u16 name indices
