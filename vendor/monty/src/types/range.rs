@@ -351,6 +351,22 @@ impl RangeIterator {
     pub(crate) fn size_hint(&self) -> usize {
         self.remaining
     }
+
+    /// Yields the next value, or `None` once the range is exhausted.
+    ///
+    /// The one step both `py_next` and the VM's `ForIter` (which steps a range
+    /// iterator in place, as CPython's `FOR_ITER_RANGE` does) take.
+    pub(crate) fn step(&mut self) -> Option<i64> {
+        if self.remaining == 0 {
+            return None;
+        }
+        let value = self.next;
+        self.remaining -= 1;
+        if self.remaining > 0 {
+            self.next += self.step;
+        }
+        Some(value)
+    }
 }
 
 impl HeapItem for RangeIterator {
@@ -379,16 +395,6 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, RangeIterator> {
     }
 
     fn py_next(&mut self, vm: &mut VM<'h>) -> RunResult<Option<Value>> {
-        let iter = self.get_mut(vm.heap);
-        if iter.remaining == 0 {
-            Ok(None)
-        } else {
-            let value = iter.next;
-            iter.remaining -= 1;
-            if iter.remaining > 0 {
-                iter.next += iter.step;
-            }
-            Ok(Some(Value::Int(value)))
-        }
+        Ok(self.get_mut(vm.heap).step().map(Value::Int))
     }
 }

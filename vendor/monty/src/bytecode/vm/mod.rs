@@ -58,7 +58,7 @@ use crate::{
     parse::CodeRange,
     run::{Program, SessionTables, VmEnv},
     types::{
-        Dict, PyTrait, SessionRandom,
+        Dict, PyTrait, RangeIterator, SessionRandom,
         file::{apply_buffer_load, apply_buffer_store, apply_file_next, apply_open_name, apply_write_position},
         random::SEED_BYTES,
         str::allocate_string,
@@ -1811,6 +1811,22 @@ impl<'h> VM<'h> {
                     let Value::Ref(heap_id) = *self.peek() else {
                         return Err(RunError::internal("ForIter: expected iterator ref on stack"));
                     };
+                    // A range is stepped in place, as CPython's `FOR_ITER_RANGE` does: the
+                    // general path below reads every iterator type into a `HeapReadOutput`,
+                    // dispatches `py_next` on it and pushes the `Value` it returns from a
+                    // temporary, whose copy onto the stack stalled on its own stores.
+                    if let Some(range) = self.heap.read_as::<RangeIterator>(heap_id) {
+                        let next = range.get_mut(self.heap).step();
+                        drop(range);
+                        if let Some(value) = next {
+                            self.push(Value::Int(value));
+                        } else {
+                            let iter = self.pop();
+                            iter.drop_with(self);
+                            jump_relative!(self.current_frame.ip, offset);
+                        }
+                        continue;
+                    }
                     let mut iter = self.heap.read(heap_id);
                     // A file nobody has read yet has no buffer to slice: load it from
                     // the host, then re-dispatch this instruction against the buffer.
