@@ -295,6 +295,7 @@ impl<'h> VM<'h> {
     /// back in a `CallResult`: about three quarters of a loop's `words.append(w)`. These
     /// two are the methods a loop body calls most; the work done is the same
     /// (`List::append`, `Dict::dict_get`), with the same errors.
+    #[inline(never)]
     pub(super) fn try_call_builtin_method(&mut self, name_id: StringId, arg_count: usize) -> Option<RunResult<()>> {
         let receiver_index = self.stack.len() - arg_count - 1;
         let Value::Ref(heap_id) = self.stack[receiver_index] else {

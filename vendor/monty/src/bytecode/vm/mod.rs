@@ -1815,17 +1815,13 @@ impl<'h> VM<'h> {
                     // general path below reads every iterator type into a `HeapReadOutput`,
                     // dispatches `py_next` on it and pushes the `Value` it returns from a
                     // temporary, whose copy onto the stack stalled on its own stores.
-                    if let Some(range) = self.heap.read_as::<RangeIterator>(heap_id) {
-                        let next = range.get_mut(self.heap).step();
-                        drop(range);
-                        if let Some(value) = next {
-                            self.push(Value::Int(value));
-                        } else {
-                            let iter = self.pop();
-                            iter.drop_with(self);
+                    match self.try_step_range(heap_id) {
+                        Some(true) => continue,
+                        Some(false) => {
                             jump_relative!(self.current_frame.ip, offset);
+                            continue;
                         }
-                        continue;
+                        None => {}
                     }
                     let mut iter = self.heap.read(heap_id);
                     // A file nobody has read yet has no buffer to slice: load it from
@@ -2523,6 +2519,29 @@ impl<'h> VM<'h> {
     #[inline]
     pub(crate) fn push(&mut self, value: Value) {
         self.stack.push(value);
+    }
+
+    /// Steps the range iterator `heap_id` (the top of the stack) in place for `ForIter`,
+    /// as CPython's `FOR_ITER_RANGE` does: `Some(true)` with its next int pushed,
+    /// `Some(false)` with the exhausted iterator popped, `None` for any other iterator.
+    ///
+    /// The general path reads every iterator type into a `HeapReadOutput`, dispatches
+    /// `py_next` on it and pushes the `Value` it returns from a temporary, whose copy onto
+    /// the stack stalled on its own stores. Out of line, so the dispatch loop's other arms
+    /// keep their registers.
+    #[inline(never)]
+    fn try_step_range(&mut self, heap_id: HeapId) -> Option<bool> {
+        let range = self.heap.read_as::<RangeIterator>(heap_id)?;
+        let next = range.get_mut(self.heap).step();
+        drop(range);
+        if let Some(value) = next {
+            self.push(Value::Int(value));
+            Some(true)
+        } else {
+            let iter = self.pop();
+            iter.drop_with(self);
+            Some(false)
+        }
     }
 
     /// Pops a value from the operand stack.
