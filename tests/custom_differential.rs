@@ -121,6 +121,14 @@ fn cases() -> Vec<(&'static str, Vec<Value>)> {
         // and the unfused uses (a value, `and`/`or`, a chain, ints too wide for the fast path).
         (
             "def worker(n):\n    out = []\n    for b in (2, 3, n, 2 ** 70, -2 ** 70, 2.5):\n        if n < b:\n            out.append('lt')\n        if n <= b:\n            out.append('le')\n        if not n > b:\n            out.append('ngt')\n        if not (n >= b):\n            out.append('nge')\n        if n * 2 ** 64 < b:\n            out.append('wide')\n        out.append((n < b, 1 < n < b, n > b or n < 0, 'y' if n >= b else 'n'))\n    i = 0\n    while i < n:\n        i += 3\n    j = n\n    while not j <= -3:\n        j -= 2\n    return out, i, j, [x for x in range(12) if x < n if not x >= 9]\n",
+            small.clone(),
+        ),
+        // The calls and the loop the engine runs without its general machinery: `list.append`
+        // and `dict.get` on exact lists and dicts (and the same names on other objects, and
+        // the wrong arguments, which take the general path), and `for` over a range stepped in
+        // place (negative steps, empty ranges, a range iterated twice).
+        (
+            "import collections\n\nclass Box:\n    def __init__(self):\n        self.items = []\n    def append(self, x):\n        self.items.append(x * 2)\n        return 'boxed'\n    def get(self, k, d=None):\n        return ('got', k, d)\n\ndef worker(n):\n    out = []\n    words = []\n    counts = {}\n    for i in range(n, -7, -3):\n        w = 'w' + str(i % 4)\n        counts[w] = counts.get(w, 0) + 1\n        words.append(w)\n    out.append((words, counts, counts.get('zz'), counts.get('zz', n), i))\n    r = range(n)\n    out.append((list(r), [i for i in r if i % 2], sum(r)))\n    for i in range(0):\n        out.append('never')\n    for i in range(5, 0):\n        out.append('never')\n    b = Box()\n    out.append((b.append(n), b.items, b.get(n), b.get(n, 1)))\n    c = collections.Counter('abca')\n    dd = collections.defaultdict(list)\n    out.append((c.get('a'), c.get('z'), c.get('z', 0), dd.get('x'), len(dd)))\n    try:\n        counts.get([])\n    except TypeError:\n        out.append('unhashable')\n    for call in (lambda: counts.get(), lambda: counts.get(1, 2, 3), lambda: words.append(), lambda: words.append(1, 2)):\n        try:\n            call()\n        except TypeError as e:\n            out.append(str(e))\n    l = []\n    l.append(l)\n    out.append((repr(l), [].append(n), {n: 1}.get(n)))\n    return out\n",
             small,
         ),
     ]
