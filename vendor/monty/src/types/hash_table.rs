@@ -512,6 +512,9 @@ impl<'h, S: TableSource<'h>> TableProbe<'h> for S {
         // true, revalidation and the miss continuation are skipped (the
         // str/int path).
         let key_native = eq_is_native(key, vm.heap);
+        if key_native && let Some(found) = probe_native(self.table(vm), key, hash, vm) {
+            return Ok(found.map(Slot));
+        }
 
         'restart: loop {
             // Collected inline rather than through `probe_candidates`: every
@@ -583,6 +586,32 @@ impl<'h, S: TableSource<'h>> TableProbe<'h> for S {
             }
         }
     }
+}
+
+/// The probe of a key whose `__eq__` is native (a str, an int) while every candidate's is
+/// too: the index of its entry, or `Some(None)` when it has none; `None` (nothing compared
+/// yet, nothing held) at the first candidate that may run user code, for the guarded probe
+/// to redo.
+///
+/// The guarded probe's candidate buffers live in its frame whether or not a candidate is
+/// deferred, and a dict lookup by a str key, the commonest, paid for them on every call.
+#[inline]
+fn probe_native<E: TableEntry>(table: &PyHashTable<E>, key: &Value, hash: u64, vm: &VM<'_>) -> Option<Option<usize>> {
+    let mut deferred = false;
+    let found = table.probe(hash, |_, entry| {
+        if entry.hash() != hash {
+            return false;
+        }
+        match probe_native_eq(entry.probe_key(), key, vm) {
+            Some(eq) => eq,
+            None => {
+                deferred = true;
+                // stops the walk: the guarded probe starts over
+                true
+            }
+        }
+    });
+    if deferred { None } else { Some(found) }
 }
 
 /// Continues a probe whose comparisons all missed, in case one of them
