@@ -5,7 +5,10 @@ use crate::{
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult},
     heap::DropGuard,
-    types::PyTrait,
+    types::{
+        PyTrait,
+        str::{PyStr, concat_allocate_str},
+    },
     value::Value,
 };
 
@@ -31,7 +34,36 @@ impl VM<'_> {
         if self.small_int_op(i64::checked_add) {
             return Ok(());
         }
+        if let Some(joined) = self.add_strs() {
+            return joined;
+        }
         self.binary_op(|lhs, rhs, vm| lhs.py_add(rhs, vm))
+    }
+
+    /// `+` (or `+=`) of two strs, joined here as CPython 3.11's `BINARY_OP_ADD_UNICODE`
+    /// does; `None`, with the stack untouched, when either operand is not a str.
+    ///
+    /// The general path reaches the same join (`concat_allocate_str`) through the reflected
+    /// operator protocol, a `PyValue` of the left operand and the str's own dispatch on the
+    /// right one. Out of line, so the small-int path before it keeps its registers.
+    #[inline(never)]
+    fn add_strs(&mut self) -> Option<Result<(), RunError>> {
+        let [lhs, rhs] = self.stack.last_chunk::<2>()?;
+        let lhs = PyStr::from_value(lhs, self)?;
+        let rhs = PyStr::from_value(rhs, self)?;
+        let joined = concat_allocate_str(lhs.as_str(self), rhs.as_str(self), self.heap);
+        drop((lhs, rhs));
+        let rhs = self.pop();
+        rhs.drop_with(self);
+        let lhs = self.pop();
+        lhs.drop_with(self);
+        Some(match joined {
+            Ok(value) => {
+                self.push(value);
+                Ok(())
+            }
+            Err(err) => Err(err.into()),
+        })
     }
 
     /// Binary subtraction.
@@ -126,6 +158,10 @@ impl VM<'_> {
         // An int has no in-place form: `+=` on two small ints is `+`.
         if self.small_int_op(i64::checked_add) {
             return Ok(());
+        }
+        // A str has no in-place form either (`s += t` builds a new one).
+        if let Some(joined) = self.add_strs() {
+            return joined;
         }
         self.inplace_op(PyTrait::py_iadd_impl, |lhs, rhs, vm| {
             if let Some(value) = lhs.py_add_result(rhs, vm)? {
