@@ -1674,6 +1674,22 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 self.code.patch_jump(end_jump)?;
             }
 
+            // `x + 1`, `n - 2`, `i % 7`: one instruction instead of the literal's load and the
+            // operator (the literal has no effect to order against the left operand).
+            Operator::Add | Operator::Sub | Operator::Mod
+                if let Expr::Literal(Literal::Int(n)) = &right.expr
+                    && let Ok(small) = i8::try_from(*n) =>
+            {
+                self.compile_expr(left)?;
+                self.code.set_location(parent_pos, None);
+                let opcode = match op {
+                    Operator::Add => Opcode::BinaryAddInt,
+                    Operator::Sub => Opcode::BinarySubInt,
+                    _ => Opcode::BinaryModInt,
+                };
+                self.code.emit_i8(opcode, small)?;
+            }
+
             // Regular binary operators
             _ => {
                 self.compile_expr(left)?;

@@ -598,6 +598,15 @@ pub enum Opcode {
     /// becomes `[v, a, b, c]`. Operand: u8 n. The inverse of `LiftToTop`; the
     /// pattern compiler uses it to park a capture under the pattern's temporaries.
     SinkTop = 129,
+
+    // === Arithmetic with a small-int literal on the right (I8 operand) ===
+    /// `x + k` for a literal `k` that fits an `i8`: `[x] -> [x + k]`, as
+    /// `LoadSmallInt k; BinaryAdd` in one dispatch. Operand: i8 k.
+    BinaryAddInt = 130,
+    /// `x - k` for a small-int literal `k`: `[x] -> [x - k]`. Operand: i8 k.
+    BinarySubInt = 131,
+    /// `x % k` for a small-int literal `k`: `[x] -> [x % k]`. Operand: i8 k.
+    BinaryModInt = 132,
 }
 
 /// `LoadName` flag: the load is in call position, so an unresolved name under
@@ -742,7 +751,7 @@ impl Opcode {
             | Self::MatchClass
             | Self::MatchAttr
             | Self::SinkTop => OperandShape::U8,
-            Self::LoadSmallInt => OperandShape::I8,
+            Self::LoadSmallInt | Self::BinaryAddInt | Self::BinarySubInt | Self::BinaryModInt => OperandShape::I8,
             Self::LoadModule
             | Self::LoadConst
             | Self::LoadLocalW
@@ -986,6 +995,7 @@ impl Opcode {
 
             // === Fixed-effect, I8 operand ===
             (LoadSmallInt, Operand::I8(_)) => 1,
+            (BinaryAddInt | BinarySubInt | BinaryModInt, Operand::I8(_)) => 0,
 
             // === Fixed-effect, U8 operand ===
             (LoadLocal, Operand::U8(_)) => 1,

@@ -257,6 +257,42 @@ impl VM<'_> {
         }
     }
 
+    /// `x + k` for a small-int literal `k` (`BinaryAddInt`).
+    pub(super) fn binary_add_int(&mut self, k: i8) -> Result<(), RunError> {
+        self.binary_with_small_int(k, i64::checked_add, Self::binary_add)
+    }
+
+    /// `x - k` for a small-int literal `k` (`BinarySubInt`).
+    pub(super) fn binary_sub_int(&mut self, k: i8) -> Result<(), RunError> {
+        self.binary_with_small_int(k, i64::checked_sub, Self::binary_sub)
+    }
+
+    /// `x % k` for a small-int literal `k` (`BinaryModInt`).
+    pub(super) fn binary_mod_int(&mut self, k: i8) -> Result<(), RunError> {
+        self.binary_with_small_int(k, floor_mod, Self::binary_mod)
+    }
+
+    /// An operator with a small-int literal on its right (`BinaryAddInt`, ...): a small int
+    /// on top of the stack is replaced by `op`'s result in place; anything else (or no
+    /// small-int answer) pushes the literal and runs the operator's own path, `general`,
+    /// which gives Python's result or exception as `LoadSmallInt` and the operator did.
+    #[inline(always)]
+    fn binary_with_small_int(
+        &mut self,
+        k: i8,
+        op: impl FnOnce(i64, i64) -> Option<i64>,
+        general: fn(&mut Self) -> Result<(), RunError>,
+    ) -> Result<(), RunError> {
+        if let Some(Value::Int(lhs)) = self.stack.last_mut()
+            && let Some(result) = op(*lhs, i64::from(k))
+        {
+            *lhs = result;
+            return Ok(());
+        }
+        self.push(Value::Int(i64::from(k)));
+        general(self)
+    }
+
     /// Applies a binary operation while owning stack-value cleanup.
     fn binary_op(
         &mut self,

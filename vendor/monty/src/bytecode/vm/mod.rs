@@ -1561,6 +1561,18 @@ impl<'h> VM<'h> {
                 }
                 // Binary Operations - route through exception handling for tracebacks
                 Opcode::BinaryAdd => try_catch!(self, self.binary_add()),
+                Opcode::BinaryAddInt => {
+                    let k = self.current_frame.fetch_i8();
+                    try_catch!(self, self.binary_add_int(k));
+                }
+                Opcode::BinarySubInt => {
+                    let k = self.current_frame.fetch_i8();
+                    try_catch!(self, self.binary_sub_int(k));
+                }
+                Opcode::BinaryModInt => {
+                    let k = self.current_frame.fetch_i8();
+                    try_catch!(self, self.binary_mod_int(k));
+                }
                 Opcode::BinarySub => try_catch!(self, self.binary_sub()),
                 Opcode::BinaryMul => try_catch!(self, self.binary_mult()),
                 Opcode::BinaryDiv => try_catch!(self, self.binary_div()),
