@@ -130,6 +130,13 @@ fn cases() -> Vec<(&'static str, Vec<Value>)> {
         // and an int, the general path's error).
         (
             "import collections\n\nclass Box:\n    def __init__(self):\n        self.items = []\n    def append(self, x):\n        self.items.append(x * 2)\n        return 'boxed'\n    def get(self, k, d=None):\n        return ('got', k, d)\n\ndef worker(n):\n    out = []\n    words = []\n    counts = {}\n    for i in range(n, -7, -3):\n        w = 'w' + str(i % 4)\n        counts[w] = counts.get(w, 0) + 1\n        words.append(w)\n    out.append((words, counts, counts.get('zz'), counts.get('zz', n), i))\n    r = range(n)\n    out.append((list(r), [i for i in r if i % 2], sum(r)))\n    for i in range(0):\n        out.append('never')\n    for i in range(5, 0):\n        out.append('never')\n    b = Box()\n    out.append((b.append(n), b.items, b.get(n), b.get(n, 1)))\n    c = collections.Counter('abca')\n    dd = collections.defaultdict(list)\n    out.append((c.get('a'), c.get('z'), c.get('z', 0), dd.get('x'), len(dd)))\n    try:\n        counts.get([])\n    except TypeError:\n        out.append('unhashable')\n    for call in (lambda: counts.get(), lambda: counts.get(1, 2, 3), lambda: words.append(), lambda: words.append(1, 2)):\n        try:\n            call()\n        except TypeError as e:\n            out.append(str(e))\n    l = []\n    l.append(l)\n    out.append((repr(l), [].append(n), {n: 1}.get(n)))\n    s = ''\n    for w in words:\n        s += w + '.'\n    try:\n        s + n\n    except TypeError as e:\n        out.append(str(e))\n    out.append((s, 'é' + str(n) + '', '' + ''))\n    return out\n",
+            small.clone(),
+        ),
+        // `+`, `-` and `%` with a small-int literal on the right, one instruction in the engine:
+        // ints (and the i64 edges, where the general path takes over), floats, bools, a str's
+        // `%` formatting, and the errors of the general path.
+        (
+            "def worker(n):\n    x = n\n    f = n / 2\n    m = 2 ** 63 - 1\n    out = [x + 1, x - 1, x % 7, x % -7, -x % 3, x + 127, x - 128, x % 1, f + 1, f - 2, f % 3, m + 1, -m - 1 - 1, m % 97, True + 1, False - 1, 'x%d' % 5]\n    s = 'ab'\n    for expr in (lambda: s + 1, lambda: s - 1, lambda: None + 1, lambda: [1] % 2):\n        try:\n            out.append(expr())\n        except TypeError as e:\n            out.append(str(e))\n    try:\n        x % 0\n    except ZeroDivisionError:\n        out.append('zero')\n    return out\n",
             small,
         ),
     ]
