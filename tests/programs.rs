@@ -155,7 +155,11 @@ print(p.exitcode)
 #[test]
 fn a_program_ends_with_the_exit_status_cpython_gives_it() {
     let run = |code: &str| {
-        program::run(code, Settings { timeout: Duration::from_secs(10), ..Settings::default() }, &mut Unwatched)
+        program::run(
+            code,
+            Settings { timeout: Duration::from_secs(10), ..Settings::default() },
+            &mut Unwatched,
+        )
     };
     let report = run("import sys\nprint('a')\nsys.exit(3)\nprint('b')\n");
     assert_eq!((report.stdout.as_str(), report.stderr.as_str(), report.exit_code), ("a\n", "", Some(3)));
