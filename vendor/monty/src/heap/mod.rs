@@ -337,15 +337,11 @@ pub(crate) trait HeapPayload: Sized {
     /// Wraps this payload in its corresponding `HeapData` variant.
     fn into_heap_data(self) -> HeapData;
 
-    /// Extracts this payload's typed handle from a dynamic heap read.
-    fn try_from_read(read: HeapReadOutput<'_>) -> Result<HeapObjectRead<'_, Self>, HeapReadOutput<'_>>;
-
     /// This payload's typed handle on `entry`, counting a reader, or `None` (no reader
     /// counted) when the entry holds another type.
     ///
-    /// What [`HeapReader::read_as`] runs: one variant test instead of building the
-    /// [`HeapReadOutput`] of every type and unwrapping one from it, which cost more than
-    /// the `list.append` it was read for.
+    /// One variant test, where building the [`HeapReadOutput`] of every type and
+    /// unwrapping one from it cost more than the `list.append` it was read for.
     fn read_entry<'a>(id: HeapId, entry: &HeapEntry) -> Option<HeapObjectRead<'a, Self>>;
 }
 
@@ -377,17 +373,6 @@ macro_rules! define_heap_read_support {
                 #[inline]
                 fn into_heap_data(self) -> HeapData {
                     HeapData::$variant(heap_storage_value!($storage self))
-                }
-
-                #[inline]
-                fn try_from_read(
-                    read: HeapReadOutput<'_>,
-                ) -> Result<HeapObjectRead<'_, Self>, HeapReadOutput<'_>> {
-                    if let HeapReadOutput::$variant(value) = read {
-                        Ok(value)
-                    } else {
-                        Err(read)
-                    }
                 }
 
                 #[inline]
@@ -434,8 +419,7 @@ impl<'a, T: HeapPayload> HeapAllocation<'a, T> {
         let id = self.id;
         let ptr = self.ptr;
         self.read.get_or_insert_with(|| {
-            T::try_from_read(ptr.read(id, heap))
-                .unwrap_or_else(|_| unreachable!("allocated payload has its registered type"))
+            T::read_entry(id, ptr.entry(heap)).unwrap_or_else(|| unreachable!("allocated payload has its registered type"))
         })
     }
 

@@ -1823,10 +1823,7 @@ impl<'h> VM<'h> {
                     let Value::Ref(heap_id) = *self.peek() else {
                         return Err(RunError::internal("ForIter: expected iterator ref on stack"));
                     };
-                    // A range is stepped in place, as CPython's `FOR_ITER_RANGE` does: the
-                    // general path below reads every iterator type into a `HeapReadOutput`,
-                    // dispatches `py_next` on it and pushes the `Value` it returns from a
-                    // temporary, whose copy onto the stack stalled on its own stores.
+                    // a range is stepped in place (see `try_step_range`)
                     match self.try_step_range(heap_id) {
                         Some(true) => continue,
                         Some(false) => {
