@@ -34,6 +34,14 @@ impl VM<'_> {
         if self.small_int_op(i64::checked_add) {
             return Ok(());
         }
+        self.binary_add_general()
+    }
+
+    /// `+` on anything but two small ints with a small sum (kept out of
+    /// [`Self::binary_add`], so that the dispatch loop inlines its fast path, and the
+    /// path `BinaryAddInt` falls back to).
+    #[inline(never)]
+    fn binary_add_general(&mut self) -> Result<(), RunError> {
         if let Some(joined) = self.add_strs() {
             return joined;
         }
@@ -71,6 +79,13 @@ impl VM<'_> {
         if self.small_int_op(i64::checked_sub) {
             return Ok(());
         }
+        self.binary_sub_general()
+    }
+
+    /// `-` on anything but two small ints with a small difference (as
+    /// [`Self::binary_add_general`] is to `+`).
+    #[inline(never)]
+    fn binary_sub_general(&mut self) -> Result<(), RunError> {
         self.binary_op(|lhs, rhs, vm| lhs.py_sub(rhs, vm))
     }
 
@@ -259,23 +274,25 @@ impl VM<'_> {
 
     /// `x + k` for a small-int literal `k` (`BinaryAddInt`).
     pub(super) fn binary_add_int(&mut self, k: i8) -> Result<(), RunError> {
-        self.binary_with_small_int(k, i64::checked_add, Self::binary_add)
+        self.binary_with_small_int(k, i64::checked_add, Self::binary_add_general)
     }
 
     /// `x - k` for a small-int literal `k` (`BinarySubInt`).
     pub(super) fn binary_sub_int(&mut self, k: i8) -> Result<(), RunError> {
-        self.binary_with_small_int(k, i64::checked_sub, Self::binary_sub)
+        self.binary_with_small_int(k, i64::checked_sub, Self::binary_sub_general)
     }
 
     /// `x % k` for a small-int literal `k` (`BinaryModInt`).
     pub(super) fn binary_mod_int(&mut self, k: i8) -> Result<(), RunError> {
-        self.binary_with_small_int(k, floor_mod, Self::binary_mod)
+        self.binary_with_small_int(k, floor_mod, Self::binary_mod_general)
     }
 
     /// An operator with a small-int literal on its right (`BinaryAddInt`, ...): a small int
     /// on top of the stack is replaced by `op`'s result in place; anything else (or no
-    /// small-int answer) pushes the literal and runs the operator's own path, `general`,
-    /// which gives Python's result or exception as `LoadSmallInt` and the operator did.
+    /// small-int answer) pushes the literal and runs the operator's general path, which gives
+    /// Python's result or exception as `LoadSmallInt` and the operator did. The general path,
+    /// not the operator's whole function: passed by address, the whole function stopped being
+    /// inlined into the dispatch loop, and every `a + b` became a call.
     #[inline(always)]
     fn binary_with_small_int(
         &mut self,
