@@ -551,6 +551,25 @@ impl<'h> HeapRead<'h, Dict> {
             Ok(None)
         }
     }
+
+    /// `dict.get(key, default)`: the value for `key`, else `default`, which is consumed
+    /// either way (the method's general path and the VM's fast call share it).
+    #[inline]
+    pub(crate) fn get_or(&self, key: &Value, default: Value, vm: &mut VM<'h>) -> RunResult<Value> {
+        // Matched rather than guarded: a `DropGuard` moving `default` in and out cost the
+        // dict case 3 % natively.
+        match self.dict_get(key, vm) {
+            Ok(Some(value)) => {
+                default.drop_with(vm);
+                Ok(value)
+            }
+            Ok(None) => Ok(default),
+            Err(err) => {
+                default.drop_with(vm);
+                Err(err)
+            }
+        }
+    }
 }
 
 impl Dict {
@@ -1499,14 +1518,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Dict> {
                 // dict.get() accepts 1 or 2 arguments
                 let (key, default) = args.get_one_two_args("get", vm.heap)?;
                 defer_drop!(key, vm);
-                let default = default.unwrap_or(Value::None);
-                let mut default_guard = DropGuard::new(default, vm);
-                let vm = default_guard.ctx();
-                // Handle the lookup - may fail for unhashable keys
-                match self.dict_get(key, vm)? {
-                    Some(v) => Ok(v),
-                    None => Ok(default_guard.into_inner()),
-                }
+                self.get_or(key, default.unwrap_or(Value::None), vm)
             }
             StaticStrings::Keys => {
                 args.check_zero_args("dict.keys", vm.heap)?;

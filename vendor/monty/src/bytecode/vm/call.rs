@@ -294,7 +294,7 @@ impl<'h> VM<'h> {
     /// `PyValue`, dispatches on the type, then on the method's name, and hands the result
     /// back in a `CallResult`: about three quarters of a loop's `words.append(w)`. These
     /// two are the methods a loop body calls most; the work done is the same
-    /// (`List::append`, `Dict::dict_get`), with the same errors.
+    /// (`List::append`, `Dict::get_or`), with the same errors.
     #[inline(never)]
     pub(super) fn try_call_builtin_method(&mut self, name_id: StringId, arg_count: usize) -> Option<RunResult<()>> {
         let receiver_index = self.stack.len() - arg_count - 1;
@@ -316,25 +316,11 @@ impl<'h> VM<'h> {
                 let default = if arg_count == 2 { self.pop() } else { Value::None };
                 let key = self.pop();
                 let receiver = self.pop();
-                let found = dict.dict_get(&key, self);
+                let got = dict.get_or(&key, default, self);
                 drop(dict);
                 key.drop_with(self);
                 receiver.drop_with(self);
-                Some(match found {
-                    Ok(Some(value)) => {
-                        default.drop_with(self);
-                        self.push(value);
-                        Ok(())
-                    }
-                    Ok(None) => {
-                        self.push(default);
-                        Ok(())
-                    }
-                    Err(err) => {
-                        default.drop_with(self);
-                        Err(err)
-                    }
-                })
+                Some(got.map(|value| self.push(value)))
             }
             _ => None,
         }
