@@ -623,6 +623,10 @@ impl<'a, T> HeapView<'a, [T]> for HeapSliceRead<'_, 'a, T> {
 
 impl<'a, T: ?Sized> HeapRead<'a, Box<T>> {
     /// Projects the current box allocation without retaining its address.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "a str's text, the last boxed field, is `Text` now")
+    )]
     pub fn as_box_value(&self) -> HeapBoxRead<'_, 'a, T> {
         HeapBoxRead { source: self }
     }

@@ -1,8 +1,11 @@
+mod text;
+
 use std::{cell::Cell, fmt::Write, ops};
 
 use monty_types::{ResourceError, ResourceTracker};
 pub use monty_types::{StringRepr, string_repr_fmt};
 use smallvec::smallvec;
+use text::Text;
 
 use super::{
     Bytes, CmpOrder, PyTrait,
@@ -34,7 +37,8 @@ use crate::{
 
 /// Python string value stored on the heap.
 ///
-/// Wraps a Rust `String` and provides Python-compatible operations.
+/// Holds its text as a [`Text`] (in the heap entry itself when short) and provides
+/// Python-compatible operations.
 /// `len()` returns the number of Unicode codepoints (characters), matching Python semantics.
 ///
 /// Caches its Python hash and whether it is ASCII, both computed on first use and
@@ -43,7 +47,7 @@ use crate::{
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub(crate) struct Str(
-    Box<str>,
+    Text,
     #[serde(skip)] Cell<Option<HashValue>>,
     #[serde(skip)] Cell<Option<bool>>,
 );
@@ -52,7 +56,7 @@ impl PartialEq for Str {
     /// Compares only the string content — the cached fields are pure
     /// optimisations and must not affect equality.
     fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0
+        self.as_str() == other.as_str()
     }
 }
 
@@ -61,14 +65,19 @@ impl Str {
     ///
     /// Private — use [`allocate_string`] or [`allocate_string_no_interning`] instead.
     #[must_use]
-    fn new(s: impl Into<Box<str>>) -> Self {
-        Self(s.into(), Cell::new(None), Cell::new(None))
+    fn new(s: impl AsRef<str> + Into<Box<str>>) -> Self {
+        Self::of_text(Text::new(s))
+    }
+
+    /// A Str of `text`, its caches empty.
+    fn of_text(text: Text) -> Self {
+        Self(text, Cell::new(None), Cell::new(None))
     }
 
     /// Returns a reference to the inner string.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 
     /// Whether every character is ASCII, scanning the text only on the first call.
@@ -320,7 +329,7 @@ pub fn allocate_string(s: impl AsRef<str> + Into<Box<str>>, heap: &Heap) -> Valu
 /// formatted date). For inputs of unknown length, use [`allocate_string`].
 ///
 /// Accepts `impl Into<Box<str>>` for the same reasons as [`allocate_string`].
-pub fn allocate_string_no_interning(s: impl Into<Box<str>>, heap: &Heap) -> Value {
+pub fn allocate_string_no_interning(s: impl AsRef<str> + Into<Box<str>>, heap: &Heap) -> Value {
     let heap_id = heap.allocate(HeapData::Str(Str::new(s)));
     Value::Ref(heap_id)
 }
@@ -354,10 +363,17 @@ pub fn allocate_char(c: char, heap: &Heap) -> Value {
 /// Backs the `str + str` arms of `py_add`: one exactly-sized allocation filled
 /// via `push_str`, instead of `format!`'s runtime formatting machinery. The
 /// result size is bounded by two already-tracked inputs, so a plain `String`
-/// is fine per the `StringBuilder` rule.
+/// is fine per the `StringBuilder` rule. A short result is written straight into its
+/// heap entry (no allocation at all), unless it is empty or one character, which
+/// `allocate_string` answers with an interned string.
 pub(crate) fn concat_allocate_str(a: &str, b: &str, heap: &Heap) -> Result<Value, ResourceError> {
     let result_len = a.len().saturating_add(b.len());
     check_repeat_size(result_len, 1, &heap.tracker)?;
+    if result_len > 1
+        && let Some(text) = Text::joined(a, b)
+    {
+        return Ok(Value::Ref(heap.allocate(HeapData::Str(Str::of_text(text)))));
+    }
     let mut concat = String::with_capacity(result_len);
     concat.push_str(a);
     concat.push_str(b);
@@ -391,7 +407,7 @@ impl ops::Deref for Str {
     type Target = str;
 
     fn deref(&self) -> &Self::Target {
-        &self.0
+        self.0.as_str()
     }
 }
 
@@ -425,7 +441,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Str> {
     fn py_getitem(&self, key: &Value, vm: &mut VM<'h>) -> RunResult<Value> {
         let ascii = self.get(vm.heap).is_ascii();
         let s = heap_read_ref_as_field!(self, Str, 0);
-        str_getitem(&s.as_box_value(), ascii, key, vm)
+        str_getitem(&*s, ascii, key, vm)
     }
 
     fn py_eq_impl(&self, other: &Value, vm: &mut VM<'h>) -> RunResult<Option<bool>> {
@@ -451,7 +467,8 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Str> {
     }
 
     fn py_cmp(&self, other: &Self, vm: &mut VM<'h>) -> RunResult<CmpOrder> {
-        Ok(CmpOrder::Ordered(self.get(vm.heap).0.cmp(&other.get(vm.heap).0)))
+        let (text, other) = (self.get(vm.heap).as_str(), other.get(vm.heap).as_str());
+        Ok(CmpOrder::Ordered(text.cmp(other)))
     }
 
     fn py_repr_fmt(&self, f: &mut impl Write, vm: &mut VM<'h>, _heap_ids: &mut LazyHeapSet) -> RunResult<()> {
@@ -487,8 +504,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Str> {
         };
 
         let s = heap_read_ref_as_field!(self, Str, 0);
-        let s = s.as_box_value();
-        call_str_method_impl(&s, method, args, vm).map(CallResult::Value)
+        call_str_method_impl(&*s, method, args, vm).map(CallResult::Value)
     }
 }
 
