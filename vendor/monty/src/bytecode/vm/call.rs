@@ -12,7 +12,7 @@ use super::{CallFrame, VM, attr::PendingLookupEffect, function_namespace, recurs
 use crate::{
     args::{ArgValues, KwargsValues},
     asyncio::Coroutine,
-    builtins::{BuiltinsFunctions, BuiltinsFunctionsExt},
+    builtins::{Builtins, BuiltinsFunctions, BuiltinsFunctionsExt},
     bytecode::FrameExit,
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult},
@@ -195,6 +195,15 @@ impl<'h> VM<'h> {
             && let Some(result) = self.try_call_exact_def_function(func_id, callable_index, arg_count)
         {
             result
+        } else if arg_count == 1 && matches!(self.stack[callable_index], Value::Builtin(Builtins::Type(Type::Str))) {
+            // `str(x)`, what `Str::init` does with one argument, without building the call's
+            // `ArgValues` and dispatching on the builtin and then the type. The callable holds
+            // no reference to release.
+            let object = self.pop();
+            self.stack.pop();
+            let this = self;
+            defer_drop!(object, this);
+            object.py_str(this).map(CallResult::Value)
         } else {
             let args = self.pop_n_args(arg_count);
             let callable = self.pop();
