@@ -91,7 +91,7 @@ impl VM<'_> {
 
     /// Binary multiplication.
     pub(super) fn binary_mult(&mut self) -> Result<(), RunError> {
-        if self.small_int_op(i64::checked_mul) {
+        if self.small_int_op(small_int_mul) {
             return Ok(());
         }
         self.binary_mult_general()
@@ -370,6 +370,18 @@ fn floor_div(lhs: i64, rhs: i64) -> Option<i64> {
     }
 }
 
+/// `lhs * rhs`, when it fits an `i64`. Two operands that fit an `i32` (a loop's counters, most
+/// arithmetic) cannot overflow one, and multiply without the check: wasm has no 64-bit
+/// multiply that reports overflow, so there `i64::checked_mul` is a 128-bit product of four
+/// multiplies, written to the stack and read back, the most expensive step of `(i * i) % 7`.
+#[inline(always)]
+fn small_int_mul(lhs: i64, rhs: i64) -> Option<i64> {
+    match (i32::try_from(lhs), i32::try_from(rhs)) {
+        (Ok(lhs), Ok(rhs)) => Some(i64::from(lhs) * i64::from(rhs)),
+        _ => lhs.checked_mul(rhs),
+    }
+}
+
 /// Python's `%` on two small ints: the remainder with the divisor's sign, or `None` for a zero
 /// divisor and for `i64::MIN % -1`.
 fn floor_mod(lhs: i64, rhs: i64) -> Option<i64> {
@@ -383,7 +395,7 @@ fn floor_mod(lhs: i64, rhs: i64) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{floor_div, floor_mod};
+    use super::{floor_div, floor_mod, small_int_mul};
 
     #[test]
     fn small_int_floor_division_is_pythons() {
@@ -395,5 +407,15 @@ mod tests {
         assert_eq!(floor_mod(1, 0), None);
         assert_eq!(floor_div(i64::MIN, -1), None);
         assert_eq!(floor_mod(i64::MIN, -1), None);
+    }
+
+    #[test]
+    fn small_int_product_is_checked_only_where_it_can_overflow() {
+        let (max, min) = (i64::from(i32::MAX), i64::from(i32::MIN));
+        for (lhs, rhs) in [(max, max), (min, min), (min, max), (max + 1, max + 1), (min - 1, 3), (1 << 31, -(1 << 32))] {
+            assert_eq!(small_int_mul(lhs, rhs), lhs.checked_mul(rhs), "{lhs} * {rhs}");
+        }
+        assert_eq!(small_int_mul(1 << 32, 1 << 31), None);
+        assert_eq!(small_int_mul(i64::MAX, 2), None);
     }
 }
