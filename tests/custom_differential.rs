@@ -24,6 +24,11 @@ fn cases() -> Vec<(&'static str, Vec<Value>)> {
     vec![
         ("def worker(num):\n    return num * num\n", wide.clone()),
         ("def worker(n):\n    return n ** 5 - 3 * n ** 3\n", wide.clone()),
+        // `*` on either side of the i32 range, where the small-int product skips its overflow check.
+        (
+            "def worker(n):\n    m = n\n    m *= -3\n    return n * n, n * 2, m, n * (1 << 31), n * -(1 << 32), (-n) * n, 3 * n\n",
+            ints(&[i32::MAX.into(), i32::MIN.into(), 1 << 31, -(1 << 31) - 1, 1 << 32, -(1 << 32), 46341, -46341]),
+        ),
         ("def worker(n):\n    return 2 ** abs(n % 300)\n", wide.clone()),
         ("def worker(n):\n    return n // 7, n % 7, -n // 3, divmod(n, -5)\n", wide.clone()),
         ("def worker(n):\n    return 100 // (n - 30), 100 % (n - 30)\n", small.clone()),
