@@ -3027,6 +3027,7 @@ impl Interns {
     }
 
     /// Identifies implementation frames hidden from tracebacks and namespace introspection.
+    #[inline]
     pub(crate) fn is_internal_function(&self, id: FunctionId) -> bool {
         // Asked on every frame pop; almost no session compiles a frozen function, and walking
         // even an empty `BTreeMap` cost about 30 instructions a call.
