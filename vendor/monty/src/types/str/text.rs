@@ -32,12 +32,7 @@ pub(crate) enum Text {
 impl Text {
     /// The text of `text`, moving its box in when it is too long to keep inline.
     pub(crate) fn new(text: impl AsRef<str> + Into<Box<str>>) -> Self {
-        let s = text.as_ref();
-        if s.len() <= INLINE {
-            Self::joined(s, "").expect("fits inline")
-        } else {
-            Self::Boxed(text.into())
-        }
+        Self::joined(text.as_ref(), "").unwrap_or_else(|| Self::Boxed(text.into()))
     }
 
     /// `a` followed by `b`, kept inline, if the two fit; else `None` (nothing is allocated).
