@@ -142,6 +142,14 @@ fn cases() -> Vec<(&'static str, Vec<Value>)> {
         // `%` formatting, and the errors of the general path.
         (
             "def worker(n):\n    x = n\n    f = n / 2\n    m = 2 ** 63 - 1\n    out = [x + 1, x - 1, x % 7, x % -7, -x % 3, x + 127, x - 128, x % 1, f + 1, f - 2, f % 3, m + 1, -m - 1 - 1, m % 97, True + 1, False - 1, 'x%d' % 5]\n    s = 'ab'\n    for expr in (lambda: s + 1, lambda: s - 1, lambda: None + 1, lambda: [1] % 2):\n        try:\n            out.append(expr())\n        except TypeError as e:\n            out.append(str(e))\n    try:\n        x % 0\n    except ZeroDivisionError:\n        out.append('zero')\n    return out\n",
+            small.clone(),
+        ),
+        // `==`, `!=`, `<`, `<=`, `>`, `>=` with a small-int literal on the right, one instruction
+        // in the engine, with and without a jump after it: ints (the i64 edges too), floats,
+        // bools, a str's `==`, the errors of the general path; and a `for` over a range that
+        // stores its int straight into the loop's local, the old value a heap object.
+        (
+            "def worker(n):\n    m = 2 ** 63 - 1\n    f = n / 2\n    out = [n == 3, n != 3, n < 3, n <= 3, n > 3, n >= 3, n < -128, n > 127, m > 127, -m - 1 < -128, f < 2, f == 1, True == 1, 'a' == 1, None != 0, [n] == 1]\n    for v in (n, f, m):\n        if v < 3:\n            out.append('lt')\n        elif v >= 10:\n            out.append('ge')\n        if not v != 7:\n            out.append('seven')\n    for bad in ('s', None, [1]):\n        try:\n            out.append(bad < 1)\n        except TypeError as e:\n            out.append(str(e))\n    i = 'before'\n    total = 0\n    for i in range(n):\n        total += i\n    out.append((i, total))\n    return out\n",
             small,
         ),
     ]

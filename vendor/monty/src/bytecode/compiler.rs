@@ -1156,6 +1156,18 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 self.compile_binary_op(left, op, right, expr_loc.position)?;
             }
 
+            // `n < 2`, `i % 3 == 0`: one instruction instead of the literal's load and the
+            // comparison, as `x + 1` has (the literal has no effect to order against the left).
+            Expr::CmpOp { left, op, right }
+                if let Some(opcode) = cmp_int_opcode(*op)
+                    && let Expr::Literal(Literal::Int(n)) = &right.expr
+                    && let Ok(small) = i8::try_from(*n) =>
+            {
+                self.compile_expr(left)?;
+                self.code.set_location(expr_loc.position, None);
+                self.code.emit_i8(opcode, small)?;
+            }
+
             Expr::CmpOp { left, op, right } => {
                 self.compile_expr(left)?;
                 self.compile_expr(right)?;
@@ -4090,6 +4102,19 @@ fn operator_to_inplace_opcode(op: &Operator) -> Option<Opcode> {
         Operator::And | Operator::Or => {
             unreachable!("And/Or operators cannot be used in augmented assignment")
         }
+    }
+}
+
+/// The opcode comparing with a small-int literal on the right, for the operators that have one.
+fn cmp_int_opcode(op: CmpOperator) -> Option<Opcode> {
+    match op {
+        CmpOperator::Eq => Some(Opcode::CompareEqInt),
+        CmpOperator::NotEq => Some(Opcode::CompareNeInt),
+        CmpOperator::Lt => Some(Opcode::CompareLtInt),
+        CmpOperator::LtE => Some(Opcode::CompareLeInt),
+        CmpOperator::Gt => Some(Opcode::CompareGtInt),
+        CmpOperator::GtE => Some(Opcode::CompareGeInt),
+        _ => None,
     }
 }
 

@@ -607,6 +607,21 @@ pub enum Opcode {
     BinarySubInt = 131,
     /// `x % k` for a small-int literal `k`: `[x] -> [x % k]`. Operand: i8 k.
     BinaryModInt = 132,
+
+    // === Comparison with a small-int literal on the right (I8 operand) ===
+    /// `x == k` for a literal `k` that fits an `i8`: `[x] -> [x == k]`, as
+    /// `LoadSmallInt k; CompareEq` in one dispatch. Operand: i8 k.
+    CompareEqInt = 133,
+    /// `x != k` for a small-int literal `k`: `[x] -> [x != k]`. Operand: i8 k.
+    CompareNeInt = 134,
+    /// `x < k` for a small-int literal `k`: `[x] -> [x < k]`. Operand: i8 k.
+    CompareLtInt = 135,
+    /// `x <= k` for a small-int literal `k`: `[x] -> [x <= k]`. Operand: i8 k.
+    CompareLeInt = 136,
+    /// `x > k` for a small-int literal `k`: `[x] -> [x > k]`. Operand: i8 k.
+    CompareGtInt = 137,
+    /// `x >= k` for a small-int literal `k`: `[x] -> [x >= k]`. Operand: i8 k.
+    CompareGeInt = 138,
 }
 
 /// `LoadName` flag: the load is in call position, so an unresolved name under
@@ -751,7 +766,16 @@ impl Opcode {
             | Self::MatchClass
             | Self::MatchAttr
             | Self::SinkTop => OperandShape::U8,
-            Self::LoadSmallInt | Self::BinaryAddInt | Self::BinarySubInt | Self::BinaryModInt => OperandShape::I8,
+            Self::LoadSmallInt
+            | Self::BinaryAddInt
+            | Self::BinarySubInt
+            | Self::BinaryModInt
+            | Self::CompareEqInt
+            | Self::CompareNeInt
+            | Self::CompareLtInt
+            | Self::CompareLeInt
+            | Self::CompareGtInt
+            | Self::CompareGeInt => OperandShape::I8,
             Self::LoadModule
             | Self::LoadConst
             | Self::LoadLocalW
@@ -995,7 +1019,11 @@ impl Opcode {
 
             // === Fixed-effect, I8 operand ===
             (LoadSmallInt, Operand::I8(_)) => 1,
-            (BinaryAddInt | BinarySubInt | BinaryModInt, Operand::I8(_)) => 0,
+            (
+                BinaryAddInt | BinarySubInt | BinaryModInt | CompareEqInt | CompareNeInt | CompareLtInt | CompareLeInt
+                | CompareGtInt | CompareGeInt,
+                Operand::I8(_),
+            ) => 0,
 
             // === Fixed-effect, U8 operand ===
             (LoadLocal, Operand::U8(_)) => 1,

@@ -1375,35 +1375,58 @@ impl<'h> VM<'h> {
             }};
         }
 
-        // An ordering comparison (`<`, `<=`, `>`, `>=`): two small ints are compared here, and
-        // when the next instruction is the conditional jump that consumes the result (`if n < 2:`,
-        // `while i < n:`), that jump is taken here too, as CPython's `PREDICT` did: no `bool`
-        // pushed and popped, no dispatch of the jump. Other operands take `$general`.
+        // An ordering comparison (`<`, `<=`, `>`, `>=`): two small ints are compared here, and a
+        // conditional jump next is taken here too (`branch_or_push!`). Other operands take
+        // `$general`.
         macro_rules! compare_ordering {
             ($op:tt, $general:ident) => {{
                 if let Some((lhs, rhs)) = self.small_int_operands() {
-                    let result = lhs $op rhs;
-                    let next = self.current_frame.bytecode.get(self.current_frame.ip).copied();
-                    let jump_when = if next == Some(Opcode::JumpIfFalse as u8) {
-                        Some(false)
-                    } else if next == Some(Opcode::JumpIfTrue as u8) {
-                        Some(true)
-                    } else {
-                        None
-                    };
-                    if let Some(jump_when) = jump_when {
-                        // Both operands are `Value::Int`, which hold no reference to release.
-                        self.stack.truncate(self.stack.len() - 2);
-                        self.current_frame.ip += 1;
-                        let offset = self.current_frame.fetch_i16();
-                        if result == jump_when {
-                            jump_back_checked!(offset);
-                        }
-                    } else {
-                        self.replace_small_int_operands(Value::Bool(result));
-                    }
+                    branch_or_push!(lhs $op rhs, 2);
                 } else {
                     try_catch!(self, self.$general());
+                }
+            }};
+        }
+        // A comparison with a small-int literal `k` on the right (`CompareLtInt`, ...): a small
+        // int on top of the stack is compared here, and a conditional jump next is taken here,
+        // as in `compare_ordering!`; anything else pushes `k` and takes `$general`, which gives
+        // Python's result or exception as `LoadSmallInt k` and the comparison did.
+        macro_rules! compare_int {
+            ($op:tt, $general:ident) => {{
+                let k = self.current_frame.fetch_i8();
+                if let Some(&Value::Int(lhs)) = self.stack.last() {
+                    branch_or_push!(lhs $op i64::from(k), 1);
+                } else {
+                    self.push(Value::Int(i64::from(k)));
+                    try_catch!(self, self.$general());
+                }
+            }};
+        }
+        // The result of a comparison of the `$operands` small ints on top of the stack: when
+        // the next instruction is the conditional jump that consumes it (`if n < 2:`,
+        // `while i < n:`), that jump is taken here, as CPython's `PREDICT` did: no `bool`
+        // pushed and popped, no dispatch of the jump. Otherwise the operands are replaced by it.
+        macro_rules! branch_or_push {
+            ($result:expr, $operands:expr) => {{
+                let result = $result;
+                let next = self.current_frame.bytecode.get(self.current_frame.ip).copied();
+                let jump_when = if next == Some(Opcode::JumpIfFalse as u8) {
+                    Some(false)
+                } else if next == Some(Opcode::JumpIfTrue as u8) {
+                    Some(true)
+                } else {
+                    None
+                };
+                // The operands are `Value::Int`, which hold no reference to release.
+                self.stack.truncate(self.stack.len() - $operands);
+                if let Some(jump_when) = jump_when {
+                    self.current_frame.ip += 1;
+                    let offset = self.current_frame.fetch_i16();
+                    if result == jump_when {
+                        jump_back_checked!(offset);
+                    }
+                } else {
+                    self.push(Value::Bool(result));
                 }
             }};
         }
@@ -1597,6 +1620,12 @@ impl<'h> VM<'h> {
                 Opcode::CompareLe => compare_ordering!(<=, compare_le),
                 Opcode::CompareGt => compare_ordering!(>, compare_gt),
                 Opcode::CompareGe => compare_ordering!(>=, compare_ge),
+                Opcode::CompareEqInt => compare_int!(==, compare_eq),
+                Opcode::CompareNeInt => compare_int!(!=, compare_ne),
+                Opcode::CompareLtInt => compare_int!(<, compare_lt),
+                Opcode::CompareLeInt => compare_int!(<=, compare_le),
+                Opcode::CompareGtInt => compare_int!(>, compare_gt),
+                Opcode::CompareGeInt => compare_int!(>=, compare_ge),
                 Opcode::CompareIs => try_catch!(self, self.compare_is()),
                 Opcode::CompareIsNot => try_catch!(self, self.compare_is_not()),
                 Opcode::CompareIn => try_catch!(self, self.compare_in()),
