@@ -2562,6 +2562,9 @@ impl<'h> VM<'h> {
     /// Steps the range iterator `heap_id` (the top of the stack) in place for `ForIter`,
     /// as CPython's `FOR_ITER_RANGE` does: `Some(true)` with its next int pushed,
     /// `Some(false)` with the exhausted iterator popped, `None` for any other iterator.
+    /// When the loop's next instruction stores the int in a local (`for i in range(n):`), it
+    /// is stored here and that instruction skipped, as `FOR_ITER_RANGE` does in CPython 3.12:
+    /// one dispatch and a push and pop fewer per iteration.
     ///
     /// The general path reads every iterator type into a `HeapReadOutput`, dispatches
     /// `py_next` on it and pushes the `Value` it returns from a temporary, whose copy onto
@@ -2573,7 +2576,17 @@ impl<'h> VM<'h> {
         let next = range.get_mut(self.heap).step();
         drop(range);
         if let Some(value) = next {
-            self.push(Value::Int(value));
+            let frame = &mut self.current_frame;
+            if let [store, slot, ..] = frame.bytecode[frame.ip..]
+                && store == Opcode::StoreLocal as u8
+            {
+                frame.ip += 2;
+                let index = frame.stack_base() + usize::from(slot);
+                let old_value = mem::replace(&mut self.stack[index], Value::Int(value));
+                old_value.drop_with(self);
+            } else {
+                self.push(Value::Int(value));
+            }
             Some(true)
         } else {
             let iter = self.pop();
