@@ -105,9 +105,11 @@ test('in an isolated host the pool works inside the iframe, driven by postMessag
   const ready = await page.evaluate(() => window.received.find((m) => m.type === 'map-playground:ready'));
   assert.equal(ready.isolated, true);
   assert.ok(ready.executors.includes('pool'));
-  const result = await driveRun(page, 1, { workload: 'fib', items: '[27] * 4', executor: 'pool', workers: 2, chunksize: 1 });
+  // Items long enough (about 15 ms each) that a lane waking late still gets one: with fib(27),
+  // 3 ms in all, one lane once ran all four before the other woke (a full test run).
+  const result = await driveRun(page, 1, { workload: 'fib', items: '[30] * 4', executor: 'pool', workers: 2, chunksize: 1 });
   assert.equal(result.type, 'map-playground:result');
-  assert.equal(result.report.printed, '[196418, 196418, 196418, 196418]');
+  assert.equal(result.report.printed, '[832040, 832040, 832040, 832040]');
   assert.equal(result.report.executor, 'pool');
   assert.equal(result.report.lanes_used, 2);
   assert.ok(await page.evaluate(() => window.received.some((m) => m.type === 'map-playground:resize' && m.height > 100)));
@@ -120,7 +122,7 @@ test('in an isolated host the pool works inside the iframe, driven by postMessag
       { type: 'map-playground:set', options: 'not an object' }]) pg.postMessage(m, '*');
   });
   const again = await driveRun(page, 2, {});
-  assert.equal(again.report.printed, '[196418, 196418, 196418, 196418]');
+  assert.equal(again.report.printed, '[832040, 832040, 832040, 832040]');
   assert.equal(again.report.workers, 2);
   assert.equal(await page.evaluate(() => window.received.filter((m) => m.id === 9 || m.id === 10).length), 0);
   assert.deepEqual(problems, []);
