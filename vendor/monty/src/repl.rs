@@ -458,7 +458,8 @@ impl MontyRepl {
                 os_policy: &self.os_policy,
             },
         )?;
-        self.sources.insert(input_script_name.clone(), executor.program.code.clone());
+        self.sources
+            .insert(input_script_name.clone(), executor.program.code.clone());
 
         self.ensure_globals_size(executor.namespace_size());
         // A host-driven call is its own unit of work, so it opens a fresh feed.

@@ -1682,7 +1682,10 @@ impl Value {
     #[must_use]
     #[inline]
     pub fn copy_immediate(&self) -> Self {
-        assert!(!matches!(self, Self::Ref(_)), "heap reference copied without refcounting");
+        assert!(
+            !matches!(self, Self::Ref(_)),
+            "heap reference copied without refcounting"
+        );
         self.bitwise_copy()
     }
 

@@ -328,7 +328,6 @@ macro_rules! heap_read_value {
     };
 }
 
-
 /// Maps a concrete Rust payload to its heap representation and typed read variant.
 ///
 /// Implementations are generated from `heap_data::heap_payloads`, keeping each
@@ -419,7 +418,8 @@ impl<'a, T: HeapPayload> HeapAllocation<'a, T> {
         let id = self.id;
         let ptr = self.ptr;
         self.read.get_or_insert_with(|| {
-            T::read_entry(id, ptr.entry(heap)).unwrap_or_else(|| unreachable!("allocated payload has its registered type"))
+            T::read_entry(id, ptr.entry(heap))
+                .unwrap_or_else(|| unreachable!("allocated payload has its registered type"))
         })
     }
 

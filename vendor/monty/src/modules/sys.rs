@@ -186,7 +186,11 @@ pub fn create_module(vm: &mut VM<'_>) -> HeapId {
     module.set_attr(StaticStrings::Stdout, Value::Marker(Marker(StaticStrings::Stdout)), vm);
     module.set_attr(StaticStrings::Stderr, Value::Marker(Marker(StaticStrings::Stderr)), vm);
 
-    module.set_attr(StaticStrings::SysExit, Value::ModuleFunction(ModuleFunctions::Sys(SysFunctions::Exit)), vm);
+    module.set_attr(
+        StaticStrings::SysExit,
+        Value::ModuleFunction(ModuleFunctions::Sys(SysFunctions::Exit)),
+        vm,
+    );
 
     // Test-only callables — see the module-level docs and the
     // [`test-hooks`] feature gate.

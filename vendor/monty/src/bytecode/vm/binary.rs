@@ -399,7 +399,14 @@ mod tests {
 
     #[test]
     fn small_int_floor_division_is_pythons() {
-        for (lhs, rhs, div, rem) in [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1), (6, 3, 2, 0), (-6, 3, -2, 0)] {
+        for (lhs, rhs, div, rem) in [
+            (7, 2, 3, 1),
+            (-7, 2, -4, 1),
+            (7, -2, -4, -1),
+            (-7, -2, 3, -1),
+            (6, 3, 2, 0),
+            (-6, 3, -2, 0),
+        ] {
             assert_eq!(floor_div(lhs, rhs), Some(div), "{lhs} // {rhs}");
             assert_eq!(floor_mod(lhs, rhs), Some(rem), "{lhs} % {rhs}");
         }
@@ -412,7 +419,14 @@ mod tests {
     #[test]
     fn small_int_product_is_checked_only_where_it_can_overflow() {
         let (max, min) = (i64::from(i32::MAX), i64::from(i32::MIN));
-        for (lhs, rhs) in [(max, max), (min, min), (min, max), (max + 1, max + 1), (min - 1, 3), (1 << 31, -(1 << 32))] {
+        for (lhs, rhs) in [
+            (max, max),
+            (min, min),
+            (min, max),
+            (max + 1, max + 1),
+            (min - 1, 3),
+            (1 << 31, -(1 << 32)),
+        ] {
             assert_eq!(small_int_mul(lhs, rhs), lhs.checked_mul(rhs), "{lhs} * {rhs}");
         }
         assert_eq!(small_int_mul(1 << 32, 1 << 31), None);

@@ -849,7 +849,12 @@ impl<'h> VM<'h> {
     ///
     /// Removing the immediate callable shifts its arguments into the parameter
     /// slots, avoiding argument wrappers, binding, scratch storage, and a copy.
-    fn push_exact_sync_frame(&mut self, func_id: FunctionId, func: &'h Function, callable_index: usize) -> RunResult<()> {
+    fn push_exact_sync_frame(
+        &mut self,
+        func_id: FunctionId,
+        func: &'h Function,
+        callable_index: usize,
+    ) -> RunResult<()> {
         let call_offset = self.current_offset();
         let namespace_size = func.namespace_size;
         let locals_count = u16::try_from(namespace_size).expect("function namespace size exceeds u16");

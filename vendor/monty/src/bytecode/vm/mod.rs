@@ -1944,7 +1944,11 @@ impl<'h> VM<'h> {
                     let name_id = StringId::from_index(name_idx);
                     let (pos_count, kw_count) = (pos_count as usize, kw_count as usize);
 
-                    handle_call_result!(self, self.exec_call_attr_kw(name_id, pos_count, kw_count), checkpoint!());
+                    handle_call_result!(
+                        self,
+                        self.exec_call_attr_kw(name_id, pos_count, kw_count),
+                        checkpoint!()
+                    );
                 }
                 Opcode::CallFunctionExtended => {
                     let flags = self.current_frame.fetch_u8();
