@@ -2585,9 +2585,7 @@ impl<'h> VM<'h> {
                 && store == Opcode::StoreLocal as u8
             {
                 frame.ip += 2;
-                let index = frame.stack_base() + usize::from(slot);
-                let old_value = mem::replace(&mut self.stack[index], Value::Int(value));
-                old_value.drop_with(self);
+                self.set_local(u16::from(slot), Value::Int(value));
             } else {
                 self.push(Value::Int(value));
             }
@@ -2996,6 +2994,12 @@ impl<'h> VM<'h> {
     /// Pops the top of stack and stores it in a local variable.
     fn store_local(&mut self, slot: u16) {
         let value = self.pop();
+        self.set_local(slot, value);
+    }
+
+    /// Stores `value` in a local variable, releasing the value it held.
+    #[inline]
+    fn set_local(&mut self, slot: u16, value: Value) {
         let index = self.current_frame.stack_base() + slot as usize;
         let old_value = mem::replace(&mut self.stack[index], value);
         old_value.drop_with(self);
