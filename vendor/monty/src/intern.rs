@@ -2809,6 +2809,10 @@ pub(crate) struct Interns {
     functions: Entries<Box<Function>>,
     /// Installed internal implementations by identity, ordered for stable dump bytes.
     frozen_functions: RefCell<BTreeMap<FrozenFunction, FunctionId>>,
+    /// Whether `frozen_functions` holds any: read on every frame pop
+    /// (`is_internal_function`) without borrowing the map.
+    #[serde(skip)]
+    any_frozen: Cell<bool>,
     eval_sources: Entries<Arc<str>>,
     #[serde(skip)]
     string_id_by_name: RefCell<AHashMap<String, StringId>>,
@@ -2861,11 +2865,13 @@ impl TryFrom<InternsWire> for Interns {
                 string_id_by_name.insert(text.to_owned(), id);
             }
         }
+        let any_frozen = !wire.frozen_functions.borrow().is_empty();
         Ok(Self {
             strings: wire.strings,
             bytes: wire.bytes,
             long_ints: wire.long_ints,
             functions: wire.functions,
+            any_frozen: Cell::new(any_frozen),
             frozen_functions: wire.frozen_functions,
             eval_sources: wire.eval_sources,
             string_id_by_name: RefCell::new(string_id_by_name),
@@ -2894,6 +2900,7 @@ impl Interns {
             long_ints: Entries::default(),
             functions: Entries::default(),
             frozen_functions: RefCell::default(),
+            any_frozen: Cell::new(false),
             eval_sources: Entries::default(),
             string_id_by_name: RefCell::default(),
             static_string_ids: RefCell::default(),
@@ -2911,6 +2918,7 @@ impl Interns {
             long_ints: Entries::default(),
             functions: Entries::default(),
             frozen_functions: RefCell::default(),
+            any_frozen: Cell::new(false),
             eval_sources: Entries::default(),
             string_id_by_name: RefCell::new(AHashMap::with_capacity(capacity)),
             static_string_ids: RefCell::new(AHashMap::with_capacity(CORE_STATIC_STRINGS.len())),
@@ -3024,15 +3032,15 @@ impl Interns {
     /// Records an admitted implementation after its compilation overlay is committed.
     pub(crate) fn set_frozen_function(&self, function: FrozenFunction, id: FunctionId) {
         self.frozen_functions.borrow_mut().insert(function, id);
+        self.any_frozen.set(true);
     }
 
     /// Identifies implementation frames hidden from tracebacks and namespace introspection.
     #[inline]
     pub(crate) fn is_internal_function(&self, id: FunctionId) -> bool {
         // Asked on every frame pop; almost no session compiles a frozen function, and walking
-        // even an empty `BTreeMap` cost about 30 instructions a call.
-        let functions = self.frozen_functions.borrow();
-        !functions.is_empty() && functions.values().any(|&function| function == id)
+        // even an empty `BTreeMap` cost about 30 instructions a call, its borrow a few more.
+        self.any_frozen.get() && self.frozen_functions.borrow().values().any(|&function| function == id)
     }
 
     /// Finds canonical text already interned, excluding snippet filename IDs.
