@@ -150,6 +150,14 @@ fn cases() -> Vec<(&'static str, Vec<Value>)> {
         // stores its int straight into the loop's local, the old value a heap object.
         (
             "def worker(n):\n    m = 2 ** 63 - 1\n    f = n / 2\n    out = [n == 3, n != 3, n < 3, n <= 3, n > 3, n >= 3, n < -128, n > 127, m > 127, -m - 1 < -128, f < 2, f == 1, True == 1, 'a' == 1, None != 0, [n] == 1]\n    for v in (n, f, m):\n        if v < 3:\n            out.append('lt')\n        elif v >= 10:\n            out.append('ge')\n        if not v != 7:\n            out.append('seven')\n    for bad in ('s', None, [1]):\n        try:\n            out.append(bad < 1)\n        except TypeError as e:\n            out.append(str(e))\n    i = 'before'\n    total = 0\n    for i in range(n):\n        total += i\n    out.append((i, total))\n    return out\n",
+            small.clone(),
+        ),
+        // Calls of module functions with exactly their positional parameters, which the engine
+        // finds through a one-entry cache of the last one called: two functions in turn,
+        // mutual recursion, a global rebound to another function, and a call that misses the
+        // arity (the general path's error).
+        (
+            "def even(k):\n    return True if k == 0 else odd(k - 1)\ndef odd(k):\n    return False if k == 0 else even(k - 1)\ndef add(a, b):\n    return a + b\ndef sub(a, b):\n    return a - b\ndef mul(a, b):\n    return a * b\ndef worker(n):\n    global add\n    out = [even(abs(n)), odd(abs(n))]\n    f = add\n    for i in range(4):\n        out.append(f(n, i))\n        f = sub if f is add else add\n    keep = add\n    add = mul\n    out.append(add(n, 3))\n    add = keep\n    out.append(add(n, 3))\n    try:\n        out.append(add(n))\n    except TypeError as e:\n        out.append(str(e))\n    return out\n",
             small,
         ),
     ]

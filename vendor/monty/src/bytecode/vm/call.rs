@@ -836,7 +836,14 @@ impl<'h> VM<'h> {
         let Value::DefFunction(func_id) = self.stack[callable_index] else {
             return None;
         };
-        let func = self.interns.get_function(func_id);
+        let func = match self.last_exact_call {
+            Some((id, func)) if id == func_id => func,
+            _ => {
+                let func = self.interns.get_function(func_id);
+                self.last_exact_call = Some((func_id, func));
+                func
+            }
+        };
         match func.exact_positional_call() {
             Some(ExactPositionalCall::Sync(count)) if count == arg_count => {
                 Some(self.push_exact_sync_frame(func_id, func, callable_index))

@@ -39,6 +39,7 @@ use crate::{
     },
     defer_drop_mut,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
+    function::Function,
     heap::{ContainsHeap, DropWithContext, Heap, HeapData, HeapId, HeapReadOutput, HeapReader},
     heap_data::{CellValue, Closure, FunctionDefaults},
     intern::{FunctionId, Interns, StaticStrings, StringId},
@@ -845,6 +846,11 @@ pub struct VM<'h> {
     /// the call expression.
     ext_function_load_ip: Option<usize>,
 
+    /// The function the last exact positional call went to, with its body: a recursive
+    /// function calling itself, or a loop calling the same one, finds it here instead of by
+    /// the interner's paged lookup (a chain of four dependent loads on every call).
+    last_exact_call: Option<(FunctionId, &'h Function)>,
+
     /// Per-run string cache for `json.loads()`.
     ///
     /// Deduplicates heap allocations for repeated strings (especially dict keys)
@@ -933,6 +939,7 @@ impl<'h> VM<'h> {
             instruction_ip: 0,
             scheduler: Scheduler::new(),
             ext_function_load_ip: None, // Set by LoadGlobalCallable
+            last_exact_call: None,
             module_code: &program.module_code,
             json_string_cache: JsonStringCache::default(),
             pending_effect: None,
@@ -1005,6 +1012,7 @@ impl<'h> VM<'h> {
             scheduler: snapshot.scheduler,
             module_code: &program.module_code,
             ext_function_load_ip: None,
+            last_exact_call: None,
             json_string_cache: JsonStringCache::default(),
             pending_effect: snapshot.pending_effect,
             pending_lookup_effect: snapshot.pending_lookup_effect,
