@@ -44,6 +44,12 @@ const START_MS = 20_000;
  * tier, as a benchmark's warm-up does; its output and result are dropped.
  */
 const PROGRAM_WARMUP_MS = 1000;
+/**
+ * A warm-up run shorter than this, or one that raised, is not repeated: `print(1)` or a typo
+ * should not wait a second on a fresh page, and a program that quick has no loop long enough
+ * for the tier it runs in to mislead.
+ */
+const WARMUP_REPEAT_MS = 20;
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -292,9 +298,10 @@ function stoppedReport(type, message, pieces, began) {
 
 /**
  * The engine's first program runs unseen first (see PROGRAM_WARMUP_MS), within the program's
- * own budget: again while another whole run fits in what is left of PROGRAM_WARMUP_MS, so a
- * short program warms the engine as long as a long one does (run once, a 0.1 s program left
- * the first timed loop slow on one fresh load in five), and no run is cut short at its budget.
+ * own budget: again while another whole run fits in what is left of PROGRAM_WARMUP_MS (unless
+ * it was quick or raised: WARMUP_REPEAT_MS), so a short program warms the engine as long as a
+ * long one does (run once, a 0.15 s program left its first timed loop 1.6-2.7x slow on a third
+ * of fresh loads), and no run is cut short at its budget.
  * A cancel meanwhile, or an engine too busy to end a run, stops the engine as it stops a
  * program; the run then starts on a fresh one. False when the run was cancelled meanwhile.
  */
@@ -304,19 +311,19 @@ async function warmUp(options, budget) {
   running.ranProgram = true;
   const window = Math.min(PROGRAM_WARMUP_MS, budget);
   const began = performance.now();
-  for (let last = 0; ; ) {
+  for (;;) {
     const started = performance.now();
     const ended = await warmUpOnce(running, options, window);
     if (current.cancelled) return false;
     if (!ended || engine !== running) break;
-    last = performance.now() - started;
-    if (last * 1.5 > window - (performance.now() - began)) break;
+    const last = performance.now() - started;
+    if (last < WARMUP_REPEAT_MS || last * 1.5 > window - (performance.now() - began)) break;
   }
   if (engine !== running) await engineInfo();
   return true;
 }
 
-/** One unseen run of a program, for up to `ms`: whether it ended on its own. */
+/** One unseen run of a program, for up to `ms`: whether it ended on its own, without an error. */
 async function warmUpOnce(running, options, ms) {
   const request = running.request({ type: Request.PROGRAM, options: { ...options, timeout_ms: ms }, watch: false });
   const stop = () => {
@@ -326,7 +333,7 @@ async function warmUpOnce(running, options, ms) {
   const deadline = setTimeout(stop, ms + 1000);
   try {
     const { report } = await request.promise;
-    return Boolean(report && !report.stopped);
+    return Boolean(report && !report.stopped && !report.error);
   } catch {
     // An engine that broke on it is replaced (by the caller, or by the real run, which meets the same).
     return false;
