@@ -335,7 +335,8 @@ async function warmUpOnce(running, options, ms) {
     const { report } = await request.promise;
     return Boolean(report && !report.stopped && !report.error);
   } catch {
-    // An engine that broke on it is replaced (by the caller, or by the real run, which meets the same).
+    // An engine that broke on it is replaced: the caller waits for the new one (or the real run
+    // meets the same).
     return false;
   } finally {
     clearTimeout(deadline);
