@@ -176,3 +176,34 @@ fn a_program_ends_with_the_exit_status_cpython_gives_it() {
     assert_eq!(report.error.map(|e| e.type_name).as_deref(), Some("ZeroDivisionError"));
     assert!(report.stderr.starts_with("Traceback (most recent call last):\n"), "{}", report.stderr);
 }
+
+/// A thread of the parent can lose its turn just after a pool took its call and before it
+/// recorded the call's future; a short call then ends first, and the thread that collects
+/// results gets an outcome with no future yet. It keeps it for the submitter, which settles the
+/// future as it records it (this used to end the collector with a `KeyError`, and the program
+/// with a deadlock). The interleaving is made here by hand: the prelude's own submit, then a
+/// wait long enough for the call to end, then the record.
+#[test]
+fn a_call_that_ends_before_its_future_is_recorded_still_settles_it() {
+    let code = r#"import time
+from concurrent.futures import ProcessPoolExecutor, Future
+def square(n):
+    return n * n
+with ProcessPoolExecutor(1) as executor:
+    print(executor.submit(square, 2).result())
+    pool = executor._processes()
+    number = _pg.pool_submit(pool._handle, 'call', 'square', (3,), {})
+    time.sleep(0.2)
+    f = Future()
+    pool._record(number, f)
+    print(f.result(), pool._early, number in pool._futures)
+"#;
+    let report = program::run(
+        code,
+        Settings { timeout: Duration::from_secs(10), ..Settings::default() },
+        &mut Unwatched,
+    );
+    assert!(report.error.is_none(), "{:?}\n{}", report.error, report.stderr);
+    assert_eq!(report.stderr, "");
+    assert_eq!(report.stdout, "4\n9 {} False\n");
+}

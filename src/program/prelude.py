@@ -1154,14 +1154,22 @@ def _pg_build():
             if got is None:
                 return
             number, ok, value = got
-            f = pool._futures.pop(number)
-            if f.done():
-                continue
-            f._state = 'RUNNING'
-            if ok:
-                f.set_result(value)
+            f = pool._futures.pop(number, None)
+            if f is None:
+                # The call ended before its submitter (another thread of the parent, which
+                # lost its turn just after `pool_submit`) recorded its future: kept for it.
+                pool._early[number] = (ok, value)
             else:
-                f.set_exception(value)
+                settle(f, ok, value)
+
+    def settle(f, ok, value):
+        if f.done():
+            return
+        f._state = 'RUNNING'
+        if ok:
+            f.set_result(value)
+        else:
+            f.set_exception(value)
 
     class ProcessPool:
         # The process side of both ProcessPoolExecutor and multiprocessing.Pool.
@@ -1173,6 +1181,7 @@ def _pg_build():
                 child_main(opened, kind, initializer, initargs)
             self._handle = opened[1]
             self._futures = {}
+            self._early = {}
             self._open = True
             t = Thread(name='_pg_collector', target=collect, args=(self,), daemon=True)
             t._internal = True
@@ -1184,9 +1193,9 @@ def _pg_build():
             inherited_only(list(args) + list(kwargs.values()))
             f = Future()
             number = _pg.pool_submit(self._handle, 'call', name, tuple(args), kwargs)
-            self._futures[number] = f
             handle = self._handle
             f._cancel = lambda: _pg.pool_cancel(handle, number)
+            self._record(number, f)
             return f
 
         def submit_chunk(self, fn, chunk):
@@ -1195,8 +1204,17 @@ def _pg_build():
                 inherited_only(args)
             f = Future()
             number = _pg.pool_submit(self._handle, 'chunk', name, chunk, {})
-            self._futures[number] = f
+            self._record(number, f)
             return f
+
+        def _record(self, number, f):
+            # The collector settles `f` when its call ends, or has kept the outcome if the call
+            # ended first.
+            self._futures[number] = f
+            early = self._early.pop(number, None)
+            if early is not None:
+                self._futures.pop(number)
+                settle(f, early[0], early[1])
 
         def close(self, cancel):
             if self._open:
