@@ -96,6 +96,14 @@ mod imp {
         let _ = js_sys::Atomics::notify(&view, index);
     }
 
+    /// Blocks this thread until `word` no longer holds `value` or `timeout_ms` passes
+    /// (`Atomics.wait`): no message is handled meanwhile, so only for a moment.
+    #[cfg(feature = "threads")]
+    pub fn block_while(word: &std::sync::atomic::AtomicI32, value: i32, timeout_ms: f64) {
+        let (view, index) = word_view(word);
+        let _ = js_sys::Atomics::wait_with_timeout(&view, index, value, timeout_ms.max(0.0));
+    }
+
     /// Waits, without blocking the thread, until `word` no longer holds `value` or `timeout_ms`
     /// passes (`Atomics.waitAsync`).
     #[cfg(feature = "threads")]
