@@ -47,10 +47,11 @@ const DICT_PY = `def worker(n):
 `;
 
 // Issue 15: a whole program (tools/bench/program.py), timed inside itself, run by python3 and
-// by the page's Program mode; N and ROUNDS set here.
+// by the page's Program mode; N, ROUNDS and WARM_S set here.
 const PROGRAM = readFileSync(`${ROOT}tools/bench/program.py`, 'utf8')
   .replace(/^N = \d+$/m, `N = ${smoke ? 2000 : 60000}`)
-  .replace(/^ROUNDS = \d+$/m, `ROUNDS = ${RUNS}`);
+  .replace(/^ROUNDS = \d+$/m, `ROUNDS = ${RUNS}`)
+  .replace(/^WARM_S = [\d.]+$/m, `WARM_S = ${smoke ? 0 : 1.0}`);
 
 /** The program's printout, `way: t1 t2 ...`, as `{way: [ms, ...]}`. */
 function programTimes(stdout) {
