@@ -757,7 +757,6 @@ def _pg_build():
     FIRST_COMPLETED = 'FIRST_COMPLETED'
     FIRST_EXCEPTION = 'FIRST_EXCEPTION'
     ALL_COMPLETED = 'ALL_COMPLETED'
-    settled = Condition(Lock())     # notified whenever any future finishes
 
     class Future:
         def __init__(self):
@@ -768,6 +767,7 @@ def _pg_build():
             self._callbacks = []
             self._cancel = None
             self._seq = 0
+            self._waiters = []
 
         def __repr__(self):
             text = '<Future state=' + self._state.lower()
@@ -787,8 +787,14 @@ def _pg_build():
                 except Exception as e:
                     _pg.stderr('exception calling callback for ' + repr(self) + '\n' + type(e).__name__ + ': ' + str(e) + '\n')
             self._callbacks = []
-            with settled:
-                settled.notify_all()
+
+        def _finish(self):
+            # Under `_cond`, once the state is final: wakes its own waiters and tells the
+            # waiters `wait()` installed (see FuturesWaiter).
+            self._cond.notify_all()
+            for waiter in self._waiters:
+                waiter.add(self)
+            self._waiters = []
 
         def cancel(self):
             with self._cond:
@@ -799,7 +805,7 @@ def _pg_build():
                 if self._cancel is not None and not self._cancel():
                     return False
                 self._state = 'CANCELLED'
-                self._cond.notify_all()
+                self._finish()
             self._run_callbacks()
             return True
 
@@ -860,14 +866,14 @@ def _pg_build():
             with self._cond:
                 self._result = result
                 self._state = 'FINISHED'
-                self._cond.notify_all()
+                self._finish()
             self._run_callbacks()
 
         def set_exception(self, exception):
             with self._cond:
                 self._exception = exception
                 self._state = 'FINISHED'
-                self._cond.notify_all()
+                self._finish()
             self._run_callbacks()
 
     class DoneAndNotDoneFutures:
@@ -887,31 +893,58 @@ def _pg_build():
         def __repr__(self):
             return 'DoneAndNotDoneFutures(done=' + repr(self.done) + ', not_done=' + repr(self.not_done) + ')'
 
-    def deadline(timeout):
-        if timeout is None:
-            return None
-        return _pg_time.monotonic() + timeout
+    class FuturesWaiter:
+        # What wait() installs on the futures it waits for, as CPython's waiters: each future
+        # tells it when it finishes, and it wakes the waiting thread once what it waits for
+        # has come (all of them, the first, or the first exception), not at every future.
+        def __init__(self, return_when):
+            self.event = Event()
+            self.return_when = return_when
+            # One more than the futures installed on so far, until the installing is done:
+            # a future that finishes meanwhile cannot end the wait early.
+            self.pending = 1
+
+        def add(self, f):
+            # `f` None: the installing thread is done.
+            self.pending -= 1
+            if self.pending == 0:
+                self.event.set()
+            elif f is not None and self.return_when == FIRST_COMPLETED:
+                self.event.set()
+            elif f is not None and self.return_when == FIRST_EXCEPTION and not f.cancelled() and f._exception is not None:
+                self.event.set()
+
+    def finished(fs, return_when):
+        done = [f for f in fs if f.done()]
+        if len(done) == len(fs):
+            return True
+        if return_when == FIRST_COMPLETED:
+            return len(done) > 0
+        if return_when == FIRST_EXCEPTION:
+            return len([f for f in done if not f.cancelled() and f._exception is not None]) > 0
+        return False
 
     def futures_wait(fs, timeout=None, return_when=ALL_COMPLETED):
         fs = list(fs)
-        end = deadline(timeout)
-        with settled:
-            while True:
-                done = set([f for f in fs if f.done()])
-                not_done = set([f for f in fs if not f.done()])
-                if not not_done:
-                    break
-                if return_when == FIRST_COMPLETED and done:
-                    break
-                if return_when == FIRST_EXCEPTION and [f for f in done if not f.cancelled() and f._exception is not None]:
-                    break
-                if end is None:
-                    settled.wait()
-                else:
-                    left = end - _pg_time.monotonic()
-                    if left <= 0:
-                        break
-                    settled.wait(left)
+        if not finished(fs, return_when):
+            waiter = FuturesWaiter(return_when)
+            installed = []
+            for f in fs:
+                with f._cond:
+                    if not f.done():
+                        f._waiters.append(waiter)
+                        waiter.pending += 1
+                        installed.append(f)
+            waiter.add(None)
+            # A future that finished before its turn to be installed on told no one.
+            if not finished(fs, return_when):
+                waiter.event.wait(timeout)
+            for f in installed:
+                with f._cond:
+                    if waiter in f._waiters:
+                        f._waiters.remove(waiter)
+        done = set([f for f in fs if f.done()])
+        not_done = set([f for f in fs if not f.done()])
         return DoneAndNotDoneFutures(done, not_done)
 
     class AsCompleted:
