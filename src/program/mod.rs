@@ -437,7 +437,7 @@ fn process_error(message: &str) -> MontyException {
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 26] = [
+    const FUNCTIONS: [&str; 27] = [
         "lock_new",
         "acquire",
         "release",
@@ -451,6 +451,7 @@ fn host_module() -> MontyObject {
         "fetch",
         "pool_open",
         "pool_submit",
+        "pool_submit_chunks",
         "pool_next",
         "pool_cancel",
         "pool_close",
@@ -1042,6 +1043,34 @@ impl Host {
                     Ok(number) => MontyObject::int(i64::from(number)).into(),
                     Err(e) => e.into(),
                 }
+            }
+            "pool_submit_chunks" => {
+                // Executor.map's and Pool.map's chunks in one call: their numbers, and the
+                // error that stopped the handing over at a chunk the processes cannot take
+                // (None when all were taken), as one pool_submit per chunk would have it.
+                let Some(pool) = self.pool_arg(&call) else {
+                    return call.resume(process_error("unknown pool"), print);
+                };
+                let name = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
+                let chunks = call.args.arg(2).and_then(|o| o.items()).unwrap_or_default();
+                let mut numbers = Vec::with_capacity(chunks.len());
+                let mut error = MontyObject::none();
+                for chunk in chunks {
+                    let job = MontyObject::tuple([
+                        MontyObject::string("chunk"),
+                        name.clone(),
+                        chunk.to_owned(),
+                        MontyObject::dict([]),
+                    ]);
+                    match pool.submit(job) {
+                        Ok(number) => numbers.push(MontyObject::int(i64::from(number))),
+                        Err(e) => {
+                            error = processes::exception_object(&e);
+                            break;
+                        }
+                    }
+                }
+                MontyObject::tuple([MontyObject::list(numbers), error]).into()
             }
             "pool_next" => {
                 let Some(index) =

@@ -1231,14 +1231,33 @@ def _pg_build():
             self._record(number, f)
             return f
 
-        def submit_chunk(self, fn, chunk):
+        def submit_chunks(self, fn, chunks):
+            # Executor.map's and Pool.map's calls, a future per chunk: the function named once
+            # and the chunks handed over in one call to the host. A chunk that cannot go (an
+            # argument a process cannot take) stops the handing over there, the chunks before
+            # it running, as when each chunk was submitted on its own.
             name = pickled_name(fn)
-            for args in chunk:
-                inherited_only(args)
-            f = Future()
-            number = _pg.pool_submit(self._handle, 'chunk', name, chunk, {})
-            self._record(number, f)
-            return f
+            ready = []
+            refused = None
+            for chunk in chunks:
+                try:
+                    for args in chunk:
+                        inherited_only(args)
+                except RuntimeError as e:
+                    refused = e
+                    break
+                ready.append(chunk)
+            numbers, error = _pg.pool_submit_chunks(self._handle, name, ready)
+            fs = []
+            for number in numbers:
+                f = Future()
+                self._record(number, f)
+                fs.append(f)
+            if error is not None:
+                raise error
+            if refused is not None:
+                raise refused
+            return fs
 
         def _record(self, number, f):
             # The collector settles `f` when its call ends, or has kept the outcome if the call
@@ -1810,7 +1829,7 @@ def _pg_build():
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
             pool = self._processes()
-            fs = [pool.submit_chunk(fn, chunk) for chunk in chunks(iterables, chunksize)]
+            fs = pool.submit_chunks(fn, chunks(iterables, chunksize))
             return ResultIterator(fs, timeout, True)
 
         def shutdown(self, wait=True, cancel_futures=False):
@@ -1960,7 +1979,7 @@ def _pg_build():
                     chunksize += 1
             if chunksize < 1:
                 chunksize = 1
-            fs = [self._processes.submit_chunk(func, rows[i:i + chunksize]) for i in range(0, len(rows), chunksize)]
+            fs = self._processes.submit_chunks(func, [rows[i:i + chunksize] for i in range(0, len(rows), chunksize)])
             self._all.extend(fs)
             return fs
 

@@ -851,7 +851,7 @@ pub(crate) fn check_sendable(value: &MontyObject, verb: &str) -> Result<(), Mont
 }
 
 /// `e` as a call's result: the exception the parent raises (its type and message).
-fn exception_object(e: &MontyException) -> MontyObject {
+pub(crate) fn exception_object(e: &MontyException) -> MontyObject {
     MontyObject::exception(e.exc_type(), e.message().map(str::to_string))
 }
 
