@@ -6,9 +6,10 @@
 // 2-core VM (about 20% CPU steal here): one load's sequential runs spread over 6.3-20 ms, and
 // the pool of one load came out at 0.97x while the loads around it gave 1.2-1.6x (fib over
 // [30] * 16 moved as much: 1.18-1.95x). So the test holds the lesson over the loads' median
-// (async within 10% of sequential, the pool 1.3x or more: the issue's goal of 1.6x is the
-// README's figure, about 1.5x) and bounds each load's async within 35%; a cold start fails
-// the median.
+// (async within 10% of sequential, the pool 1.5x or more) and bounds each load's async within
+// 35%; a cold start fails the median. The issue's goal, 1.6x, is the README's figure: since the
+// engine's thread sleeps at once after waking the pool's lanes, twelve runs of 7 loads each
+// gave medians of 1.60-1.85x, so 1.6x here would fail on a day like the lowest of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedPlayground, openPlayground } from './harness.mjs';
@@ -34,7 +35,7 @@ test('the first compare on a fresh page: async level with sequential, the pool o
   const said = JSON.stringify(seen);
   for (const load of seen) assert.ok(Math.abs(load.async - 1) <= 0.35, said);
   assert.ok(Math.abs(median(seen.map((load) => load.async)) - 1) <= 0.1, said);
-  assert.ok(median(seen.map((load) => load.pool)) >= 1.3, said);
+  assert.ok(median(seen.map((load) => load.pool)) >= 1.5, said);
 });
 
 test('compare stops with an AbortError when its signal aborts', async () => {
