@@ -604,6 +604,9 @@ def _pg_build():
         def __init__(self, maxsize=0):
             self.maxsize = maxsize
             self._items = []
+            # Where the next item to take is: a FIFO queue clears the slot it takes and drops
+            # the taken ones once they are half the list, where pop(0) moved every item after.
+            self._head = 0
             self._mutex = Lock()
             self._not_empty = Condition(self._mutex)
             self._not_full = Condition(self._mutex)
@@ -611,7 +614,16 @@ def _pg_build():
             self.unfinished_tasks = 0
 
         def _take(self):
-            return self._items.pop(0)
+            item = self._items[self._head]
+            self._items[self._head] = None
+            self._head += 1
+            if self._head * 2 >= len(self._items):
+                self._items = self._items[self._head:]
+                self._head = 0
+            return item
+
+        def _size(self):
+            return len(self._items) - self._head
 
         def _put(self, item):
             self._items.append(item)
@@ -632,30 +644,30 @@ def _pg_build():
 
         def qsize(self):
             with self._mutex:
-                return len(self._items)
+                return self._size()
 
         def empty(self):
             with self._mutex:
-                return not self._items
+                return self._size() == 0
 
         def full(self):
             with self._mutex:
-                return 0 < self.maxsize <= len(self._items)
+                return 0 < self.maxsize <= self._size()
 
         def put(self, item, block=True, timeout=None):
             with self._not_full:
                 if self.maxsize > 0:
                     if not block:
-                        if len(self._items) >= self.maxsize:
+                        if self._size() >= self.maxsize:
                             raise Full()
                     elif timeout is None:
-                        while len(self._items) >= self.maxsize:
+                        while self._size() >= self.maxsize:
                             self._not_full.wait()
                     elif timeout < 0:
                         raise ValueError("'timeout' must be a non-negative number")
                     else:
                         end = _pg_time.monotonic() + timeout
-                        while len(self._items) >= self.maxsize:
+                        while self._size() >= self.maxsize:
                             left = end - _pg_time.monotonic()
                             if left <= 0.0:
                                 raise Full()
@@ -667,16 +679,16 @@ def _pg_build():
         def get(self, block=True, timeout=None):
             with self._not_empty:
                 if not block:
-                    if not self._items:
+                    if self._size() == 0:
                         raise Empty()
                 elif timeout is None:
-                    while not self._items:
+                    while self._size() == 0:
                         self._not_empty.wait()
                 elif timeout < 0:
                     raise ValueError("'timeout' must be a non-negative number")
                 else:
                     end = _pg_time.monotonic() + timeout
-                    while not self._items:
+                    while self._size() == 0:
                         left = end - _pg_time.monotonic()
                         if left <= 0.0:
                             raise Empty()
@@ -954,12 +966,15 @@ def _pg_build():
         # they finished: the loop sees what CPython's sees, once the last one is in.
         def __init__(self, fs, timeout):
             unique = []
+            seen = set()
             for f in fs:
-                if f not in unique:
+                if f not in seen:
+                    seen.add(f)
                     unique.append(f)
             futures_wait(unique, timeout)
             done = [f for f in unique if f.done()]
-            self._order = sorted(done, key=lambda f: f._seq)
+            # Last first, so that each step pops from the end (pop(0) moved the rest).
+            self._order = sorted(done, key=lambda f: f._seq, reverse=True)
             self._unfinished = len(unique) - len(done)
             self._total = len(unique)
 
@@ -968,7 +983,7 @@ def _pg_build():
 
         def __next__(self):
             if self._order:
-                return self._order.pop(0)
+                return self._order.pop()
             if self._unfinished:
                 unfinished = self._unfinished
                 self._unfinished = 0
@@ -984,12 +999,15 @@ def _pg_build():
         # timeout) when made, for the reason AsCompleted gives.
         def __init__(self, fs, timeout, chunked):
             futures_wait(fs, timeout)
-            self._fs = fs
+            # The futures and a chunk's results are kept last first, so that each step pops
+            # from the end, as CPython's iterator does (pop(0) moved the rest).
+            self._fs = list(reversed(fs))
             self._chunked = chunked
             self._buffer = []
-            self._late = [f for f in fs if not f.done()]
-            for f in self._late:
+            late = [f for f in fs if not f.done()]
+            for f in late:
                 f.cancel()
+            self._late = set(late)
 
         def __iter__(self):
             return self
@@ -998,7 +1016,7 @@ def _pg_build():
             while not self._buffer:
                 if not self._fs:
                     raise StopIteration
-                f = self._fs.pop(0)
+                f = self._fs.pop()
                 if f in self._late:
                     self._fs = []
                     raise TimeoutError()
@@ -1007,8 +1025,8 @@ def _pg_build():
                     raise f._exception
                 if not self._chunked:
                     return f._result
-                self._buffer = list(f._result)
-            return self._buffer.pop(0)
+                self._buffer = list(reversed(f._result))
+            return self._buffer.pop()
 
     def worker_loop(executor):
         if executor._initializer is not None:
@@ -1934,7 +1952,8 @@ def _pg_build():
         # items CPython's iterator is a generator over the chunks, which ends where one raises.
         def __init__(self, fs, ordered, chunked):
             futures_wait(fs)
-            self._fs = fs if ordered else sorted(fs, key=lambda f: f._seq)
+            # Last first, as ResultIterator keeps them.
+            self._fs = list(reversed(fs)) if ordered else sorted(fs, key=lambda f: f._seq, reverse=True)
             self._buffer = []
             self._chunked = chunked
 
@@ -1945,13 +1964,13 @@ def _pg_build():
             while not self._buffer:
                 if not self._fs:
                     raise StopIteration
-                f = self._fs.pop(0)
+                f = self._fs.pop()
                 if f._exception is not None:
                     if self._chunked:
                         self._fs = []
                     raise f._exception
-                self._buffer = list(f._result)
-            return self._buffer.pop(0)
+                self._buffer = list(reversed(f._result))
+            return self._buffer.pop()
 
         def next(self, timeout=None):
             return self.__next__()
