@@ -1985,6 +1985,7 @@ def _pg_build():
             self._size = processes
             self._state = 'RUN'
             self._all = []
+            self._prune_at = 64
 
         def _check_running(self):
             if self._state != 'RUN':
@@ -1999,13 +2000,21 @@ def _pg_build():
             if chunksize < 1:
                 chunksize = 1
             fs = self._processes.submit_chunks(func, [rows[i:i + chunksize] for i in range(0, len(rows), chunksize)])
-            self._all.extend(fs)
+            self._keep(fs)
             return fs
+
+        def _keep(self, fs):
+            # The futures terminate and join look at. Those done are dropped whenever the list
+            # has doubled, or a long-lived pool would hold every future it ever made.
+            if len(self._all) >= self._prune_at:
+                self._all = [f for f in self._all if not f.done()]
+                self._prune_at = max(64, 2 * len(self._all))
+            self._all.extend(fs)
 
         def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
             self._check_running()
             f = self._processes.submit(func, args, kwds)
-            self._all.append(f)
+            self._keep([f])
             return AsyncResult([f], first, callback, error_callback)
 
         def apply(self, func, args=(), kwds={}):
