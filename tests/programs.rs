@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use map_playground::program::{self, Settings, Unwatched};
+use map_playground::program::{self, ProgramReport, Settings, Unwatched};
 
 fn programs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -29,6 +29,15 @@ fn cpython(path: &Path) -> (String, Option<i64>) {
     (String::from_utf8(out.stdout).expect("utf-8 output"), out.status.code().map(i64::from))
 }
 
+/// Runs `code` with the playground's program runner, unwatched, within `seconds`.
+fn run_within(code: &str, seconds: u64) -> ProgramReport {
+    program::run(
+        code,
+        Settings { timeout: Duration::from_secs(seconds), ..Settings::default() },
+        &mut Unwatched,
+    )
+}
+
 #[test]
 fn every_program_prints_what_cpython_prints() {
     let only = std::env::var("PROGRAM").ok();
@@ -44,11 +53,7 @@ fn every_program_prints_what_cpython_prints() {
             continue;
         }
         let (expected, status) = cpython(&path);
-        let report = program::run(
-            &code,
-            Settings { timeout: Duration::from_secs(20), ..Settings::default() },
-            &mut Unwatched,
-        );
+        let report = run_within(&code, 20);
         if report.stdout != expected || report.error.is_some() || report.exit_code != status {
             failures.push(format!(
                 "--- {name}\nexpected (exit status {status:?}):\n{expected}\ngot (exit status {:?}):\n{}\nstderr:\n{}\nerror: {:?}\n",
@@ -94,11 +99,7 @@ with ProcessPoolExecutor(2) as ex:
     print(type(f.exception()).__name__, f.exception())
     print(ex.submit(one, 1).result())
 "#;
-    let report = program::run(
-        code,
-        Settings { timeout: Duration::from_secs(10), ..Settings::default() },
-        &mut Unwatched,
-    );
+    let report = run_within(code, 10);
     assert!(report.error.is_none(), "{:?}\n{}", report.error, report.stderr);
     let says = |verb: &str, kind: &str| {
         format!(
@@ -135,11 +136,7 @@ p.start()
 p.join()
 print(p.exitcode)
 "#;
-    let report = program::run(
-        code,
-        Settings { timeout: Duration::from_secs(10), ..Settings::default() },
-        &mut Unwatched,
-    );
+    let report = run_within(code, 10);
     assert!(report.error.is_none(), "{:?}", report.error);
     assert_eq!(report.stdout, "1\n");
     assert_eq!(
@@ -154,13 +151,7 @@ print(p.exitcode)
 /// `error`.
 #[test]
 fn a_program_ends_with_the_exit_status_cpython_gives_it() {
-    let run = |code: &str| {
-        program::run(
-            code,
-            Settings { timeout: Duration::from_secs(10), ..Settings::default() },
-            &mut Unwatched,
-        )
-    };
+    let run = |code: &str| run_within(code, 10);
     let report = run("import sys\nprint('a')\nsys.exit(3)\nprint('b')\n");
     assert_eq!((report.stdout.as_str(), report.stderr.as_str(), report.exit_code), ("a\n", "", Some(3)));
     assert!(report.error.is_none(), "{:?}", report.error);
@@ -198,11 +189,7 @@ with ProcessPoolExecutor(1) as executor:
     pool._record(number, f)
     print(f.result(), pool._early, number in pool._futures)
 "#;
-    let report = program::run(
-        code,
-        Settings { timeout: Duration::from_secs(10), ..Settings::default() },
-        &mut Unwatched,
-    );
+    let report = run_within(code, 10);
     assert!(report.error.is_none(), "{:?}\n{}", report.error, report.stderr);
     assert_eq!(report.stderr, "");
     assert_eq!(report.stdout, "4\n9 {} False\n");
