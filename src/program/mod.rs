@@ -53,6 +53,13 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(PROGRAM_TIMEOUT_MS a
 /// (`sys.getswitchinterval()`).
 const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
 
+/// How long every thread and process must look stuck before the program is ended as a
+/// deadlock. The look is taken pool by pool while the workers run on, so a moment may look
+/// stuck that is not; a deadlock reported in WebKitGTK on a program that passes items between
+/// processes through queues (1 run in 3 of the browser suite, never in Chromium or natively)
+/// is thought to be one. A real deadlock is reported this much later.
+const DEADLOCK_GRACE_MS: f64 = 200.0;
+
 /// How long a program's end waits for worker processes still starting (or finishing a call)
 /// to be free, before it reports them abandoned (and the page starts a fresh engine).
 const SETTLE_MS: f64 = 100.0;
@@ -716,6 +723,8 @@ impl Host {
         preempted: bool,
         watcher: &mut dyn Watcher,
     ) -> Result<Vec<(u32, ExtFunctionResult)>, MontyException> {
+        // Since when every thread and process has looked stuck.
+        let mut stuck_since: Option<f64> = None;
         loop {
             self.flush(watcher, false);
             let seen = self.channels.wakeup.seen();
@@ -760,7 +769,15 @@ impl Host {
             // at first.
             let pools_working =
                 self.pools.iter().any(|pool| pool.may_progress()) || self.channels.wakeup.seen() != seen;
-            if next_timer.is_infinite() && !pools_working {
+            let stuck = next_timer.is_infinite() && !pools_working;
+            let stuck_for = if stuck {
+                let now = clock::now_ms();
+                now - *stuck_since.get_or_insert(now)
+            } else {
+                stuck_since = None;
+                0.0
+            };
+            if stuck && stuck_for >= DEADLOCK_GRACE_MS {
                 return Err(MontyException::new(
                     ExcType::RuntimeError,
                     Some(
@@ -770,8 +787,12 @@ impl Host {
                     ),
                 ));
             }
-            let wait = Duration::from_secs_f64((next_timer - self.now()).clamp(0.0, 20.0) / 1000.0);
-            if !pools_working {
+            let wait_ms = if stuck { DEADLOCK_GRACE_MS - stuck_for } else { next_timer - self.now() };
+            let wait = Duration::from_secs_f64(wait_ms.clamp(0.0, 20.0) / 1000.0);
+            if stuck && processes::PARALLEL {
+                // Anything that comes during the grace (a put, a result) ends it at once.
+                self.channels.wakeup.wait(seen, wait);
+            } else if !pools_working {
                 pause(wait, self.deadline_ms);
             } else if processes::PARALLEL {
                 // A result or a queue's item, whichever comes first.

@@ -191,7 +191,7 @@ export function browserSuite(name, launch, { pool = true, missing = null } = {})
            window.playground.runProgram({ code: arguments[0] }).then(done, (e) => done({ thrown: e.name + ': ' + e.message }));`,
           program,
         );
-        assert.equal(report.error, undefined, `${file.pathname}: ${report.thrown ?? report.stderr}`);
+        assert.equal(report.error, undefined, `${file.pathname}: ${report.thrown ?? `${report.stderr}\nstdout, as far as it got:\n${report.stdout}`}`);
         assert.equal(report.stdout, python3(program), file.pathname);
       }
     });
