@@ -56,8 +56,8 @@ const SWITCH_INTERVAL: Duration = Duration::from_millis(5);
 /// How long every thread and process must look stuck before the program is ended as a
 /// deadlock. The look is taken pool by pool while the workers run on, so a moment may look
 /// stuck that is not; a deadlock reported in WebKitGTK on a program that passes items between
-/// processes through queues (1 run in 3 of the browser suite, never in Chromium or natively)
-/// is thought to be one. A real deadlock is reported this much later.
+/// processes through queues (twice in three full test runs at one commit, never in Chromium
+/// or natively) is thought to be one. A real deadlock is reported this much later.
 const DEADLOCK_GRACE_MS: f64 = 200.0;
 
 /// How long a program's end waits for worker processes still starting (or finishing a call)
