@@ -789,14 +789,12 @@ impl Host {
             }
             let wait_ms = if stuck { DEADLOCK_GRACE_MS - stuck_for } else { next_timer - self.now() };
             let wait = Duration::from_secs_f64(wait_ms.clamp(0.0, 20.0) / 1000.0);
-            if stuck && processes::PARALLEL {
-                // Anything that comes during the grace (a put, a result) ends it at once.
+            if processes::PARALLEL && (pools_working || stuck) {
+                // A result or a queue's item, whichever comes first; during the grace, anything
+                // that comes ends it at once.
                 self.channels.wakeup.wait(seen, wait);
             } else if !pools_working {
                 pause(wait, self.deadline_ms);
-            } else if processes::PARALLEL {
-                // A result or a queue's item, whichever comes first.
-                self.channels.wakeup.wait(seen, wait);
             } else {
                 // The parent runs the workers' jobs itself: the first pool with one, the pools
                 // `may_progress` found working (a parked worker resumed by a put may be in a pool
