@@ -36,7 +36,7 @@ use storage::Entries;
 use strum::{EnumString, FromRepr, IntoStaticStr};
 
 use crate::{
-    builtins::Builtins,
+    builtins::{Builtins, SnippetKey},
     frozen::FrozenFunction,
     function::Function,
     hash::{HashValue, RESERVED_STRING_HASHES, WithHash, hash_python_str},
@@ -2823,6 +2823,11 @@ pub(crate) struct Interns {
     /// without this memo every call of `str(...)` or `len(...)` there parses the name anew.
     #[serde(skip)]
     builtin_names: RefCell<Vec<Option<Option<Builtins>>>>,
+    /// The code `eval()` and `exec()` compiled, by what it was compiled from: a snippet run
+    /// again (a name looked up by `eval` in a loop) reuses its code, where each compile kept a
+    /// new function and source for the session's life.
+    #[serde(skip)]
+    snippets: RefCell<AHashMap<SnippetKey, FunctionId>>,
     /// Prevents runtime insertion or a second compiler from consuming provisional IDs.
     #[serde(skip)]
     compiling: Cell<bool>,
@@ -2877,6 +2882,7 @@ impl TryFrom<InternsWire> for Interns {
             string_id_by_name: RefCell::new(string_id_by_name),
             static_string_ids: RefCell::new(static_string_ids),
             builtin_names: RefCell::default(),
+            snippets: RefCell::default(),
             compiling: Cell::new(false),
         })
     }
@@ -2905,6 +2911,7 @@ impl Interns {
             string_id_by_name: RefCell::default(),
             static_string_ids: RefCell::default(),
             builtin_names: RefCell::default(),
+            snippets: RefCell::default(),
             compiling: Cell::new(false),
         }
     }
@@ -2923,6 +2930,7 @@ impl Interns {
             string_id_by_name: RefCell::new(AHashMap::with_capacity(capacity)),
             static_string_ids: RefCell::new(AHashMap::with_capacity(CORE_STATIC_STRINGS.len())),
             builtin_names: RefCell::default(),
+            snippets: RefCell::default(),
             compiling: Cell::new(false),
         };
         for entry in CORE_ENTRIES.iter() {
@@ -2991,6 +2999,16 @@ impl Interns {
     #[inline]
     pub fn get_function(&self, id: FunctionId) -> &Function {
         &self.functions[id.index()]
+    }
+
+    /// The function a snippet compiled to before, if it was compiled from the same `key`.
+    pub(crate) fn compiled_snippet(&self, key: &SnippetKey) -> Option<FunctionId> {
+        self.snippets.borrow().get(key).copied()
+    }
+
+    /// Remembers the function a snippet compiled to, once it is published.
+    pub(crate) fn remember_snippet(&self, key: SnippetKey, id: FunctionId) {
+        self.snippets.borrow_mut().insert(key, id);
     }
 
     /// Looks up source by its filename-only ID, never by the displayed text.

@@ -71,7 +71,7 @@ pub(crate) fn prepare_with_existing_names(
 }
 
 /// How the top-level names of an `eval()` / `exec()` snippet bind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum SnippetNames {
     /// An ordinary module compile against the session `NameMap` (`LoadGlobal`):
     /// the implicit form at module scope.

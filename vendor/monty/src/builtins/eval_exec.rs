@@ -97,10 +97,23 @@ pub fn builtin_exec(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult> {
 
 /// Which builtin is running: the two parse differently and word their
 /// argument errors differently.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Builtin {
     Eval,
     Exec,
+}
+
+/// What a snippet's code depends on, besides the session's options: the text, how it was
+/// parsed, how its names bind, and the session's global names when it was compiled. That map
+/// only grows (a failed compile takes back what it added), so an equal length means the same
+/// names in the same slots, and the same code comes out: a global that has since shadowed a
+/// builtin, or a new global slot, gives a different length and a compile of its own.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct SnippetKey {
+    source: Arc<str>,
+    builtin: Builtin,
+    names: SnippetNames,
+    global_names: usize,
 }
 
 /// Compiles `source` in the namespace `globals` / `locals` describe (borrowed
@@ -137,6 +150,17 @@ fn compile_and_push(
     namespace: Box<FrameNamespace>,
     vm: &mut VM<'_>,
 ) -> RunResult<CallResult> {
+    let key = SnippetKey {
+        source: Arc::clone(source),
+        builtin,
+        names,
+        global_names: vm.global_names.len(),
+    };
+    if let Some(func_id) = vm.interns.compiled_snippet(&key) {
+        return vm
+            .push_snippet_frame(func_id, None, namespace)
+            .map(|()| CallResult::FramePushed);
+    }
     let mut namespace_guard = DropGuard::new(namespace, vm);
     let (_, vm) = namespace_guard.as_parts_mut();
     let mut overlay = CompileInterns::new(vm.interns);
@@ -194,8 +218,9 @@ fn compile_and_push(
 
     overlay.push_function(function);
     let (namespace, vm) = namespace_guard.into_parts();
-    vm.push_snippet_frame(func_id, overlay, namespace)?;
+    vm.push_snippet_frame(func_id, Some(overlay), namespace)?;
     vm.globals.resize_with(vm.global_names.len(), || Value::Undefined);
+    vm.interns.remember_snippet(key, func_id);
     Ok(CallResult::FramePushed)
 }
 

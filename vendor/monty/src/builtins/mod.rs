@@ -11,6 +11,7 @@ mod chr;
 mod divmod;
 mod enumerate;
 mod eval_exec;
+pub(crate) use eval_exec::SnippetKey;
 mod filter;
 mod format;
 mod getattr;

@@ -164,12 +164,13 @@ impl<'h> VM<'h> {
         Ok((names, Box::new(FrameNamespace::Snippet { globals, locals })))
     }
 
-    /// Admits a snippet before publishing its compilation and installing its frame.
+    /// Admits a snippet before publishing its compilation (none for code compiled before) and
+    /// installing its frame.
     /// A recursion-limit rejection discards both the overlay and the owned namespace.
     pub(crate) fn push_snippet_frame(
         &mut self,
         func_id: FunctionId,
-        overlay: CompileInterns<'_>,
+        overlay: Option<CompileInterns<'_>>,
         namespace: Box<FrameNamespace>,
     ) -> RunResult<()> {
         let mut namespace_guard = DropGuard::new(namespace, self);
@@ -178,7 +179,9 @@ impl<'h> VM<'h> {
         vm.incr_recursion()?;
         // Publication makes the code borrowable for the run. Nothing fallible or
         // re-entrant may intervene between admission and installing the frame.
-        overlay.commit();
+        if let Some(overlay) = overlay {
+            overlay.commit();
+        }
         let (namespace, vm) = namespace_guard.into_parts();
         let code = &vm.interns.get_function(func_id).code;
         let frame = CallFrame::new_function(
