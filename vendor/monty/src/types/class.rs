@@ -187,7 +187,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
             return Ok(Some(CallResult::Value(allocate_string(name, vm.heap))));
         }
         // Otherwise look up a member (method or class variable) in the namespace.
-        match self.get(vm.heap).namespace.get_by_str(attr_str, vm.heap, vm.interns) {
+        match self.get(vm.heap).namespace.get_by_str(attr, vm.heap, vm.interns) {
             Some(value) => Ok(Some(CallResult::Value(value.clone_with_heap(vm.heap)))),
             None => Err(ExcType::attribute_error_type(
                 self.get(vm.heap).name.as_str(vm.interns),
@@ -213,7 +213,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
         let member = self
             .get(vm.heap)
             .namespace
-            .get_by_str(attr_str, vm.heap, vm.interns)
+            .get_by_str(attr, vm.heap, vm.interns)
             .map(|v| v.clone_with_heap(vm.heap));
         if let Some(member) = member {
             defer_drop!(member, vm);

@@ -572,20 +572,71 @@ impl<'h> HeapRead<'h, Dict> {
     }
 }
 
+/// A str key to look up without a `Value`: text, or an interned string, whose hash the interns
+/// keep and whose equal keys (interned strings are unique by text) are found by their id.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum StrKey<'a> {
+    Interned(StringId),
+    Text(&'a str),
+}
+
+impl<'a> StrKey<'a> {
+    /// The key's text.
+    pub(crate) fn as_str<'i: 'a>(self, interns: &'i Interns) -> &'a str {
+        match self {
+            Self::Interned(id) => interns.get_str(id),
+            Self::Text(text) => text,
+        }
+    }
+}
+
+impl<'a> From<&'a str> for StrKey<'a> {
+    fn from(text: &'a str) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl<'a> From<&'a String> for StrKey<'a> {
+    fn from(text: &'a String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl<'a> From<&'a EitherStr> for StrKey<'a> {
+    fn from(name: &'a EitherStr) -> Self {
+        match name {
+            EitherStr::Interned(id) => Self::Interned(*id),
+            EitherStr::Heap(text) => Self::Text(text),
+        }
+    }
+}
+
 impl Dict {
     /// Gets a value from the dict by string key name (immutable lookup).
     ///
     /// This is an O(1) lookup that doesn't require mutable heap access.
     /// Only works for string keys - returns None if the key is not found.
-    pub fn get_by_str(&self, key_str: &str, heap: &Heap, interns: &Interns) -> Option<&Value> {
-        // Compute hash for the string key
-        let mut hasher = DefaultHasher::new();
-        key_str.hash(&mut hasher);
-        let hash = hasher.finish();
-
-        self.table
-            .find(hash, |entry| json_key_equals_str(&entry.key, key_str, heap, interns))
-            .map(|slot| &self.table.entry(&slot).value)
+    ///
+    /// An attribute's name is usually interned: its hash is then read from the interns, not
+    /// computed (SipHash over the text on every `self.x`), and an interned key is matched by id.
+    pub fn get_by_str<'k>(&self, key: impl Into<StrKey<'k>>, heap: &Heap, interns: &Interns) -> Option<&Value> {
+        let slot = match key.into() {
+            StrKey::Interned(id) => {
+                let text = interns.get_str(id);
+                self.table.find(interns.str_hash(id).raw(), |entry| match &entry.key {
+                    Value::InternString(key) => *key == id,
+                    key => json_key_equals_str(key, text, heap, interns),
+                })
+            }
+            StrKey::Text(text) => {
+                let mut hasher = DefaultHasher::new();
+                text.hash(&mut hasher);
+                self.table.find(hasher.finish(), |entry| {
+                    json_key_equals_str(&entry.key, text, heap, interns)
+                })
+            }
+        };
+        slot.map(|slot| &self.table.entry(&slot).value)
     }
 
     /// Sets a key-value pair in the dict.

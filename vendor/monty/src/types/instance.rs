@@ -2,7 +2,7 @@ use std::{borrow::Cow, fmt::Write};
 
 use monty_types::MontyUuid;
 
-use super::{Dict, LazyHeapSet, PyTrait, Type, attribute_name_value};
+use super::{Dict, LazyHeapSet, PyTrait, Type, attribute_name_value, dict::StrKey};
 use crate::{
     args::{ArgValues, KwargsValues},
     boundary_uuid::create_uuid,
@@ -420,7 +420,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
         if let Some(callable) = self
             .get(vm.heap)
             .attrs
-            .get_by_str(attr_str, vm.heap, vm.interns)
+            .get_by_str(attr, vm.heap, vm.interns)
             .map(|v| v.clone_with_heap(vm.heap))
         {
             defer_drop!(callable, vm);
@@ -429,7 +429,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
 
         // 2. A class member: bind `self` for methods, call data attributes as-is.
         let class_id = self.get(vm.heap).class;
-        if let Some(member) = class_member(class_id, attr_str, vm) {
+        if let Some(member) = class_member(class_id, attr, vm) {
             defer_drop!(member, vm);
             return call_member_bound(member, self.id(), args, vm);
         }
@@ -451,7 +451,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
         args.drop_with(vm);
         Err(ExcType::attribute_error(
             class_name(class_id, vm.heap, vm.interns),
-            attr_str,
+            attr.as_str(vm.interns),
         ))
     }
 
@@ -628,14 +628,13 @@ impl HeapItem for BoundMethod {
 /// (available at the `Value` level) because binding a method needs the instance's
 /// `HeapId`.
 pub(crate) fn instance_getattr(self_id: HeapId, attr: &EitherStr, vm: &mut VM<'_>) -> RunResult<CallResult> {
-    let attr_str = attr.as_str(vm.interns);
-    if let Some(value) = instance_attr(self_id, attr_str, vm) {
+    if let Some(value) = instance_attr(self_id, attr, vm) {
         Ok(CallResult::Value(value))
     } else {
         let class_id = instance_class(self_id, vm);
         Err(ExcType::attribute_error(
             class_name(class_id, vm.heap, vm.interns),
-            attr_str,
+            attr.as_str(vm.interns),
         ))
     }
 }
@@ -647,7 +646,8 @@ pub(crate) fn instance_getattr(self_id: HeapId, attr: &EitherStr, vm: &mut VM<'_
 /// Split out so the synthesized dataclass `__repr__`/`__eq__` read their fields
 /// exactly as `self.field` does, binding a function-valued class member as a
 /// [`BoundMethod`].
-pub(crate) fn instance_attr(self_id: HeapId, attr: &str, vm: &VM<'_>) -> Option<Value> {
+pub(crate) fn instance_attr<'k>(self_id: HeapId, attr: impl Into<StrKey<'k>>, vm: &VM<'_>) -> Option<Value> {
+    let attr = attr.into();
     if let HeapReadOutput::Instance(inst) = vm.heap.read(self_id)
         && let Some(value) = inst
             .get(vm.heap)
@@ -672,7 +672,7 @@ pub(crate) fn instance_attr(self_id: HeapId, attr: &str, vm: &VM<'_>) -> Option<
         // `obj.__class__` returns the class object itself (`obj.__class__ is Foo`).
         // Last, so an explicit member of the same name wins, mirroring the
         // `__name__` handling on class objects.
-        None if attr == "__class__" => {
+        None if attr.as_str(vm.interns) == "__class__" => {
             vm.heap.inc_ref(class_id);
             Some(Value::Ref(class_id))
         }
@@ -952,7 +952,7 @@ fn instance_user_hash(self_id: HeapId, vm: &mut VM<'_>) -> RunResult<Option<Hash
 }
 
 /// Looks up a member in a class namespace and clones it out, or `None` if absent.
-fn class_member(class_id: HeapId, name: &str, vm: &VM<'_>) -> Option<Value> {
+fn class_member<'k>(class_id: HeapId, name: impl Into<StrKey<'k>>, vm: &VM<'_>) -> Option<Value> {
     match vm.heap.get(class_id) {
         HeapData::Class(class) => class
             .namespace()

@@ -111,10 +111,7 @@ impl<'h> HeapRead<'h, Module> {
     /// For `Property` values, invokes the property getter rather than returning
     /// the Property itself - this implements Python's descriptor protocol.
     pub fn py_getattr(&self, attr: &EitherStr, vm: &mut VM<'h>) -> Option<CallResult> {
-        let value = self
-            .get(vm.heap)
-            .attrs
-            .get_by_str(attr.as_str(vm.interns), vm.heap, vm.interns)?;
+        let value = self.get(vm.heap).attrs.get_by_str(attr, vm.heap, vm.interns)?;
 
         // If the value is a Property, invoke its getter to compute the actual value
         if let Value::Property(prop) = *value {
@@ -135,17 +132,14 @@ impl<'h> HeapRead<'h, Module> {
         let mut args_guard = DropGuard::new(args, vm);
         let vm = args_guard.ctx();
 
-        let attr_str = match attr {
-            EitherStr::Interned(id) => vm.interns.get_str(*id),
-            EitherStr::Heap(s) => {
-                return Err(ExcType::attribute_error_module(
-                    self.get(vm.heap).name_str(vm.interns),
-                    s,
-                ));
-            }
-        };
+        if let EitherStr::Heap(s) = attr {
+            return Err(ExcType::attribute_error_module(
+                self.get(vm.heap).name_str(vm.interns),
+                s,
+            ));
+        }
 
-        match self.get(vm.heap).attrs().get_by_str(attr_str, vm.heap, vm.interns) {
+        match self.get(vm.heap).attrs().get_by_str(attr, vm.heap, vm.interns) {
             Some(value) => {
                 let value = value.clone_with_heap(vm);
                 let (args, vm) = args_guard.into_parts();
