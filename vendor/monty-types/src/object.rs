@@ -1387,9 +1387,11 @@ pub enum MontyType {
     ItertoolsFilterFalse,
     #[strum(serialize = "itertools.starmap")]
     ItertoolsStarMap,
-    /// The builtin `object`, which the sandbox exposes as a name only — it is
-    /// not a base class and cannot be constructed.
+    /// The builtin `object`, which the sandbox exposes as a name only — a
+    /// class may name it as its base, but it cannot be constructed.
     Object,
+    /// The proxy `super()` returns.
+    Super,
     #[strum(serialize = "datetime.time")]
     Time,
     /// `functools.partial`, qualified the way CPython's `tp_name` is.

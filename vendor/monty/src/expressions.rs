@@ -812,15 +812,16 @@ pub enum Node<F> {
     /// Class definition (e.g. `class Foo: ...`).
     ///
     /// Modelled on CPython's class-body code object: the class body is a
-    /// synthetic zero-argument function ([`body`](Self::ClassDef::body), riding
+    /// synthetic one-argument function (the bases) ([`body`](Self::ClassDef::body), riding
     /// the same `F` = Raw→Prepared pipeline as [`Node::FunctionDef`]) that
     /// executes the class statements top-to-bottom into its own scope, then
     /// assembles the namespace and returns a `Class`. Methods are ordinary
     /// `FunctionDef`s in that body (with `self` as the first parameter); class
-    /// variables are `Assign`s. Class decorators are supported (see
-    /// [`decorators`](Self::ClassDef::decorators)); inheritance, metaclasses and
-    /// decorators on a `def` — including `classmethod`/`staticmethod`/`property`
-    /// — are rejected at parse time. See `limitations/classes.md`.
+    /// variables are `Assign`s. Class decorators and base classes are supported
+    /// (see [`decorators`](Self::ClassDef::decorators) and
+    /// [`bases`](Self::ClassDef::bases)); metaclasses and decorators on a `def`
+    /// — including `classmethod`/`staticmethod`/`property` — are rejected at
+    /// parse time. See `limitations/classes.md`.
     ClassDef {
         /// The class name identifier (resolved to an enclosing-scope slot at prepare time).
         name: Identifier,
@@ -833,6 +834,10 @@ pub enum Node<F> {
         /// Each is resolved to a class-body-local slot during prepare; the
         /// compiler uses them to assemble the namespace dict.
         members: Vec<Identifier>,
+        /// The base classes (`class Foo(A, B):`), in source order; evaluated in
+        /// the enclosing scope after the decorators and before the body, like
+        /// CPython, and passed to the body as its one argument.
+        bases: Vec<ExprLoc>,
         /// In source order; evaluated in the enclosing scope and applied
         /// bottom-up (`cls = deco(cls)`), like CPython.
         decorators: Vec<ExprLoc>,

@@ -92,6 +92,8 @@ macro_rules! heap_payloads {
             /// A method bound to an instance.
             #[serde(rename = "M")]
             BoundMethod(inline $crate::types::BoundMethod),
+            /// The proxy `super()` returns.
+            Super(inline $crate::types::Super),
             /// One `dataclasses.Field` held by a class's `__dataclass_fields__` dictionary.
             /// Boxed: a name, an annotation and a default or factory are already
             /// wider than the 32-bit ceiling, and `Field` has attributes left to gain.
@@ -255,6 +257,7 @@ impl HeapData {
             | Self::Class(_)
             | Self::Instance(_)
             | Self::BoundMethod(_)
+            | Self::Super(_)
             | Self::DataclassField(_)
             | Self::DataclassMethod(_)
             | Self::ListIterator(_)
@@ -367,6 +370,7 @@ impl HeapData {
             Self::Class(_) => Type::Type,
             Self::Instance(instance) => Type::Instance(instance.class()),
             Self::BoundMethod(_) => Type::Function,
+            Self::Super(_) => Type::Super,
             Self::DataclassField(_) => Type::DataclassField,
             Self::DataclassMethod(_) => Type::Function,
             Self::DataclassParams(_) => Type::DataclassParams,
@@ -730,6 +734,7 @@ macro_rules! heap_read_output_py_trait_forward {
             Self::Class($value) => $body,
             Self::Instance($value) => $body,
             Self::BoundMethod($value) => $body,
+            Self::Super($value) => $body,
             Self::DataclassField($value) => $body,
             Self::DataclassMethod($value) => $body,
             Self::DataclassParams($value) => $body,
@@ -985,6 +990,7 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             Self::Class(value) => value.py_iter(vm),
             Self::Instance(value) => value.py_iter(vm),
             Self::BoundMethod(value) => value.py_iter(vm),
+            Self::Super(value) => value.py_iter(vm),
             Self::DataclassField(value) => value.py_iter(vm),
             Self::DataclassMethod(value) => value.py_iter(vm),
             Self::DataclassParams(value) => value.py_iter(vm),
@@ -1056,6 +1062,7 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             Self::Class(value) => value.py_next(vm),
             Self::Instance(value) => value.py_next(vm),
             Self::BoundMethod(value) => value.py_next(vm),
+            Self::Super(value) => value.py_next(vm),
             Self::DataclassField(value) => value.py_next(vm),
             Self::DataclassMethod(value) => value.py_next(vm),
             Self::DataclassParams(value) => value.py_next(vm),

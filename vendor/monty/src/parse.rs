@@ -74,6 +74,9 @@ const SUPPORTED_FUTURES: [&str; 9] = [
 /// `all_feature_names` — a name in neither is reported as undefined.
 const UNSUPPORTED_FUTURES: [&str; 1] = ["barry_as_FLUFL"];
 
+/// The name of a class body's one parameter: the tuple of the class's bases.
+pub(crate) const CLASS_BASES_PARAM: &str = ".bases";
+
 /// A parameter in a function signature with optional default value.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ParsedParam {
@@ -1073,21 +1076,34 @@ impl<'a, 'i> Parser<'a, 'i> {
     ///
     /// `pass` and `...` are ignored; a leading docstring becomes a `__doc__`
     /// member, and annotated names a stringized `__annotations__`. Class
-    /// decorators are supported (enclosing scope, applied bottom-up);
-    /// inheritance, function/method decorators, and anything else in the body
-    /// are rejected as not-implemented, reserving the syntax for later.
-    fn parse_class_def(&mut self, class: ast::StmtClassDef) -> Result<ParseNode, ParseError> {
+    /// decorators are supported (enclosing scope, applied bottom-up), and so are
+    /// base classes (positional expressions, evaluated in the enclosing scope;
+    /// whether each can be a base is decided when the class is made); keyword
+    /// arguments (a metaclass), a starred base list, function/method decorators,
+    /// and anything else in the body are rejected as not-implemented, reserving
+    /// the syntax for later.
+    fn parse_class_def(&mut self, mut class: ast::StmtClassDef) -> Result<ParseNode, ParseError> {
         let position = self.class_keyword_range(&class);
-        let decorators = self.parse_decorators(class.decorator_list)?;
+        let decorators = self.parse_decorators(std::mem::take(&mut class.decorator_list))?;
         // `class.arguments` carries base classes and metaclass keywords.
-        if let Some(arguments) = &class.arguments {
+        let mut bases = Vec::new();
+        if let Some(arguments) = class.arguments.take() {
             // CPython rejects the repeat before it would consider the metaclass.
             self.check_repeated_keywords(&arguments.keywords)?;
-            if !arguments.args.is_empty() || !arguments.keywords.is_empty() {
+            if !arguments.keywords.is_empty() {
                 return Err(ParseError::not_implemented(
-                    "class inheritance and metaclasses",
+                    "class keyword arguments and metaclasses",
                     position,
                 ));
+            }
+            for base in arguments.args {
+                if let AstExpr::Starred(starred) = &base {
+                    return Err(ParseError::not_implemented(
+                        "a starred list of base classes",
+                        self.convert_range(starred.range),
+                    ));
+                }
+                bases.push(self.parse_expression(base)?);
             }
         }
 
@@ -1250,9 +1266,20 @@ impl<'a, 'i> Parser<'a, 'i> {
         // name's `name_id` is reused for nicer tracebacks; this function is never
         // registered in any scope (`prepare_class_def` prepares it directly,
         // without binding a function name).
+        // Its one parameter is the tuple of base classes, which the class statement
+        // evaluates in the enclosing scope (before the body runs, as CPython does)
+        // and the body passes on to `type()`. The name is no identifier, so no
+        // class member can shadow it.
+        let bases_param = ParsedParam {
+            name: self.interner.intern(CLASS_BASES_PARAM),
+            default: None,
+        };
         let body = RawFunctionDef {
             name,
-            signature: ParsedSignature::default(),
+            signature: ParsedSignature {
+                args: vec![bases_param],
+                ..ParsedSignature::default()
+            },
             body,
             is_async: false,
         };
@@ -1261,6 +1288,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             name,
             body,
             members,
+            bases,
             decorators,
             position,
         })

@@ -869,10 +869,11 @@ impl<'i, 'g> Prepare<'i, 'g> {
                     name,
                     body,
                     members,
+                    bases,
                     decorators,
                     position,
                 } => {
-                    new_nodes.push(self.prepare_class_def(name, body, members, decorators, position)?);
+                    new_nodes.push(self.prepare_class_def(name, body, members, bases, decorators, position)?);
                 }
                 Node::Global { names, position } => {
                     // At module level, `global` is a no-op since all variables are already global.
@@ -1851,12 +1852,12 @@ impl<'i, 'g> Prepare<'i, 'g> {
 
     /// Prepares a `class Foo: ...` definition.
     ///
-    /// The class body is a synthetic zero-argument function (see
+    /// The class body is a synthetic function of one argument, the bases (see
     /// [`Node::ClassDef`]); this mirrors [`Self::prepare_function_def`] but:
     /// - the inner preparer is flagged `is_class_scope = true`, so methods skip
     ///   the class scope for free-var resolution (see
     ///   [`Self::child_enclosing_locals`]);
-    /// - it carries no params/defaults;
+    /// - its one parameter is the bases tuple, without a default;
     /// - `cell_var_names` is forced empty: skip-class-scope guarantees no nested
     ///   scope captures a class-body local, so every member stays a plain local
     ///   (the compiler loads members with `LoadLocal`);
@@ -1869,6 +1870,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
         name: Identifier,
         body: RawFunctionDef,
         members: Vec<Identifier>,
+        bases: Vec<ExprLoc>,
         decorators: Vec<ExprLoc>,
         position: CodeRange,
     ) -> Result<PreparedNode, ParseError> {
@@ -1876,19 +1878,25 @@ impl<'i, 'g> Prepare<'i, 'g> {
         self.names_assigned_in_order.insert(name.name_id);
         let name = self.get_id(name)?;
 
-        // Decorators evaluate in the enclosing scope, not the class body.
+        // Decorators and bases evaluate in the enclosing scope, not the class body.
         let decorators = decorators
             .into_iter()
             .map(|d| self.prepare_expression(d))
             .collect::<Result<Vec<_>, ParseError>>()?;
+        let bases = bases
+            .into_iter()
+            .map(|b| self.prepare_expression(b))
+            .collect::<Result<Vec<_>, ParseError>>()?;
 
-        // The class body is a synthetic zero-arg function: no params, no defaults.
+        // The class body is a synthetic function of one parameter, the bases
+        // tuple (`CLASS_BASES_PARAM`), without defaults.
         let RawFunctionDef {
             name: body_name,
+            signature: body_signature,
             body: body_nodes,
             ..
         } = body;
-        let param_names: Vec<StringId> = Vec::new();
+        let param_names: Vec<StringId> = body_signature.param_names().collect();
 
         // Pass 1: collect scope info over the class-body statements. The class
         // body's own locals are never cells (no nested scope may capture them —
@@ -1977,7 +1985,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
             cell_param_indices,
         } = self.finalize_child_scope(inner_free_var_map, inner_cell_var_map, &param_names, position)?;
 
-        // The class body is a synthetic, never-registered zero-arg function. Its
+        // The class body is a synthetic, never-registered one-argument function. Its
         // name reuses the class `name_id` (for tracebacks) with a placeholder slot.
         let body_name = Identifier::new_with_scope(
             body_name.name_id,
@@ -1987,7 +1995,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
         );
         let body_def = PreparedFunctionDef {
             name: body_name,
-            signature: Signature::default(),
+            signature: Signature::new(Vec::new(), 0, param_names, 0, None, Vec::new(), Vec::new(), None),
             body: prepared_body,
             namespace_size,
             free_var_names: free_var_slots
@@ -2006,6 +2014,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
             name,
             body: body_def,
             members,
+            bases,
             decorators,
             position,
         })
@@ -2634,12 +2643,17 @@ fn collect_scope_info_from_node(
                 collect_assigned_names_from_expr(decorator, assigned_names, interner);
             }
         }
-        Node::ClassDef { name, decorators, .. } => {
+        Node::ClassDef {
+            name,
+            bases,
+            decorators,
+            ..
+        } => {
             // A class definition binds the class name in this scope, just like a `def`.
             // The class body is a separate scope (handled by the cell-var pass).
             assigned_names.insert(name.name_id);
-            // Decorators evaluate in *this* scope, so a walrus in one binds here.
-            for decorator in decorators {
+            // Decorators and bases evaluate in *this* scope, so a walrus in one binds here.
+            for decorator in decorators.iter().chain(bases) {
                 collect_assigned_names_from_expr(decorator, assigned_names, interner);
             }
         }
@@ -2939,15 +2953,20 @@ fn collect_cell_vars_from_node(
                 collect_cell_vars_from_expr(decorator, our_locals, cell_vars, interner);
             }
         }
-        Node::ClassDef { body, decorators, .. } => {
+        Node::ClassDef {
+            body,
+            bases,
+            decorators,
+            ..
+        } => {
             // The class body is a nested scope of *this* scope, like a `def`: any
             // of our locals referenced from the class-var values or (transitively)
             // the method bodies becomes a cell var. `collect_cell_vars_from_function`
             // recurses into the nested method bodies for us.
             collect_cell_vars_from_function(&body.signature, &body.body, our_locals, cell_vars, interner);
-            // A nested scope inside a decorator expression (a lambda in decorator
-            // position, or one passed to a factory) can capture our locals too.
-            for decorator in decorators {
+            // A nested scope inside a decorator or base expression (a lambda in
+            // decorator position, or one passed to a factory) can capture our locals too.
+            for decorator in decorators.iter().chain(bases) {
                 collect_cell_vars_from_expr(decorator, our_locals, cell_vars, interner);
             }
         }
@@ -3542,11 +3561,11 @@ fn collect_referenced_names_from_node(
                 collect_referenced_names_from_expr(decorator, referenced, interner);
             }
         }
-        Node::ClassDef { decorators, .. } => {
+        Node::ClassDef { bases, decorators, .. } => {
             // The class body is a separate scope and the name is a binding, so
-            // neither is a reference here — but decorators evaluate in *our*
-            // scope, so their names are ours to collect.
-            for decorator in decorators {
+            // neither is a reference here — but decorators and bases evaluate in
+            // *our* scope, so their names are ours to collect.
+            for decorator in decorators.iter().chain(bases) {
                 collect_referenced_names_from_expr(decorator, referenced, interner);
             }
         }

@@ -621,18 +621,19 @@ fn external_function_as_itertools_callable_raises_not_implemented() {
     "#);
 }
 
-/// The 3-arg `type()` form rejects non-empty bases because Monty classes
-/// cannot inherit (documented in `limitations/classes.md`). Kept as a
-/// Rust-side test because CPython accepts bases, so the comparative
-/// test-case suite cannot cover the divergence.
+/// A class, made by `type()` or a `class` statement, inherits only from classes
+/// defined in Python code: a built-in base is a `NotImplementedError` (documented
+/// in `limitations/classes.md`). Kept as a Rust-side test because CPython
+/// accepts built-in bases, so the comparative test-case suite cannot cover the
+/// divergence.
 #[test]
-fn dynamic_type_with_bases_raises_type_error() {
+fn dynamic_type_with_builtin_base_raises_not_implemented_error() {
     let code = "type('A', (int,), {})";
     let mut ex = MontyRun::new(code.to_owned(), "test.py", vec![], CompileOptions::default()).unwrap();
     let err = ex.run_no_limits(vec![]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Traceback (most recent call last):\n  File \"test.py\", line 1, in <module>\n    type('A', (int,), {})\n    ~~~~~~~~~~~~~~~~~~~~~\nTypeError: type() bases are not supported"
+        "Traceback (most recent call last):\n  File \"test.py\", line 1, in <module>\n    type('A', (int,), {})\n    ~~~~~~~~~~~~~~~~~~~~~\nNotImplementedError: a class can inherit only from classes defined in Python code, not from the built-in type 'int'"
     );
 }
 

@@ -38,12 +38,22 @@ fn simple_classes_compile_successfully() {
 }
 
 #[test]
-fn class_inheritance_returns_not_implemented_error() {
-    let err = get_parse_err("class Foo(Bar): pass");
+fn class_metaclass_returns_not_implemented_error() {
+    let err = get_parse_err("class Foo(Bar, metaclass=Meta): pass");
     assert_eq!(err.exc_type(), ExcType::NotImplementedError);
     assert_snapshot!(
         err.message().unwrap(),
-        @"The monty syntax parser does not yet support class inheritance and metaclasses"
+        @"The monty syntax parser does not yet support class keyword arguments and metaclasses"
+    );
+}
+
+#[test]
+fn class_starred_bases_return_not_implemented_error() {
+    let err = get_parse_err("class Foo(*bases): pass");
+    assert_eq!(err.exc_type(), ExcType::NotImplementedError);
+    assert_snapshot!(
+        err.message().unwrap(),
+        @"The monty syntax parser does not yet support a starred list of base classes"
     );
 }
 

@@ -7,7 +7,7 @@ use crate::{
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunResult},
     heap::{HeapData, HeapId, HeapRead, HeapReadOutput},
-    types::{PyTrait, Tuple, Type},
+    types::{PyTrait, Tuple, Type, is_subclass},
     value::Value,
 };
 
@@ -27,8 +27,8 @@ pub fn builtin_isinstance(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> 
 /// Supports:
 /// - Single builtin types: `isinstance(x, int)`
 /// - Exception types and their hierarchy: `isinstance(err, LookupError)`
-/// - User-defined classes: `isinstance(obj, Foo)` (identity of the instance's
-///   class; there is no inheritance chain to walk yet)
+/// - User-defined classes: `isinstance(obj, Foo)` (the instance's class is `Foo`
+///   or inherits from it)
 /// - Host classes: `isinstance(obj, Point)` for a `HostClassType` (exact class
 ///   id; the host sends no bases)
 /// - Tuples (possibly nested) of the above
@@ -38,7 +38,7 @@ pub(crate) fn isinstance_check(obj: &Value, classinfo: &Value, vm: &mut VM<'_>) 
         Value::Builtin(Builtins::ExcType(handler_type)) => {
             Ok(matches!(obj.py_type(vm), Type::Exception(exc_type) if exc_type.is_subclass_of(*handler_type)))
         }
-        // A user-defined class: true iff `obj` is an instance of exactly this class.
+        // A user-defined class: true iff `obj` is an instance of it or of a subclass.
         Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::Class(_)) => Ok(instance_of_class(obj, *id, vm)),
         // A `collections.namedtuple` class, matched by the instance's `class_id`.
         Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::NamedTupleClass(_)) => {
@@ -72,9 +72,9 @@ fn instance_of_host_class(obj: &Value, class_id: HeapId, vm: &VM<'_>) -> bool {
     matches!(obj, Value::Ref(obj_id) if matches!(vm.heap.get(*obj_id), HeapData::HostClass(hc) if hc.class_id() == class_id))
 }
 
-/// Whether `obj` is an instance whose class object is `class_id`.
+/// Whether `obj` is an instance of the class `class_id` or of a class that inherits from it.
 fn instance_of_class(obj: &Value, class_id: HeapId, vm: &VM<'_>) -> bool {
-    matches!(obj, Value::Ref(obj_id) if matches!(vm.heap.get(*obj_id), HeapData::Instance(inst) if inst.class() == class_id))
+    matches!(obj, Value::Ref(obj_id) if matches!(vm.heap.get(*obj_id), HeapData::Instance(inst) if is_subclass(inst.class(), class_id, vm.heap)))
 }
 
 /// Whether `obj` is a namedtuple instance built from the class `class_id`.

@@ -6,9 +6,9 @@ use crate::{
     bytecode::VM,
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunResult},
-    heap::{DropWithContext, HeapData},
+    heap::{DropWithContext, HeapData, HeapId},
     intern::StaticStrings,
-    types::{Class, Dict, PyTrait},
+    types::{Class, Dict, PyTrait, Type, instance::class_name, linearize},
     value::Value,
 };
 
@@ -16,8 +16,8 @@ use crate::{
 ///
 /// The 1-arg form returns the type of an object; the 3-arg form
 /// `type(name, bases, dict)` dynamically creates a new class, mirroring
-/// CPython (except that `bases` must be empty — Monty classes cannot
-/// inherit). Any other positional count is a `TypeError`.
+/// CPython (its bases must be classes defined in Python code, or `object`).
+/// Any other positional count is a `TypeError`.
 ///
 /// This hand-rolls `args.into_parts()` rather than using `#[derive(FromArgs)]`
 /// because the "exactly 1 *or* 3 positionals, same name" overload isn't
@@ -119,20 +119,14 @@ fn create_class(
         return Err(ExcType::type_error_bad_arg_pos("type.__new__", 1, "str", got));
     };
 
-    match bases {
-        Value::Ref(id) if let HeapData::Tuple(t) = vm.heap.get(*id) => {
-            // Monty divergence: classes cannot inherit, so even `(object,)` is
-            // rejected — the parse-time equivalent (`class Foo(Bar)`) is a
-            // syntax error, and this is its runtime counterpart.
-            if !t.as_slice().is_empty() {
-                return Err(ExcType::type_error("type() bases are not supported"));
-            }
-        }
+    let bases = match bases {
+        Value::Ref(id) if let HeapData::Tuple(t) = vm.heap.get(*id) => class_bases(t.as_slice(), vm)?,
         _ => {
             let got = bases.py_type(vm).cpython_arg_name(vm.heap, vm.interns);
             return Err(ExcType::type_error_bad_arg_pos("type.__new__", 2, "tuple", got));
         }
-    }
+    };
+    let ancestors = class_ancestors(&bases, vm)?;
 
     let Value::Ref(ns_id) = namespace else {
         let got = namespace.py_type(vm).cpython_arg_name(vm.heap, vm.interns);
@@ -177,8 +171,79 @@ fn create_class(
     }
     let namespace_dict = Dict::from_pairs(pairs, vm)?;
 
-    let class_id = vm
-        .heap
-        .allocate(HeapData::Class(Box::new(Class::new(class_name, namespace_dict))));
+    // The class holds a reference to each ancestor (released with it).
+    for &ancestor in &ancestors {
+        vm.heap.inc_ref(ancestor);
+    }
+    let class = Class::new(class_name, namespace_dict, bases, ancestors);
+    let class_id = vm.heap.allocate(HeapData::Class(Box::new(class)));
     Ok(Value::Ref(class_id))
+}
+
+/// The classes a new class inherits from: each a class defined in Python code.
+/// `object`, every class's base, adds nothing. A class cannot inherit from a
+/// built-in type here (Monty's built-in types have no Python-level members to
+/// inherit), so that is a `NotImplementedError` rather than a class that would
+/// behave unlike CPython's.
+fn class_bases(bases: &[Value], vm: &VM<'_>) -> RunResult<Vec<HeapId>> {
+    let mut ids: Vec<HeapId> = Vec::with_capacity(bases.len());
+    for base in bases {
+        match base {
+            Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::Class(_)) => {
+                if ids.contains(id) {
+                    let name = class_name(*id, vm.heap, vm.interns);
+                    return Err(ExcType::type_error(format!("duplicate base class {name}")));
+                }
+                ids.push(*id);
+            }
+            Value::Builtin(Builtins::Type(Type::Object)) => {}
+            Value::Builtin(Builtins::Type(_) | Builtins::ExcType(_)) | Value::Ref(_)
+                if matches!(base.py_type(vm), Type::Type) =>
+            {
+                let name = match base {
+                    Value::Builtin(Builtins::Type(t)) => format!("the built-in type '{t}'"),
+                    Value::Builtin(Builtins::ExcType(e)) => format!("the built-in exception '{e}'"),
+                    _ => "a class that is not defined in Python code".to_owned(),
+                };
+                return Err(ExcType::not_implemented(format!(
+                    "a class can inherit only from classes defined in Python code, not from {name}"
+                ))
+                .into());
+            }
+            _ => {
+                // CPython: `class A(1)` calls `int`'s metaclass with three arguments.
+                let got = base.py_type(vm).name(vm.heap, vm.interns);
+                return Err(ExcType::type_error(format!(
+                    "{got}() takes {} argument{} (3 given)",
+                    if got == "int" { "at most 2" } else { "at most 1" },
+                    if got == "int" { "s" } else { "" }
+                )));
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// The method resolution order after a class with `bases`, or CPython's
+/// `TypeError` naming the classes that cannot be ordered when the bases' own
+/// orders contradict each other.
+fn class_ancestors(bases: &[HeapId], vm: &VM<'_>) -> RunResult<Vec<HeapId>> {
+    let chains: Vec<(HeapId, Vec<HeapId>)> = bases
+        .iter()
+        .map(|&base| match vm.heap.get(base) {
+            HeapData::Class(class) => (base, class.ancestors().to_vec()),
+            _ => unreachable!("class_bases keeps only classes"),
+        })
+        .collect();
+    linearize(&chains).map_err(|heads| {
+        let names: Vec<_> = heads
+            .iter()
+            .map(|&class| class_name(class, vm.heap, vm.interns))
+            .collect();
+        // CPython's message, line break included.
+        ExcType::type_error(format!(
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+            names.join(", ")
+        ))
+    })
 }

@@ -780,9 +780,10 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 name,
                 body,
                 members,
+                bases,
                 decorators,
                 position,
-            } => self.compile_class_def(name, body, members, decorators, *position)?,
+            } => self.compile_class_def(name, body, members, bases, decorators, *position)?,
             Node::Try(try_block) => self.compile_try(try_block)?,
             Node::Match {
                 subject,
@@ -973,6 +974,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
         name: &Identifier,
         body: &PreparedFunctionDef,
         members: &[Identifier],
+        bases: &[ExprLoc],
         decorators: &[ExprLoc],
         position: CodeRange,
     ) -> Result<(), CompileError> {
@@ -983,12 +985,18 @@ impl<'a, 'i> Compiler<'a, 'i> {
         }
         // Build the class-body function/closure value on the stack...
         self.emit_make_class_body(body, members, name, position)?;
-        // ...call it with zero args — it runs the body and returns the `Class`.
+        // ...evaluate the bases into a tuple, its argument...
+        for base in bases {
+            self.compile_expr(base)?;
+        }
+        self.code.set_location(position, None);
+        let base_count = check_collection_size_u16(bases.len(), position)?;
+        self.code.emit_u16(Opcode::BuildTuple, base_count)?;
+        // ...and call it — it runs the body and returns the `Class`.
         // Record the class statement as the call site so a traceback from inside
         // the class body attributes this frame to the `class` statement (like
         // CPython) rather than falling back to `CodeRange::default()`.
-        self.code.set_location(position, None);
-        self.code.emit_u8(Opcode::CallFunction, 0)?;
+        self.code.emit_u8(Opcode::CallFunction, 1)?;
         // Each call consumes the callable below the current value: `deco(value)`.
         // Reversed so the bottom-most (last pushed) applies first, and located at
         // its own decorator so a traceback pins the one that raised, like CPython.
@@ -1031,8 +1039,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
 
     /// Compiles a class body, mirroring
     /// [`compile_function_body`](Self::compile_function_body) but replacing the
-    /// implicit `LoadNone; ReturnValue` tail with a `type(name, (), {...})`
-    /// call: push the class name and an empty bases tuple, then for each
+    /// implicit `LoadNone; ReturnValue` tail with a `type(name, bases, {...})`
+    /// call: push the class name and the bases tuple (the body's parameter), then for each
     /// member (in source order) push `LoadConst <name>` and the member's value
     /// from its class-body slot, build the namespace dict, and call the 3-arg
     /// `type()` builtin (which builds the `Class`), then `ReturnValue`.
@@ -1057,10 +1065,11 @@ impl<'a, 'i> Compiler<'a, 'i> {
         // should point at the class statement, not the last member's line.
         compiler.code.set_location(position, None);
 
-        // type(name, (), {members...}): push the name and empty bases tuple...
+        // type(name, bases, {members...}): push the name and the bases tuple, the
+        // body's one parameter (slot 0)...
         let class_name_const = compiler.code.add_const(Value::InternString(class_name.name_id))?;
         compiler.code.emit_u16(Opcode::LoadConst, class_name_const)?;
-        compiler.code.emit_u16(Opcode::BuildTuple, 0)?;
+        compiler.code.emit_load_local(0)?;
 
         // ...then the namespace dict: (name, value) for each member in order.
         for member in members {

@@ -2043,6 +2043,10 @@ fn for_each_child_id<F: FnMut(HeapId)>(data: &HeapData, mut on_child: F) {
                     on_child(*id);
                 }
             }
+            // And its ancestors, each of which it holds a reference to.
+            for &ancestor in class.ancestors() {
+                on_child(ancestor);
+            }
         }
         HeapData::Instance(instance) => {
             // An instance references its class plus its attribute dict's entries.
@@ -2064,6 +2068,7 @@ fn for_each_child_id<F: FnMut(HeapId)>(data: &HeapData, mut on_child: F) {
                 on_child(*id);
             }
         }
+        HeapData::Super(proxy) => proxy.ids().for_each(on_child),
         HeapData::DataclassField(field) => {
             // A captured default or factory can reach back to the class the
             // field belongs to (`x: object = SomeInstanceOfIt`, or a factory
@@ -2248,6 +2253,7 @@ fn py_dec_ref_ids_for_data(data: &mut HeapData, stack: &mut Vec<HeapId>) {
         HeapData::Class(class) => class.py_dec_ref_ids(stack),
         HeapData::Instance(instance) => instance.py_dec_ref_ids(stack),
         HeapData::BoundMethod(bm) => bm.py_dec_ref_ids(stack),
+        HeapData::Super(proxy) => proxy.py_dec_ref_ids(stack),
         HeapData::DataclassField(field) => field.py_dec_ref_ids(stack),
         HeapData::DataclassMethod(method) => method.py_dec_ref_ids(stack),
         HeapData::DataclassParams(params) => params.py_dec_ref_ids(stack),

@@ -1,21 +1,28 @@
 use std::fmt::Write;
 
 use monty_types::MontyUuid;
+use smallvec::smallvec;
 
 use super::{Dict, LazyHeapSet, PyTrait, Type, attribute_name_value};
 use crate::{
     args::ArgValues,
     boundary_uuid::create_uuid,
+    builtins::Builtins,
     bytecode::{CallResult, VM},
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunResult},
     hash::{HashValue, identity_hash},
     heap::{
-        BorrowedHeapReadMut, DropGuard, DropWithContext, HeapId, HeapItem, HeapObjectRead, HeapReadMut, HeapReader,
-        heap_read_ref_as_field_mut,
+        BorrowedHeapReadMut, DropGuard, DropWithContext, Heap, HeapData, HeapId, HeapItem, HeapObjectRead, HeapReadMut,
+        HeapReader, heap_read_ref_as_field_mut,
     },
     intern::{Interns, StringId},
-    types::{Union, str::allocate_string},
+    types::{
+        Union,
+        dict::StrKey,
+        str::allocate_string,
+        tuple::{TupleVec, allocate_tuple},
+    },
     value::{EitherStr, Value},
 };
 
@@ -27,9 +34,10 @@ use crate::{
 /// work via reference identity, so there is no separate type-id counter.
 ///
 /// Calling a class (`Foo(...)`) constructs an [`Instance`](super::Instance); see
-/// `instantiate_class` in the VM's call module. Inheritance is not yet supported,
-/// but a future `bases: Vec<HeapId>` field would slot in here without disturbing
-/// the rest of the design.
+/// `instantiate_class` in the VM's call module. A class may inherit from other
+/// classes defined in Python code (`class B(A):`): a member missing from its own
+/// namespace is looked up in its ancestors', in CPython's method resolution order
+/// (see [`class_lookup`]).
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Class {
     /// Class name (e.g. `Foo`), used for `repr` and `__name__`. Interned for
@@ -43,17 +51,37 @@ pub(crate) struct Class {
     /// its instances) crosses to the host; dumped with the heap so it stays
     /// stable across restores.
     uuid: Option<MontyUuid>,
+    /// The classes named in `class Foo(A, B):`, in that order (`Foo.__bases__`).
+    /// Borrowed: each is in `ancestors` too, which holds the references.
+    #[serde(default)]
+    bases: Vec<HeapId>,
+    /// The method resolution order after the class itself (`Foo.__mro__[1:]`
+    /// without `object`): every ancestor once, in the order CPython's C3
+    /// linearization gives. Holds one reference to each.
+    #[serde(default)]
+    ancestors: Vec<HeapId>,
 }
 
 impl Class {
-    /// Creates a new class object from its name and member namespace.
+    /// Creates a class from its name and member namespace that inherits from
+    /// `bases` (none for `class Foo:`), with `ancestors` its method resolution
+    /// order after itself (see [`linearize`]); the caller hands over one
+    /// reference to each ancestor.
     #[must_use]
-    pub fn new(name: EitherStr, namespace: Dict) -> Self {
+    pub fn new(name: EitherStr, namespace: Dict, bases: Vec<HeapId>, ancestors: Vec<HeapId>) -> Self {
         Self {
             name,
             namespace,
             uuid: None,
+            bases,
+            ancestors,
         }
+    }
+
+    /// The method resolution order after this class: its ancestors, each once.
+    #[must_use]
+    pub fn ancestors(&self) -> &[HeapId] {
+        &self.ancestors
     }
 
     /// Boundary identity of the class, generated and stored on first use so
@@ -186,8 +214,29 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
             let name = self.get(vm.heap).name.as_str(vm.interns).to_owned();
             return Ok(Some(CallResult::Value(allocate_string(name, vm.heap))));
         }
-        // Otherwise look up a member (method or class variable) in the namespace.
-        match self.get(vm.heap).namespace.get_by_str(attr, vm.heap, vm.interns) {
+        // `__bases__` and `__mro__` are `type`'s descriptors too: the classes named
+        // as bases (`object` when none), and the class, its ancestors, then `object`.
+        if attr_str == "__bases__" || attr_str == "__mro__" {
+            let class = self.get(vm.heap);
+            let object = Value::Builtin(Builtins::Type(Type::Object));
+            let items: TupleVec = if attr_str == "__bases__" {
+                if class.bases.is_empty() {
+                    smallvec![object]
+                } else {
+                    class.bases.iter().map(|&id| class_ref(id, vm.heap)).collect()
+                }
+            } else {
+                std::iter::once(self.id())
+                    .chain(class.ancestors.iter().copied())
+                    .map(|id| class_ref(id, vm.heap))
+                    .chain(std::iter::once(object))
+                    .collect()
+            };
+            return Ok(Some(CallResult::Value(allocate_tuple(items, vm.heap))));
+        }
+        // Otherwise look up a member (method or class variable) in the namespace,
+        // then in the ancestors'.
+        match class_lookup(self.id(), attr, vm.heap, vm.interns) {
             Some(value) => Ok(Some(CallResult::Value(value.clone_with_heap(vm.heap)))),
             None => Err(ExcType::attribute_error_type(
                 self.get(vm.heap).name.as_str(vm.interns),
@@ -210,11 +259,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
         }
         // `Foo.method(args)` calls the raw (unbound) member with the given args —
         // no `self` is inserted, the caller passes the instance explicitly.
-        let member = self
-            .get(vm.heap)
-            .namespace
-            .get_by_str(attr, vm.heap, vm.interns)
-            .map(|v| v.clone_with_heap(vm.heap));
+        let member = class_lookup(self.id(), attr, vm.heap, vm.interns).map(|v| v.clone_with_heap(vm.heap));
         if let Some(member) = member {
             defer_drop!(member, vm);
             vm.call_function(member, args)
@@ -231,5 +276,95 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
 impl HeapItem for Class {
     fn py_dec_ref_ids(&mut self, stack: &mut Vec<HeapId>) {
         self.namespace.py_dec_ref_ids(stack);
+        stack.append(&mut self.ancestors);
+    }
+}
+
+/// Looks a member up as CPython's `type` does: in `class_id`'s own namespace,
+/// then in each ancestor's, in method resolution order. `None` when no class
+/// in the chain defines it, or when `class_id` is not a class.
+pub(crate) fn class_lookup<'v, 'k>(
+    class_id: HeapId,
+    name: impl Into<StrKey<'k>>,
+    heap: &'v Heap,
+    interns: &Interns,
+) -> Option<&'v Value> {
+    let HeapData::Class(class) = heap.get(class_id) else {
+        return None;
+    };
+    let name = name.into();
+    if let Some(value) = class.namespace.get_by_str(name, heap, interns) {
+        return Some(value);
+    }
+    class.ancestors.iter().find_map(|&ancestor| match heap.get(ancestor) {
+        HeapData::Class(ancestor) => ancestor.namespace.get_by_str(name, heap, interns),
+        _ => None,
+    })
+}
+
+/// A new reference to the class `id`, as a value.
+fn class_ref(id: HeapId, heap: &Heap) -> Value {
+    heap.inc_ref(id);
+    Value::Ref(id)
+}
+
+/// Whether `class_id` is `of` or inherits from it (`issubclass` on two classes).
+pub(crate) fn is_subclass(class_id: HeapId, of: HeapId, heap: &Heap) -> bool {
+    class_id == of || matches!(heap.get(class_id), HeapData::Class(class) if class.ancestors.contains(&of))
+}
+
+/// The method resolution order after a class with `bases` (each given with its
+/// own ancestors), by CPython's C3 linearization: a class comes before its
+/// bases, the bases keep the order they are named in, and each ancestor's own
+/// order is kept. `Err` when no such order exists (CPython's
+/// `Cannot create a consistent method resolution order (MRO)`), with the
+/// classes left at the heads of the merge, which CPython's message names.
+pub(crate) fn linearize(bases: &[(HeapId, Vec<HeapId>)]) -> Result<Vec<HeapId>, Vec<HeapId>> {
+    // The lists to merge: each base followed by its ancestors, then the bases in order.
+    let mut lists: Vec<Vec<HeapId>> = bases
+        .iter()
+        .map(|(base, ancestors)| std::iter::once(*base).chain(ancestors.iter().copied()).collect())
+        .collect();
+    lists.push(bases.iter().map(|(base, _)| *base).collect());
+    let mut order = Vec::new();
+    let mut heads = vec![0; lists.len()];
+    loop {
+        let live = lists.iter().zip(&heads).filter(|(list, head)| **head < list.len());
+        // The first head that no list holds in its tail comes next.
+        let mut chosen = None;
+        let mut any = false;
+        for (list, &head) in live {
+            any = true;
+            let candidate = list[head];
+            let in_a_tail = lists.iter().zip(&heads).any(|(other, &other_head)| {
+                other
+                    .get(other_head + 1..)
+                    .is_some_and(|tail| tail.contains(&candidate))
+            });
+            if !in_a_tail {
+                chosen = Some(candidate);
+                break;
+            }
+        }
+        if !any {
+            return Ok(order);
+        }
+        let Some(next) = chosen else {
+            let mut heads_left: Vec<HeapId> = Vec::new();
+            for (list, &head) in lists.iter().zip(&heads) {
+                if let Some(&class) = list.get(head)
+                    && !heads_left.contains(&class)
+                {
+                    heads_left.push(class);
+                }
+            }
+            return Err(heads_left);
+        };
+        order.push(next);
+        for (list, head) in lists.iter().zip(heads.iter_mut()) {
+            if list.get(*head) == Some(&next) {
+                *head += 1;
+            }
+        }
     }
 }

@@ -99,10 +99,11 @@ pub(crate) struct Dict {
 /// The real solution is inheritance, as CPython does it: both are genuine
 /// `dict` subclasses there (`class Counter(dict)`; `defaultdict`'s C struct
 /// embeds a `PyDictObject` and adds a `default_factory`), so they get the dict
-/// surface *and* their own type identity. Monty has no inheritance and derives
-/// type from the `HeapData` variant, so kinds approximate the reuse half only —
-/// hence the `type(x) is Counter` divergence in `limitations/collections.md`.
-/// Workable in the meantime; revisit once inheritance exists.
+/// surface *and* their own type identity. Monty's classes inherit only from
+/// classes written in Python, not from built-in types, and it derives type from
+/// the `HeapData` variant, so kinds approximate the reuse half only — hence the
+/// `type(x) is Counter` divergence in `limitations/collections.md`. Workable in
+/// the meantime; revisit once built-in types can be bases.
 ///
 /// The defaultdict factory is a heap reference the dict owns — released in
 /// [`Dict::py_dec_ref_ids`] / `DropWithContext` and reported to the cycle

@@ -2,7 +2,7 @@ use std::{borrow::Cow, fmt::Write};
 
 use monty_types::MontyUuid;
 
-use super::{Dict, LazyHeapSet, PyTrait, Type, attribute_name_value, dict::StrKey};
+use super::{Dict, LazyHeapSet, PyTrait, Type, attribute_name_value, class_lookup, dict::StrKey};
 use crate::{
     args::{ArgValues, KwargsValues},
     boundary_uuid::create_uuid,
@@ -894,10 +894,7 @@ pub(crate) fn namespace_member<'v>(
     heap: &'v Heap,
     interns: &Interns,
 ) -> Option<&'v Value> {
-    match heap.get(class_id) {
-        HeapData::Class(class) => class.namespace().get_by_str(name, heap, interns),
-        _ => None,
-    }
+    class_lookup(class_id, name, heap, interns)
 }
 
 /// Returns the `HeapId` of `self_id`'s class object.
@@ -953,13 +950,7 @@ fn instance_user_hash(self_id: HeapId, vm: &mut VM<'_>) -> RunResult<Option<Hash
 
 /// Looks up a member in a class namespace and clones it out, or `None` if absent.
 fn class_member<'k>(class_id: HeapId, name: impl Into<StrKey<'k>>, vm: &VM<'_>) -> Option<Value> {
-    match vm.heap.get(class_id) {
-        HeapData::Class(class) => class
-            .namespace()
-            .get_by_str(name, vm.heap, vm.interns)
-            .map(|v| v.clone_with_heap(vm.heap)),
-        _ => None,
-    }
+    class_lookup(class_id, name, vm.heap, vm.interns).map(|v| v.clone_with_heap(vm.heap))
 }
 
 /// Returns a class object's name for error messages / repr.

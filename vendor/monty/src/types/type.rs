@@ -27,6 +27,7 @@ use crate::{
         long_int::INT_MAX_STR_DIGITS,
         path,
         str::{StringRepr, allocate_string},
+        super_::super_init,
         time,
         timedelta::{self, DAY_MICROSECONDS, MAX_TIMEDELTA_DAYS, MIN_TIMEDELTA_DAYS},
         timezone::{self, MAX_TIMEZONE_CONSTANT_SECONDS},
@@ -242,10 +243,12 @@ pub enum Type {
     ItertoolsFilterFalse,
     #[strum(serialize = "itertools.starmap")]
     ItertoolsStarMap,
-    /// `object` — the builtin name only, not a base class: Monty has no
-    /// inheritance, so it exists to carry `object.__setattr__`, the write that
-    /// bypasses a class's attribute hooks. Constructing it is unsupported.
+    /// `object` — the builtin name: every class's implicit base (naming it as a
+    /// base adds nothing), and the carrier of `object.__setattr__`, the write
+    /// that bypasses a class's attribute hooks. Constructing it is unsupported.
     Object,
+    /// The proxy `super()` returns (`types::super_`).
+    Super,
     #[strum(serialize = "datetime.time")]
     Time,
     /// `functools.partial` — qualified like `collections.deque`, so
@@ -432,6 +435,7 @@ impl Type {
             Self::Iterator => Some("iter"),
             Self::Type => Some("type"),
             Self::Property => Some("property"),
+            Self::Super => Some("super"),
             _ => None,
         }
     }
@@ -464,6 +468,7 @@ impl Type {
             "type" => Some(Self::Type),
             "property" => Some(Self::Property),
             "object" => Some(Self::Object),
+            "super" => Some(Self::Super),
             _ => None,
         }
     }
@@ -826,6 +831,7 @@ impl Type {
             Self::TimeZone => TimeZone::init(vm, args),
             Self::Path => Path::init(vm, args),
             Self::Partial => Partial::init(vm, args),
+            Self::Super => super_init(vm, args),
             Self::Random => Random::init(vm, args),
             Self::Blake2b => hashlib::blake2_init(Blake2Kind::Blake2b, vm, args),
             Self::Blake2s => hashlib::blake2_init(Blake2Kind::Blake2s, vm, args),

@@ -24,7 +24,7 @@ use crate::{
     modules::dataclasses,
     os_dispatch::{PendingEffect, release_pending_effect},
     resource_checks::check_estimated_size,
-    types::{Dict, Instance, List, PyTrait, Type, instance::class_name},
+    types::{Dict, Instance, List, PyTrait, Type, class_lookup, instance::class_name},
     value::{EitherStr, VALUE_SIZE, Value},
 };
 
@@ -1134,13 +1134,7 @@ impl<'h> VM<'h> {
         self.heap.inc_ref(class_id);
 
         // Look up `__init__` in the class namespace (cloned out to release the borrow).
-        let init = match self.heap.get(class_id) {
-            HeapData::Class(class) => class
-                .namespace()
-                .get_by_str("__init__", self.heap, self.interns)
-                .map(|v| v.clone_with_heap(self)),
-            _ => None,
-        };
+        let init = class_lookup(class_id, "__init__", self.heap, self.interns).map(|v| v.clone_with_heap(self));
 
         match init {
             None if matches!(args, ArgValues::Empty) => Ok(CallResult::Value(Value::Ref(instance_id))),

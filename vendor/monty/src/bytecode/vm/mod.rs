@@ -2633,6 +2633,18 @@ impl<'h> VM<'h> {
         &self.current_frame
     }
 
+    /// The running function and the value in its first local slot (its first
+    /// parameter), for `super()` without arguments; `None` at module level or
+    /// in a function without locals.
+    pub(crate) fn running_function_and_first_local(&self) -> Option<(FunctionId, &Value)> {
+        let frame = &self.current_frame;
+        let function = frame.function_id?;
+        if frame.locals_count == 0 {
+            return None;
+        }
+        self.stack.get(frame.stack_base as usize).map(|first| (function, first))
+    }
+
     /// Returns mutable access to the current frame.
     #[inline]
     pub(super) fn current_frame_mut(&mut self) -> &mut CallFrame<'h> {

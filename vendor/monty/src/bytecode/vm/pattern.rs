@@ -17,7 +17,8 @@ use crate::{
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult},
     heap::{DropGuard, DropWithContext, Heap, HeapData, HeapReadOutput},
     types::{
-        Dict, PyTrait, Type, instance::class_name, set::set_element_hash, str::allocate_string, tuple::allocate_tuple,
+        Dict, PyTrait, Type, class_lookup, instance::class_name, set::set_element_hash, str::allocate_string,
+        tuple::allocate_tuple,
     },
     value::{EitherStr, Value},
 };
@@ -367,10 +368,9 @@ fn class_match_args(cls: &Value, nargs: usize, vm: &mut VM<'_>) -> RunResult<Mat
             check_count(fields.len(), vm)?;
             return Ok(MatchArgs::Names(fields[..nargs].to_vec()));
         }
-        HeapData::Class(class) => class
-            .namespace()
-            .get_by_str("__match_args__", vm.heap, vm.interns)
-            .map(|value| value.clone_with_heap(vm.heap)),
+        HeapData::Class(_) => {
+            class_lookup(*cls_id, "__match_args__", vm.heap, vm.interns).map(|value| value.clone_with_heap(vm.heap))
+        }
         // A host class only has `__match_args__` if the host sent it as a class attribute.
         HeapData::HostClassType(class) => class
             .attrs()

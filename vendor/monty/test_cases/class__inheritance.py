@@ -1,0 +1,196 @@
+# Classes that inherit from classes defined in Python code: lookup through the
+# method resolution order (C3), isinstance, __bases__/__mro__, super() in both
+# forms, and the errors CPython raises for bases it cannot order.
+
+
+# === Single inheritance: members found in the base, overridden in the child ===
+class Animal:
+    kind = 'animal'
+
+    def __init__(self, name):
+        self.name = name
+
+    def speak(self):
+        return self.name + ' makes a sound'
+
+    def describe(self):
+        return self.name + ' is an ' + self.kind + ': ' + self.speak()
+
+
+class Dog(Animal):
+    kind = 'dog'
+
+    def speak(self):
+        return self.name + ' barks'
+
+
+d = Dog('rex')
+assert d.speak() == 'rex barks'
+assert d.describe() == 'rex is an dog: rex barks', 'a base method calls the override'
+assert Dog.kind == 'dog' and Animal.kind == 'animal'
+assert isinstance(d, Dog) and isinstance(d, Animal)
+assert not isinstance(Animal('x'), Dog)
+assert isinstance(d, (int, Animal))
+assert type(d) is Dog
+assert Dog.__bases__ == (Animal,)
+assert Animal.__bases__ == (object,)
+assert Dog.__mro__ == (Dog, Animal, object)
+assert Animal.speak(d) == 'rex makes a sound', 'the base function, called with the instance'
+
+
+# === A base changed after the subclass was made is seen through it ===
+class Base:
+    pass
+
+
+class Derived(Base):
+    pass
+
+
+Base.added = 42
+assert Derived.added == 42
+assert Derived().added == 42
+
+
+# === Multiple inheritance: CPython's C3 order ===
+class A:
+    def who(self):
+        return 'A'
+
+
+class B(A):
+    def who(self):
+        return 'B>' + super().who()
+
+
+class C(A):
+    def who(self):
+        return 'C>' + super().who()
+
+
+class D(B, C):
+    def who(self):
+        return 'D>' + super().who()
+
+
+assert D.__mro__ == (D, B, C, A, object)
+assert D().who() == 'D>B>C>A', 'super() follows the instance class order, not the base'
+assert D.__bases__ == (B, C)
+
+
+class E(object):
+    pass
+
+
+assert E.__bases__ == (object,)
+assert E.__mro__ == (E, object)
+
+
+# === super(): __init__ chains, the two-argument form, a missing object.__init__ ===
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+class Point3(Point):
+    def __init__(self, x, y, z):
+        super().__init__(x, y)
+        self.z = z
+
+
+p = Point3(1, 2, 3)
+assert (p.x, p.y, p.z) == (1, 2, 3)
+
+
+class Named(Point3):
+    def __init__(self, name):
+        super(Named, self).__init__(0, 0, 0)
+        Point.__init__(self, 7, 8)
+        self.name = name
+
+
+n = Named('n')
+assert (n.x, n.y, n.z, n.name) == (7, 8, 0, 'n')
+
+
+class Root:
+    def __init__(self):
+        super().__init__()
+        self.ok = True
+
+
+assert Root().ok
+assert super(Dog, d).speak() == 'rex makes a sound'
+assert repr(super(Dog, d)).startswith('<super: <class ')
+assert super(B, D()).who() == 'C>A'
+bound = super(Dog, d).speak
+assert bound() == 'rex makes a sound', 'a function read through super() is bound'
+
+try:
+    super(Dog, Animal('x'))
+    raise AssertionError('super() with an instance of a base class')
+except TypeError as e:
+    assert str(e) == 'super(type, obj): obj must be an instance or subtype of type', str(e)
+
+try:
+    super(Dog, d).missing
+    raise AssertionError('a missing member through super()')
+except AttributeError as e:
+    assert str(e) == "'super' object has no attribute 'missing'", str(e)
+
+
+# === The same function defined in a class reached through a closure's self ===
+class Outer(Animal):
+    def speak(self):
+        def inner():
+            return self.name
+        return 'outer ' + inner() + ' / ' + super().speak()
+
+
+assert Outer('o').speak() == 'outer o / o makes a sound'
+
+
+# === Errors for bases CPython cannot use ===
+try:
+
+    class Twice(A, A):
+        pass
+
+    raise AssertionError('duplicate base')
+except TypeError as e:
+    assert str(e) == 'duplicate base class A', str(e)
+
+
+class X:
+    pass
+
+
+class Y:
+    pass
+
+
+class XY(X, Y):
+    pass
+
+
+class YX(Y, X):
+    pass
+
+
+try:
+
+    class Both(XY, YX):
+        pass
+
+    raise AssertionError('inconsistent order')
+except TypeError as e:
+    assert str(e) == 'Cannot create a consistent method resolution\norder (MRO) for bases X, Y', str(e)
+
+
+# === type() with bases ===
+Dyn = type('Dyn', (Dog,), {'speak': lambda self: self.name + ' hums'})
+assert Dyn('z').speak() == 'z hums'
+assert Dyn('z').describe() == 'z is an dog: z hums'
+assert isinstance(Dyn('z'), Animal)
+assert Dyn.__bases__ == (Dog,)
