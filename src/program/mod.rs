@@ -409,32 +409,19 @@ fn fetch(url: &str) -> ExtFunctionResult {
     }
 }
 
-/// Two of monty's refusals a concurrency program meets, in the program's terms and with what
-/// to write instead: class inheritance (a `threading.Thread` subclass), and a wait (a lock, a
-/// sleep, a future's result) inside a function that a built-in calls back, where monty cannot
-/// suspend to the host.
+/// A refusal of monty's that a concurrency program meets, in the program's terms and with what
+/// to write instead: a wait (a lock, a sleep, a future's result) inside a function that a
+/// built-in calls back, where monty cannot suspend to the host.
 fn explained(e: MontyException) -> MontyException {
-    const REFUSALS: [(&str, &str); 2] = [
-        (
-            "does not yet support class inheritance",
-            "class inheritance is not supported by the playground's Python engine (monty); \
-             for a threading.Thread subclass, give threading.Thread(target=...) the function its run() \
-             would be",
-        ),
-        (
-            "cannot suspend in this synchronous context",
-            "this waits (for a lock, a sleep, a queue or a future's result) inside a function that a \
-             built-in calls (map(), sorted()'s key, ...), where the playground's Python engine (monty) \
-             cannot wait; write it as a for loop or a list comprehension",
-        ),
-    ];
-    let said = e.message().unwrap_or_default();
-    let refusal = REFUSALS.iter().find(|(monty, _)| said.contains(monty));
-    match refusal {
-        Some((_, ours)) if e.exc_type() == ExcType::NotImplementedError => {
-            MontyException::with_traceback(e.exc_type(), Some((*ours).to_string()), e.traceback().to_vec())
-        }
-        _ => e,
+    const MONTY_SAYS: &str = "cannot suspend in this synchronous context";
+    const WE_SAY: &str =
+        "this waits (for a lock, a sleep, a queue or a future's result) inside a function that a \
+         built-in calls (map(), sorted()'s key, ...), where the playground's Python engine (monty) \
+         cannot wait; write it as a for loop or a list comprehension";
+    if e.exc_type() == ExcType::NotImplementedError && e.message().unwrap_or_default().contains(MONTY_SAYS) {
+        MontyException::with_traceback(e.exc_type(), Some(WE_SAY.to_string()), e.traceback().to_vec())
+    } else {
+        e
     }
 }
 
@@ -1275,8 +1262,6 @@ mod tests {
         };
         assert!(refused("external function 'acquire' cannot suspend in this synchronous context")
             .starts_with("this waits (for a lock, a sleep, a queue or a future's result)"));
-        assert!(refused("The monty syntax parser does not yet support class inheritance")
-            .starts_with("class inheritance is not supported"));
         assert_eq!(refused("something else"), "something else");
         let other = MontyException::new(
             ExcType::ValueError,

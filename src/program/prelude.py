@@ -704,18 +704,17 @@ def _pg_build():
             return self.get(False)
 
     # LifoQueue and PriorityQueue: a Queue whose items are taken last-in first, or smallest
-    # first by heapq's algorithm (so equal priorities come out in CPython's order); monty has
-    # no class inheritance, so the instance carries its own `_take` and `_put`.
-    def LifoQueue(maxsize=0):
-        q = Queue(maxsize)
-        q._take = lambda: q._items.pop()
-        return q
+    # first by heapq's algorithm (so equal priorities come out in CPython's order).
+    class LifoQueue(Queue):
+        def _take(self):
+            return self._items.pop()
 
-    def PriorityQueue(maxsize=0):
-        q = Queue(maxsize)
-        q._take = lambda: heap_pop(q._items)
-        q._put = lambda item: heap_push(q._items, item)
-        return q
+    class PriorityQueue(Queue):
+        def _take(self):
+            return heap_pop(self._items)
+
+        def _put(self, item):
+            heap_push(self._items, item)
 
     def heap_push(heap, item):
         heap.append(item)
@@ -1322,7 +1321,8 @@ def _pg_build():
         # multiprocessing.Process as the fork start method runs it: start() copies the
         # interpreter as it is at that moment, and the copy runs the target and ends, so the
         # target and its arguments need no pickling. Its number (in its name and its pid) is
-        # taken when it is made, from the counter the pools' workers take theirs from.
+        # taken when it is made, from the counter the pools' workers take theirs from; its
+        # name starts with its class's (`Worker-1` for a subclass `Worker`), as CPython's does.
         def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
             if group is not None:
                 raise AssertionError('group argument must be None for now')
@@ -1334,7 +1334,7 @@ def _pg_build():
             self._target = target
             self._args = tuple(args)
             self._kwargs = dict(kwargs)
-            self.name = name if name is not None else 'Process-' + str(number)
+            self.name = name if name is not None else type(self).__name__ + '-' + str(number)
             if daemon is None:
                 daemon = state['child'] is not None and state['child']['daemon']
             self.daemon = daemon
