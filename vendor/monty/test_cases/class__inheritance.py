@@ -194,3 +194,48 @@ assert Dyn('z').speak() == 'z hums'
 assert Dyn('z').describe() == 'z is an dog: z hums'
 assert isinstance(Dyn('z'), Animal)
 assert Dyn.__bases__ == (Dog,)
+
+
+# === Special methods and a dataclass's generated methods are inherited ===
+class Always:
+    def __eq__(self, other):
+        return True
+
+    def __repr__(self):
+        return 'Always!'
+
+
+class Sub(Always):
+    pass
+
+
+assert Sub() == 1 and repr(Sub()) == 'Always!'
+assert repr([Sub()]) == '[Always!]'
+
+from dataclasses import dataclass, is_dataclass
+
+
+@dataclass
+class Pair:
+    a: int
+    b: int = 2
+
+
+class Labelled(Pair):
+    def label(self):
+        return str(self.a) + '/' + str(self.b)
+
+
+lab = Labelled(1)
+assert repr(lab) == 'Labelled(a=1, b=2)', repr(lab)
+assert lab == Labelled(1, 2) and lab.label() == '1/2'
+assert is_dataclass(lab) and is_dataclass(Labelled)
+
+
+@dataclass
+class Child(Animal):
+    age: int = 0
+
+
+c = Child(3)
+assert c.age == 3 and c.kind == 'animal' and repr(c) == 'Child(age=3)', repr(c)

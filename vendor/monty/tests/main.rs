@@ -637,6 +637,22 @@ fn dynamic_type_with_builtin_base_raises_not_implemented_error() {
     );
 }
 
+/// `@dataclass` on a class whose base is a dataclass would need the base's
+/// fields first in its own; that is refused by name rather than building a
+/// class without them. A Rust-side test because CPython supports it.
+#[test]
+fn dataclass_inheriting_a_dataclass_raises_not_implemented_error() {
+    let code = "from dataclasses import dataclass\n@dataclass\nclass A:\n    x: int\n@dataclass\nclass B(A):\n    y: int\n";
+    let mut ex = MontyRun::new(code.to_owned(), "test.py", vec![], CompileOptions::default()).unwrap();
+    let err = ex.run_no_limits(vec![]).unwrap_err();
+    assert!(
+        err.to_string().ends_with(
+            "NotImplementedError: dataclass() does not yet support a dataclass that inherits from another dataclass (B from A)"
+        ),
+        "{err}"
+    );
+}
+
 /// The 3-arg `type()` form rejects non-string namespace keys with a
 /// `TypeError` — CPython only emits a `RuntimeWarning`, and Monty has no
 /// warnings machinery, so silently accepting them would hide the mistake

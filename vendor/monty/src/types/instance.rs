@@ -876,17 +876,20 @@ pub(crate) fn class_defines_not_none(class_id: HeapId, dunder: &str, vm: &VM<'_>
     matches!(class_dunder(class_id, dunder, vm), Some(member) if !matches!(member, Value::None))
 }
 
-/// Borrows a dunder out of `class_id`'s namespace, or `None` if absent.
+/// Borrows a dunder out of `class_id`'s namespace or, failing that, an
+/// ancestor's (the type slot a class inherits), or `None` if absent.
 ///
 /// Backs the existence checks above without the `clone_with_heap` that
 /// [`class_member`] pays to hand out an owned value. Callers needing to tell a
 /// `None` member apart from an absent one — CPython's `has_explicit_hash` does
 /// — want this rather than either check.
 pub(crate) fn class_dunder<'v>(class_id: HeapId, dunder: &str, vm: &'v VM<'_>) -> Option<&'v Value> {
-    namespace_member(class_id, dunder, vm.heap, vm.interns)
+    class_lookup(class_id, dunder, vm.heap, vm.interns)
 }
 
-/// [`class_dunder`] from a bare heap and interns, for a dump upgrade that runs
+/// A member of `class_id`'s own namespace (CPython's `cls.__dict__`, without the
+/// ancestors'), from a bare heap and interns: what `@dataclass` asks when it
+/// decides which methods the class body wrote, and a dump upgrade, which runs
 /// before any VM exists.
 pub(crate) fn namespace_member<'v>(
     class_id: HeapId,
@@ -894,7 +897,10 @@ pub(crate) fn namespace_member<'v>(
     heap: &'v Heap,
     interns: &Interns,
 ) -> Option<&'v Value> {
-    class_lookup(class_id, name, heap, interns)
+    match heap.get(class_id) {
+        HeapData::Class(class) => class.namespace().get_by_str(name, heap, interns),
+        _ => None,
+    }
 }
 
 /// Returns the `HeapId` of `self_id`'s class object.

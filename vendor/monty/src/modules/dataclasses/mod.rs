@@ -38,7 +38,7 @@ use crate::{
     types::{
         Class, Dict, Module, PyTrait, TupleVec, allocate_tuple,
         host_class::host_class_type,
-        instance::{class_defines, namespace_member},
+        instance::{class_defines, class_name, namespace_member},
     },
     value::{Marker, Value},
 };
@@ -256,6 +256,16 @@ fn apply_dataclass(vm: &mut VM<'_>, cls: Value, options: DataclassOptions) -> Ru
     let HeapReadOutput::Class(class) = vm.heap.read(*class_id) else {
         return Err(non_class_error(cls, vm));
     };
+    if let Some(base) = dataclass_ancestor(*class_id, vm) {
+        // CPython's fields would start with the base's, and its `__init__` take
+        // them first: rather than a class that silently lacks them, say so.
+        let name = class.get(vm.heap).name().as_str(vm.interns).to_owned();
+        let base = class_name(base, vm.heap, vm.interns);
+        return Err(ExcType::not_implemented(format!(
+            "dataclass() does not yet support a dataclass that inherits from another dataclass ({name} from {base})"
+        ))
+        .into());
+    }
     let fields = build_dataclass_fields(&class, vm)?;
     let Value::Ref(fields_id) = fields else {
         unreachable!("the fields mapping is a dict")
@@ -270,6 +280,20 @@ fn apply_dataclass(vm: &mut VM<'_>, cls: Value, options: DataclassOptions) -> Ru
     install_generated_methods(*class_id, &class, fields_id, options, &mut Installer::Decorate(vm))?;
     store_match_args(&class, fields_id, vm)?;
     Ok(guard.into_inner())
+}
+
+/// The first of `class_id`'s ancestors that is a dataclass (its own namespace
+/// holds `__dataclass_fields__`), if any.
+fn dataclass_ancestor(class_id: HeapId, vm: &VM<'_>) -> Option<HeapId> {
+    let HeapData::Class(class) = vm.heap.get(class_id) else {
+        return None;
+    };
+    let fields: &'static str = StaticStrings::DataclassFields.into();
+    class
+        .ancestors()
+        .iter()
+        .copied()
+        .find(|&ancestor| namespace_member(ancestor, fields, vm.heap, vm.interns).is_some())
 }
 
 /// `dataclass()` applied to something that is not a class.
