@@ -469,29 +469,25 @@ def _pg_build():
     def enumerate_threads():
         return [main] + [t for t in live if not t._internal]
 
-    def Timer(interval, function, args=None, kwargs=None):
+    class Timer(Thread):
         # threading.Timer: a thread that waits `interval` seconds, then calls `function` unless
-        # cancel() came first. A Thread of its own kind in CPython; here a Thread (monty has no
-        # subclasses) with Timer's attributes, named as CPython names a Timer ('Thread-1').
-        finished = Event()
-        call_args = args if args is not None else []
-        call_kwargs = kwargs if kwargs is not None else {}
+        # cancel() came first; named as CPython names a Timer ('Thread-1').
+        def __init__(self, interval, function, args=None, kwargs=None):
+            super().__init__()
+            self.interval = interval
+            self.function = function
+            self.args = args if args is not None else []
+            self.kwargs = kwargs if kwargs is not None else {}
+            self.finished = Event()
 
-        def wait_then_call():
-            finished.wait(interval)
-            if not finished.is_set():
-                function(*call_args, **call_kwargs)
-            finished.set()
+        def cancel(self):
+            self.finished.set()
 
-        state['thread_counter'] += 1
-        timer = Thread(target=wait_then_call, name='Thread-' + str(state['thread_counter']))
-        timer.interval = interval
-        timer.function = function
-        timer.args = call_args
-        timer.kwargs = call_kwargs
-        timer.finished = finished
-        timer.cancel = finished.set
-        return timer
+        def run(self):
+            self.finished.wait(self.interval)
+            if not self.finished.is_set():
+                self.function(*self.args, **self.kwargs)
+            self.finished.set()
 
     class Barrier:
         # threading.Barrier: the last of `parties` threads to call wait() runs `action` and

@@ -9,7 +9,7 @@ def hello(who):
         log.append('hello ' + who)
 
 t = threading.Timer(0.1, hello, args=['timer'])
-print(t.name, t.is_alive(), t.interval)
+print(t.name, t.is_alive(), t.interval, isinstance(t, threading.Timer), isinstance(t, threading.Thread))
 t.start()
 c = threading.Timer(0.1, hello, args=['cancelled'])
 c.start()

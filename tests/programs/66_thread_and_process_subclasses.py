@@ -1,4 +1,4 @@
-# Subclasses of threading.Thread and multiprocessing.Process with their own run(), as tutorials write them: super().__init__(), results read after join(), a lock shared through a class attribute, an exception in a subclass's run(), a process subclass that reports through a queue, and the names CPython gives each.
+# Subclasses of threading.Thread, threading.Timer and multiprocessing.Process with their own run(), as tutorials write them: super().__init__(), results read after join(), a lock shared through a class attribute, an exception in a subclass's run(), a process subclass that reports through a queue, and the names CPython gives each.
 import threading
 import time
 import multiprocessing
@@ -38,6 +38,12 @@ class Faulty(Counter):
         raise ValueError('too many steps: ' + str(self.steps))
 
 
+class Reminder(threading.Timer):
+    def run(self):
+        print('reminder due after', self.interval)
+        super().run()
+
+
 class Square(multiprocessing.Process):
     def __init__(self, n, results):
         super().__init__()
@@ -70,6 +76,10 @@ if __name__ == '__main__':
     f.join()
     time.sleep(0.05)
     print('after the faulty thread', Counter.total, f.is_alive())
+
+    r = Reminder(0.05, lambda: print('remember the milk'))
+    r.start()
+    r.join()
 
     results = multiprocessing.Queue()
     squares = [Square(n, results) for n in range(1, 4)]
