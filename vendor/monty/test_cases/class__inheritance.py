@@ -239,3 +239,22 @@ class Child(Animal):
 
 c = Child(3)
 assert c.age == 3 and c.kind == 'animal' and repr(c) == 'Child(age=3)', repr(c)
+
+
+# === issubclass ===
+assert issubclass(Dog, Animal) and issubclass(Dog, Dog) and not issubclass(Animal, Dog)
+assert issubclass(D, (int, C)) and issubclass(D, object) and not issubclass(A, (B, C))
+assert issubclass(bool, int) and issubclass(int, object) and not issubclass(int, str)
+assert issubclass(KeyError, LookupError) and issubclass(KeyError, (ValueError, Exception))
+assert not issubclass(KeyError, ValueError) and not issubclass(Dog, int) and not issubclass(int, Dog)
+assert issubclass(Dog, int | Animal)
+try:
+    issubclass(d, Animal)
+    raise AssertionError('issubclass of an instance')
+except TypeError as e:
+    assert str(e) == 'issubclass() arg 1 must be a class', str(e)
+try:
+    issubclass(Dog, d)
+    raise AssertionError('issubclass against an instance')
+except TypeError as e:
+    assert str(e) == 'issubclass() arg 2 must be a class, a tuple of classes, or a union', str(e)

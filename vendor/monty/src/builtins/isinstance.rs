@@ -1,4 +1,4 @@
-//! Implementation of the isinstance() builtin function.
+//! Implementation of the isinstance() and issubclass() builtin functions.
 
 use super::Builtins;
 use crate::{
@@ -139,4 +139,85 @@ fn isinstance_check_tuple<'h>(obj: &Value, tuple: &HeapRead<'h, Tuple>, vm: &mut
         }
     }
     Ok(false)
+}
+
+/// Implementation of the issubclass() builtin function.
+///
+/// `cls` is a class defined in Python code, a builtin type or an exception type;
+/// `classinfo` one of those, a tuple of them (nested or not) or a union.
+pub fn builtin_issubclass(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
+    let (cls, classinfo) = args.get_two_args("issubclass", vm.heap)?;
+    defer_drop!(cls, vm);
+    defer_drop!(classinfo, vm);
+    let Some(cls) = ClassRef::of(cls, vm) else {
+        return Err(ExcType::type_error("issubclass() arg 1 must be a class"));
+    };
+    subclass_check(cls, classinfo, vm).map(Value::Bool)
+}
+
+/// The first argument of `issubclass`: the kinds of class it can answer for.
+#[derive(Clone, Copy)]
+enum ClassRef {
+    /// A class defined in Python code.
+    Class(HeapId),
+    /// A builtin type.
+    Type(Type),
+    /// A builtin exception type.
+    Exc(ExcType),
+    /// A class the host or a factory made (a host class, a namedtuple class): no bases known.
+    Other(HeapId),
+}
+
+impl ClassRef {
+    fn of(value: &Value, vm: &VM<'_>) -> Option<Self> {
+        match value {
+            Value::Builtin(Builtins::Type(t)) => Some(Self::Type(*t)),
+            Value::Builtin(Builtins::ExcType(e)) => Some(Self::Exc(*e)),
+            Value::Ref(id) => match vm.heap.get(*id) {
+                HeapData::Class(_) => Some(Self::Class(*id)),
+                HeapData::NamedTupleClass(_) | HeapData::HostClassType(_) => Some(Self::Other(*id)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// Whether `cls` is `classinfo`, one of its members, or inherits from it.
+fn subclass_check(cls: ClassRef, classinfo: &Value, vm: &mut VM<'_>) -> RunResult<bool> {
+    if let Value::Ref(id) = classinfo
+        && let HeapReadOutput::Tuple(tuple) = vm.heap.read(*id)
+    {
+        let len = tuple.get(vm.heap).as_slice().len();
+        let mut guard = vm.recursion_guard()?;
+        let vm = &mut *guard;
+        for i in 0..len {
+            let member = tuple.get(vm.heap).as_slice()[i].clone_with_heap(vm.heap);
+            defer_drop!(member, vm);
+            if subclass_check(cls, member, vm)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Value::Ref(id) = classinfo
+        && let HeapData::Union(union) = vm.heap.get(*id)
+    {
+        let args = union.args(vm.heap);
+        defer_drop!(args, vm);
+        return subclass_check(cls, args, vm);
+    }
+    let Some(of) = ClassRef::of(classinfo, vm) else {
+        return Err(ExcType::type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
+    };
+    Ok(match (cls, of) {
+        (_, ClassRef::Type(Type::Object)) => true,
+        (ClassRef::Class(class), ClassRef::Class(base)) => is_subclass(class, base, vm.heap),
+        (ClassRef::Type(t), ClassRef::Type(base)) => t.is_instance_of(base),
+        (ClassRef::Exc(e), ClassRef::Exc(base)) => e.is_subclass_of(base),
+        (ClassRef::Other(a), ClassRef::Other(b)) => a == b,
+        _ => false,
+    })
 }
