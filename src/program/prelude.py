@@ -441,7 +441,7 @@ def _pg_build():
                 status = status + ' daemon'
             if self.ident is not None:
                 status = status + ' ' + str(self.ident)
-            return '<Thread(' + self.name + ', ' + status + ')>'
+            return '<' + type(self).__name__ + '(' + self.name + ', ' + status + ')>'
 
     main = Thread(name='MainThread', daemon=False)
     main._started = True
@@ -1426,7 +1426,7 @@ def _pg_build():
                 status = 'stopped'
             else:
                 status = 'started'
-            info = ['Process', 'name=' + repr(self.name)]
+            info = [type(self).__name__, 'name=' + repr(self.name)]
             if self._handle is not None and not self._closed:
                 info.append('pid=' + str(self.pid))
             info.append('parent=' + str(self._parent_pid))

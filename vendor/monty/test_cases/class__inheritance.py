@@ -258,3 +258,57 @@ try:
     raise AssertionError('issubclass against an instance')
 except TypeError as e:
     assert str(e) == 'issubclass() arg 2 must be a class, a tuple of classes, or a union', str(e)
+
+
+# === How a subclass hashes: the first class that says decides ===
+class Hashed:
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return 7
+
+
+class EqOnly(Hashed):
+    def __eq__(self, other):
+        return False
+
+
+class Plain(Hashed):
+    pass
+
+
+try:
+    hash(EqOnly())
+    raise AssertionError('a subclass defining __eq__ alone is unhashable')
+except TypeError:
+    pass
+assert hash(Plain()) == 7
+
+
+# === super() binds a dataclass-generated method; an inherited __post_init__ runs ===
+@dataclass
+class Base2:
+    x: int
+    y: int = 0
+
+
+class Fixed(Base2):
+    def __init__(self, x):
+        super().__init__(x, 5)
+
+
+assert (Fixed(1).x, Fixed(1).y) == (1, 5)
+
+
+class Hook:
+    def __post_init__(self):
+        self.seen = self.v * 2
+
+
+@dataclass
+class WithHook(Hook):
+    v: int
+
+
+assert WithHook(4).seen == 8

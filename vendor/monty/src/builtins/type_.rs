@@ -8,7 +8,11 @@ use crate::{
     exception_private::{ExcType, ExcTypeExt, RunResult},
     heap::{DropWithContext, HeapData, HeapId},
     intern::StaticStrings,
-    types::{Class, Dict, PyTrait, Type, instance::class_name, linearize},
+    types::{
+        Class, Dict, PyTrait, Type,
+        instance::{class_name, namespace_member},
+        linearize,
+    },
     value::Value,
 };
 
@@ -127,6 +131,18 @@ fn create_class(
         }
     };
     let ancestors = class_ancestors(&bases, vm)?;
+    // CPython calls a base's `__init_subclass__` with the new class; Monty cannot
+    // call back into Python here, so a class that relies on it is refused
+    // rather than made without the call.
+    if let Some(&base) = ancestors
+        .iter()
+        .find(|&&ancestor| namespace_member(ancestor, "__init_subclass__", vm.heap, vm.interns).is_some())
+    {
+        let base = crate::types::instance::class_name(base, vm.heap, vm.interns);
+        return Err(
+            ExcType::not_implemented(format!("__init_subclass__ (defined by {base}) is not called by Monty")).into(),
+        );
+    }
 
     let Value::Ref(ns_id) = namespace else {
         let got = namespace.py_type(vm).cpython_arg_name(vm.heap, vm.interns);

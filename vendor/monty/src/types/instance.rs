@@ -383,17 +383,12 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
         let class_id = self.get(vm.heap).class();
         if let Some(field_names) = dataclasses::generated_fields(class_id, "__hash__", vm) {
             dataclasses::dataclass_hash(self.id(), &field_names, vm).map(Some)
-        } else if class_defines(class_id, "__hash__", vm) {
-            if class_defines_not_none(class_id, "__hash__", vm) {
-                instance_user_hash(self.id(), vm)
-            } else {
-                Ok(None)
-            }
-        } else if class_defines(class_id, "__eq__", vm) {
-            // CPython's `type` sets `__hash__ = None` whenever `__eq__` is defined.
-            Ok(None)
         } else {
-            Ok(Some(identity_hash(self.id())))
+            match hash_rule(class_id, vm) {
+                HashRule::User => instance_user_hash(self.id(), vm),
+                HashRule::Unhashable => Ok(None),
+                HashRule::Identity => Ok(Some(identity_hash(self.id()))),
+            }
         }
     }
 
@@ -932,6 +927,37 @@ pub(crate) fn instance_user_eq(self_id: HeapId, other: &Value, vm: &mut VM<'_>) 
     }
 }
 
+/// How an instance of a class hashes.
+enum HashRule {
+    /// By the `__hash__` a class in its resolution order defines.
+    User,
+    /// Not at all (`__hash__ = None`, or an `__eq__` without a `__hash__`).
+    Unhashable,
+    /// By identity, `object`'s hash.
+    Identity,
+}
+
+/// The first class in `class_id`'s resolution order whose own namespace says
+/// how its instances hash decides: its `__hash__` (`None` is the opt-out), or
+/// an `__eq__` alone, for which CPython's `type` sets `__hash__ = None` in that
+/// class. So a subclass that defines `__eq__` is unhashable even where a base
+/// defines `__hash__`, as in CPython.
+fn hash_rule(class_id: HeapId, vm: &VM<'_>) -> HashRule {
+    let ancestors = match vm.heap.get(class_id) {
+        HeapData::Class(class) => class.ancestors(),
+        _ => &[],
+    };
+    for &class in std::iter::once(&class_id).chain(ancestors) {
+        match namespace_member(class, "__hash__", vm.heap, vm.interns) {
+            Some(Value::None) => return HashRule::Unhashable,
+            Some(_) => return HashRule::User,
+            None if namespace_member(class, "__eq__", vm.heap, vm.interns).is_some() => return HashRule::Unhashable,
+            None => {}
+        }
+    }
+    HashRule::Identity
+}
+
 /// Dispatches a user-defined `__hash__`, enforcing CPython's integer-return
 /// contract. Only reached once the class is known to define a non-`None`
 /// `__hash__`, so an absent member is an internal error.
@@ -998,7 +1024,7 @@ fn call_member_bound(member: &Value, self_id: HeapId, args: ArgValues, vm: &mut 
 /// Whether a value is a user-defined function (so it should bind `self` when
 /// accessed as a method). Class variables that are not functions are returned
 /// unbound.
-fn is_method_value(value: &Value, vm: &VM<'_>) -> bool {
+pub(crate) fn is_method_value(value: &Value, vm: &VM<'_>) -> bool {
     match value {
         Value::DefFunction(_) => true,
         Value::Ref(id) => matches!(

@@ -11,7 +11,10 @@
 
 use std::fmt::Write;
 
-use super::{LazyHeapSet, PyTrait, Type, instance::class_name};
+use super::{
+    LazyHeapSet, PyTrait, Type,
+    instance::{class_name, is_method_value},
+};
 use crate::{
     args::ArgValues,
     bytecode::{CallResult, VM},
@@ -214,7 +217,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Super> {
             return Err(ExcType::attribute_error("super", attr.as_str(vm.interns)));
         };
         let member = member.clone_with_heap(vm.heap);
-        if function_id(&member, vm.heap).is_some() {
+        if is_method_value(&member, vm) {
             let instance = proxy.instance;
             vm.heap.inc_ref(instance);
             let bound = BoundMethod {
@@ -251,7 +254,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Super> {
             };
         };
         defer_drop!(member, vm);
-        if function_id(member, vm.heap).is_some() {
+        if is_method_value(member, vm) {
             vm.heap.inc_ref(instance);
             vm.call_function(member, args.prepend(Value::Ref(instance)))
         } else {

@@ -429,7 +429,11 @@ fn install_generated_methods<'h>(
     let explicit_hash = installer
         .member(class_id, "__hash__")
         .is_some_and(|hash| !(matches!(hash, Value::None) && installer.defines(class_id, "__eq__")));
-    let post_init = installer.is_decorating() && installer.defines(class_id, "__post_init__");
+    // CPython asks `hasattr`: a `__post_init__` a base defines is called too.
+    let post_init = match installer {
+        Installer::Decorate(vm) => class_defines(class_id, "__post_init__", vm),
+        Installer::Upgrade { .. } => false,
+    };
 
     if !installer.defines(class_id, "__init__") {
         let init = DataclassMethod::init(
