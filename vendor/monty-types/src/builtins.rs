@@ -47,7 +47,6 @@ pub enum BuiltinsFunctions {
     // Classmethod,
     // Compile,
     // complex - handled by Type enum
-    // Delattr,
     // dict - handled by Type enum
     // Dir,
     Divmod,
@@ -120,4 +119,12 @@ pub enum BuiltinsFunctions {
     Locals,
     /// `issubclass(cls, classinfo)`, appended after [`Self::Locals`].
     Issubclass,
+    /// `delattr(object, name)`, appended after [`Self::Issubclass`]; also what
+    /// `del object.name` calls.
+    Delattr,
+    /// What `del object[key]` calls (CPython's `operator.delitem`). Its name is
+    /// not an identifier, so it can never resolve as a bare global.
+    #[strum(serialize = "operator.delitem")]
+    #[serde(rename = "operator.delitem")]
+    DelItem,
 }

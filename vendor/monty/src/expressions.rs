@@ -809,6 +809,9 @@ pub enum Node<F> {
         /// bottom-up (`foo = deco(foo)`), like CPython.
         decorators: Vec<ExprLoc>,
     },
+    /// `del` statement: its targets in order, a tuple or list of targets
+    /// flattened (`del a, b[0]` deletes `a`, then `b[0]`, as CPython does).
+    Delete(Vec<DeleteTarget>),
     /// Class definition (e.g. `class Foo: ...`).
     ///
     /// Modelled on CPython's class-body code object: the class body is a
@@ -1112,4 +1115,14 @@ pub(crate) fn comparison_operators_fingerprint() -> u64 {
         );
     }
     hash
+}
+
+/// One target of a `del` statement.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub enum DeleteTarget {
+    /// `del name`: unbinds the name, as a binding of it in this scope.
+    Name(Identifier),
+    /// `del obj[key]` or `del obj.attr`: the call that deletes it
+    /// (`operator.delitem(obj, key)` or `delattr(obj, 'attr')`), its result discarded.
+    Call(ExprLoc),
 }

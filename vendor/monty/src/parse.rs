@@ -15,12 +15,15 @@ use ruff_python_ast::{
 use ruff_python_parser::{Mode, parse_expression, parse_module};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
+use monty_types::BuiltinsFunctions;
+
 use crate::{
     args::{ArgExprs, CallArg, CallKwarg, Kwarg},
+    builtins::Builtins,
     exception_private::{ExcType, ExcTypeExt, RunError, SimpleException},
     expressions::{
-        AssignTarget, Callable, CmpOperator, Comprehension, DictItem, Expr, ExprLoc, Identifier, ImportName, Literal,
-        MatchCase, Node, Operator, Pattern, SequenceItem, Submodule, UnpackTarget,
+        AssignTarget, Callable, CmpOperator, Comprehension, DeleteTarget, DictItem, Expr, ExprLoc, Identifier,
+        ImportName, Literal, MatchCase, Node, Operator, Pattern, SequenceItem, Submodule, UnpackTarget,
     },
     fstring::{ConversionFlag, FStringPart, FormatSpec, ParsedFormatSpec, encode_format_spec},
     intern::{CompileInterns, StringId},
@@ -629,10 +632,13 @@ impl<'a, 'i> Parser<'a, 'i> {
                 Some(value) => Some(self.parse_expression(*value)?),
                 None => None,
             })),
-            Stmt::Delete(d) => Err(ParseError::not_implemented(
-                "the 'del' statement",
-                self.convert_range(d.range),
-            )),
+            Stmt::Delete(d) => {
+                let mut targets = Vec::new();
+                for target in d.targets {
+                    self.parse_delete_target(target, &mut targets)?;
+                }
+                Ok(Node::Delete(targets))
+            }
             Stmt::TypeAlias(t) => Err(ParseError::not_implemented("type aliases", self.convert_range(t.range))),
             Stmt::Assign(ast::StmtAssign {
                 mut targets,
@@ -1446,6 +1452,54 @@ impl<'a, 'i> Parser<'a, 'i> {
             targets: parsed_targets,
             object,
         })
+    }
+
+    /// One target of a `del` statement, appended to `targets`: a name, an item
+    /// (`obj[key]`, `obj[i:j]`) or an attribute, each deleted by the call CPython's
+    /// `DELETE_SUBSCR` and `DELETE_ATTR` amount to; a tuple or list of targets is
+    /// flattened.
+    fn parse_delete_target(&mut self, target: AstExpr, targets: &mut Vec<DeleteTarget>) -> Result<(), ParseError> {
+        match target {
+            AstExpr::Name(ast::ExprName { id, range, .. }) => {
+                targets.push(DeleteTarget::Name(self.identifier(&id, range)));
+            }
+            AstExpr::Subscript(ast::ExprSubscript {
+                value, slice, range, ..
+            }) => {
+                let args = ArgExprs::Two(self.parse_expression(*value)?, self.parse_expression(*slice)?);
+                targets.push(DeleteTarget::Call(ExprLoc::new(
+                    self.convert_range(range),
+                    Expr::Call {
+                        callable: Callable::Builtin(Builtins::Function(BuiltinsFunctions::DelItem)),
+                        args: Box::new(args),
+                    },
+                )));
+            }
+            AstExpr::Attribute(ast::ExprAttribute { value, attr, range, .. }) => {
+                let position = self.convert_range(range);
+                let name = ExprLoc::new(position, Expr::Literal(Literal::Str(self.interner.intern(attr.id()))));
+                targets.push(DeleteTarget::Call(ExprLoc::new(
+                    position,
+                    Expr::Call {
+                        callable: Callable::Builtin(Builtins::Function(BuiltinsFunctions::Delattr)),
+                        args: Box::new(ArgExprs::Two(self.parse_expression(*value)?, name)),
+                    },
+                )));
+            }
+            AstExpr::Tuple(ast::ExprTuple { elts, .. }) | AstExpr::List(ast::ExprList { elts, .. }) => {
+                for element in elts {
+                    self.parse_delete_target(element, targets)?;
+                }
+            }
+            // The parser itself refuses any other target (`del f()`, `del 1`).
+            other => {
+                return Err(ParseError::syntax(
+                    "cannot delete expression",
+                    self.convert_range(other.range()),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Parses a single assignment target expression into an `AssignTarget`.

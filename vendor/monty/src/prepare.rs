@@ -7,8 +7,8 @@ use crate::{
     args::{ArgExprs, CallArg, CallKwarg, Signature},
     builtins::Builtins,
     expressions::{
-        AssignTarget, Callable, CaptureSource, Comprehension, DictItem, Expr, ExprLoc, Identifier, ImportName,
-        MatchCase, NameScope, Node, Pattern, PreparedFunctionDef, PreparedNode, SequenceItem, UnpackTarget,
+        AssignTarget, Callable, CaptureSource, Comprehension, DeleteTarget, DictItem, Expr, ExprLoc, Identifier,
+        ImportName, MatchCase, NameScope, Node, Pattern, PreparedFunctionDef, PreparedNode, SequenceItem, UnpackTarget,
     },
     fstring::{FStringPart, FormatSpec},
     intern::{CompileInterns, StringId},
@@ -655,6 +655,20 @@ impl<'i, 'g> Prepare<'i, 'g> {
             match node {
                 Node::Pass => (),
                 Node::Expr(expr) => new_nodes.push(Node::Expr(self.prepare_expression(expr)?)),
+                Node::Delete(targets) => {
+                    let mut prepared = Vec::with_capacity(targets.len());
+                    for target in targets {
+                        prepared.push(match target {
+                            // `del x` binds `x` in this scope, as an assignment does.
+                            DeleteTarget::Name(name) => {
+                                self.names_assigned_in_order.insert(name.name_id);
+                                DeleteTarget::Name(self.get_id(name)?)
+                            }
+                            DeleteTarget::Call(call) => DeleteTarget::Call(self.prepare_expression(call)?),
+                        });
+                    }
+                    new_nodes.push(Node::Delete(prepared));
+                }
                 Node::Return(expr) => new_nodes.push(Node::Return(match expr {
                     Some(expr) => Some(self.prepare_expression(expr)?),
                     None => None,
@@ -2544,6 +2558,16 @@ fn collect_scope_info_from_node(
             // Scan value expression for walrus operators
             collect_assigned_names_from_expr(object, assigned_names, interner);
         }
+        Node::Delete(targets) => {
+            for target in targets {
+                match target {
+                    DeleteTarget::Name(name) => {
+                        assigned_names.insert(name.name_id);
+                    }
+                    DeleteTarget::Call(call) => collect_assigned_names_from_expr(call, assigned_names, interner),
+                }
+            }
+        }
         Node::UnpackAssign { targets, object, .. } => {
             // Recursively collect all names from nested unpack targets
             for target in targets {
@@ -3067,6 +3091,13 @@ fn collect_cell_vars_from_node(
         Node::Assign { object, .. } => {
             collect_cell_vars_from_expr(object, our_locals, cell_vars, interner);
         }
+        Node::Delete(targets) => {
+            for target in targets {
+                if let DeleteTarget::Call(call) = target {
+                    collect_cell_vars_from_expr(call, our_locals, cell_vars, interner);
+                }
+            }
+        }
         Node::UnpackAssign { targets, object, .. } => {
             for target in targets {
                 collect_cell_vars_from_unpack_target(target, our_locals, cell_vars, interner);
@@ -3474,6 +3505,13 @@ fn collect_referenced_names_from_node(
         }
         Node::Assign { object, .. } => {
             collect_referenced_names_from_expr(object, referenced, interner);
+        }
+        Node::Delete(targets) => {
+            for target in targets {
+                if let DeleteTarget::Call(call) = target {
+                    collect_referenced_names_from_expr(call, referenced, interner);
+                }
+            }
         }
         Node::UnpackAssign { targets, object, .. } => {
             for target in targets {

@@ -3021,7 +3021,7 @@ fn repl_rejected_snippet_locations() {
     for source in [
         "\n\nfrom . import missing",
         "\n\nfrom math import *",
-        "\n\ndel missing",
+        "\n\nclass Meta(metaclass=type): pass",
         "\n\n__name__ = 'changed'",
     ] {
         let error = feed_run_print(&mut repl, &format!("exec({source:?})")).unwrap_err();

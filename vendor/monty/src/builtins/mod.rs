@@ -8,6 +8,7 @@ mod all;
 mod any;
 mod bin;
 mod chr;
+mod delete;
 mod divmod;
 mod enumerate;
 mod eval_exec;
@@ -158,6 +159,8 @@ impl BuiltinsFunctionsExt for BuiltinsFunctions {
             Self::Id => id::builtin_id(vm, args),
             Self::Isinstance => isinstance::builtin_isinstance(vm, args),
             Self::Issubclass => isinstance::builtin_issubclass(vm, args),
+            Self::Delattr => delete::builtin_delattr(vm, args),
+            Self::DelItem => delete::builtin_delitem(vm, args),
             Self::Len => len::builtin_len(vm, args),
             Self::Map => map::builtin_map(vm, args),
             Self::Max => min_max::builtin_max(vm, args),

@@ -23,9 +23,9 @@ use crate::{
     builtins::{Builtins, BuiltinsFunctions},
     exception_private::{ExcType, RunError, SimpleException},
     expressions::{
-        AssignTarget, Callable, CaptureSource, CmpOperator, Comprehension, DictItem, Expr, ExprLoc, Identifier,
-        ImportName, Literal, NameScope, Node, Operator, PreparedFunctionDef, PreparedNode, SequenceItem, Submodule,
-        UnpackTarget,
+        AssignTarget, Callable, CaptureSource, CmpOperator, Comprehension, DeleteTarget, DictItem, Expr, ExprLoc,
+        Identifier, ImportName, Literal, NameScope, Node, Operator, PreparedFunctionDef, PreparedNode, SequenceItem,
+        Submodule, UnpackTarget,
     },
     fstring::{ConversionFlag, FStringPart, FormatSpec},
     function::Function,
@@ -645,6 +645,27 @@ impl<'a, 'i> Compiler<'a, 'i> {
     fn compile_stmt(&mut self, node: &'a PreparedNode) -> Result<(), CompileError> {
         // Node is an alias, use qualified path for matching
         match node {
+            Node::Delete(targets) => {
+                for target in targets {
+                    match target {
+                        DeleteTarget::Name(name) => {
+                            self.code.set_location(name.position, None);
+                            // A function's local is read first, so an unbound one raises
+                            // `UnboundLocalError` as CPython's `DELETE_FAST` does (the delete
+                            // itself is silent, for the `except ... as` cleanup it also serves).
+                            if matches!(name.scope, NameScope::Local | NameScope::Cell) && !self.is_module_scope {
+                                self.compile_name(name)?;
+                                self.code.emit(Opcode::Pop)?;
+                            }
+                            self.compile_delete(name)?;
+                        }
+                        DeleteTarget::Call(call) => {
+                            self.compile_expr(call)?;
+                            self.code.emit(Opcode::Pop)?;
+                        }
+                    }
+                }
+            }
             Node::Expr(expr) => {
                 self.compile_expr(expr)?;
                 self.code.emit(Opcode::Pop)?; // Discard result

@@ -304,7 +304,7 @@ pub enum Opcode {
     BinarySubscr = 75,
     /// a[b] = c: pop value, pop index, pop obj.
     StoreSubscr = 76,
-    // NOTE: DeleteSubscr removed - `del` statement not supported by parser
+    // NOTE: no DeleteSubscr: `del obj[key]` calls the `operator.delitem` builtin
     /// Pop obj, push obj.attr. Operand: u16 name_id.
     LoadAttr = 77,
     /// Pop module, push module.attr for `from ... import`. Operand: u16 name_id.
@@ -314,7 +314,7 @@ pub enum Opcode {
     LoadAttrImport = 78,
     /// Pop value, pop obj, set obj.attr. Operand: u16 name_id.
     StoreAttr = 79,
-    // NOTE: DeleteAttr removed - `del` statement not supported by parser
+    // NOTE: no DeleteAttr: `del obj.name` calls the `delattr` builtin
 
     // === Function Calls ===
     /// Call TOS with n positional args. Operand: u8 arg_count.

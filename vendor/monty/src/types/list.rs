@@ -133,6 +133,49 @@ impl List {
 }
 
 impl<'h> HeapReadMut<'h, List> {
+    /// `del list[key]`: one item by its index, or the items a slice selects
+    /// (any step), with CPython's errors for an index out of range or of the
+    /// wrong type.
+    pub(crate) fn delete_item(&self, key: &Value, vm: &mut VM<'h>) -> RunResult<()> {
+        let len = self.get(vm.heap).len();
+        if let Value::Ref(id) = key
+            && let HeapData::Slice(slice) = vm.heap.get(*id)
+        {
+            let (start, stop, step) = slice.indices(len)?;
+            let mut doomed: Vec<usize> = Vec::new();
+            let mut i = start;
+            while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                doomed.push(usize::try_from(i).expect("slice indices are within the list"));
+                i += step;
+            }
+            // Highest first, so each removal leaves the others' positions alone.
+            doomed.sort_unstable_by(|a, b| b.cmp(a));
+            let removed: Vec<Value> = doomed
+                .into_iter()
+                .map(|index| self.get_mut(vm.heap).items.remove(index))
+                .collect();
+            removed.drop_with(vm);
+            return Ok(());
+        }
+        let index = match key.py_value(vm) {
+            PyValue::Int(integer) => integer.to_i64(vm).ok_or_else(ExcType::index_error_int_too_large)?,
+            PyValue::Bool(value) => i64::from(value),
+            _ => {
+                let key_type = key.py_type_name(vm);
+                return Err(ExcType::type_error_indices(Type::List, &key_type));
+            }
+        };
+        let len = i64::try_from(len).expect("list length exceeds i64::MAX");
+        let normalized = if index < 0 { index + len } else { index };
+        if normalized < 0 || normalized >= len {
+            return Err(ExcType::list_assignment_index_error());
+        }
+        let index = usize::try_from(normalized).expect("index validated non-negative");
+        let removed = self.get_mut(vm.heap).items.remove(index);
+        removed.drop_with(vm);
+        Ok(())
+    }
+
     /// Collects replacements before assignment to support self-assignment and avoid
     /// partial writes on iterator failure. Bounds are normalized after collection
     /// because the iterator may have resized the target.
