@@ -312,3 +312,30 @@ class WithHook(Hook):
 
 
 assert WithHook(4).seen == 8
+
+
+# === super() reaches object's __repr__, __str__ and __eq__ ===
+class Shown:
+    def __repr__(self):
+        default = super().__repr__()
+        # CPython names the module (`<__main__.Shown object at 0x...>`), Monty does not.
+        assert default.startswith('<') and 'Shown object at 0x' in default, default
+        return 'Shown+'
+
+    def __str__(self):
+        return 'str of ' + super().__str__()
+
+    def __eq__(self, other):
+        return super().__eq__(other)
+
+
+sh = Shown()
+assert repr(sh) == 'Shown+', repr(sh)
+assert str(sh) == 'str of Shown+', str(sh)
+assert sh == sh and not (sh == Shown())
+assert Shown().__eq__(1) is NotImplemented
+try:
+    super(Shown, sh).__repr__(1)
+    raise AssertionError('__repr__ with an argument')
+except TypeError as e:
+    assert str(e) == 'expected 0 arguments, got 1', str(e)

@@ -22,8 +22,9 @@ use crate::{
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
     hash::{HashValue, identity_hash},
     heap::{DropWithContext, Heap, HeapData, HeapId, HeapItem, HeapObjectRead},
+    identity::Identity,
     intern::{FunctionId, Interns},
-    types::{BoundMethod, is_subclass},
+    types::{BoundMethod, is_subclass, str::allocate_string},
     value::{EitherStr, Value},
 };
 
@@ -240,18 +241,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Super> {
             .lookup(attr, vm.heap, vm.interns)
             .map(|m| m.clone_with_heap(vm.heap))
         else {
-            let name = attr.as_str(vm.interns);
-            let no_arguments = matches!(args, ArgValues::Empty);
-            args.drop_with(vm);
-            return if name == "__init__" && no_arguments {
-                Ok(CallResult::Value(Value::None))
-            } else if name == "__init__" {
-                Err(ExcType::type_error(
-                    "object.__init__() takes exactly one argument (the instance to initialize)",
-                ))
-            } else {
-                Err(ExcType::attribute_error("super", name))
-            };
+            return object_method(instance, attr.as_str(vm.interns), args, vm).map(CallResult::Value);
         };
         defer_drop!(member, vm);
         if is_method_value(member, vm) {
@@ -259,6 +249,59 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Super> {
             vm.call_function(member, args.prepend(Value::Ref(instance)))
         } else {
             vm.call_function(member, args)
+        }
+    }
+}
+
+/// What `object`, every class's last base, answers for `super().name(...)` when
+/// no class in the order defines `name`: `__init__` (no arguments), `__repr__`
+/// (`<B object at 0x...>`), `__str__` (the instance's `repr`, as `object.__str__`
+/// calls it) and `__eq__` (`True` for the instance itself, else `NotImplemented`).
+fn object_method(instance: HeapId, name: &str, args: ArgValues, vm: &mut VM<'_>) -> RunResult<Value> {
+    let wrong_count = |expected: usize, given: usize| {
+        ExcType::type_error(format!(
+            "expected {expected} argument{}, got {given}",
+            if expected == 1 { "" } else { "s" }
+        ))
+    };
+    match (name, args) {
+        ("__init__", ArgValues::Empty) => Ok(Value::None),
+        ("__init__", args) => {
+            args.drop_with(vm);
+            Err(ExcType::type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ))
+        }
+        ("__repr__", ArgValues::Empty) => {
+            let HeapData::Instance(inst) = vm.heap.get(instance) else {
+                unreachable!("a super object's instance is an instance")
+            };
+            let repr = format!(
+                "<{} object at 0x{:x}>",
+                class_name(inst.class(), vm.heap, vm.interns),
+                Identity::from_heap_id(instance).encoded()
+            );
+            Ok(allocate_string(repr, vm.heap))
+        }
+        ("__str__", ArgValues::Empty) => Value::Ref(instance).py_repr(vm),
+        ("__eq__", ArgValues::One(other)) => {
+            let same = matches!(other, Value::Ref(id) if id == instance);
+            other.drop_with(vm);
+            Ok(if same { Value::Bool(true) } else { Value::NotImplemented })
+        }
+        ("__repr__" | "__str__", args) => {
+            let given = args.count();
+            args.drop_with(vm);
+            Err(wrong_count(0, given))
+        }
+        ("__eq__", args) => {
+            let given = args.count();
+            args.drop_with(vm);
+            Err(wrong_count(1, given))
+        }
+        (name, args) => {
+            args.drop_with(vm);
+            Err(ExcType::attribute_error("super", name))
         }
     }
 }
