@@ -226,8 +226,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
                     class.bases.iter().map(|&id| class_ref(id, vm.heap)).collect()
                 }
             } else {
-                std::iter::once(self.id())
-                    .chain(class.ancestors.iter().copied())
+                resolution_order(self.id(), vm.heap)
                     .map(|id| class_ref(id, vm.heap))
                     .chain(std::iter::once(object))
                     .collect()
@@ -300,6 +299,16 @@ pub(crate) fn class_lookup<'v, 'k>(
         HeapData::Class(ancestor) => ancestor.namespace.get_by_str(name, heap, interns),
         _ => None,
     })
+}
+
+/// A class followed by its ancestors: its method resolution order without
+/// `object` (just the class itself when `class_id` is not a class).
+pub(crate) fn resolution_order(class_id: HeapId, heap: &Heap) -> impl Iterator<Item = HeapId> + '_ {
+    let ancestors = match heap.get(class_id) {
+        HeapData::Class(class) => class.ancestors.as_slice(),
+        _ => &[],
+    };
+    std::iter::once(class_id).chain(ancestors.iter().copied())
 }
 
 /// A new reference to the class `id`, as a value.

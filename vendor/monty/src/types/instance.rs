@@ -2,7 +2,7 @@ use std::{borrow::Cow, fmt::Write};
 
 use monty_types::MontyUuid;
 
-use super::{Dict, LazyHeapSet, PyTrait, Type, attribute_name_value, class_lookup, dict::StrKey};
+use super::{Dict, LazyHeapSet, PyTrait, Type, attribute_name_value, class_lookup, dict::StrKey, resolution_order};
 use crate::{
     args::{ArgValues, KwargsValues},
     boundary_uuid::create_uuid,
@@ -943,11 +943,7 @@ enum HashRule {
 /// class. So a subclass that defines `__eq__` is unhashable even where a base
 /// defines `__hash__`, as in CPython.
 fn hash_rule(class_id: HeapId, vm: &VM<'_>) -> HashRule {
-    let ancestors = match vm.heap.get(class_id) {
-        HeapData::Class(class) => class.ancestors(),
-        _ => &[],
-    };
-    for &class in std::iter::once(&class_id).chain(ancestors) {
+    for class in resolution_order(class_id, vm.heap) {
         match namespace_member(class, "__hash__", vm.heap, vm.interns) {
             Some(Value::None) => return HashRule::Unhashable,
             Some(_) => return HashRule::User,

@@ -54,7 +54,7 @@ mod unicode_type_data;
 pub mod union;
 
 pub(crate) use bytes::{Bytes, BytesIterator};
-pub(crate) use class::{Class, class_lookup, is_subclass, linearize};
+pub(crate) use class::{Class, class_lookup, is_subclass, linearize, resolution_order};
 pub(crate) use complex::Complex;
 pub(crate) use csv::CsvObject;
 pub(crate) use deque::Deque;

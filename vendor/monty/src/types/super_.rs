@@ -24,7 +24,7 @@ use crate::{
     heap::{DropWithContext, Heap, HeapData, HeapId, HeapItem, HeapObjectRead},
     identity::Identity,
     intern::{FunctionId, Interns},
-    types::{BoundMethod, is_subclass, str::allocate_string},
+    types::{BoundMethod, is_subclass, resolution_order, str::allocate_string},
     value::{EitherStr, Value},
 };
 
@@ -87,9 +87,7 @@ fn implicit_arguments(vm: &VM<'_>) -> RunResult<(HeapId, HeapId)> {
     let HeapData::Instance(inst) = vm.heap.get(instance) else {
         unreachable!("checked above")
     };
-    let defining = resolution_order(inst.class(), vm.heap)
-        .into_iter()
-        .find(|&class| defines_function(class, function, vm.heap));
+    let defining = resolution_order(inst.class(), vm.heap).find(|&class| defines_function(class, function, vm.heap));
     let class = defining.ok_or_else(|| {
         RunError::from(SimpleException::new_msg(
             ExcType::RuntimeError,
@@ -128,15 +126,6 @@ fn not_a_type(value: &Value, vm: &VM<'_>) -> RunError {
     ))
 }
 
-/// A class followed by its ancestors.
-fn resolution_order(class: HeapId, heap: &Heap) -> Vec<HeapId> {
-    let mut order = vec![class];
-    if let HeapData::Class(c) = heap.get(class) {
-        order.extend_from_slice(c.ancestors());
-    }
-    order
-}
-
 /// Whether the class's own namespace holds the function `function`.
 fn defines_function(class: HeapId, function: FunctionId, heap: &Heap) -> bool {
     let HeapData::Class(c) = heap.get(class) else {
@@ -172,9 +161,10 @@ impl Super {
         let HeapData::Instance(inst) = heap.get(self.instance) else {
             return None;
         };
-        let order = resolution_order(inst.class(), heap);
-        let start = order.iter().position(|&class| class == self.class)? + 1;
-        order[start..].iter().find_map(|&class| match heap.get(class) {
+        let mut order = resolution_order(inst.class(), heap);
+        // Past `self.class` (none left if it is not in the order), then the first that defines it.
+        order.find(|&class| class == self.class)?;
+        order.find_map(|class| match heap.get(class) {
             HeapData::Class(c) => c.namespace().get_by_str(name, heap, interns),
             _ => None,
         })
