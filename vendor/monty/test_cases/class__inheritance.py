@@ -339,3 +339,11 @@ try:
     raise AssertionError('__repr__ with an argument')
 except TypeError as e:
     assert str(e) == 'expected 0 arguments, got 1', str(e)
+
+
+# === A base that is no class ===
+try:
+    type('Bad', (1,), {})
+    raise AssertionError('an int as a base')
+except TypeError as e:
+    assert str(e).startswith('metaclass conflict: the metaclass of a derived class'), str(e)

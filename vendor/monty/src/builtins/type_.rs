@@ -226,14 +226,13 @@ fn class_bases(bases: &[Value], vm: &VM<'_>) -> RunResult<Vec<HeapId>> {
                 ))
                 .into());
             }
+            // What CPython's `type('A', (1,), {})` says. (A `class A(1):` statement
+            // calls the base's own type instead, and its error is that type's.)
             _ => {
-                // CPython: `class A(1)` calls `int`'s metaclass with three arguments.
-                let got = base.py_type(vm).name(vm.heap, vm.interns);
-                return Err(ExcType::type_error(format!(
-                    "{got}() takes {} argument{} (3 given)",
-                    if got == "int" { "at most 2" } else { "at most 1" },
-                    if got == "int" { "s" } else { "" }
-                )));
+                return Err(ExcType::type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the \
+                     metaclasses of all its bases",
+                ));
             }
         }
     }
