@@ -73,8 +73,8 @@ fn implicit_arguments(vm: &VM<'_>) -> RunResult<(HeapId, HeapId)> {
         Value::Ref(id) if let HeapData::Cell(cell) = vm.heap.get(*id) => &cell.0,
         other => other,
     };
-    let instance = match first {
-        Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::Instance(_)) => *id,
+    let (instance, instance_class) = match first {
+        Value::Ref(id) if let HeapData::Instance(inst) = vm.heap.get(*id) => (*id, inst.class()),
         Value::Undefined => return Err(no_arguments()),
         _ => {
             return Err(SimpleException::new_msg(
@@ -84,10 +84,7 @@ fn implicit_arguments(vm: &VM<'_>) -> RunResult<(HeapId, HeapId)> {
             .into());
         }
     };
-    let HeapData::Instance(inst) = vm.heap.get(instance) else {
-        unreachable!("checked above")
-    };
-    let defining = resolution_order(inst.class(), vm.heap).find(|&class| defines_function(class, function, vm.heap));
+    let defining = resolution_order(instance_class, vm.heap).find(|&class| defines_function(class, function, vm.heap));
     let class = defining.ok_or_else(|| {
         RunError::from(SimpleException::new_msg(
             ExcType::RuntimeError,
@@ -99,18 +96,16 @@ fn implicit_arguments(vm: &VM<'_>) -> RunResult<(HeapId, HeapId)> {
 
 /// `super(C, obj)`: `C` a class, `obj` an instance of it or of a subclass.
 fn explicit_arguments(class: &Value, obj: &Value, vm: &VM<'_>) -> RunResult<(HeapId, HeapId)> {
-    let Value::Ref(class) = class else {
-        return Err(not_a_type(class, vm));
+    let class = match class {
+        Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::Class(_)) => *id,
+        other => return Err(not_a_type(other, vm)),
     };
-    if !matches!(vm.heap.get(*class), HeapData::Class(_)) {
-        return Err(not_a_type(&Value::Ref(*class), vm));
-    }
     match obj {
         Value::Ref(id)
             if let HeapData::Instance(inst) = vm.heap.get(*id)
-                && is_subclass(inst.class(), *class, vm.heap) =>
+                && is_subclass(inst.class(), class, vm.heap) =>
         {
-            Ok((*class, *id))
+            Ok((class, *id))
         }
         _ => Err(ExcType::type_error(
             "super(type, obj): obj must be an instance or subtype of type",
