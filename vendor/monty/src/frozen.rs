@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     args::ArgValues,
-    builtins::next,
+    builtins::{drained, next},
     bytecode::{CallResult, Compiler, VM},
     exception_private::RunResult,
     intern::{CompileInterns, FunctionId, Interns},
@@ -36,6 +36,27 @@ pub(crate) enum FrozenFunction {
     /// Return a default when a suspendable user `__next__` method is exhausted.
     #[serde(rename = "builtins.next_default")]
     NextDefault,
+    /// One step of a `for` loop over a user iterator, whose `__next__` may suspend.
+    #[serde(rename = "builtins.for_next")]
+    ForNext,
+    /// A builtin that consumes a whole iterable, given a user iterable read by a `for` loop.
+    #[serde(rename = "builtins.call_drained")]
+    CallDrained,
+    /// The first items of a user iterable, for unpacking, whose `__next__` may suspend.
+    #[serde(rename = "builtins.take")]
+    Take,
+    /// `str.join()` of a user iterable, whose `__next__` may suspend.
+    #[serde(rename = "builtins.str_join")]
+    Join,
+    /// `zip()` of user iterables, whose `__next__` may suspend.
+    #[serde(rename = "builtins.zip")]
+    Zip,
+    /// `any()` over a user iterable, whose `__next__` may suspend.
+    #[serde(rename = "builtins.any")]
+    Any,
+    /// `all()` over a user iterable, whose `__next__` may suspend.
+    #[serde(rename = "builtins.all")]
+    All,
 }
 
 impl FrozenFunction {
@@ -73,6 +94,13 @@ impl FrozenFunction {
             Self::Iter => iter::ITER_SOURCE,
             Self::LruCacheMiss => lru_cache::CACHE_MISS_SOURCE,
             Self::NextDefault => next::NEXT_DEFAULT_SOURCE,
+            Self::ForNext => iter::FOR_NEXT_SOURCE,
+            Self::CallDrained => drained::CALL_DRAINED_SOURCE,
+            Self::Take => drained::TAKE_SOURCE,
+            Self::Join => drained::JOIN_SOURCE,
+            Self::Zip => drained::ZIP_SOURCE,
+            Self::Any => drained::ANY_SOURCE,
+            Self::All => drained::ALL_SOURCE,
         }
     }
 }

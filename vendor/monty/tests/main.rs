@@ -215,6 +215,116 @@ fn complete_external_reduce(mut progress: RunProgress) -> MontyObject {
     progress.into_complete().expect("expected Complete")
 }
 
+/// A class's `__next__` that calls the host suspends under a `for` statement, a comprehension
+/// and the builtins that read an iterable whole (each through a frozen `for` loop), and the
+/// suspended run survives a dump.
+#[test]
+fn external_function_in_user_next_suspends() {
+    let code = "
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return ext_fn(self.n)
+
+out = []
+for x in Countdown(2):
+    out.append(x)
+out.append([x * 10 for x in Countdown(2)])
+out.append(list(Countdown(2)))
+out.append(sorted(Countdown(3), reverse=True))
+out.append(sum(Countdown(3)))
+out.append(max(Countdown(3)))
+out.append(list(zip('ab', Countdown(2))))
+out.append(list(enumerate(Countdown(2), 1)))
+out.append(any(Countdown(3)))
+out.append(all(Countdown(3)))
+
+class Words(Countdown):
+    def __next__(self):
+        return str(super().__next__())
+
+a, b = Countdown(2)
+out.append((a, b))
+first, *rest = Countdown(3)
+out.append((first, rest))
+out.append([*Countdown(2)])
+out.append(''.join(map(str, Countdown(2))))
+out.append(list(filter(None, Countdown(3))))
+out.append('-'.join(Words(2)))
+out.append((lambda *args: args)(*Countdown(2)))
+
+class Forever:
+    def __init__(self):
+        self.n = 0
+    def __iter__(self):
+        return self
+    def __next__(self):
+        self.n += 1
+        return ext_fn(self.n)
+
+out.append(list(zip(Forever(), 'ab')))
+out.append(list(zip(Countdown(3), 'xy', strict=False)))
+out
+";
+    let runner = MontyRun::new(
+        code.to_owned(),
+        "test.py",
+        vec!["ext_fn".to_owned()],
+        CompileOptions::default(),
+    )
+    .unwrap();
+    let mut progress = runner
+        .start(
+            vec![MontyObject::function("ext_fn".to_owned(), None)],
+            ResourceTracker::default(),
+            PrintWriter::Disabled,
+        )
+        .unwrap();
+    let mut calls = 0;
+    let result = loop {
+        match progress {
+            RunProgress::FunctionCall(call) => {
+                assert_eq!(call.function_name, "ext_fn");
+                let arg = call.args.args().next().expect("one argument").to_owned();
+                calls += 1;
+                progress = if calls == 1 {
+                    // The first suspension, inside `__next__` under a `for`, through a dump.
+                    let progress = RunProgress::FunctionCall(call);
+                    let bytes = dump("test.py", None, &[], SessionRef::Running(&progress)).unwrap();
+                    let Session::Running(restored) = Dump::load(&bytes).unwrap().state else {
+                        panic!("expected running dump")
+                    };
+                    let RunProgress::FunctionCall(call) = *restored else {
+                        panic!("expected the restored call")
+                    };
+                    call.resume(arg, PrintWriter::Disabled).unwrap()
+                } else {
+                    call.resume(arg, PrintWriter::Disabled).unwrap()
+                };
+            }
+            other => break other.into_complete().expect("expected Complete"),
+        }
+    };
+    // any() stops at its first true item (2), all() at its first false one (0); zip() stops
+    // at its shortest argument, reading an endless iterator once more than the rows it makes,
+    // unless strict= has it read each argument whole.
+    assert_eq!(
+        calls,
+        2 + 2 + 2 + 3 + 3 + 3 + 2 + 2 + 1 + 3 + 2 + 3 + 2 + 2 + 3 + 2 + 2 + 3 + 3
+    );
+    assert_eq!(
+        result.to_string(),
+        "[1, 0, [10, 0], [1, 0], [2, 1, 0], 3, 2, [('a', 1), ('b', 0)], [(1, 1), (2, 0)], True, False, \
+         (1, 0), (2, [1, 0]), [1, 0], '10', [2, 1], '1-0', (1, 0), [(1, 'a'), (2, 'b')], [(2, 'x'), (1, 'y')]]"
+    );
+}
+
 /// Nested caches around a host callable resume and store through ordinary frozen frames.
 #[test]
 fn external_function_in_cache_suspends() {
@@ -324,11 +434,12 @@ fn external_function_in_deepcopy_raises_not_implemented() {
     "#);
 }
 
-/// `for` still requires synchronous advancement, so an external call in
-/// `__next__` raises at that call site rather than suspending the loop.
+/// A native loop (here `dict.fromkeys()`'s) still advances a class's iterator synchronously,
+/// so an external call in `__next__` raises at that call site; a `for` statement's
+/// own steps suspend (`external_function_in_user_next_suspends`).
 #[test]
 fn external_function_in_next_raises_not_implemented() {
-    let code = "class Foo:\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        return ext_fn()\n\nfor _x in Foo():\n    pass";
+    let code = "class Foo:\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        return ext_fn()\n\ndict.fromkeys(Foo())";
     let mut ex = MontyRun::new(
         code.to_owned(),
         "test.py",
@@ -342,8 +453,8 @@ fn external_function_in_next_raises_not_implemented() {
     assert_snapshot!(err.to_string(), @r#"
     Traceback (most recent call last):
       File "test.py", line 8, in <module>
-        for _x in Foo():
-                  ~~~~~
+        dict.fromkeys(Foo())
+        ~~~~~~~~~~~~~~~~~~~~
       File "test.py", line 6, in __next__
         return ext_fn()
                ~~~~~~~~
@@ -353,8 +464,8 @@ fn external_function_in_next_raises_not_implemented() {
 
 /// Iterator acquisition reports both the synchronous consumer and the suspended method in its traceback.
 #[test]
-fn synchronous_sum_acquisition_has_traceback() {
-    let code = "class Iterable:\n    def __iter__(self):\n        return ext_fn()\n\nsum(Iterable())";
+fn synchronous_fromkeys_acquisition_has_traceback() {
+    let code = "class Iterable:\n    def __iter__(self):\n        return ext_fn()\n\ndict.fromkeys(Iterable())";
     let mut runner = MontyRun::new(
         code.to_owned(),
         "test.py",
@@ -368,8 +479,8 @@ fn synchronous_sum_acquisition_has_traceback() {
     assert_snapshot!(error, @r#"
     Traceback (most recent call last):
       File "test.py", line 5, in <module>
-        sum(Iterable())
-        ~~~~~~~~~~~~~~~
+        dict.fromkeys(Iterable())
+        ~~~~~~~~~~~~~~~~~~~~~~~~~
       File "test.py", line 3, in __iter__
         return ext_fn()
                ~~~~~~~~
@@ -411,19 +522,19 @@ class DirectNext:
     __next__ = functools.partial(ext_fn, ['owned'])
 
 for _ in range(3):
-    assert list(RecoverIter()) == [1, 2]
-    assert list(RecoverNext()) == []
+    assert list(dict.fromkeys(RecoverIter())) == [1, 2]
+    assert list(dict.fromkeys(RecoverNext())) == []
     try:
-        list(FailIter())
+        list(dict.fromkeys(FailIter()))
         assert False, 'expected synchronous acquisition to fail'
     except NotImplementedError as exc:
         assert str(exc) == "external function 'ext_fn' cannot suspend in this synchronous context"
     try:
-        list(DirectNext())
+        list(dict.fromkeys(DirectNext()))
         assert False, 'expected synchronous advancement to fail'
     except NotImplementedError as exc:
         assert str(exc) == "external function 'ext_fn' cannot suspend in this synchronous context"
-    assert list(RecoverIter()) == [1, 2]
+    assert list(dict.fromkeys(RecoverIter())) == [1, 2]
 42
 "#;
     let mut runner = MontyRun::new(
@@ -642,7 +753,8 @@ fn dynamic_type_with_builtin_base_raises_not_implemented_error() {
 /// class without them. A Rust-side test because CPython supports it.
 #[test]
 fn dataclass_inheriting_a_dataclass_raises_not_implemented_error() {
-    let code = "from dataclasses import dataclass\n@dataclass\nclass A:\n    x: int\n@dataclass\nclass B(A):\n    y: int\n";
+    let code =
+        "from dataclasses import dataclass\n@dataclass\nclass A:\n    x: int\n@dataclass\nclass B(A):\n    y: int\n";
     let mut ex = MontyRun::new(code.to_owned(), "test.py", vec![], CompileOptions::default()).unwrap();
     let err = ex.run_no_limits(vec![]).unwrap_err();
     assert!(

@@ -10,6 +10,7 @@ mod bin;
 mod chr;
 mod delete;
 mod divmod;
+pub(crate) mod drained;
 mod enumerate;
 mod eval_exec;
 pub(crate) use eval_exec::SnippetKey;
@@ -141,6 +142,14 @@ pub(crate) trait BuiltinsFunctionsExt: Sized {
 
 impl BuiltinsFunctionsExt for BuiltinsFunctions {
     fn call(self, vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult> {
+        let callee = Builtins::Function(self);
+        let args = match drained::reads(callee, args.count()) {
+            Some(what) => match drained::call_drained(callee, what, args, vm) {
+                Ok(call) => return call,
+                Err(args) => args,
+            },
+            None => args,
+        };
         let r = match self {
             Self::Abs => abs::builtin_abs(vm, args),
             Self::All => all::builtin_all(vm, args),

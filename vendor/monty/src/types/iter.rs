@@ -1,7 +1,8 @@
 //! Shared helpers for Python's iteration protocol.
 //!
 //! Concrete iterator state lives beside its iterable type. This module only
-//! provides suspendable iterator validation and synchronous collection machinery.
+//! provides suspendable iterator validation, the suspendable step of a `for` over a
+//! class's iterator, and synchronous collection machinery.
 
 use monty_types::{ResourceError, ResourceTracker};
 
@@ -20,6 +21,17 @@ use crate::{
 pub(crate) const ITER_SOURCE: &str = r"
 def __monty_iter(object, get_iter, validate):
     return validate(get_iter(object))
+";
+
+/// One step of a `for` over an instance of a Python class (see `bytecode::vm::user_iter`):
+/// `next()` as a call of its own, so `__next__` may suspend.
+pub(crate) const FOR_NEXT_SOURCE: &str = r"
+def __monty_for_next(iterator, next_, stop_iteration):
+    try:
+        item = next_(iterator)
+    except stop_iteration:
+        return ()
+    return (item,)
 ";
 
 /// Invokes the user protocol without re-entering the instance's validation frame.

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::{
     args::{ArgValues, FromArgs, StrArg},
+    builtins::drained,
     bytecode::{CallResult, VM},
     codecs::Codec,
     defer_drop,
@@ -261,6 +262,9 @@ impl<'h> PyTrait<'h> for PyStr<'h> {
                     args.drop_with(vm);
                     return Err(ExcType::attribute_error(Type::Str, attr.as_str(vm.interns)));
                 };
+                if method == StaticStrings::Join && drained::joins_class_iterable(&args, vm) {
+                    return drained::join_drained(Value::InternString(*id), args, vm);
+                }
                 let text = vm.heap.protect(vm.interns.get_str(*id));
                 call_str_method_impl(&*text, method, args, vm).map(CallResult::Value)
             }
@@ -503,6 +507,9 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Str> {
             return Err(ExcType::attribute_error(Type::Str, attr.as_str(vm.interns)));
         };
 
+        if method == StaticStrings::Join && drained::joins_class_iterable(&args, vm) {
+            return drained::join_drained(self.clone_value(vm.heap), args, vm);
+        }
         let s = heap_read_ref_as_field!(self, Str, 0);
         call_str_method_impl(&*s, method, args, vm).map(CallResult::Value)
     }

@@ -4,7 +4,7 @@ use num_bigint::BigInt;
 
 use crate::{
     args::{ArgValues, FromArgs},
-    builtins::{Builtins, BuiltinsFunctions, iter::builtin_iter, object_setattr::builtin_object_setattr},
+    builtins::{Builtins, BuiltinsFunctions, drained, iter::builtin_iter, object_setattr::builtin_object_setattr},
     bytecode::{CallResult, VM},
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
@@ -799,10 +799,17 @@ impl Type {
 
     /// Calls this type as a constructor (e.g., `list(x)`, `int(x)`).
     ///
-    /// Iterator acquisition may suspend in user code; other constructors complete natively.
+    /// Iterator acquisition may suspend in user code, and so may `list()`, `tuple()`, `set()`
+    /// and `frozenset()` of a class's iterable (see `builtins::drained`); other constructors
+    /// complete natively.
     pub(crate) fn call(self, vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult> {
         if self == Self::Iterator {
             builtin_iter(vm, args)
+        } else if let Some(what) = drained::reads(Builtins::Type(self), args.count()) {
+            match drained::call_drained(Builtins::Type(self), what, args, vm) {
+                Ok(call) => call,
+                Err(args) => self.call_native(vm, args).map(CallResult::Value),
+            }
         } else {
             self.call_native(vm, args).map(CallResult::Value)
         }

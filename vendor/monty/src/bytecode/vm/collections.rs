@@ -2,6 +2,7 @@
 
 use super::VM;
 use crate::{
+    builtins::drained,
     defer_drop, defer_drop_mut,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
     heap::{DropGuard, DropWithContext, Heap, HeapData, HeapReadOutput},
@@ -120,6 +121,9 @@ impl VM<'_> {
         let this = self;
 
         let iterable = this.pop();
+        if drained::is_class_iterable(&iterable, this) {
+            return this.take_class_iterable(iterable, None);
+        }
         defer_drop!(iterable, this);
         // DropGuard for list_ref: pushed back on success via into_parts, dropped on error
         let mut list_ref_guard = DropGuard::new(this.pop(), this);
@@ -494,6 +498,9 @@ impl VM<'_> {
         let this = self;
 
         let value = this.pop();
+        if drained::is_class_iterable(&value, this) {
+            return this.take_class_iterable(value, Some(count));
+        }
         defer_drop!(value, this);
 
         // Fast path: tuple, list, push onto stack without a temporary vector.
@@ -531,6 +538,9 @@ impl VM<'_> {
         let this = self;
 
         let value = this.pop();
+        if drained::is_class_iterable(&value, this) {
+            return this.take_class_iterable(value, None);
+        }
         defer_drop_mut!(value, this);
 
         let min_items = before + after;

@@ -16,6 +16,7 @@ mod namespace;
 mod pattern;
 mod recursion;
 mod scheduler;
+mod user_iter;
 
 use std::{borrow::Cow, mem};
 
@@ -1845,15 +1846,7 @@ impl<'h> VM<'h> {
                     }
                 }
                 // Iteration - route through exception handling
-                Opcode::GetIter => {
-                    let value = self.pop();
-                    let iterator = value.py_iter(self).and_then(|call| call.require_synchronous(self));
-                    value.drop_with(self);
-                    match iterator {
-                        Ok(iterator) => self.push(iterator),
-                        Err(e) => catch!(self, e),
-                    }
-                }
+                Opcode::GetIter => try_catch!(self, self.get_iter()),
                 Opcode::ForIter => {
                     let offset = self.current_frame.fetch_i16();
                     // Iterator implementations return heap objects from `py_iter`.
@@ -1883,6 +1876,12 @@ impl<'h> VM<'h> {
                         continue;
                     }
 
+                    // A class's `__next__` runs as a frame of its own (see `user_iter`).
+                    if matches!(iter, HeapReadOutput::Instance(_) | HeapReadOutput::Tuple(_)) {
+                        drop(iter);
+                        try_catch!(self, self.step_user_iterator(offset));
+                        continue;
+                    }
                     match iter.py_next(self) {
                         Ok(Some(value)) => self.push(value),
                         Ok(None) => {

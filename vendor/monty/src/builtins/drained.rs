@@ -1,0 +1,261 @@
+//! Builtins and instructions that read a whole iterable take an instance of a Python class
+//! through a frozen `for` loop first.
+//!
+//! They read their argument in native loops, which call a class's `__iter__` and `__next__`
+//! in a nested dispatch loop that cannot suspend: a `__next__` that waits for the host raised
+//! there. Given such an instance, `list()`, `tuple()`, `set()`, `frozenset()`, `sorted()`,
+//! `sum()`, `min()` and `max()` of one iterable, `enumerate()`, `map()` and `filter()` call
+//! themselves through `CALL_DRAINED_SOURCE`, whose `for` loop (its steps may suspend, see
+//! `bytecode::vm::user_iter`) reads the instance into a list first; `zip()` goes through
+//! `ZIP_SOURCE`, one item of each argument in turn as CPython's does; `str.join()` through
+//! `JOIN_SOURCE`; unpacking (`a, b = it`, `a, *rest = it`) and `*it` through `TAKE_SOURCE`,
+//! after which the instruction runs again on the list. CPython's `list()`, `sorted()` and
+//! `join` read the whole iterable before they build too, and monty's `enumerate()`, `map()`
+//! and `filter()` return lists; `sum()`, `min()` and `max()` now read it whole before
+//! their first addition or comparison, which only a `__next__` or an `__add__` that prints can
+//! tell. `any()` and `all()` stop at the item that decides them, so theirs are loops of their
+//! own (`ANY_SOURCE`, `ALL_SOURCE`), in CPython's order exactly. Other native loops (`in`,
+//! `dict()`, `itertools`) still read synchronously.
+
+use std::ops::Range;
+
+use crate::{
+    args::ArgValues,
+    builtins::{Builtins, BuiltinsFunctions},
+    bytecode::{CallResult, VM},
+    exception_private::{ExcType, RunResult, SimpleException},
+    frozen::FrozenFunction,
+    heap::{DropGuard, DropWithContext, HeapData},
+    types::{Dict, Type, allocate_tuple, instance::class_defines_not_none, tuple::TupleVec},
+    value::Value,
+};
+
+/// Calls `function(*args, **kwargs)` with each positional argument whose index is in `drain`
+/// read into a list by a `for` loop.
+pub(crate) const CALL_DRAINED_SOURCE: &str = r"
+def __monty_call_drained(function, args, kwargs, drain):
+    ready = []
+    index = 0
+    for arg in args:
+        if index in drain:
+            items = []
+            for item in arg:
+                items.append(item)
+            arg = items
+        ready.append(arg)
+        index += 1
+    return function(*ready, **kwargs)
+";
+
+/// The items of an iterable that may suspend, as a list: what unpacking (`a, b = it`,
+/// `a, *rest = it`) and `*it` read. With a `limit`, the item after the first `limit` raises
+/// `too_many` (`a, b = it` reads at most three items, as CPython's unpacking does).
+pub(crate) const TAKE_SOURCE: &str = r"
+def __monty_take(iterable, limit, too_many):
+    items = []
+    for item in iterable:
+        if limit == 0:
+            raise too_many
+        items.append(item)
+        limit -= 1
+    return items
+";
+
+/// `str.join()` of an iterable that may suspend.
+pub(crate) const JOIN_SOURCE: &str = r"
+def __monty_join(separator, iterable):
+    items = []
+    for item in iterable:
+        items.append(item)
+    return separator.join(items)
+";
+
+/// `zip()` of iterables that may suspend, one item of each in turn, stopping at the first
+/// exhausted: an endless iterator beside a list ends with the list, as in CPython.
+pub(crate) const ZIP_SOURCE: &str = r"
+def __monty_zip(iterables, iter_, next_, stop_iteration, tuple_):
+    iterators = []
+    for iterable in iterables:
+        iterators.append(iter_(iterable))
+    rows = []
+    while True:
+        row = []
+        for iterator in iterators:
+            try:
+                row.append(next_(iterator))
+            except stop_iteration:
+                return rows
+        rows.append(tuple_(row))
+";
+
+/// `any()` over an iterable that may suspend.
+pub(crate) const ANY_SOURCE: &str = r"
+def __monty_any(iterable):
+    for item in iterable:
+        if item:
+            return True
+    return False
+";
+
+/// `all()` over an iterable that may suspend.
+pub(crate) const ALL_SOURCE: &str = r"
+def __monty_all(iterable):
+    for item in iterable:
+        if not item:
+            return False
+    return True
+";
+
+/// What a builtin reads whole of its arguments.
+pub(crate) enum Reads {
+    /// Its one argument, item by item until one decides the answer: `any()`, `all()`.
+    UntilDecided(FrozenFunction),
+    /// These positional arguments, each to its end.
+    Whole(Range<usize>),
+    /// Every positional argument, one item of each in turn: `zip()`, unless `strict=` is
+    /// given (then each is read whole first).
+    InTurn,
+}
+
+/// What `callee`, called with `positionals` positional arguments, reads whole; `None` for the
+/// builtins that do not (most), which skip `call_drained`.
+pub(crate) fn reads(callee: Builtins, positionals: usize) -> Option<Reads> {
+    match callee {
+        Builtins::Function(BuiltinsFunctions::Any) => Some(Reads::UntilDecided(FrozenFunction::Any)),
+        Builtins::Function(BuiltinsFunctions::All) => Some(Reads::UntilDecided(FrozenFunction::All)),
+        Builtins::Function(BuiltinsFunctions::Sorted | BuiltinsFunctions::Sum | BuiltinsFunctions::Enumerate)
+        | Builtins::Type(Type::List | Type::Tuple | Type::Set | Type::FrozenSet) => Some(Reads::Whole(0..1)),
+        Builtins::Function(BuiltinsFunctions::Min | BuiltinsFunctions::Max) if positionals == 1 => {
+            Some(Reads::Whole(0..1))
+        }
+        Builtins::Function(BuiltinsFunctions::Zip) => Some(Reads::InTurn),
+        Builtins::Function(BuiltinsFunctions::Map | BuiltinsFunctions::Filter) => Some(Reads::Whole(1..positionals)),
+        _ => None,
+    }
+}
+
+/// Calls `callee`, which [`reads`] `what`, through a frozen `for` loop when an argument it
+/// reads is an instance of a class with `__iter__`; gives the arguments back otherwise.
+pub(crate) fn call_drained(
+    callee: Builtins,
+    what: Reads,
+    args: ArgValues,
+    vm: &mut VM<'_>,
+) -> Result<RunResult<CallResult>, ArgValues> {
+    let consumed = match what {
+        Reads::UntilDecided(function) => {
+            // Any other arity gets the builtin's own error.
+            return match args {
+                ArgValues::One(iterable) if is_class_iterable(&iterable, vm) => {
+                    Ok(vm.call_frozen_exact(function, [iterable]))
+                }
+                args => Err(args),
+            };
+        }
+        Reads::Whole(consumed) => consumed,
+        Reads::InTurn if args.has_kwargs() => 0..args.count(),
+        Reads::InTurn => {
+            if !(0..args.count()).any(|index| positional(&args, index).is_some_and(|arg| is_class_iterable(arg, vm))) {
+                return Err(args);
+            }
+            let (positionals, _) = args.into_parts();
+            let iterables = allocate_tuple(positionals.collect(), vm.heap);
+            return Ok(vm.call_frozen_exact(
+                FrozenFunction::Zip,
+                [
+                    iterables,
+                    Value::Builtin(Builtins::Type(Type::Iterator)),
+                    Value::Builtin(Builtins::Function(BuiltinsFunctions::Next)),
+                    Value::Builtin(Builtins::ExcType(ExcType::StopIteration)),
+                    Value::Builtin(Builtins::Type(Type::Tuple)),
+                ],
+            ));
+        }
+    };
+    let drain: TupleVec = consumed
+        .filter(|&index| positional(&args, index).is_some_and(|arg| is_class_iterable(arg, vm)))
+        .map(|index| Value::Int(i64::try_from(index).expect("an argument's index fits i64")))
+        .collect();
+    if drain.is_empty() {
+        return Err(args);
+    }
+    let (positionals, kwargs) = args.into_parts();
+    let positionals = allocate_tuple(positionals.collect(), vm.heap);
+    let drain = allocate_tuple(drain, vm.heap);
+    let mut guard = DropGuard::new(Dict::new(), vm);
+    let (dict, vm) = guard.as_parts_mut();
+    let mut kwargs = kwargs.into_iter();
+    let filled = kwargs.try_for_each(|(key, value)| {
+        if let Some(old) = dict.set(key, value, vm)? {
+            old.drop_with(vm);
+        }
+        Ok(())
+    });
+    kwargs.drop_with(vm);
+    let (dict, vm) = guard.into_parts();
+    let dict = Value::Ref(vm.heap.allocate(HeapData::Dict(dict)));
+    Ok(match filled {
+        Ok(()) => vm.call_frozen_exact(
+            FrozenFunction::CallDrained,
+            [Value::Builtin(callee), positionals, dict, drain],
+        ),
+        Err(error) => {
+            for value in [positionals, dict, drain] {
+                value.drop_with(vm);
+            }
+            Err(error)
+        }
+    })
+}
+
+/// Whether `args` is one instance of a class with `__iter__`: a `str.join()` that
+/// [`join_drained`] takes.
+pub(crate) fn joins_class_iterable(args: &ArgValues, vm: &VM<'_>) -> bool {
+    matches!(args, ArgValues::One(iterable) if is_class_iterable(iterable, vm))
+}
+
+/// `separator.join(iterable)` through a frozen `for` loop, for the arguments that
+/// [`joins_class_iterable`] takes.
+pub(crate) fn join_drained(separator: Value, args: ArgValues, vm: &mut VM<'_>) -> RunResult<CallResult> {
+    let iterable = args.get_one_arg("str.join", vm.heap)?;
+    vm.call_frozen_exact(FrozenFunction::Join, [separator, iterable])
+}
+
+/// Reads `value`, an instance of a class with `__iter__` ([`is_class_iterable`]), through a
+/// frozen `for` loop into a list: of all its items, or, for unpacking into `targets`, of
+/// those targets' worth, raising CPython's error for an iterator with more. The instruction
+/// that asked runs again on the list (see `bytecode::vm::user_iter`).
+pub(crate) fn take(value: Value, targets: Option<usize>, vm: &mut VM<'_>) -> RunResult<CallResult> {
+    let (limit, too_many) = match targets {
+        Some(targets) => {
+            let message = format!("too many values to unpack (expected {targets})");
+            let error = vm.heap.allocate(HeapData::Exception(SimpleException::new_msg(
+                ExcType::ValueError,
+                message,
+            )));
+            (i64::try_from(targets).unwrap_or(i64::MAX), Value::Ref(error))
+        }
+        None => (-1, Value::None),
+    };
+    vm.call_frozen_exact(FrozenFunction::Take, [value, Value::Int(limit), too_many])
+}
+
+/// The positional argument at `index`, if there is one.
+fn positional(args: &ArgValues, index: usize) -> Option<&Value> {
+    match (args, index) {
+        (ArgValues::One(value) | ArgValues::Two(value, _), 0) | (ArgValues::Two(_, value), 1) => Some(value),
+        (ArgValues::ArgsKargs { args, .. }, _) => args.get(index),
+        _ => None,
+    }
+}
+
+/// Whether `value` is an instance of a Python class that defines `__iter__`.
+pub(crate) fn is_class_iterable(value: &Value, vm: &VM<'_>) -> bool {
+    match value {
+        Value::Ref(id) => match vm.heap.get(*id) {
+            HeapData::Instance(instance) => class_defines_not_none(instance.class(), "__iter__", vm),
+            _ => false,
+        },
+        _ => false,
+    }
+}
