@@ -832,7 +832,7 @@ def _pg_build():
 
         def _wait(self, timeout):
             # A settled future answers without the lock: monty cannot wait inside a call
-            # made for it by a built-in (a sort key, a `for` over an iterator).
+            # made for it by a built-in (a sort key, `map()`'s function).
             if self._state == 'PENDING' or self._state == 'RUNNING':
                 with self._cond:
                     if self._state == 'PENDING' or self._state == 'RUNNING':
@@ -954,11 +954,27 @@ def _pg_build():
         not_done = set([f for f in fs if not f.done()])
         return DoneAndNotDoneFutures(done, not_done)
 
+    def finished_first(pending, timeout):
+        # Waits up to `timeout` for one of `pending` to finish, unless one has. Returns those
+        # finished, in the order they finished, last first (each step pops from the end), and
+        # those not, sorted in one pass: a future finishing meanwhile (a thread's turn may
+        # end between two passes) is then in one list or the other.
+        if not [f for f in pending if f.done()]:
+            futures_wait(pending, timeout, FIRST_COMPLETED)
+        done = []
+        left = []
+        for f in pending:
+            if f.done():
+                done.append(f)
+            else:
+                left.append(f)
+        return sorted(done, key=lambda f: f._seq, reverse=True), left
+
     class AsCompleted:
-        # CPython's as_completed is a generator that yields each future as it finishes.
-        # monty cannot wait inside `__next__` (a `for` calls it as a built-in would), so
-        # this one waits for them all (or the timeout) first, then yields them in the order
-        # they finished: the loop sees what CPython's sees, once the last one is in.
+        # CPython's as_completed is a generator that yields each future as it finishes: those
+        # already finished first, then each as it comes. A `for` calls `__next__` as a frame
+        # that may wait (monty, `vendor/README.md`), and so do `list()`, `sorted()` and the
+        # other builtins that read an iterable whole.
         def __init__(self, fs, timeout):
             unique = []
             seen = set()
@@ -966,43 +982,40 @@ def _pg_build():
                 if f not in seen:
                     seen.add(f)
                     unique.append(f)
-            futures_wait(unique, timeout)
-            done = [f for f in unique if f.done()]
-            # Last first, so that each step pops from the end (pop(0) moved the rest).
-            self._order = sorted(done, key=lambda f: f._seq, reverse=True)
-            self._unfinished = len(unique) - len(done)
+            self._end = None if timeout is None else _pg_time.monotonic() + timeout
+            self._pending = unique
             self._total = len(unique)
+            self._ready = []
 
         def __iter__(self):
             return self
 
         def __next__(self):
-            if self._order:
-                return self._order.pop()
-            if self._unfinished:
-                unfinished = self._unfinished
-                self._unfinished = 0
-                raise TimeoutError(str(unfinished) + ' (of ' + str(self._total) + ') futures unfinished')
-            raise StopIteration
+            while not self._ready:
+                if not self._pending:
+                    raise StopIteration
+                left = None
+                if self._end is not None:
+                    left = self._end - _pg_time.monotonic()
+                    if left < 0:
+                        raise TimeoutError(str(len(self._pending)) + ' (of ' + str(self._total) + ') futures unfinished')
+                self._ready, self._pending = finished_first(self._pending, left)
+            return self._ready.pop()
 
     def as_completed(fs, timeout=None):
         return AsCompleted(fs, timeout)
 
     class ResultIterator:
-        # What Executor.map returns: the results in the order of the inputs, each future's
-        # exception raised when the iteration reaches it. It waits for them all (or the
-        # timeout) when made, for the reason AsCompleted gives.
+        # What Executor.map returns: the results in the order of the inputs, each waited for
+        # when the iteration reaches it (within the map's timeout, counted from the call), a
+        # future's exception raised there. Once one raises, the futures after it are
+        # cancelled, as CPython's generator does when it ends.
         def __init__(self, fs, timeout, chunked):
-            futures_wait(fs, timeout)
-            # The futures and a chunk's results are kept last first, so that each step pops
-            # from the end, as CPython's iterator does (pop(0) moved the rest).
+            # Last first, so that each step pops from the end, as CPython's iterator does.
             self._fs = list(reversed(fs))
+            self._end = None if timeout is None else _pg_time.monotonic() + timeout
             self._chunked = chunked
             self._buffer = []
-            late = [f for f in fs if not f.done()]
-            for f in late:
-                f.cancel()
-            self._late = set(late)
 
         def __iter__(self):
             return self
@@ -1012,15 +1025,20 @@ def _pg_build():
                 if not self._fs:
                     raise StopIteration
                 f = self._fs.pop()
-                if f in self._late:
+                try:
+                    if self._end is None:
+                        result = f.result()
+                    else:
+                        result = f.result(self._end - _pg_time.monotonic())
+                except BaseException:
+                    f.cancel()
+                    for rest in self._fs:
+                        rest.cancel()
                     self._fs = []
-                    raise TimeoutError()
-                if f._exception is not None:
-                    self._fs = []
-                    raise f._exception
+                    raise
                 if not self._chunked:
-                    return f._result
-                self._buffer = list(reversed(f._result))
+                    return result
+                self._buffer = list(reversed(result))
             return self._buffer.pop()
 
     def worker_loop(executor):
@@ -1942,14 +1960,16 @@ def _pg_build():
         return out
 
     class IMapIterator:
-        # Pool.imap and imap_unordered: waits for every chunk when made (see AsCompleted),
-        # then gives results in input order, or in the order their chunks finished. A failed
-        # item raises and the next call goes on, as CPython's does; with chunks of several
-        # items CPython's iterator is a generator over the chunks, which ends where one raises.
+        # Pool.imap and imap_unordered: each result waited for when the iteration reaches it,
+        # in input order, or in the order the chunks finished. A failed item raises and the
+        # next call goes on, as CPython's does; with chunks of several items CPython's
+        # iterator is a generator over the chunks, which ends where one raises.
         def __init__(self, fs, ordered, chunked):
-            futures_wait(fs)
             # Last first, as ResultIterator keeps them.
-            self._fs = list(reversed(fs)) if ordered else sorted(fs, key=lambda f: f._seq, reverse=True)
+            self._fs = list(reversed(fs))
+            self._ordered = ordered
+            # Chunks finished and not yet given, last first; their items, last first.
+            self._ready = []
             self._buffer = []
             self._chunked = chunked
 
@@ -1957,19 +1977,29 @@ def _pg_build():
             return self
 
         def __next__(self):
+            return self.next()
+
+        def next(self, timeout=None):
             while not self._buffer:
-                if not self._fs:
-                    raise StopIteration
-                f = self._fs.pop()
+                if not self._ready:
+                    if not self._fs:
+                        raise StopIteration
+                    if self._ordered:
+                        self._ready, left = finished_first([self._fs[-1]], timeout)
+                        if self._ready:
+                            self._fs.pop()
+                    else:
+                        self._ready, self._fs = finished_first(self._fs, timeout)
+                    if not self._ready:
+                        raise TimeoutError()
+                f = self._ready.pop()
                 if f._exception is not None:
                     if self._chunked:
                         self._fs = []
+                        self._ready = []
                     raise f._exception
                 self._buffer = list(reversed(f._result))
             return self._buffer.pop()
-
-        def next(self, timeout=None):
-            return self.__next__()
 
     class Pool:
         def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
