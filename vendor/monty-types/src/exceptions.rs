@@ -69,11 +69,7 @@ impl fmt::Display for MontyException {
             }
         }
 
-        if let Some(msg) = &self.message {
-            write!(f, "{}: {}", self.exc_type, msg)
-        } else {
-            write!(f, "{}", self.exc_type)
-        }
+        write!(f, "{}", self.summary())
     }
 }
 
@@ -203,10 +199,11 @@ impl MontyException {
     /// If there's no message, just returns the exception type name.
     #[must_use]
     pub fn summary(&self) -> String {
-        if let Some(msg) = &self.message {
-            format!("{}: {}", self.exc_type, msg)
-        } else {
-            self.exc_type.to_string()
+        match &self.message {
+            // A `KeyError`'s `str()` is its key's repr, as CPython prints it: `KeyError: 'k'`.
+            Some(msg) if self.exc_type == ExcType::KeyError => format!("{}: {}", self.exc_type, StringRepr(msg)),
+            Some(msg) => format!("{}: {}", self.exc_type, msg),
+            None => self.exc_type.to_string(),
         }
     }
 

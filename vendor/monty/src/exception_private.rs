@@ -2131,7 +2131,7 @@ pub(crate) trait ExcTypeExt: Sized {
     /// Matches CPython's format: `KeyError: 'popitem(): dictionary is empty'`
     #[must_use]
     fn key_error_popitem_empty_dict() -> RunError {
-        SimpleException::new_msg(ExcType::KeyError, "'popitem(): dictionary is empty'").into()
+        SimpleException::new_msg(ExcType::KeyError, "popitem(): dictionary is empty").into()
     }
 
     /// Creates a LookupError for unknown encoding.

@@ -1940,7 +1940,7 @@ point.boom",
       File "<python-input-0>", line 2, in <module>
         point.boom
         ~~~~~~~~~~
-    KeyError: boom
+    KeyError: 'boom'
     "#);
     // the session keeps the globals the snippet set before raising
     let mut repl = err.repl;
