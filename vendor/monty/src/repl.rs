@@ -805,6 +805,15 @@ pub struct ReplFunctionCall {
 }
 
 impl ReplFunctionCall {
+    /// The exception the calling code is handling (that of the innermost `except` block the
+    /// call is made from), with its traceback so far, as an uncaught exception reaches the
+    /// host; `None` outside any handler. A host that reports an exception a program caught
+    /// (CPython's `traceback.print_exc()`, a thread's `excepthook`) prints its frames.
+    #[must_use]
+    pub fn handled_exception(&self) -> Option<MontyException> {
+        self.snapshot.handled_exception()
+    }
+
     /// Extracts the REPL session, discarding the in-flight execution state.
     ///
     /// Restores globals from the VM snapshot so the REPL remains usable.
@@ -1319,6 +1328,14 @@ pub(crate) struct ReplSnapshot {
 }
 
 impl ReplSnapshot {
+    /// See [`ReplFunctionCall::handled_exception`].
+    fn handled_exception(&self) -> Option<MontyException> {
+        let raise = self.vm_state.handled_exception()?;
+        Some(raise.clone().into_python_exception(&self.executor.tables.interns, |fname| {
+            self.repl.sources.get(fname).map(|source| &**source)
+        }))
+    }
+
     /// Raises `exc` uncatchably at the suspension point.
     fn abort(self, exc: MontyException, print: PrintWriter<'_>) -> Result<ReplProgress, Box<ReplStartError>> {
         let Self {

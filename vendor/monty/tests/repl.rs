@@ -527,6 +527,35 @@ fn repl_start_external_call_resumes_to_updated_repl() {
     assert_eq!(feed_run_print(&mut repl, "x").unwrap(), MontyObject::int(5));
 }
 
+/// A host called from an `except` block sees the exception being handled, with its traceback
+/// across snippets, as an uncaught one would reach it; outside any handler, none.
+#[test]
+fn handled_exception_reaches_the_host_with_its_traceback() {
+    let (repl, _) = init_repl("def inner(n):\n    return 10 // n\n\ndef outer(n):\n    return inner(n)");
+    let code = "report(1)\ntry:\n    outer(0)\nexcept ZeroDivisionError:\n    report(2)";
+    let progress = repl.feed_start(code, vec![], PrintWriter::Stdout).unwrap();
+    let call = progress.into_function_call().expect("the first report");
+    assert!(call.handled_exception().is_none());
+    let progress = call.resume(MontyObject::none(), PrintWriter::Stdout).unwrap();
+    let call = progress.into_function_call().expect("the second report");
+    let exception = call.handled_exception().expect("the exception being handled");
+    assert_snapshot!(exception.to_string(), @r#"
+    Traceback (most recent call last):
+      File "<python-input-1>", line 3, in <module>
+        outer(0)
+        ~~~~~~~~
+      File "<python-input-0>", line 5, in outer
+        return inner(n)
+               ~~~~~~~~
+      File "<python-input-0>", line 2, in inner
+        return 10 // n
+               ~~~~~~~
+    ZeroDivisionError: division by zero
+    "#);
+    let progress = call.resume(MontyObject::none(), PrintWriter::Stdout).unwrap();
+    progress.into_complete().expect("expected completion");
+}
+
 #[test]
 fn repl_feed_start_restores_comprehension_slots_before_next_turn() {
     let (repl, _) = init_repl("");

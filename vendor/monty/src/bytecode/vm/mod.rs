@@ -39,7 +39,7 @@ use crate::{
         op::{MATCH_KEYS_REST, Opcode, decode_assert_flags},
     },
     defer_drop_mut,
-    exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
+    exception_private::{ExcType, ExcTypeExt, ExceptionRaise, RunError, RunResult, SimpleException},
     function::Function,
     heap::{ContainsHeap, DropWithContext, Heap, HeapData, HeapId, HeapReadOutput, HeapReader},
     heap_data::{CellValue, Closure, FunctionDefaults},
@@ -700,6 +700,16 @@ pub struct VMSnapshot {
     /// host calls it makes.
     #[serde(default)]
     next_switch: Option<std::time::Duration>,
+}
+
+impl VMSnapshot {
+    /// The exception the innermost `except` block is handling, with its traceback so far.
+    pub(crate) fn handled_exception(&self) -> Option<&ExceptionRaise> {
+        match self.exception_stack.last()? {
+            CaughtException::Frozen { error, .. } => Some(error),
+            CaughtException::Value(_) => None,
+        }
+    }
 }
 
 /// The switch interval in microseconds; 0 turns preemption off (the default).
