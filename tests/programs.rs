@@ -119,9 +119,9 @@ with ProcessPoolExecutor(2) as ex:
     assert_eq!(report.stdout, expected.map(|line| line + "\n").concat());
 }
 
-/// An uncaught exception in a thread or in a `Process` target prints as the last line of
-/// CPython's traceback names it (`KeyError: 'k'`, not `KeyError: k`), after the line that says
-/// where it happened; the program goes on.
+/// An uncaught exception in a thread or in a `Process` target prints the line that says where
+/// it happened, then its traceback, whose last line names it as CPython's does (`KeyError:
+/// 'k'`, not `KeyError: k`); the program goes on.
 #[test]
 fn an_uncaught_exception_in_a_thread_or_a_process_prints_as_cpython_names_it() {
     let code = r#"import threading
@@ -141,7 +141,8 @@ print(p.exitcode)
     assert_eq!(report.stdout, "1\n");
     assert_eq!(
         report.stderr,
-        "Exception in thread Thread-1 (boom):\nKeyError: 'k'\nProcess Process-1:\nValueError: it's bad\n"
+        "Exception in thread Thread-1 (boom):\nTraceback (most recent call last):\n  File \"main.py\", line 4, in boom\n    raise e\nKeyError: 'k'\n\
+         Process Process-1:\nTraceback (most recent call last):\n  File \"main.py\", line 4, in boom\n    raise e\nValueError: it's bad\n"
     );
 }
 

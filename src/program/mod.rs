@@ -425,13 +425,52 @@ fn explained(e: MontyException) -> MontyException {
     }
 }
 
+/// An exception as the program's reader sees it, in the terms of a program with a time
+/// `budget`: the prelude's and the exit handler's frames left out (CPython's own modules are
+/// files the reader never wrote either), the program's snippet named [`FILE_NAME`].
+fn program_error(e: &MontyException, budget: Duration) -> ProgramError {
+    let e = &explained(in_budget_terms(e.clone(), budget));
+    let type_name: &'static str = e.exc_type().into();
+    let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
+    let frames: Vec<_> = e
+        .traceback()
+        .iter()
+        .filter(|f| f.filename != PRELUDE_SNIPPET && f.filename != AT_EXIT_SNIPPET)
+        .cloned()
+        .map(|mut frame| {
+            if frame.filename == PROGRAM_SNIPPET {
+                frame.filename = FILE_NAME.to_string();
+            }
+            frame
+        })
+        .collect();
+    let line = frames.iter().rev().find(|f| f.filename == FILE_NAME).map(|f| f.start.line as usize);
+    let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames);
+    let mut traceback = shown.to_string();
+    if !traceback.ends_with('\n') {
+        traceback.push('\n');
+    }
+    ProgramError { type_name, message: e.message().unwrap_or_default().to_string(), traceback, line }
+}
+
+/// What `_pg.uncaught(header, last_line)` prints, called from the `except` block that caught
+/// an exception a thread's or a process's code did not: the header CPython prints
+/// (`Exception in thread Thread-1 (worker):`), then the exception's traceback as
+/// [`program_error`] shows one (only its last line where monty has no handled exception).
+fn uncaught_report(call: &ReplFunctionCall, budget: Duration) -> String {
+    let text = |i: usize| call.args.arg(i).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
+    let traceback =
+        call.handled_exception().map_or_else(|| text(1) + "\n", |e| program_error(&e, budget).traceback);
+    text(0) + &traceback
+}
+
 fn process_error(message: &str) -> MontyException {
     MontyException::new(ExcType::RuntimeError, Some(message.to_string()))
 }
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 27] = [
+    const FUNCTIONS: [&str; 28] = [
         "lock_new",
         "acquire",
         "release",
@@ -442,6 +481,7 @@ fn host_module() -> MontyObject {
         "call_begin",
         "call_end",
         "stderr",
+        "uncaught",
         "fetch",
         "pool_open",
         "pool_submit",
@@ -862,28 +902,7 @@ impl Host {
     }
 
     fn error_of(&self, e: &MontyException) -> ProgramError {
-        let e = &explained(in_budget_terms(e.clone(), self.timeout));
-        let type_name: &'static str = e.exc_type().into();
-        let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
-        let frames: Vec<_> = e
-            .traceback()
-            .iter()
-            .filter(|f| f.filename != PRELUDE_SNIPPET && f.filename != AT_EXIT_SNIPPET)
-            .cloned()
-            .map(|mut frame| {
-                if frame.filename == PROGRAM_SNIPPET {
-                    frame.filename = FILE_NAME.to_string();
-                }
-                frame
-            })
-            .collect();
-        let line = frames.iter().rev().find(|f| f.filename == FILE_NAME).map(|f| f.start.line as usize);
-        let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames);
-        let mut traceback = shown.to_string();
-        if !traceback.ends_with('\n') {
-            traceback.push('\n');
-        }
-        ProgramError { type_name, message: e.message().unwrap_or_default().to_string(), traceback, line }
+        program_error(e, self.timeout)
     }
 
     /// Answers one call to a `_pg` function.
@@ -1026,6 +1045,11 @@ impl Host {
             }
             "stderr" => {
                 self.output.write(Stream::Stderr, &text(0));
+                MontyObject::none().into()
+            }
+            "uncaught" => {
+                let report = uncaught_report(&call, self.timeout);
+                self.output.write(Stream::Stderr, &report);
                 MontyObject::none().into()
             }
             "fetch" => fetch(&text(0)),

@@ -73,7 +73,8 @@ def _pg_build():
 
     def last_line(e):
         # How a traceback's last line names an exception: `ValueError: boom`, `KeyError: 'k'`.
-        # What an uncaught exception in a thread or a process prints (without its frames).
+        # What a process that died of what its own code could not catch prints, and what
+        # `_pg.uncaught` prints where monty has no exception in hand.
         text = str(e)
         if text:
             return type(e).__name__ + ': ' + text
@@ -390,7 +391,7 @@ def _pg_build():
             except SystemExit:
                 pass
             except BaseException as e:
-                _pg.stderr('Exception in thread ' + self.name + ':\n' + last_line(e) + '\n')
+                _pg.uncaught('Exception in thread ' + self.name + ':\n', last_line(e))
             finally:
                 _pg.thread_end(self._lane)
                 self._finished = True
@@ -1047,7 +1048,7 @@ def _pg_build():
                 executor._initializer(*executor._initargs)
             except BaseException as e:
                 # As CPython's: the pool is broken; what waits fails, and no more is taken.
-                _pg.stderr('Exception in initializer:\n' + last_line(e) + '\n')
+                _pg.uncaught('Exception in initializer:\n', last_line(e))
                 executor._broken = 'A thread initializer failed, the thread pool is not usable anymore'
                 while True:
                     try:
@@ -1160,7 +1161,7 @@ def _pg_build():
             try:
                 initializer(*initargs)
             except BaseException as e:
-                _pg.stderr('Process ' + me[1] + ':\n' + last_line(e) + '\n')
+                _pg.uncaught('Process ' + me[1] + ':\n', last_line(e))
                 failed = e
         while failed is not None:
             # The worker cannot run calls: each fails with the initializer's exception.
@@ -1397,7 +1398,7 @@ def _pg_build():
                 exitcode = _pg.exit_code(e.args[0] if e.args else None)
             except BaseException as e:
                 exitcode = 1
-                _pg.stderr('Process ' + self.name + ':\n' + last_line(e) + '\n')
+                _pg.uncaught('Process ' + self.name + ':\n', last_line(e))
             close_connections()
             while True:
                 _pg.child_next((True, exitcode))

@@ -627,6 +627,10 @@ impl Pool {
                         self.output.write(Stream::Stderr, &text);
                         call.resume(MontyObject::none(), print)
                     }
+                    "uncaught" => {
+                        self.output.write(Stream::Stderr, &super::uncaught_report(&call, self.budget()));
+                        call.resume(MontyObject::none(), print)
+                    }
                     "exit_code" => {
                         let answer = super::exit_code_call(&call, &self.output);
                         call.resume(answer, print)
