@@ -4,7 +4,13 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::Pow;
 
-use crate::{bytecode::VM, exception_private::RunResult, heap::Heap, types::LongInt, value::Value};
+use crate::{
+    bytecode::VM,
+    exception_private::{ExcType, RunResult, SimpleException},
+    heap::Heap,
+    types::LongInt,
+    value::Value,
+};
 
 /// Resolves numeric rounding precision through `__index__`, clamping huge integers.
 /// User `__round__` methods receive the original argument instead of using this helper.
@@ -61,7 +67,7 @@ pub(crate) fn round_bigint(n: &BigInt, k: u64, heap: &Heap) -> Value {
 /// Rounds a float, returning an integer only when precision is omitted or `None`.
 pub(crate) fn round_float(value: f64, digits: Option<i64>, heap: &Heap) -> RunResult<Value> {
     if let Some(digits) = digits {
-        Ok(Value::Float(round_float_to_digits(value, digits)))
+        round_float_to_digits(value, digits).map(Value::Float)
     } else {
         LongInt::value_from_f64(bankers_round(value), heap)
     }
@@ -82,37 +88,59 @@ fn bankers_round(value: f64) -> f64 {
     }
 }
 
-/// Rounds decimal places, saturating extreme precisions and preserving signed zero.
-fn round_float_to_digits(value: f64, digits: i64) -> f64 {
-    if !value.is_finite() {
-        return value;
+/// Rounds to `digits` decimal places (tens, hundreds for negative `digits`) as CPython's
+/// `round(x, ndigits)` does: half to even on the exact binary value, written out in decimal,
+/// and read back, as its `double_round` does with `_Py_dg_dtoa`'s mode 3. Scaling by a power
+/// of ten first is inexact: 2.675 is 2.67499999999999982236431605997495353221893310546875, so
+/// `round(2.675, 2)` is 2.67. Saturates extreme precisions and keeps a zero's sign, as CPython.
+fn round_float_to_digits(value: f64, digits: i64) -> RunResult<f64> {
+    // CPython's NDIGITS_MAX and NDIGITS_MIN: beyond them the value is returned, or its zero.
+    if !value.is_finite() || digits > 323 {
+        return Ok(value);
     }
-    let rounded = if digits >= 0 {
-        let Ok(exp) = i32::try_from(digits) else {
-            return value;
-        };
-        let multiplier = 10_f64.powi(exp);
-        if !multiplier.is_finite() {
-            return value;
-        }
-        let scaled = value * multiplier;
-        if !scaled.is_finite() {
-            return value;
-        }
-        bankers_round(scaled) / multiplier
-    } else {
-        let Ok(exp) = i32::try_from(digits) else {
-            return 0.0_f64.copysign(value);
-        };
-        let multiplier = 10_f64.powi(exp);
-        if multiplier == 0.0 {
-            return 0.0_f64.copysign(value);
-        }
-        bankers_round(value * multiplier) / multiplier
+    if digits < -308 {
+        return Ok(0.0_f64.copysign(value));
+    }
+    let magnitude = value.abs();
+    let text = match usize::try_from(digits) {
+        // Rust's fixed-point formatting is exact, ties to even, as dtoa's mode 3.
+        Ok(places) => format!("{magnitude:.places$}"),
+        Err(_) => round_whole_digits(magnitude, digits.unsigned_abs()),
     };
-    if rounded == 0.0 {
-        0.0_f64.copysign(value)
-    } else {
-        rounded
+    let rounded: f64 = text.parse().expect("a rounded decimal parses");
+    if rounded.is_infinite() {
+        return Err(SimpleException::new_msg(ExcType::OverflowError, "rounded value too large to represent").into());
     }
+    Ok(rounded.copysign(value))
+}
+
+/// `magnitude` rounded to a multiple of `10 ** places`, half to even, as decimal text: its
+/// whole part's digits (an integral float prints exactly) rounded by hand, any fraction
+/// breaking a tie upwards.
+fn round_whole_digits(magnitude: f64, places: u64) -> String {
+    let whole = format!("{:.0}", magnitude.trunc());
+    let places = usize::try_from(places).expect("at most 308 places");
+    // Zeros in front, so that at least one digit is kept.
+    let mut all = vec![b'0'; (places + 1).saturating_sub(whole.len())];
+    all.extend_from_slice(whole.as_bytes());
+    let (kept, dropped) = all.split_at(all.len() - places);
+    let mut kept = kept.to_vec();
+    let round_up = dropped.split_first().is_some_and(|(&first, rest)| {
+        first > b'5'
+            || (first == b'5'
+                && (rest.iter().any(|&d| d != b'0') || magnitude.fract() != 0.0 || kept[kept.len() - 1] % 2 == 1))
+    });
+    if round_up {
+        match kept.iter().rposition(|&d| d != b'9') {
+            Some(last) => {
+                kept[last] += 1;
+                kept[last + 1..].fill(b'0');
+            }
+            None => {
+                kept.fill(b'0');
+                kept.insert(0, b'1');
+            }
+        }
+    }
+    format!("{}e{places}", String::from_utf8(kept).expect("ASCII digits"))
 }
