@@ -692,6 +692,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
                         target.position,
                     ));
                 };
+                // The load reports an unbound local (`counter += 1` without `global`) here.
+                self.code.set_location(target.position, None);
                 self.compile_name(target)?;
                 self.compile_expr(value)?;
                 self.code.emit(opcode)?;
