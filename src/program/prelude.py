@@ -65,6 +65,8 @@ def _pg_build():
     Full = _pg.Full
     BrokenBarrierError = _pg.BrokenBarrierError
     state = {'thread_counter': 0, 'executor_counter': 0, 'child': None, 'settled': 0}
+    # Every ThreadPoolExecutor made, for the exit handler (threading_shutdown).
+    thread_pools = []
     processes = []      # multiprocessing.Process objects started, in start order
     threads = {}        # task number -> Thread
     live = []           # started threads not yet finished, in start order
@@ -563,6 +565,12 @@ def _pg_build():
                 else:
                     wait_for_process(p, False)
             return
+        # concurrent.futures' exit handler first, as CPython runs it: a thread pool the program
+        # did not shut down is shut down now, so that its workers end once its queued work is
+        # done and the wait below ends (they wait for work, and are not daemons).
+        for executor in thread_pools:
+            if not executor._shutdown:
+                executor.shutdown(False)
         while True:
             waiting = [t for t in live if not t.daemon]
             if not waiting:
@@ -1097,6 +1105,7 @@ def _pg_build():
                 thread_name_prefix = 'ThreadPoolExecutor-' + str(state['executor_counter'])
                 state['executor_counter'] += 1
             self._prefix = thread_name_prefix
+            thread_pools.append(self)
 
         def submit(self, fn, *args, **kwargs):
             if self._broken is not None:
