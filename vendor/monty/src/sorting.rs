@@ -16,7 +16,7 @@ use crate::{
     defer_drop, defer_drop_mut,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult},
     types::{CmpOrder, PyTrait},
-    value::Value,
+    value::{Value, user_order},
 };
 
 /// Argument shape for `list.sort(*, key=None, reverse=False)` and, by
@@ -153,7 +153,11 @@ fn compare_values(
         *sort_result = Err(e.into());
         return Ordering::Equal;
     }
-    let err = match a.py_cmp(b, vm) {
+    let order = match a.py_cmp(b, vm) {
+        Ok(CmpOrder::Incomparable) => user_order(a, b, vm),
+        order => order,
+    };
+    let err = match order {
         Ok(CmpOrder::Ordered(ord)) => return if reverse { ord.reverse() } else { ord },
         // A `NaN` (or `NaN`-carrying container) has no ordering but must not
         // raise: CPython's `sorted`/`list.sort` leave such elements wherever the

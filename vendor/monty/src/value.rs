@@ -809,6 +809,29 @@ fn decimal_cmp_or_incomparable(lhs: &Value, rhs: &Value, vm: &mut VM<'_>) -> Run
     Ok(decimal::py::cmp_order(lhs, rhs, vm)?.unwrap_or(CmpOrder::Incomparable))
 }
 
+/// The order of two values `py_cmp` found incomparable, of which one is an instance of a class
+/// that orders itself, for a sort, `min()`, `max()` or the first unequal items of two sequences:
+/// from `lhs < rhs`, then `rhs < lhs`, each through `__lt__` or the other operand's reflected
+/// `__gt__` (CPython's sort asks `<` alone); incomparable where neither class answers. Not
+/// `py_cmp`'s own: a sequence asks its items `==` before it orders them.
+pub(crate) fn user_order(lhs: &Value, rhs: &Value, vm: &mut VM<'_>) -> RunResult<CmpOrder> {
+    if !lhs.is_instance(vm.heap) && !rhs.is_instance(vm.heap) {
+        return Ok(CmpOrder::Incomparable);
+    }
+    let less = |a: &Value, b: &Value, vm: &mut VM<'_>| -> RunResult<Option<bool>> {
+        match a.py_cmp_op(b, CmpOperator::Lt, vm)? {
+            Some(answer) => Ok(Some(answer)),
+            None => b.py_cmp_op(a, CmpOperator::Gt, vm),
+        }
+    };
+    Ok(match less(lhs, rhs, vm)? {
+        None => CmpOrder::Incomparable,
+        Some(true) => CmpOrder::Ordered(Ordering::Less),
+        Some(false) if less(rhs, lhs, vm)? == Some(true) => CmpOrder::Ordered(Ordering::Greater),
+        Some(false) => CmpOrder::Ordered(Ordering::Equal),
+    })
+}
+
 /// `Value` releases its (possible) heap reference through any [`ContainsHeap`]
 /// context — `Heap`, `HeapReader`, `VM`, or the json `Encoder`. Forwards to the
 /// inherent [`Value::drop_with`], which also serves direct callers.
@@ -822,6 +845,11 @@ impl<C: ContainsHeap> DropWithContext<C> for Value {
 }
 
 impl Value {
+    /// Whether this is an instance of a class written in Python.
+    pub(crate) fn is_instance(&self, heap: &Heap) -> bool {
+        matches!(self, Self::Ref(id) if matches!(heap.get(*id), HeapData::Instance(_)))
+    }
+
     /// Opens a Python-type view without copying heap payloads or borrowing this owner.
     /// Drop the view before releasing the owning `Value`, so its heap readers are gone at cleanup.
     pub(crate) fn py_value<'h>(&self, vm: &VM<'h>) -> PyValue<'h> {

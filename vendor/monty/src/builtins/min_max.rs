@@ -9,7 +9,7 @@ use crate::{
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
     heap::DropGuard,
     types::{CmpOrder, PyTrait},
-    value::Value,
+    value::{Value, user_order},
 };
 
 /// Implementation of the min() builtin function.
@@ -212,7 +212,11 @@ fn evaluate_key(item: Value, key_fn: &Value, vm: &mut VM<'_>) -> RunResult<Value
 /// while `max()` replaces it when the new candidate compares larger. Equal values
 /// keep the existing winner so ties preserve the first-seen item, matching CPython.
 pub(crate) fn candidate_wins(current: &Value, candidate: &Value, is_min: bool, vm: &mut VM<'_>) -> RunResult<bool> {
-    let ordering = match candidate.py_cmp(current, vm)? {
+    let order = match candidate.py_cmp(current, vm)? {
+        CmpOrder::Incomparable => user_order(candidate, current, vm)?,
+        order => order,
+    };
+    let ordering = match order {
         CmpOrder::Ordered(ordering) => ordering,
         // A `NaN` candidate (or `NaN`-carrying container) is neither smaller nor
         // larger, so it never displaces the incumbent — matching CPython, where

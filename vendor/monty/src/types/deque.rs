@@ -20,7 +20,7 @@ use crate::{
         long_int::repeat_count,
         slice::{normalize_sequence_index, value_to_i64_bound},
     },
-    value::{EitherStr, VALUE_SIZE, Value},
+    value::{EitherStr, VALUE_SIZE, Value, user_order},
 };
 
 /// `deque([iterable[, maxlen]])` — both positional-or-keyword, both defaulted.
@@ -513,7 +513,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Deque> {
                 // block the comparison — mirror list/tuple.
                 CmpOrder::Incomparable => {
                     if !a.py_eq(b, vm)? {
-                        return Ok(CmpOrder::Incomparable);
+                        return user_order(a, b, vm);
                     }
                 }
             }

@@ -10,6 +10,7 @@ use crate::{
     bytecode::{CallResult, RunReentryGuard, VM},
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult},
+    expressions::CmpOperator,
     frozen::{FrozenFunction, FrozenFunctions},
     hash::{HashValue, identity_hash},
     heap::{
@@ -310,6 +311,28 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
         } else {
             args.drop_with(vm);
             Err(ExcType::type_error_not_callable_object(&self.py_type_name(vm)))
+        }
+    }
+
+    /// `<`, `<=`, `>` and `>=` through the class's `__lt__`, `__le__`, `__gt__` and `__ge__`: the
+    /// truth of what it returns, or `None` where the class does not define it or it returns
+    /// `NotImplemented`, so that the other operand's reflected method is asked next, as CPython
+    /// asks it (`a > b` tries `b.__lt__(a)`), and then the `TypeError`.
+    fn py_cmp_op(&self, other: &Value, op: CmpOperator, vm: &mut VM<'h>) -> RunResult<Option<bool>> {
+        let dunder = match op {
+            CmpOperator::Lt => "__lt__",
+            CmpOperator::LtE => "__le__",
+            CmpOperator::Gt => "__gt__",
+            CmpOperator::GtE => "__ge__",
+            _ => return Ok(None),
+        };
+        let other = other.clone_with_heap(vm.heap);
+        match instance_call_dunder_sync(self.id(), dunder, Some(other), vm)? {
+            None | Some(Value::NotImplemented) => Ok(None),
+            Some(result) => {
+                defer_drop!(result, vm);
+                result.py_bool(vm).map(Some)
+            }
         }
     }
 

@@ -26,7 +26,7 @@ use crate::{
         long_int::repeat_count,
         slice::{normalize_sequence_index, slice_collect_iterator, value_to_i64_bound},
     },
-    value::{EitherStr, VALUE_SIZE, Value},
+    value::{EitherStr, VALUE_SIZE, Value, user_order},
 };
 
 /// Python list type, wrapping a Vec of Values.
@@ -410,7 +410,7 @@ impl<'h> HeapRead<'h, List> {
                 // equal-but-unorderable elements (e.g. `None == None`) don't block.
                 CmpOrder::Incomparable => {
                     if !av.py_eq(bv, vm)? {
-                        return Ok(CmpOrder::Incomparable);
+                        return user_order(av, bv, vm);
                     }
                 }
             }

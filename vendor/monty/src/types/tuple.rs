@@ -42,7 +42,7 @@ use crate::{
         long_int::repeat_count,
         slice::{normalize_sequence_index, slice_collect_iterator, value_to_i64_bound},
     },
-    value::{EitherStr, VALUE_SIZE, Value},
+    value::{EitherStr, VALUE_SIZE, Value, user_order},
 };
 
 /// Inline capacity for small tuples. Tuples with 2 or fewer elements avoid
@@ -425,7 +425,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Tuple> {
                     // comparison; a genuinely differing pair makes the tuple
                     // incomparable.
                     if !av.py_eq(bv, vm)? {
-                        return Ok(CmpOrder::Incomparable);
+                        return user_order(av, bv, vm);
                     }
                 }
             }
