@@ -17,6 +17,7 @@ import math as _pg_math
 import random as _pg_random
 import time as _pg_time
 import os as _pg_os
+import sys as _pg_sys
 import _pg
 
 
@@ -371,7 +372,13 @@ def _pg_build():
             self._lane = _pg.thread_begin(self.name, self._internal)
             self._started = True
             live.append(self)
+            # CPython's start() waits until the new thread has begun, and the new thread goes on
+            # with the turn until it waits (or its turn ends): its first lines run before the
+            # caller's next ones, as here, where the caller waits for the hand-over.
+            self._begun = Lock()
+            self._begun.acquire()
             _pg_asyncio.create_task(_pg_thread_main(self))
+            self._begun.acquire()
 
         def run(self):
             if self._target is not None:
@@ -383,6 +390,7 @@ def _pg_build():
                 self._target(*args, **self._kwargs)
 
         def _bootstrap(self):
+            self._begun.release()
             me = _pg_asyncio.current_task()
             threads[me] = self
             self.ident = 1000 + me
@@ -2245,7 +2253,282 @@ def _pg_build():
     urllib.request = urllib_request
     urllib.error = urllib_error
 
+    # ---------------------------------------------------------------- logging
+
+    CRITICAL = 50
+    ERROR = 40
+    WARNING = 30
+    INFO = 20
+    DEBUG = 10
+    NOTSET = 0
+    level_names = {CRITICAL: 'CRITICAL', ERROR: 'ERROR', WARNING: 'WARNING', INFO: 'INFO', DEBUG: 'DEBUG', NOTSET: 'NOTSET'}
+    level_numbers = {'CRITICAL': CRITICAL, 'FATAL': CRITICAL, 'ERROR': ERROR, 'WARN': WARNING, 'WARNING': WARNING,
+              'INFO': INFO, 'DEBUG': DEBUG, 'NOTSET': NOTSET}
+    BASIC_FORMAT = '%(levelname)s:%(name)s:%(message)s'
+    logging_began = _pg_time.time()
+
+    def getLevelName(level):
+        if level in level_names:
+            return level_names[level]
+        if level in level_numbers:
+            return level_numbers[level]
+        return 'Level %s' % level
+
+    def check_level(level):
+        if isinstance(level, int):
+            return level
+        if str(level) == level:
+            if level not in level_numbers:
+                raise ValueError('Unknown level: %r' % level)
+            return level_numbers[level]
+        raise TypeError('Level not an integer or a valid string: %r' % (level,))
+
+    class LogRecord:
+        def __init__(self, name, level, msg, args):
+            self.name = name
+            self.msg = msg
+            self.args = args
+            self.levelno = level
+            self.levelname = getLevelName(level)
+            self.created = _pg_time.time()
+            self.msecs = int((self.created - int(self.created)) * 1000)
+            self.relativeCreated = (self.created - logging_began) * 1000
+            thread = current_thread()
+            self.threadName = thread.name
+            self.thread = thread.ident
+            process = current_process()
+            self.processName = process.name
+            self.process = process.pid
+            self.message = None
+            self.asctime = None
+
+        def getMessage(self):
+            msg = str(self.msg)
+            if self.args:
+                msg = msg % self.args
+            return msg
+
+    class Formatter:
+        default_time_format = '%Y-%m-%d %H:%M:%S'
+        default_msec_format = '%s,%03d'
+
+        def __init__(self, fmt=None, datefmt=None, style='%'):
+            if style != '%':
+                raise ValueError('the playground formats log records with % only')
+            self._fmt = fmt if fmt is not None else '%(message)s'
+            self.datefmt = datefmt
+
+        def usesTime(self):
+            return '%(asctime)' in self._fmt
+
+        def formatTime(self, record, datefmt=None):
+            moment = _pg_time.localtime(record.created)
+            if datefmt:
+                return _pg_time.strftime(datefmt, moment)
+            return self.default_msec_format % (_pg_time.strftime(self.default_time_format, moment), record.msecs)
+
+        def format(self, record):
+            record.message = record.getMessage()
+            if self.usesTime():
+                record.asctime = self.formatTime(record, self.datefmt)
+            fields = {'name': record.name, 'msg': record.msg, 'args': record.args, 'levelname': record.levelname,
+                      'levelno': record.levelno, 'created': record.created, 'msecs': record.msecs,
+                      'relativeCreated': record.relativeCreated, 'threadName': record.threadName,
+                      'thread': record.thread, 'processName': record.processName, 'process': record.process,
+                      'message': record.message, 'asctime': record.asctime}
+            return self._fmt % fields
+
+    class Handler:
+        def __init__(self, level=NOTSET):
+            self.level = check_level(level)
+            self.formatter = None
+
+        def setLevel(self, level):
+            self.level = check_level(level)
+
+        def setFormatter(self, fmt):
+            self.formatter = fmt
+
+        def format(self, record):
+            return (self.formatter or default_formatter).format(record)
+
+        def handle(self, record):
+            if record.levelno >= self.level:
+                self.emit(record)
+
+    class StreamHandler(Handler):
+        def __init__(self, stream=None):
+            super().__init__()
+            self.stream = stream
+
+        def emit(self, record):
+            text = self.format(record) + '\n'
+            if self.stream is None or self.stream is _pg_sys.stderr:
+                _pg.stderr(text)
+            else:
+                self.stream.write(text)
+
+    default_formatter = Formatter()
+
+    class Logger:
+        def __init__(self, name, level=NOTSET):
+            self.name = name
+            self.level = check_level(level)
+            self.parent = None
+            self.propagate = True
+            self.handlers = []
+            self.disabled = False
+
+        def setLevel(self, level):
+            self.level = check_level(level)
+
+        def getEffectiveLevel(self):
+            logger = self
+            while logger is not None:
+                if logger.level:
+                    return logger.level
+                logger = logger.parent
+            return NOTSET
+
+        def isEnabledFor(self, level):
+            return level >= self.getEffectiveLevel()
+
+        def addHandler(self, handler):
+            if handler not in self.handlers:
+                self.handlers.append(handler)
+
+        def removeHandler(self, handler):
+            if handler in self.handlers:
+                self.handlers.remove(handler)
+
+        def hasHandlers(self):
+            logger = self
+            while logger is not None:
+                if logger.handlers:
+                    return True
+                if not logger.propagate:
+                    return False
+                logger = logger.parent
+            return False
+
+        def log(self, level, msg, *args):
+            if not isinstance(level, int):
+                raise TypeError('level must be an integer')
+            if self.isEnabledFor(level):
+                self._log(level, msg, args)
+
+        def debug(self, msg, *args):
+            if self.isEnabledFor(DEBUG):
+                self._log(DEBUG, msg, args)
+
+        def info(self, msg, *args):
+            if self.isEnabledFor(INFO):
+                self._log(INFO, msg, args)
+
+        def warning(self, msg, *args):
+            if self.isEnabledFor(WARNING):
+                self._log(WARNING, msg, args)
+
+        def error(self, msg, *args):
+            if self.isEnabledFor(ERROR):
+                self._log(ERROR, msg, args)
+
+        def critical(self, msg, *args):
+            if self.isEnabledFor(CRITICAL):
+                self._log(CRITICAL, msg, args)
+
+        def exception(self, msg, *args):
+            self.error(msg, *args)
+
+        def _log(self, level, msg, args):
+            if len(args) == 1 and type(args[0]) == dict and args[0]:
+                args = args[0]
+            record = LogRecord(self.name, level, msg, args)
+            logger = self
+            found = False
+            while logger is not None:
+                for handler in logger.handlers:
+                    found = True
+                    handler.handle(record)
+                if not logger.propagate:
+                    break
+                logger = logger.parent
+            if not found and level >= WARNING:
+                # CPython's last resort: the message alone, on stderr.
+                _pg.stderr(record.getMessage() + '\n')
+
+    root_logger = Logger('root', WARNING)
+    loggers = {}
+
+    def getLogger(name=None):
+        if not name or name == 'root':
+            return root_logger
+        if name not in loggers:
+            logger = Logger(name)
+            logger.parent = root_logger
+            loggers[name] = logger
+        return loggers[name]
+
+    def basicConfig(format=None, datefmt=None, style='%', level=None, stream=None, force=False, handlers=None, filename=None):
+        if filename is not None:
+            raise NotImplementedError('the playground has no files: logging writes to stderr')
+        if force:
+            root_logger.handlers = []
+        if root_logger.handlers:
+            return
+        if handlers is None:
+            handlers = [StreamHandler(stream)]
+        formatter = Formatter(format if format is not None else BASIC_FORMAT, datefmt, style)
+        for handler in handlers:
+            if handler.formatter is None:
+                handler.setFormatter(formatter)
+            root_logger.addHandler(handler)
+        if level is not None:
+            root_logger.setLevel(level)
+
+    def module_call(level):
+        def call(msg, *args):
+            if not root_logger.handlers:
+                basicConfig()
+            root_logger.log(level, msg, *args)
+        return call
+
+    def log_at(level, msg, *args):
+        if not root_logger.handlers:
+            basicConfig()
+        root_logger.log(level, msg, *args)
+
+    logging = _PgModule('logging')
+    logging.CRITICAL = CRITICAL
+    logging.FATAL = CRITICAL
+    logging.ERROR = ERROR
+    logging.WARNING = WARNING
+    logging.WARN = WARNING
+    logging.INFO = INFO
+    logging.DEBUG = DEBUG
+    logging.NOTSET = NOTSET
+    logging.BASIC_FORMAT = BASIC_FORMAT
+    logging.getLogger = getLogger
+    logging.basicConfig = basicConfig
+    logging.getLevelName = getLevelName
+    logging.debug = module_call(DEBUG)
+    logging.info = module_call(INFO)
+    logging.warning = module_call(WARNING)
+    logging.warn = logging.warning
+    logging.error = module_call(ERROR)
+    logging.exception = module_call(ERROR)
+    logging.critical = module_call(CRITICAL)
+    logging.fatal = logging.critical
+    logging.log = log_at
+    logging.Logger = Logger
+    logging.Handler = Handler
+    logging.StreamHandler = StreamHandler
+    logging.Formatter = Formatter
+    logging.LogRecord = LogRecord
+    logging.root = root_logger
+
     return {
+        'logging': logging,
         'threading': threading,
         'queue': queue,
         'concurrent': concurrent,
