@@ -976,8 +976,7 @@ def _pg_build():
         # finished, in the order they finished, last first (each step pops from the end), and
         # those not, sorted in one pass: a future finishing meanwhile (a thread's turn may
         # end between two passes) is then in one list or the other.
-        if not [f for f in pending if f.done()]:
-            futures_wait(pending, timeout, FIRST_COMPLETED)
+        futures_wait(pending, timeout, FIRST_COMPLETED)
         done = []
         left = []
         for f in pending:
@@ -2418,27 +2417,22 @@ def _pg_build():
                 self._log(level, msg, args)
 
         def debug(self, msg, *args):
-            if self.isEnabledFor(DEBUG):
-                self._log(DEBUG, msg, args)
+            self.log(DEBUG, msg, *args)
 
         def info(self, msg, *args):
-            if self.isEnabledFor(INFO):
-                self._log(INFO, msg, args)
+            self.log(INFO, msg, *args)
 
         def warning(self, msg, *args):
-            if self.isEnabledFor(WARNING):
-                self._log(WARNING, msg, args)
+            self.log(WARNING, msg, *args)
 
         def error(self, msg, *args):
-            if self.isEnabledFor(ERROR):
-                self._log(ERROR, msg, args)
+            self.log(ERROR, msg, *args)
 
         def critical(self, msg, *args):
-            if self.isEnabledFor(CRITICAL):
-                self._log(CRITICAL, msg, args)
+            self.log(CRITICAL, msg, *args)
 
         def exception(self, msg, *args):
-            self.error(msg, *args)
+            self.log(ERROR, msg, *args)
 
         def _log(self, level, msg, args):
             if len(args) == 1 and type(args[0]) == dict and args[0]:
@@ -2486,17 +2480,16 @@ def _pg_build():
         if level is not None:
             root_logger.setLevel(level)
 
-    def module_call(level):
-        def call(msg, *args):
-            if not root_logger.handlers:
-                basicConfig()
-            root_logger.log(level, msg, *args)
-        return call
-
     def log_at(level, msg, *args):
+        # A module-level call configures the root logger first, as CPython's does.
         if not root_logger.handlers:
             basicConfig()
         root_logger.log(level, msg, *args)
+
+    def module_call(level):
+        def call(msg, *args):
+            log_at(level, msg, *args)
+        return call
 
     logging = _PgModule('logging')
     logging.CRITICAL = CRITICAL
