@@ -93,13 +93,6 @@ impl VM<'_> {
         if let Some(result) = rhs.py_cmp_op(lhs, reflected_op, self)? {
             return Ok(result);
         }
-        // A class's instance answers an operator only by its methods for it: `<=` is not
-        // derived from `__lt__` (the order a sort derives from it is `py_cmp`'s).
-        if lhs.is_instance(self.heap) || rhs.is_instance(self.heap) {
-            let left_type = lhs.py_type_name(self);
-            let right_type = rhs.py_type_name(self);
-            return Err(ExcType::type_error_ordering(op.as_str(), &left_type, &right_type));
-        }
 
         match lhs.py_cmp(rhs, self)? {
             CmpOrder::Ordered(ordering) => Ok(match op {
