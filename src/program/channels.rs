@@ -1,5 +1,5 @@
-//! `multiprocessing.Queue`: queues the program's processes share, and the one signal the
-//! parent waits on.
+//! `multiprocessing.Queue`: queues the program's processes share, the one signal the parent
+//! waits on, and the processes asleep ([`Sleepers`]).
 //!
 //! The parent and its worker processes are interpreters on different threads with heaps of
 //! their own, so a queue cannot be a Python object: its items live here, on the host, as the
@@ -26,6 +26,7 @@ use monty::ReplFunctionCall;
 use monty_types::{ExcType, MontyException, MontyObject};
 
 use super::processes::{check_sendable, Pool, PARALLEL};
+use super::sleepers::Sleepers;
 use crate::clock;
 
 /// What the parent waits on: a count of things that happened, raised by each.
@@ -71,6 +72,8 @@ pub(crate) struct Channels {
     changed: Condvar,
     /// Raised by each put and each pool's result, for the parent.
     pub(crate) wakeup: Wakeup,
+    /// The worker processes asleep in `time.sleep`.
+    pub(crate) sleepers: Sleepers,
 }
 
 impl Channels {

@@ -23,6 +23,7 @@
 mod channels;
 mod output;
 mod processes;
+mod sleepers;
 
 use std::collections::HashMap;
 use std::sync::Arc;

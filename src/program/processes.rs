@@ -16,8 +16,9 @@
 //! Each worker runs one call at a time; a pool with work queued keeps a job on the rayon pool
 //! per busy worker, so two workers compute on two threads. A worker that waits in a
 //! `multiprocessing` queue's `get` with no timeout (a `Pipe`'s `recv`, a shared `Lock`, an
-//! `Event`) gives its thread back until the put that ends its wait (see `channels.rs`): a
-//! program may have more processes waiting than the machine has threads. Where the build has
+//! `Event`) gives its thread back until the put that ends its wait (see `channels.rs`), and one
+//! in `time.sleep` until its sleep ends (see `sleepers.rs`): a program may have more processes
+//! waiting or asleep than the machine has threads. Where the build has
 //! no threads the parent runs the workers' jobs itself while it waits, one at a time: the same
 //! output, no parallelism.
 
@@ -26,7 +27,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use monty::{Dump, ReplFunctionCall, ReplProgress, ReplStartError, Session};
+use monty::{Dump, ReplFunctionCall, ReplOsCall, ReplProgress, ReplStartError, Session};
 use monty_types::{
     ExcType, ExtFunctionResult, MontyException, MontyObject, NameLookupResult, ObjectRef, PrintWriter,
 };
@@ -58,9 +59,9 @@ enum Worker {
     Starting,
     /// Running a job on some thread.
     Busy,
-    /// In the middle of a job, parked in a queue's `get` with no thread (see [`Channels::park`]):
-    /// the call to resume with the item, the job's number and when it began.
-    Waiting(Box<ReplFunctionCall>, u32, f64),
+    /// In the middle of a job, parked with no thread: the call to resume, the job's number and
+    /// when it began.
+    Waiting(Paused, u32, f64),
     /// Ended by an error no Python code caught (a budget, say): its pool is broken.
     Dead,
 }
@@ -75,14 +76,44 @@ impl Worker {
     fn working(&self) -> bool {
         self.active() || matches!(self, Worker::Waiting(..))
     }
+
+    /// Whether it goes on by itself, with no one else's help: holding a thread, or asleep.
+    fn goes_on(&self) -> bool {
+        self.active() || matches!(self, Worker::Waiting(Paused::Sleep(_), ..))
+    }
 }
 
-/// Where a worker's run stopped: at its next job, or parked in a queue's `get`.
+/// A worker's call parked with no thread.
+enum Paused {
+    /// In a queue's untimed `get` that had no item (see [`Channels::park`]): resumed with the
+    /// item a put brings.
+    Get(Box<ReplFunctionCall>),
+    /// In `time.sleep` (see [`Sleepers`](super::sleepers::Sleepers)): resumed with `None` when
+    /// the sleep ends.
+    Sleep(Box<ReplOsCall>),
+}
+
+impl Paused {
+    fn resume(
+        self,
+        answer: MontyObject,
+        print: PrintWriter<'_>,
+    ) -> Result<ReplProgress, Box<ReplStartError>> {
+        match self {
+            Paused::Get(call) => call.resume(answer, print),
+            Paused::Sleep(call) => call.resume(answer, print),
+        }
+    }
+}
+
+/// Where a worker's run stopped: at its next job, parked in a queue's `get`, or asleep.
 enum Step {
     /// At `child_next`, with the outcome it sent.
     Next(ReplFunctionCall, MontyObject),
     /// In an untimed `get` of the queue, which had no item.
     Waits(ReplFunctionCall, usize),
+    /// In `time.sleep`, until then ([`clock::now_ms`] milliseconds).
+    Sleeps(ReplOsCall, f64),
 }
 
 struct State {
@@ -228,10 +259,17 @@ impl Pool {
         };
         self.stop.store(true, Ordering::SeqCst);
         self.close(true);
-        for index in self.channels.unpark(self) {
+        self.abandon_parked();
+        running
+    }
+
+    /// Ends every worker parked in a `get` or asleep, as `terminate` ends a running one.
+    fn abandon_parked(self: &Arc<Self>) {
+        let mut parked = self.channels.unpark(self);
+        parked.extend(self.channels.sleepers.unpark(self));
+        for index in parked {
             self.abandon(index);
         }
-        running
     }
 
     /// Ends parked worker `index` as `terminate` ends a running one: its job fails, it is dead.
@@ -349,12 +387,12 @@ impl Pool {
         self.lock().workers.iter().any(Worker::active)
     }
 
-    /// Whether anything of this pool may still happen on its own: a worker holds a thread, or
-    /// the parent runs one itself. Else each worker is idle, dead or parked in a `get` that only
-    /// someone else's put can end.
+    /// Whether anything of this pool may still happen on its own: a worker holds a thread or
+    /// sleeps, or the parent runs one itself. Else each worker is idle, dead or parked in a
+    /// `get` that only someone else's put can end.
     pub(crate) fn may_progress(&self) -> bool {
         let state = self.lock();
-        state.workers.iter().any(Worker::active) || !state.inline.is_empty()
+        state.workers.iter().any(Worker::goes_on) || !state.inline.is_empty()
     }
 
     /// Waits until no worker is busy, or `until_ms` ([`clock::now_ms`]): a program that ends
@@ -438,14 +476,14 @@ impl Pool {
         }
     }
 
-    /// A parked worker's item came (a put, under the queues' lock): it is busy again at once,
-    /// and goes on with its job on a thread of the pool (without threads, when the parent next
-    /// runs its workers).
+    /// A parked worker's item came (a put, under the queues' lock), or its sleep ended (`None`):
+    /// it is busy again at once, and goes on with its job on a thread of the pool (without
+    /// threads, when the parent next runs its workers).
     pub(crate) fn resume(self: &Arc<Self>, index: usize, item: MontyObject) {
         let mut state = self.lock();
         let (call, number, began) = match std::mem::replace(&mut state.workers[index], Worker::Busy) {
             Worker::Waiting(call, number, began) => (call, number, began),
-            // Only a parked worker is ever parked in a queue: nothing to resume.
+            // Only a parked worker is ever parked in a queue or asleep: nothing to resume.
             other => {
                 state.workers[index] = other;
                 return;
@@ -468,8 +506,8 @@ impl Pool {
     }
 
     /// Runs job `number` of worker `index` on from `progress` until it ends: the worker parked
-    /// after it, for the next job, or `None` when it parked in a `get` (its thread is free) or
-    /// died.
+    /// after it, for the next job, or `None` when it parked in a `get` or asleep (its thread is
+    /// free) or died.
     fn follow(
         self: &Arc<Self>,
         index: usize,
@@ -479,17 +517,21 @@ impl Pool {
     ) -> Option<Worker> {
         loop {
             let (next, result) = match progress.and_then(|p| self.until_next_job(index, p, true)) {
+                Ok(Step::Sleeps(call, until_ms)) => {
+                    self.lock().workers[index] =
+                        Worker::Waiting(Paused::Sleep(Box::new(call)), number, began);
+                    let keep_time = self.channels.sleepers.park(until_ms, self, index);
+                    self.after_parking();
+                    if keep_time {
+                        self.channels.sleepers.keep_time();
+                    }
+                    return None;
+                }
                 Ok(Step::Waits(call, queue)) => {
-                    self.lock().workers[index] = Worker::Waiting(Box::new(call), number, began);
+                    self.lock().workers[index] = Worker::Waiting(Paused::Get(Box::new(call)), number, began);
                     match self.channels.park(queue, self, index) {
                         Ok(None) => {
-                            // terminate() raises the flag, then takes the parked workers out:
-                            // one parked after that sees the flag.
-                            if self.stop.load(Ordering::SeqCst) {
-                                for parked in self.channels.unpark(self) {
-                                    self.abandon(parked);
-                                }
-                            }
+                            self.after_parking();
                             return None;
                         }
                         Ok(Some(item)) => {
@@ -518,6 +560,14 @@ impl Pool {
                 Err(e) => (Worker::Dead, self.failed(number, e)),
             };
             return self.finish_job(index, began, next, result);
+        }
+    }
+
+    /// terminate() raises the flag, then takes the parked workers out: one parked after that
+    /// sees the flag, and ends here.
+    fn after_parking(self: &Arc<Self>) {
+        if self.stop.load(Ordering::SeqCst) {
+            self.abandon_parked();
         }
     }
 
@@ -594,12 +644,14 @@ impl Pool {
         // its thread: the worker is not a pool's until it has started.
         match self.until_next_job(index, progress, false)? {
             Step::Next(call, _) | Step::Waits(call, _) => Ok(call),
+            Step::Sleeps(..) => Err(process_error("a worker process could not start")),
         }
     }
 
     /// Runs worker `index` until it asks for its next job (the parked call and the outcome it
     /// sent) or, where it may `park`, until it waits in an untimed `get` of a queue that has no
-    /// item (the call, to resume with one, and the queue).
+    /// item (the call, to resume with one, and the queue) or sleeps (with other threads to
+    /// wake it: [`PARALLEL`]).
     fn until_next_job(
         &self,
         index: usize,
@@ -667,6 +719,12 @@ impl Pool {
                 },
                 ReplProgress::OsCall(call) => {
                     let answer = match &call.function_call {
+                        monty_types::OsFunctionCall::Sleep(d) | monty_types::OsFunctionCall::SystemSleep(d)
+                            if park && PARALLEL =>
+                        {
+                            let until_ms = (clock::now_ms() + d.as_secs_f64() * 1000.0).min(self.deadline_ms);
+                            return Ok(Step::Sleeps(call, until_ms));
+                        }
                         monty_types::OsFunctionCall::Sleep(d) | monty_types::OsFunctionCall::SystemSleep(d) => {
                             self.sleep(*d);
                             self.check_terminated()?;
