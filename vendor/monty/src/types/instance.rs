@@ -9,7 +9,7 @@ use crate::{
     builtins::Builtins,
     bytecode::{CallResult, RunReentryGuard, VM},
     defer_drop,
-    exception_private::{ExcType, ExcTypeExt, RunError, RunResult},
+    exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
     expressions::CmpOperator,
     frozen::{FrozenFunction, FrozenFunctions},
     hash::{HashValue, identity_hash},
@@ -381,6 +381,22 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
 
     fn py_len(&self, _vm: &VM<'h>) -> Option<usize> {
         None
+    }
+
+    /// An instance's truth, as CPython's `PyObject_IsTrue` finds it: the class's `__bool__`
+    /// (which must return a `bool`), else its `__len__` (non-zero is true), else true.
+    fn py_bool(&self, vm: &mut VM<'h>) -> RunResult<bool> {
+        match instance_call_dunder_sync(self.id(), "__bool__", None, vm)? {
+            Some(Value::Bool(truth)) => Ok(truth),
+            Some(other) => {
+                defer_drop!(other, vm);
+                Err(ExcType::type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    other.py_type_name(vm)
+                )))
+            }
+            None => Ok(instance_len(self.id(), vm)?.is_none_or(|length| length != 0)),
+        }
     }
 
     fn py_set_attr(&mut self, name: &EitherStr, value: Value, vm: &mut VM<'h>) -> RunResult<()> {
@@ -756,6 +772,23 @@ pub(crate) fn instance_call_dunder_sync(
 ) -> RunResult<Option<Value>> {
     let args = arg.map_or(ArgValues::Empty, ArgValues::One);
     call_dunder_args_sync(self_id, dunder, args, vm)
+}
+
+/// `len()` of an instance, through its class's `__len__`, checked as CPython's `len` checks
+/// what it returns: an integer (through `__index__`), not negative, within `ssize_t`. `None`
+/// when the class has no `__len__`.
+pub(crate) fn instance_len(self_id: HeapId, vm: &mut VM<'_>) -> RunResult<Option<usize>> {
+    let Some(result) = instance_call_dunder_sync(self_id, "__len__", None, vm)? else {
+        return Ok(None);
+    };
+    defer_drop!(result, vm);
+    let length = result.as_int_with_overflow(vm, || {
+        SimpleException::new_msg(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer").into()
+    })?;
+    match usize::try_from(length) {
+        Ok(length) => Ok(Some(length)),
+        Err(_) => Err(SimpleException::new_msg(ExcType::ValueError, "__len__() should return >= 0").into()),
+    }
 }
 
 /// Validates integer conversion results, normalizing the permitted bool subclass.

@@ -66,7 +66,7 @@ pub(crate) use file::OpenFile;
 pub(crate) use generic_alias::GenericAlias;
 pub(crate) use hashlib::HashObject;
 pub(crate) use host_class::{HostClass, HostClassType, host_class_type};
-pub(crate) use instance::{BoundMethod, Instance, instance_call_copy_hook};
+pub(crate) use instance::{BoundMethod, Instance, instance_call_copy_hook, instance_len};
 pub(crate) use iter::{collect_iterable, collect_iterable_bounded};
 pub(crate) use itertools::ItertoolsIter;
 pub(crate) use list::List;
