@@ -3,7 +3,9 @@ use std::{
     fmt::{self, Write},
 };
 
-use crate::{args::Signature, bytecode::Code, expressions::Identifier, intern::Interns, namespace::NamespaceId};
+use crate::{
+    args::Signature, bytecode::Code, expressions::Identifier, intern::Interns, namespace::NamespaceId, value::Value,
+};
 
 /// How an exact positional call can bypass argument binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +164,14 @@ impl Function {
     }
 
     /// Writes the Python repr() string for this function to a formatter.
+    /// What a function object answers for attribute `attr` (`__name__`), or `None`.
+    pub(crate) fn attribute(&self, attr: &str) -> Option<Value> {
+        match attr {
+            "__name__" => Some(Value::InternString(self.name.name_id)),
+            _ => None,
+        }
+    }
+
     pub fn py_repr_fmt<W: Write>(&self, f: &mut W, interns: &Interns, py_id: impl fmt::LowerHex) -> fmt::Result {
         write!(
             f,

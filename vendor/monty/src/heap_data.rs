@@ -521,6 +521,11 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Closure> {
         Type::Function
     }
 
+    fn py_getattr(&self, attr: &EitherStr, vm: &mut VM<'h>) -> RunResult<Option<CallResult>> {
+        let function = vm.interns.get_function(self.get(vm.heap).func_id);
+        Ok(function.attribute(attr.as_str(vm.interns)).map(CallResult::Value))
+    }
+
     fn py_len(&self, _: &VM<'h>) -> Option<usize> {
         None
     }
@@ -563,6 +568,11 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Closure> {
 impl<'h> PyTrait<'h> for HeapObjectRead<'h, FunctionDefaults> {
     fn py_type(&self, _: &VM<'h>) -> Type {
         Type::Function
+    }
+
+    fn py_getattr(&self, attr: &EitherStr, vm: &mut VM<'h>) -> RunResult<Option<CallResult>> {
+        let function = vm.interns.get_function(self.get(vm.heap).func_id);
+        Ok(function.attribute(attr.as_str(vm.interns)).map(CallResult::Value))
     }
 
     fn py_len(&self, _: &VM<'h>) -> Option<usize> {

@@ -1231,7 +1231,17 @@ impl Value {
                     None => Err(t.attribute_error(attr, vm)),
                 };
             }
+            Self::DefFunction(func_id) => {
+                if let Some(value) = vm.interns.get_function(*func_id).attribute(attr.as_str(vm.interns)) {
+                    return Ok(CallResult::Value(value));
+                }
+            }
             _ => {}
+        }
+        // Every object's `__class__` is its type, where the type has no answer of its own
+        // (`e.__class__.__name__` of an exception, `(5).__class__`).
+        if attr.as_str(vm.interns) == "__class__" {
+            return Ok(CallResult::Value(crate::builtins::type_of_ref(vm, self)));
         }
         let type_name = self.py_type_name(vm);
         Err(ExcType::attribute_error(type_name, attr.as_str(vm.interns)))
