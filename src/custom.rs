@@ -283,7 +283,8 @@ fn item_error(e: MontyException, skip: usize, time_limit: Duration) -> PyExcepti
     let frames: Vec<_> = e.traceback().iter().skip(skip).cloned().collect();
     let line = frames.last().map(|f| f.start.line as usize);
     let shown =
-        MontyException::with_traceback(e.exc_type(), Some(message.clone()).filter(|m| !m.is_empty()), frames);
+        MontyException::with_traceback(e.exc_type(), Some(message.clone()).filter(|m| !m.is_empty()), frames)
+            .with_data(e.data().clone());
     PyException {
         type_name: type_name.to_string(),
         raised: Some(Box::new(Raised { repr: shown.py_repr(), traceback: shown.to_string(), line })),

@@ -446,7 +446,8 @@ fn program_error(e: &MontyException, budget: Duration) -> ProgramError {
         })
         .collect();
     let line = frames.iter().rev().find(|f| f.filename == FILE_NAME).map(|f| f.start.line as usize);
-    let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames);
+    let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
+        .with_data(e.data().clone());
     let mut traceback = shown.to_string();
     if !traceback.ends_with('\n') {
         traceback.push('\n');

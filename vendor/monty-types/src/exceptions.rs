@@ -200,8 +200,12 @@ impl MontyException {
     #[must_use]
     pub fn summary(&self) -> String {
         match &self.message {
-            // A `KeyError`'s `str()` is its key's repr, as CPython prints it: `KeyError: 'k'`.
-            Some(msg) if self.exc_type == ExcType::KeyError => format!("{}: {}", self.exc_type, StringRepr(msg)),
+            // A `KeyError`'s `str()` is its key's repr, as CPython prints it: `KeyError: 'k'`,
+            // `KeyError: 3`.
+            Some(msg) if self.exc_type == ExcType::KeyError => match self.data.arg_repr() {
+                Some(repr) => format!("{}: {repr}", self.exc_type),
+                None => format!("{}: {}", self.exc_type, StringRepr(msg)),
+            },
             Some(msg) => format!("{}: {}", self.exc_type, msg),
             None => self.exc_type.to_string(),
         }
@@ -214,7 +218,9 @@ impl MontyException {
     #[must_use]
     pub fn py_repr(&self) -> String {
         let type_str: &'static str = self.exc_type.into();
-        if let Some(msg) = &self.message {
+        if let Some(repr) = self.data.arg_repr() {
+            format!("{type_str}({repr})")
+        } else if let Some(msg) = &self.message {
             format!("{}({})", type_str, StringRepr(msg))
         } else {
             format!("{type_str}()")
@@ -599,9 +605,22 @@ pub enum ExcData {
     /// `json.JSONDecodeError` attribute fields. Boxed like
     /// [`ExcData::Unicode`] to keep the enum small.
     Json(Box<JsonErrorData>),
+    /// The `repr()` of an exception's one argument where that was not a `str`
+    /// (`KeyError(3)`, `d[(1, 'b')]`): the message holds its `str()`, and the
+    /// exception's `repr()`, and a `KeyError`'s `str()`, show this.
+    ArgRepr(Box<str>),
 }
 
 impl ExcData {
+    /// The repr of the exception's one non-`str` argument, if this is [`ExcData::ArgRepr`].
+    #[must_use]
+    pub fn arg_repr(&self) -> Option<&str> {
+        match self {
+            Self::ArgRepr(repr) => Some(repr),
+            _ => None,
+        }
+    }
+
     /// The unicode-error fields, if this is [`ExcData::Unicode`].
     #[must_use]
     pub fn unicode(&self) -> Option<&UnicodeErrorData> {

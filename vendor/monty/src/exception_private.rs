@@ -262,19 +262,11 @@ pub(crate) trait ExcTypeExt: Sized {
     /// `INT_MAX_STR_DIGITS`), falls back to the type name so that a
     /// `KeyError` is always raised rather than a spurious `ValueError`.
     fn key_error(key: &Value, vm: &mut VM<'_>) -> RunError {
-        let key_str = match key.py_str(vm) {
-            Ok(key_value) => {
-                // `key_value` is a heap `str` `Value`; extract its text and drop it.
-                defer_drop!(key_value, vm);
-                if let Ok(s) = key_value.to_str(vm) {
-                    s.to_owned()
-                } else {
-                    format!("<{}>", key.py_type_name(vm))
-                }
-            }
-            Err(_) => format!("<{}>", key.py_type_name(vm)),
-        };
-        SimpleException::new_msg(ExcType::KeyError, key_str).into()
+        let fallback = |vm: &mut VM<'_>| format!("<{}>", key.py_type_name(vm));
+        match one_arg_exception(ExcType::KeyError, key, vm) {
+            Ok(exception) => exception.into(),
+            Err(_) => SimpleException::new_msg(ExcType::KeyError, fallback(vm)).into(),
+        }
     }
 
     /// Creates a KeyError for popping from an empty set.
@@ -2603,7 +2595,16 @@ pub(crate) fn one_arg_exception(exc_type: ExcType, value: &Value, vm: &mut VM<'_
     }
     let text = value.py_str(vm)?;
     defer_drop!(text, vm);
-    Ok(SimpleException::new_msg(exc_type, text.to_str(vm)?))
+    let exception = SimpleException::new_msg(exc_type, text.to_str(vm)?);
+    Ok(exception.with_data(ExcData::ArgRepr(arg_repr(value, vm)?.into())))
+}
+
+/// The `repr()` of an exception's one argument that is not a `str` (see [`ExcData::ArgRepr`]).
+fn arg_repr(value: &Value, vm: &mut VM<'_>) -> RunResult<String> {
+    let mut text = String::new();
+    let mut heap_ids = crate::types::LazyHeapSet::default();
+    value.py_repr_fmt(&mut text, vm, &mut heap_ids)?;
+    Ok(text)
 }
 
 /// The `repr()` of a tuple of `args`: an exception's `str()` when it was given several.
@@ -2701,7 +2702,8 @@ impl SimpleException {
     #[must_use]
     pub fn py_str(&self) -> String {
         match (self.exc_type, &self.arg) {
-            // KeyError expecificaly uses repr of the key for str(exc)
+            // A KeyError's str() is its key's repr.
+            (ExcType::KeyError, Some(_)) if let Some(repr) = self.data.arg_repr() => repr.to_owned(),
             (ExcType::KeyError, Some(exc)) => StringRepr(exc).to_string(),
             (_, Some(arg)) => arg.to_owned(),
             (_, None) => String::new(),
@@ -2723,7 +2725,9 @@ impl SimpleException {
         let type_str = type_str.rsplit('.').next().unwrap_or(type_str);
         write!(f, "{type_str}(")?;
 
-        if let Some(arg) = &self.arg {
+        if let Some(repr) = self.data.arg_repr() {
+            f.write_str(repr)?;
+        } else if let Some(arg) = &self.arg {
             string_repr_fmt(arg, f)?;
         }
 
