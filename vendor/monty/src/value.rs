@@ -27,7 +27,7 @@ use crate::{
         BytesIterator, CmpOrder, Complex, LazyHeapSet, Property, PyTrait, StringIterator, Type,
         bytes::PyBytes,
         decimal, host_class_type,
-        instance::{class_defines, instance_getattr, instance_str, instance_user_eq},
+        instance::{class_defines, instance_getattr, instance_inplace, instance_str, instance_user_eq},
         long_int::{
             PyInt, bigint_cmp_f64, bigint_cmp_i64, bigint_divmod_tuple, bigint_eq_f64, bigint_eq_i64, i64_cmp_f64,
         },
@@ -471,6 +471,9 @@ impl<'h> PyTrait<'h> for Value {
 
     fn py_iadd_impl(&mut self, other: &Self, vm: &mut VM<'_>) -> RunResult<bool> {
         if let Self::Ref(id) = self {
+            if matches!(vm.heap.get(*id), HeapData::Instance(_)) {
+                return instance_inplace(self, "__iadd__", other, vm);
+            }
             vm.heap.read(*id).py_iadd_impl(other, vm)
         } else {
             Ok(false)
@@ -479,6 +482,9 @@ impl<'h> PyTrait<'h> for Value {
 
     fn py_isub_impl(&mut self, other: &Self, vm: &mut VM<'_>) -> RunResult<bool> {
         if let Self::Ref(id) = self {
+            if matches!(vm.heap.get(*id), HeapData::Instance(_)) {
+                return instance_inplace(self, "__isub__", other, vm);
+            }
             vm.heap.read(*id).py_isub_impl(other, vm)
         } else {
             Ok(false)
@@ -487,6 +493,9 @@ impl<'h> PyTrait<'h> for Value {
 
     fn py_iand_impl(&mut self, other: &Self, vm: &mut VM<'_>) -> RunResult<bool> {
         if let Self::Ref(id) = self {
+            if matches!(vm.heap.get(*id), HeapData::Instance(_)) {
+                return instance_inplace(self, "__iand__", other, vm);
+            }
             vm.heap.read(*id).py_iand_impl(other, vm)
         } else {
             Ok(false)
@@ -495,6 +504,9 @@ impl<'h> PyTrait<'h> for Value {
 
     fn py_ior_impl(&mut self, other: &Self, vm: &mut VM<'_>) -> RunResult<bool> {
         if let Self::Ref(id) = self {
+            if matches!(vm.heap.get(*id), HeapData::Instance(_)) {
+                return instance_inplace(self, "__ior__", other, vm);
+            }
             vm.heap.read(*id).py_ior_impl(other, vm)
         } else {
             Ok(false)

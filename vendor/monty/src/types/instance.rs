@@ -644,6 +644,21 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, BoundMethod> {
     fn py_repr_fmt(&self, f: &mut impl Write, _vm: &mut VM<'h>, _heap_ids: &mut LazyHeapSet) -> RunResult<()> {
         Ok(write!(f, "<bound method>")?)
     }
+
+    /// `__self__` and `__func__`, and the function's `__name__`, as CPython's method answers.
+    fn py_getattr(&self, attr: &EitherStr, vm: &mut VM<'h>) -> RunResult<Option<CallResult>> {
+        let bound = self.get(vm.heap);
+        match attr.as_str(vm.interns) {
+            "__self__" => Ok(Some(CallResult::Value(bound.instance.clone_with_heap(vm)))),
+            "__func__" => Ok(Some(CallResult::Value(bound.func.clone_with_heap(vm)))),
+            "__name__" => {
+                let func = bound.func.clone_with_heap(vm);
+                defer_drop!(func, vm);
+                func.py_getattr(attr, vm).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
 }
 
 impl HeapItem for BoundMethod {
@@ -772,6 +787,30 @@ pub(crate) fn instance_call_dunder_sync(
 ) -> RunResult<Option<Value>> {
     let args = arg.map_or(ArgValues::Empty, ArgValues::One);
     call_dunder_args_sync(self_id, dunder, args, vm)
+}
+
+/// An augmented assignment (`+=`, `-=`, `&=`, `|=`) on an instance, through its class's in-place
+/// `dunder` (`__iadd__`): what it returns replaces `lhs`, as CPython binds it to the target.
+/// `false` where the class has none or it returns `NotImplemented`: then the binary operator
+/// (`__add__`, the other operand's `__radd__`) answers, as in CPython.
+pub(crate) fn instance_inplace(
+    lhs: &mut Value,
+    dunder: &'static str,
+    other: &Value,
+    vm: &mut VM<'_>,
+) -> RunResult<bool> {
+    let Value::Ref(self_id) = *lhs else {
+        return Ok(false);
+    };
+    let other = other.clone_with_heap(vm.heap);
+    match instance_call_dunder_sync(self_id, dunder, Some(other), vm)? {
+        None => Ok(false),
+        Some(Value::NotImplemented) => Ok(false),
+        Some(result) => {
+            std::mem::replace(lhs, result).drop_with(vm);
+            Ok(true)
+        }
+    }
 }
 
 /// `len()` of an instance, through its class's `__len__`, checked as CPython's `len` checks
