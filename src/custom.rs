@@ -141,11 +141,13 @@ impl CustomWorker {
         let idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop();
         let mut repl = match idle {
             Some(repl) => repl,
-            None => self.interpreter().map_err(|e| item_error(e, 0, self.item_time_limit))?,
+            None => self.interpreter().map_err(|e| item_error(e, 0, self.item_time_limit, &self.code))?,
         };
         let outcome = repl.call_function(CALL, vec![object_of(item)], PrintWriter::Disabled);
         self.idle.lock().unwrap_or_else(PoisonError::into_inner).push(repl);
-        let value = outcome.map(value_of).map_err(|e| item_error(e, CALL_FRAMES, self.item_time_limit))?;
+        let value = outcome
+            .map(value_of)
+            .map_err(|e| item_error(e, CALL_FRAMES, self.item_time_limit, &self.code))?;
         self.keep(value)
     }
 
@@ -258,7 +260,7 @@ fn in_worker_file(e: MontyException) -> MontyException {
 
 /// An item's exception without the `skip` frames of the playground's call: the traceback
 /// starts in `worker`, as it would under `Pool.map`.
-fn item_error(e: MontyException, skip: usize, time_limit: Duration) -> PyException {
+fn item_error(e: MontyException, skip: usize, time_limit: Duration, code: &str) -> PyException {
     let e = in_worker_file(e);
     let type_name: &'static str = e.exc_type().into();
     let message = match e.exc_type() {
@@ -287,7 +289,11 @@ fn item_error(e: MontyException, skip: usize, time_limit: Duration) -> PyExcepti
             .with_data(e.data().clone());
     PyException {
         type_name: type_name.to_string(),
-        raised: Some(Box::new(Raised { repr: shown.py_repr(), traceback: shown.to_string(), line })),
+        raised: Some(Box::new(Raised {
+            repr: shown.py_repr(),
+            traceback: crate::traceback::render(&shown, FILE_NAME, code),
+            line,
+        })),
         message,
     }
 }
@@ -300,7 +306,12 @@ fn code_error(code: &str, e: &MontyException) -> Error {
         return Error::code(pointed.type_name, pointed.message, Some(pointed.line), display);
     }
     let line = e.traceback().last().map(|f| f.start.line as usize);
-    Error::code(type_name, e.message().unwrap_or_default(), line, e.to_string())
+    Error::code(
+        type_name,
+        e.message().unwrap_or_default(),
+        line,
+        crate::traceback::render(e, FILE_NAME, code),
+    )
 }
 
 #[cfg(test)]

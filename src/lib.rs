@@ -17,7 +17,8 @@
 //! - `custom` (feature `python`) runs a person's own `worker` function, written in Python, in
 //!   the monty interpreter's sandbox, and `memory` is the allocator, which gives each pool
 //!   thread a heap of its own and counts the bytes the budget is checked against;
-//!   `syntax_error` shows code that does not parse as CPython shows it;
+//!   `syntax_error` shows code that does not parse as CPython shows it, and `traceback` an
+//!   exception's traceback as CPython 3.11 lays it out;
 //! - [`workload`] names the functions that can be mapped and applies one to one item, failing
 //!   per item as Python raises ([`PyException`]);
 //! - [`executor`] runs a [`Job`] on the chosen executor, one [`ItemOutcome`] per item, and
@@ -53,6 +54,8 @@ pub mod program;
 pub mod report;
 #[cfg(feature = "python")]
 pub mod syntax_error;
+#[cfg(feature = "python")]
+mod traceback;
 pub mod value;
 pub mod workload;
 

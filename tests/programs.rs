@@ -195,3 +195,40 @@ with ProcessPoolExecutor(1) as executor:
     assert_eq!(report.stderr, "");
     assert_eq!(report.stdout, "4\n9 {} False\n");
 }
+
+/// A traceback is laid out as CPython 3.11 prints it: no marker under a line that is all of
+/// the failing expression (`main()`), `^` under a call or an attribute, `~` around the `^` of
+/// a binary operator or a subscript's brackets, columns counted as a terminal shows them (a
+/// Korean syllable takes two), the first line only of a statement over several lines, nothing
+/// under a `raise` or a failed `assert`. Each program here is run by python3 too, and its
+/// stderr, the script's path aside, must be the report's traceback.
+#[test]
+fn a_traceback_is_laid_out_as_cpython_prints_it() {
+    let programs = [
+        "def main():\n    return 1 / 0\nmain()\n",
+        "def f(x):\n    return x[5]\nresult = f([1])\n",
+        "d = {}\nprint(d['missing'] + 1)\n",
+        "words = {'a': 1}\ntotal = (words['a'] + 2) * None\n",
+        "class A:\n    pass\nprint(A().name)\n",
+        "def check(n):\n    assert n > 0, 'positive'\ncheck(-1)\n",
+        "def fail():\n    raise ValueError('bad')\nvalue = fail() if True else 0\n",
+        "label = \"가나\" + 1\n",
+        "def deep(n):\n    return deep(n + 1) if n < 5 else [][n]\ndeep(0)\n",
+        "total = sum([\n    1,\n    'two',\n])\n",
+        "counter = 0\ndef inc():\n    counter += 1\ninc()\n",
+        "text = 'abc'\nnumber = int(text) + 1\n",
+    ];
+    let dir = std::env::temp_dir().join(format!("map-playground-tracebacks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for (i, code) in programs.iter().enumerate() {
+        let path = dir.join("main.py");
+        std::fs::write(&path, code).expect("the program is written");
+        let out = Command::new("python3").arg(&path).current_dir(&dir).output().expect("python3 runs");
+        let expected =
+            String::from_utf8(out.stderr).expect("utf-8").replace(&path.display().to_string(), "main.py");
+        let report = run_within(code, 10);
+        let error = report.error.unwrap_or_else(|| panic!("program {i} raised: {code}"));
+        assert_eq!(error.traceback, expected, "program {i}:\n{code}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -302,7 +302,7 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
     monty::set_cpu_count(settings.cpu_count);
     monty::set_switch_interval(Some(SWITCH_INTERVAL));
     let began = clock::now_ms();
-    let mut host = Host::new(began, timeout);
+    let mut host = Host::new(code, began, timeout);
     let ended = host.run(code, watcher);
     host.finish(watcher);
     // The interval is the process's: a map's custom worker, run next, keeps monty's default.
@@ -428,8 +428,9 @@ fn explained(e: MontyException) -> MontyException {
 
 /// An exception as the program's reader sees it, in the terms of a program with a time
 /// `budget`: the prelude's and the exit handler's frames left out (CPython's own modules are
-/// files the reader never wrote either), the program's snippet named [`FILE_NAME`].
-fn program_error(e: &MontyException, budget: Duration) -> ProgramError {
+/// files the reader never wrote either), the program's snippet named [`FILE_NAME`], and the
+/// traceback laid out as CPython's, quoting `source`.
+fn program_error(e: &MontyException, budget: Duration, source: &str) -> ProgramError {
     let e = &explained(in_budget_terms(e.clone(), budget));
     let type_name: &'static str = e.exc_type().into();
     let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
@@ -448,7 +449,7 @@ fn program_error(e: &MontyException, budget: Duration) -> ProgramError {
     let line = frames.iter().rev().find(|f| f.filename == FILE_NAME).map(|f| f.start.line as usize);
     let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
         .with_data(e.data().clone());
-    let mut traceback = shown.to_string();
+    let mut traceback = crate::traceback::render(&shown, FILE_NAME, source);
     if !traceback.ends_with('\n') {
         traceback.push('\n');
     }
@@ -459,10 +460,11 @@ fn program_error(e: &MontyException, budget: Duration) -> ProgramError {
 /// an exception a thread's or a process's code did not: the header CPython prints
 /// (`Exception in thread Thread-1 (worker):`), then the exception's traceback as
 /// [`program_error`] shows one (only its last line where monty has no handled exception).
-fn uncaught_report(call: &ReplFunctionCall, budget: Duration) -> String {
+fn uncaught_report(call: &ReplFunctionCall, budget: Duration, source: &str) -> String {
     let text = |i: usize| call.args.arg(i).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
-    let traceback =
-        call.handled_exception().map_or_else(|| text(1) + "\n", |e| program_error(&e, budget).traceback);
+    let traceback = call
+        .handled_exception()
+        .map_or_else(|| text(1) + "\n", |e| program_error(&e, budget, source).traceback);
     text(0) + &traceback
 }
 
@@ -546,6 +548,8 @@ enum Waits {
 
 /// The parent interpreter's host: locks, timers, threads, pools and the output.
 struct Host {
+    /// The program, which its tracebacks quote.
+    source: Arc<str>,
     began_ms: f64,
     deadline_ms: f64,
     timeout: Duration,
@@ -574,8 +578,9 @@ struct Host {
 }
 
 impl Host {
-    fn new(began_ms: f64, timeout: Duration) -> Self {
+    fn new(code: &str, began_ms: f64, timeout: Duration) -> Self {
         Host {
+            source: Arc::from(code),
             began_ms,
             deadline_ms: began_ms + timeout.as_secs_f64() * 1000.0,
             timeout,
@@ -904,7 +909,7 @@ impl Host {
     }
 
     fn error_of(&self, e: &MontyException) -> ProgramError {
-        program_error(e, self.timeout)
+        program_error(e, self.timeout, &self.source)
     }
 
     /// Answers one call to a `_pg` function.
@@ -1050,7 +1055,7 @@ impl Host {
                 MontyObject::none().into()
             }
             "uncaught" => {
-                let report = uncaught_report(&call, self.timeout);
+                let report = uncaught_report(&call, self.timeout, &self.source);
                 self.output.write(Stream::Stderr, &report);
                 MontyObject::none().into()
             }
@@ -1233,15 +1238,14 @@ impl Host {
             MontyObject::int(self.pools.len() as i64),
             MontyObject::list(pids.iter().map(|pid| MontyObject::int(*pid))),
         ]);
-        let pool = Pool::new(
-            dumped,
-            processes,
-            lanes,
-            self.output.clone(),
-            Arc::clone(&self.channels),
-            self.began_ms,
-            self.deadline_ms,
-        );
+        let shared = processes::Shared {
+            source: Arc::clone(&self.source),
+            output: self.output.clone(),
+            channels: Arc::clone(&self.channels),
+            began_ms: self.began_ms,
+            deadline_ms: self.deadline_ms,
+        };
+        let pool = Pool::new(shared, dumped, processes, lanes);
         pool.start();
         self.pools.push(pool);
         call.resume(answer, print)

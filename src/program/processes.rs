@@ -132,6 +132,8 @@ struct State {
 
 /// A process pool of the running program (or one `multiprocessing.Process`: a pool of one).
 pub(crate) struct Pool {
+    /// The program, which its workers' tracebacks quote.
+    source: Arc<str>,
     dump: Vec<u8>,
     /// Each worker's process: its name and its pid.
     processes: Vec<(String, i64)>,
@@ -151,20 +153,30 @@ pub(crate) struct Pool {
     channels: Arc<Channels>,
 }
 
+/// What a program's pools share with the program: its source (which the workers' tracebacks
+/// quote), its output, its queues, and when it began and its budget ends ([`clock::now_ms`]).
+pub(crate) struct Shared {
+    pub(crate) source: Arc<str>,
+    pub(crate) output: Output,
+    pub(crate) channels: Arc<Channels>,
+    pub(crate) began_ms: f64,
+    pub(crate) deadline_ms: f64,
+}
+
 impl Pool {
-    /// A pool of one worker per process (name, pid), each a copy of the interpreter in `dump`.
+    /// A pool of one worker per process (name, pid), each a copy of the interpreter in `dump`,
+    /// each drawn in its lane of the trace.
     pub(crate) fn new(
+        shared: Shared,
         dump: Vec<u8>,
         processes: Vec<(String, i64)>,
         lanes: Vec<usize>,
-        output: Output,
-        channels: Arc<Channels>,
-        began_ms: f64,
-        deadline_ms: f64,
     ) -> Arc<Pool> {
+        let Shared { source, output, channels, began_ms, deadline_ms } = shared;
         let workers = processes.iter().map(|_| Worker::Fresh).collect();
         let workers_locks = processes.iter().map(|_| Mutex::default()).collect();
         Arc::new(Pool {
+            source,
             dump,
             processes,
             lanes,
@@ -680,7 +692,7 @@ impl Pool {
                         call.resume(MontyObject::none(), print)
                     }
                     "uncaught" => {
-                        self.output.write(Stream::Stderr, &super::uncaught_report(&call, self.budget()));
+                        self.output.write(Stream::Stderr, &super::uncaught_report(&call, self.budget(), &self.source));
                         call.resume(MontyObject::none(), print)
                     }
                     "exit_code" => {
