@@ -257,15 +257,15 @@ pub(crate) trait ExcTypeExt: Sized {
 
     /// Creates a KeyError for a missing dict key.
     ///
-    /// For string keys, uses the raw string value without extra quoting.
-    /// If the key's string conversion fails (e.g. huge LongInt exceeding
+    /// For string keys, uses the raw string value without extra quoting;
+    /// any other key's repr travels with it (`ExcData::ArgRepr`), which
+    /// `str()` of the `KeyError` shows. If the key's conversion fails (e.g. huge LongInt exceeding
     /// `INT_MAX_STR_DIGITS`), falls back to the type name so that a
     /// `KeyError` is always raised rather than a spurious `ValueError`.
     fn key_error(key: &Value, vm: &mut VM<'_>) -> RunError {
-        let fallback = |vm: &mut VM<'_>| format!("<{}>", key.py_type_name(vm));
         match one_arg_exception(ExcType::KeyError, key, vm) {
             Ok(exception) => exception.into(),
-            Err(_) => SimpleException::new_msg(ExcType::KeyError, fallback(vm)).into(),
+            Err(_) => SimpleException::new_msg(ExcType::KeyError, format!("<{}>", key.py_type_name(vm))).into(),
         }
     }
 

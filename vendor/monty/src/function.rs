@@ -163,7 +163,6 @@ impl Function {
         }
     }
 
-    /// Writes the Python repr() string for this function to a formatter.
     /// What a function object answers for attribute `attr` (`__name__`), or `None`.
     pub(crate) fn attribute(&self, attr: &str) -> Option<Value> {
         match attr {
@@ -172,6 +171,7 @@ impl Function {
         }
     }
 
+    /// Writes the Python repr() string for this function to a formatter.
     pub fn py_repr_fmt<W: Write>(&self, f: &mut W, interns: &Interns, py_id: impl fmt::LowerHex) -> fmt::Result {
         write!(
             f,
