@@ -30,7 +30,7 @@ pub(crate) fn render(e: &MontyException, file: &str, source: &str) -> String {
     while at < frames.len() {
         let repeats = frames[at..].iter().take_while(|f| same_place(f, &frames[at])).count();
         for (i, frame) in frames[at..at + repeats.min(REPEATS_SHOWN)].iter().enumerate() {
-            // CPython marks a failed `assert` as the whole statement: no marker.
+            // A failed `assert` is marked at its test (see `write_frame`).
             let failed_assert = e.exc_type() == ExcType::AssertionError && at + i + 1 == frames.len();
             write_frame(&mut out, frame, file, source, failed_assert);
         }
@@ -115,7 +115,7 @@ fn marker(chars: &[char], start: usize, span: Option<(usize, usize)>) -> Option<
     let leading = chars.iter().take_while(|c| c.is_whitespace()).count();
     let trailing = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
     let stripped_len = chars.len().saturating_sub(leading + trailing);
-    let (start, end) = span.unwrap_or((start, leading + stripped_len));
+    let (start, end) = span.unwrap_or((start, (leading + stripped_len).max(start)));
     let segment = &chars[start..end];
     let anchors = span.and_then(|_| anchors(segment));
     let spans_line = end - start >= stripped_len;
