@@ -93,7 +93,7 @@ fn write_frame(out: &mut String, frame: &StackFrame, file: &str, source: &str, f
 /// CPython marks as the whole statement: no marker).
 fn assert_test(line: &[char]) -> Option<(usize, usize)> {
     let at = line.iter().position(|c| !c.is_whitespace())? + "assert".len();
-    let tokens = tokenize(&line[at..])?;
+    let tokens = tokenize(line.get(at..)?)?;
     let partner = partners(&tokens)?;
     let top = top_level(&tokens, &partner, 0, tokens.len());
     let comma = top.iter().find(|&&i| line[at + tokens[i].start] == ',').copied();
@@ -421,7 +421,35 @@ fn inner_start(
 
 #[cfg(test)]
 mod tests {
-    use super::anchors;
+    use super::{anchors, assert_test, marker};
+
+    /// Whatever span monty hands over, of whatever line, the marker is drawn without a panic
+    /// (in the threaded wasm build a panic would abort the engine and its pool).
+    #[test]
+    fn any_span_of_any_line_draws_without_a_panic() {
+        let lines = [
+            "    result = (a + b) * c[i:j] // d['k'] ** -e  # note",
+            "x = [\"가나\", 1/0, f'{y!r:>10}', r'\\', b\"\\\"\"]",
+            "print((((1)) + [2, (3]) - {4: 5}.get(6)))",
+            "s = 'unclosed + \"also\" ' + '''triple''' + 1e-5 - 0x1F",
+            "assert not a, (1, 2)",
+            "  assert",
+            "x",
+            "\t\t",
+            "",
+        ];
+        for line in lines {
+            let chars: Vec<char> = line.chars().collect();
+            let _ = assert_test(&chars);
+            for start in 0..=chars.len() {
+                let _ = marker(&chars, start, None);
+                for end in start..=chars.len() {
+                    let _ = marker(&chars, start, Some((start, end)));
+                    let _ = anchors(&chars[start..end]);
+                }
+            }
+        }
+    }
 
     fn marks(segment: &str) -> Option<String> {
         let chars: Vec<char> = segment.chars().collect();
