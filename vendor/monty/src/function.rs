@@ -171,11 +171,12 @@ impl Function {
         }
     }
 
-    /// Writes the Python repr() string for this function to a formatter.
+    /// Writes the Python repr() string for this function to a formatter: `<function f at 0x…>`,
+    /// the name unquoted, as CPython writes it.
     pub fn py_repr_fmt<W: Write>(&self, f: &mut W, interns: &Interns, py_id: impl fmt::LowerHex) -> fmt::Result {
         write!(
             f,
-            "<function '{}' at 0x{:x}>",
+            "<function {} at 0x{:x}>",
             interns.get_str(self.name.name_id),
             py_id
         )

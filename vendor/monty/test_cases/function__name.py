@@ -49,3 +49,7 @@ def double(x):
 
 assert double(4) == 'double ran: 8'
 assert double.__name__ == 'wrapper'
+
+# A module-level function's repr names it unquoted, as CPython's does (a nested one's would
+# need its qualified name, which monty does not keep).
+assert repr(plain).startswith('<function plain at 0x'), repr(plain)
