@@ -31,12 +31,11 @@ class _PgModule:
 
 def _pg_function_name(fn):
     text = repr(fn)
-    if text.startswith("<function '"):
-        return text[11:text.index("'", 11)]
     if text.startswith('<built-in function '):
         return text[19:-1]
     if text.startswith('<function '):
-        # A module's function (monty writes its name unquoted): `os.getpid`, `math.sqrt`.
+        # The program's function (`<function work at 0x...>`, `<function <lambda> at 0x...>`) or
+        # a module's (`os.getpid`, `math.sqrt`).
         return text[10:text.index(' ', 10)]
     return None
 

@@ -894,7 +894,7 @@ fn unsendable(value: ObjectRef<'_>) -> Option<String> {
     None
 }
 
-/// The type a value's `repr()` shows: `range(0, 3)` a `range`, `<function 'f' at ...>` a
+/// The type a value's `repr()` shows: `range(0, 3)` a `range`, `<function f at ...>` a
 /// `function`; `object` where it shows none.
 fn repr_kind(text: &str) -> &str {
     let is_name = |head: &str| !head.is_empty() && head.chars().all(|c| c.is_alphanumeric() || c == '_');
