@@ -243,19 +243,7 @@ fn object(type_name: &str, repr: &str) -> Value {
 /// The exception with the worker's code named as the file it came from: monty names an
 /// interpreter's first snippet `<python-input-0>`, where a script would give its file name.
 fn in_worker_file(e: MontyException) -> MontyException {
-    let frames = e
-        .traceback()
-        .iter()
-        .cloned()
-        .map(|mut frame| {
-            if frame.filename == CODE_SNIPPET {
-                frame.filename = FILE_NAME.to_string();
-            }
-            frame
-        })
-        .collect();
-    MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
-        .with_data(e.data().clone())
+    crate::traceback::in_file(&e, CODE_SNIPPET, FILE_NAME, |_| true)
 }
 
 /// An item's exception without the `skip` frames of the playground's call: the traceback

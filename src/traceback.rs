@@ -9,10 +9,34 @@
 //! prints what python3 prints, so [`render`] lays out a traceback by CPython's rules
 //! (`print_error_location_carets` and `extract_anchors_from_expr` in 3.11's `traceback.c`, which
 //! prints the main thread's and the threads' uncaught exceptions), from the program's own
-//! source.
+//! source, whose frames [`in_file`] first names as CPython names a script's.
 
 use monty_types::{ExcType, MontyException, StackFrame};
 use unicode_width::UnicodeWidthChar;
+
+/// `e` with the frames `keep` lets through, those of `snippet` named `file`, as a script's
+/// traceback names its file: monty names each snippet an interpreter runs `<python-input-N>`.
+pub(crate) fn in_file(
+    e: &MontyException,
+    snippet: &str,
+    file: &str,
+    keep: impl Fn(&StackFrame) -> bool,
+) -> MontyException {
+    let frames = e
+        .traceback()
+        .iter()
+        .filter(|frame| keep(frame))
+        .cloned()
+        .map(|mut frame| {
+            if frame.filename == snippet {
+                frame.filename = file.to_string();
+            }
+            frame
+        })
+        .collect();
+    MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
+        .with_data(e.data().clone())
+}
 
 /// How many times CPython shows a frame repeated in a row before it counts the rest.
 const REPEATS_SHOWN: usize = 3;

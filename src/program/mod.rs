@@ -434,21 +434,11 @@ fn program_error(e: &MontyException, budget: Duration, source: &str) -> ProgramE
     let e = &explained(in_budget_terms(e.clone(), budget));
     let type_name: &'static str = e.exc_type().into();
     let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
-    let frames: Vec<_> = e
-        .traceback()
-        .iter()
-        .filter(|f| f.filename != PRELUDE_SNIPPET && f.filename != AT_EXIT_SNIPPET)
-        .cloned()
-        .map(|mut frame| {
-            if frame.filename == PROGRAM_SNIPPET {
-                frame.filename = FILE_NAME.to_string();
-            }
-            frame
-        })
-        .collect();
-    let line = frames.iter().rev().find(|f| f.filename == FILE_NAME).map(|f| f.start.line as usize);
-    let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
-        .with_data(e.data().clone());
+    let shown = crate::traceback::in_file(e, PROGRAM_SNIPPET, FILE_NAME, |f| {
+        f.filename != PRELUDE_SNIPPET && f.filename != AT_EXIT_SNIPPET
+    });
+    let line =
+        shown.traceback().iter().rev().find(|f| f.filename == FILE_NAME).map(|f| f.start.line as usize);
     let mut traceback = crate::traceback::render(&shown, FILE_NAME, source);
     if !traceback.ends_with('\n') {
         traceback.push('\n');
