@@ -393,7 +393,7 @@ mod tests {
         );
         assert_eq!(
             variant_name_fingerprint(&type_names),
-            0x3f8f_e56f_8033_d455,
+            0x59a3_9035_a7b3_40ad,
             "Type variants changed for dump version {DUMP_VERSION}, actual: {}",
             grouped_hex(variant_name_fingerprint(&type_names))
         );

@@ -164,6 +164,8 @@ macro_rules! heap_payloads {
             Time(inline $crate::types::time::Time),
             /// A `functools.partial` object.
             Partial(boxed $crate::types::Partial),
+            /// A `property`, `staticmethod` or `classmethod` object.
+            Descriptor(boxed $crate::types::Descriptor),
             /// A `types.GenericAlias` such as `list[int]`.
             GenericAlias(inline $crate::types::GenericAlias),
             /// A `typing.Union` such as `int | None`.
@@ -273,6 +275,7 @@ impl HeapData {
             | Self::GatherFuture(_)
             | Self::ExternalFuture(_)
             | Self::Partial(_)
+            | Self::Descriptor(_)
             | Self::GenericAlias(_)
             | Self::Union(_)
             | Self::LruCache(_)
@@ -349,6 +352,7 @@ impl HeapData {
             Self::NamedTupleClass(_) => Type::Type,
             Self::Dict(_) => Type::Dict,
             Self::Partial(_) => Type::Partial,
+            Self::Descriptor(descriptor) => descriptor.py_type(),
             Self::Random(_) => Type::Random,
             Self::HashObject(hash) => hash.algorithm().py_type(),
             Self::GenericAlias(_) => Type::GenericAlias,
@@ -723,6 +727,7 @@ macro_rules! heap_read_output_py_trait_forward {
             Self::DirScan($value) => $body,
             Self::Csv($value) => $body,
             Self::Partial($value) => $body,
+            Self::Descriptor($value) => $body,
             Self::Random($value) => $body,
             Self::HashObject($value) => $body,
             Self::GenericAlias($value) => $body,
@@ -1022,6 +1027,7 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             | Self::FunctionDefaults(_)
             | Self::ExtFunction(_)
             | Self::Partial(_)
+            | Self::Descriptor(_)
             | Self::Random(_)
             | Self::HashObject(_)
             | Self::GenericAlias(_)

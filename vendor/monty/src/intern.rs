@@ -1237,8 +1237,14 @@ pub enum StaticStrings {
     Fromisoformat,
     /// `dict.fromkeys()` classmethod.
     Fromkeys,
+    /// `property(fdel=...)` keyword and attribute.
+    Fdel,
+    /// `property(fget=...)` keyword and attribute.
+    Fget,
     /// `@dataclass(frozen=...)`.
     Frozen,
+    /// `property(fset=...)` keyword and attribute.
+    Fset,
     /// `dataclasses.FrozenInstanceError` exception.
     #[strum(serialize = "FrozenInstanceError")]
     FrozenInstanceError,

@@ -820,6 +820,8 @@ impl MontyTypeExt for MontyType {
             Type::SpecialForm => Self::SpecialForm,
             Type::Path => Self::Path,
             Type::Property => Self::Property,
+            // No public type of their own: exported by their repr.
+            Type::StaticMethod | Type::ClassMethod => return None,
             Type::Object => Self::Object,
             Type::Super => Self::Super,
             Type::RePattern => Self::RePattern,

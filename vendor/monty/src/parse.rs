@@ -1085,9 +1085,10 @@ impl<'a, 'i> Parser<'a, 'i> {
     /// decorators are supported (enclosing scope, applied bottom-up), and so are
     /// base classes (positional expressions, evaluated in the enclosing scope;
     /// whether each can be a base is decided when the class is made); keyword
-    /// arguments (a metaclass), a starred base list, function/method decorators,
-    /// and anything else in the body are rejected as not-implemented, reserving
-    /// the syntax for later.
+    /// arguments (a metaclass), a starred base list, and anything else in the
+    /// body are rejected as not-implemented, reserving the syntax for later.
+    /// Method decorators are evaluated in the class body's scope, so
+    /// `@x.setter` finds the property bound as `x` above it.
     fn parse_class_def(&mut self, mut class: ast::StmtClassDef) -> Result<ParseNode, ParseError> {
         let position = self.class_keyword_range(&class);
         let decorators = self.parse_decorators(std::mem::take(&mut class.decorator_list))?;
@@ -1135,12 +1136,6 @@ impl<'a, 'i> Parser<'a, 'i> {
         for (i, stmt) in class.body.into_iter().enumerate() {
             match stmt {
                 Stmt::FunctionDef(function) => {
-                    if !function.decorator_list.is_empty() {
-                        return Err(ParseError::not_implemented(
-                            "method decorators (classmethod/staticmethod/property)",
-                            self.convert_range(function.range),
-                        ));
-                    }
                     // Parameter defaults evaluate in the class-body scope, so a
                     // walrus target there would become a class member (see
                     // `reject_class_body_walrus`); walrus in the method *body*
@@ -1150,11 +1145,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                             self.reject_class_body_walrus(default)?;
                         }
                     }
+                    // A decorated method's member is what its decorators return
+                    // (`property`, `staticmethod`, `classmethod`, or any callable),
+                    // applied in the class body's scope as at module level.
                     let (method, decorators) = self.parse_function_def(function)?;
-                    // Rejected above, so a decorated method never reaches the
-                    // class namespace — where a decorator's return value, not a
-                    // function, would end up bound as the member.
-                    debug_assert!(decorators.is_empty(), "method decorators are rejected above");
                     members.push(method.name);
                     body.push(Node::FunctionDef {
                         def: method,

@@ -8,7 +8,7 @@ use crate::{
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunResult, SimpleException},
     heap::{DropWithContext, HeapReadOutput},
-    types::instance::{class_name, instance_call_dunder_sync},
+    types::instance::{class_name, instance_call_dunder_sync, instance_property, property_store_call},
     value::Value,
 };
 
@@ -24,6 +24,17 @@ pub fn builtin_delattr(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
         )
         .into());
     };
+    if let Value::Ref(id) = object
+        && let Some(property_id) = instance_property(*id, &attr, vm)
+    {
+        // A property's deleter runs to completion here, `del` being a call of this builtin.
+        let (deleter, args) = property_store_call(*id, property_id, &attr, None, vm)?;
+        defer_drop!(deleter, vm);
+        return vm.evaluate_function(deleter, args).map(|result| {
+            result.drop_with(vm);
+            Value::None
+        });
+    }
     let attr = attr.as_str(vm.interns).to_owned();
     match object {
         Value::Ref(id) => match vm.heap.read(*id) {

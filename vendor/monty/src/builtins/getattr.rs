@@ -8,6 +8,7 @@ use crate::{
     defer_drop,
     exception_private::{ExcTypeExt, RunError, RunResult, SimpleException},
     heap::DropWithContext,
+    types::instance::property_value_sync,
 };
 
 /// Implementation of the getattr() builtin function.
@@ -48,7 +49,11 @@ pub fn builtin_getattr(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult
         );
     };
 
-    match object.py_getattr(&attr, vm) {
+    let read = match property_value_sync(object, &attr, vm) {
+        Some(value) => value.map(CallResult::Value),
+        None => object.py_getattr(&attr, vm),
+    };
+    match read {
         Ok(CallResult::Value(value)) => Ok(CallResult::Value(value)),
         Ok(CallResult::AttrLookup {
             name,

@@ -8,6 +8,7 @@ use crate::{
     defer_drop,
     exception_private::{ExcTypeExt, RunError, RunResult, SimpleException},
     heap::DropWithContext,
+    types::instance::property_value_sync,
     value::Value,
 };
 
@@ -47,7 +48,11 @@ pub fn builtin_hasattr(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult
     };
 
     // important: we must own the returned value if py_get_attr succeeds to drop it
-    let has_attr = match object.py_getattr(&name, vm) {
+    let read = match property_value_sync(object, &name, vm) {
+        Some(value) => value.map(CallResult::Value),
+        None => object.py_getattr(&name, vm),
+    };
+    let has_attr = match read {
         Ok(CallResult::Value(value)) => {
             value.drop_with(vm);
             true

@@ -19,6 +19,7 @@ use crate::{
     intern::{Interns, StringId},
     types::{
         Union,
+        descriptor::as_descriptor,
         dict::StrKey,
         str::allocate_string,
         tuple::{TupleVec, allocate_tuple},
@@ -236,7 +237,13 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
         // Otherwise look up a member (method or class variable) in the namespace,
         // then in the ancestors'.
         match class_lookup(self.id(), attr, vm.heap, vm.interns) {
-            Some(value) => Ok(Some(CallResult::Value(value.clone_with_heap(vm.heap)))),
+            // A static method gives its function, a class method binds this
+            // class (`Sub.create` binds `Sub`); a property is itself.
+            Some(value) => {
+                let bound = as_descriptor(value, vm.heap).and_then(|d| d.bind(self.id(), vm.heap).into_value(vm));
+                let value = bound.unwrap_or_else(|| value.clone_with_heap(vm.heap));
+                Ok(Some(CallResult::Value(value)))
+            }
             None => Err(ExcType::attribute_error_type(
                 self.get(vm.heap).name.as_str(vm.interns),
                 attr_str,
@@ -258,7 +265,12 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
         }
         // `Foo.method(args)` calls the raw (unbound) member with the given args —
         // no `self` is inserted, the caller passes the instance explicitly.
-        let member = class_lookup(self.id(), attr, vm.heap, vm.interns).map(|v| v.clone_with_heap(vm.heap));
+        // A static method's function is called unbound, a class method's with this class first.
+        let member = class_lookup(self.id(), attr, vm.heap, vm.interns).map(|v| {
+            as_descriptor(v, vm.heap)
+                .and_then(|d| d.bind(self.id(), vm.heap).into_value(vm))
+                .unwrap_or_else(|| v.clone_with_heap(vm.heap))
+        });
         if let Some(member) = member {
             defer_drop!(member, vm);
             vm.call_function(member, args)

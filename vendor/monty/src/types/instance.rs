@@ -2,7 +2,12 @@ use std::{borrow::Cow, fmt::Write};
 
 use monty_types::MontyUuid;
 
-use super::{Dict, LazyHeapSet, PyTrait, Type, attribute_name_value, class_lookup, dict::StrKey, resolution_order};
+use super::{
+    Dict, LazyHeapSet, PyTrait, Type, attribute_name_value, class_lookup,
+    descriptor::{PropertyAccess, as_descriptor, property_missing},
+    dict::StrKey,
+    resolution_order,
+};
 use crate::{
     args::{ArgValues, KwargsValues},
     boundary_uuid::create_uuid,
@@ -399,7 +404,14 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
         }
     }
 
+    /// `setattr(obj, name, value)`, and `obj.name = value` where no property
+    /// names `name` (the VM runs a property's setter itself, as a frame).
     fn py_set_attr(&mut self, name: &EitherStr, value: Value, vm: &mut VM<'h>) -> RunResult<()> {
+        if let Some(property_id) = instance_property(self.id(), name, vm) {
+            let (func, args) = property_store_call(self.id(), property_id, name, Some(value), vm)?;
+            defer_drop!(func, vm);
+            return vm.evaluate_function(func, args).map(|result| result.drop_with(vm));
+        }
         let mut value_guard = DropGuard::new(value, vm);
         let name = attribute_name_value(name, value_guard.ctx());
         let (value, vm) = value_guard.into_parts();
@@ -465,6 +477,9 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
         let class_id = self.get(vm.heap).class;
         if let Some(member) = class_member(class_id, attr, vm) {
             defer_drop!(member, vm);
+            if as_descriptor(member, vm.heap).is_some() {
+                return call_descriptor_member(member, self.id(), attr_str, args, vm);
+            }
             return call_member_bound(member, self.id(), args, vm);
         }
 
@@ -678,14 +693,103 @@ impl HeapItem for BoundMethod {
 /// `HeapId`.
 pub(crate) fn instance_getattr(self_id: HeapId, attr: &EitherStr, vm: &mut VM<'_>) -> RunResult<CallResult> {
     if let Some(value) = instance_attr(self_id, attr, vm) {
-        Ok(CallResult::Value(value))
-    } else {
-        let class_id = instance_class(self_id, vm);
-        Err(ExcType::attribute_error(
-            class_name(class_id, vm.heap, vm.interns),
-            attr.as_str(vm.interns),
-        ))
+        return Ok(CallResult::Value(value));
     }
+    let class_id = instance_class(self_id, vm);
+    // A property runs its getter, as a frame of its own when it is written in
+    // Python, so a getter may wait on a lock like any method.
+    if let Some(descriptor) = class_lookup(class_id, attr, vm.heap, vm.interns).and_then(|m| as_descriptor(m, vm.heap))
+    {
+        let Some(getter) = descriptor.getter(vm.heap) else {
+            return Err(property_missing(
+                attr.as_str(vm.interns),
+                &class_name(class_id, vm.heap, vm.interns),
+                "getter",
+            ));
+        };
+        defer_drop!(getter, vm);
+        vm.heap.inc_ref(self_id);
+        return vm.call_function(getter, ArgValues::One(Value::Ref(self_id)));
+    }
+    Err(ExcType::attribute_error(
+        class_name(class_id, vm.heap, vm.interns),
+        attr.as_str(vm.interns),
+    ))
+}
+
+/// `getattr(obj, name)` and `hasattr(obj, name)` where the class of `obj`
+/// names `name` a property: its getter's value, the getter run to completion
+/// here so an `AttributeError` it raises is theirs to answer (one that waits
+/// cannot, see limitations). `None` where `name` is no property.
+pub(crate) fn property_value_sync(object: &Value, attr: &EitherStr, vm: &mut VM<'_>) -> Option<RunResult<Value>> {
+    let Value::Ref(self_id) = object else {
+        return None;
+    };
+    let property_id = instance_property(*self_id, attr, vm)?;
+    let HeapData::Descriptor(descriptor) = vm.heap.get(property_id) else {
+        return None;
+    };
+    let Some(getter) = descriptor.getter(vm.heap) else {
+        let class_id = instance_class(*self_id, vm);
+        return Some(Err(property_missing(
+            attr.as_str(vm.interns),
+            &class_name(class_id, vm.heap, vm.interns),
+            "getter",
+        )));
+    };
+    defer_drop!(getter, vm);
+    vm.heap.inc_ref(*self_id);
+    Some(vm.evaluate_function(getter, ArgValues::One(Value::Ref(*self_id))))
+}
+
+/// The property `attr` names in the class of the instance `self_id`, if it names one.
+pub(crate) fn instance_property(self_id: HeapId, attr: &EitherStr, vm: &VM<'_>) -> Option<HeapId> {
+    let HeapData::Instance(instance) = vm.heap.get(self_id) else {
+        return None;
+    };
+    match class_lookup(instance.class, attr, vm.heap, vm.interns) {
+        Some(Value::Ref(id)) if matches!(vm.heap.get(*id), HeapData::Descriptor(d) if d.is_property()) => Some(*id),
+        _ => None,
+    }
+}
+
+/// The setter (`value` given) or deleter of the property `property_id` that
+/// `obj.attr = value` or `del obj.attr` on the instance `self_id` runs, with its
+/// arguments; or CPython's `AttributeError` when the property has none.
+pub(crate) fn property_store_call(
+    self_id: HeapId,
+    property_id: HeapId,
+    attr: &EitherStr,
+    value: Option<Value>,
+    vm: &mut VM<'_>,
+) -> RunResult<(Value, ArgValues)> {
+    let access = if value.is_some() {
+        PropertyAccess::Set
+    } else {
+        PropertyAccess::Delete
+    };
+    let func = match vm.heap.get(property_id) {
+        HeapData::Descriptor(descriptor) => descriptor.property_function(access, vm.heap),
+        _ => None,
+    };
+    let Some(func) = func else {
+        value.drop_with(vm);
+        let what = match access {
+            PropertyAccess::Set => "setter",
+            PropertyAccess::Delete => "deleter",
+        };
+        return Err(property_missing(
+            attr.as_str(vm.interns),
+            &class_name(instance_class(self_id, vm), vm.heap, vm.interns),
+            what,
+        ));
+    };
+    vm.heap.inc_ref(self_id);
+    let args = match value {
+        Some(value) => ArgValues::Two(Value::Ref(self_id), value),
+        None => ArgValues::One(Value::Ref(self_id)),
+    };
+    Ok((func, args))
 }
 
 /// The lookup half of [`instance_getattr`]: the instance `__dict__`, then the
@@ -707,6 +811,12 @@ pub(crate) fn instance_attr<'k>(self_id: HeapId, attr: impl Into<StrKey<'k>>, vm
         return Some(value);
     }
     let class_id = instance_class(self_id, vm);
+    // A static or class method gives its function, unbound or bound to the
+    // class; a property gives nothing here: its getter is `instance_getattr`'s.
+    if let Some(descriptor) = class_lookup(class_id, attr, vm.heap, vm.interns).and_then(|m| as_descriptor(m, vm.heap))
+    {
+        return descriptor.bind(class_id, vm.heap).into_value(vm);
+    }
     match class_member(class_id, attr, vm) {
         // A class variable is returned as-is; a function binds `self`.
         Some(member) if is_method_value(&member, vm) => {
@@ -1096,6 +1206,47 @@ pub(crate) fn class_name<'i>(class_id: HeapId, heap: &Heap, interns: &'i Interns
         },
         _ => unreachable!("class_name called with a non-class heap id"),
     }
+}
+
+/// `obj.name(args)` where the class's `name` is a static method, a class
+/// method or a property: the function unbound, bound to the class, or what the
+/// getter gives, called with `args`. The getter runs to completion first, so
+/// one that waits cannot be called this way (see limitations).
+fn call_descriptor_member(
+    member: &Value,
+    self_id: HeapId,
+    attr: &str,
+    args: ArgValues,
+    vm: &mut VM<'_>,
+) -> RunResult<CallResult> {
+    let class_id = instance_class(self_id, vm);
+    let Some(bound) = as_descriptor(member, vm.heap).map(|d| d.bind(class_id, vm.heap)) else {
+        unreachable!("call_descriptor_member is called with a descriptor")
+    };
+    let callable = match bound.into_value(vm) {
+        Some(callable) => callable,
+        None => {
+            let Some(getter) = as_descriptor(member, vm.heap).and_then(|d| d.getter(vm.heap)) else {
+                args.drop_with(vm);
+                return Err(property_missing(
+                    attr,
+                    &class_name(class_id, vm.heap, vm.interns),
+                    "getter",
+                ));
+            };
+            defer_drop!(getter, vm);
+            vm.heap.inc_ref(self_id);
+            match vm.evaluate_function(getter, ArgValues::One(Value::Ref(self_id))) {
+                Ok(value) => value,
+                Err(err) => {
+                    args.drop_with(vm);
+                    return Err(err);
+                }
+            }
+        }
+    };
+    defer_drop!(callable, vm);
+    vm.call_function(callable, args)
 }
 
 /// Calls a class member with CPython's descriptor-binding semantics: a

@@ -24,7 +24,12 @@ use crate::{
     heap::{DropWithContext, Heap, HeapData, HeapId, HeapItem, HeapObjectRead},
     identity::Identity,
     intern::{FunctionId, Interns},
-    types::{BoundMethod, is_subclass, resolution_order, str::allocate_string},
+    types::{
+        BoundMethod,
+        descriptor::{as_descriptor, property_missing},
+        is_subclass, resolution_order,
+        str::allocate_string,
+    },
     value::{EitherStr, Value},
 };
 
@@ -128,7 +133,13 @@ fn defines_function(class: HeapId, function: FunctionId, heap: &Heap) -> bool {
     };
     c.namespace()
         .iter()
-        .any(|(_, member)| function_id(member, heap) == Some(function))
+        .any(|(_, member)| match as_descriptor(member, heap) {
+            // A property's getter, setter or deleter, or a static or class method's function.
+            Some(descriptor) => descriptor
+                .functions()
+                .any(|func| function_id(func, heap) == Some(function)),
+            None => function_id(member, heap) == Some(function),
+        })
 }
 
 /// The function a member value runs, for a plain function, a closure or a function with defaults.
@@ -202,9 +213,13 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Super> {
         let Some(member) = proxy.lookup(attr, vm.heap, vm.interns) else {
             return Err(ExcType::attribute_error("super", attr.as_str(vm.interns)));
         };
+        let instance = proxy.instance;
         let member = member.clone_with_heap(vm.heap);
+        if as_descriptor(&member, vm.heap).is_some() {
+            defer_drop!(member, vm);
+            return read_descriptor(member, instance, attr, vm).map(Some);
+        }
         if is_method_value(&member, vm) {
-            let instance = proxy.instance;
             vm.heap.inc_ref(instance);
             let bound = BoundMethod {
                 instance: Value::Ref(instance),
@@ -229,13 +244,60 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Super> {
             return object_method(instance, attr.as_str(vm.interns), args, vm).map(CallResult::Value);
         };
         defer_drop!(member, vm);
-        if is_method_value(member, vm) {
+        if as_descriptor(member, vm.heap).is_some() {
+            // `super().create(...)` of a static or class method; a property's
+            // value is called after its getter ran to completion.
+            let callable = match read_descriptor(member, instance, attr, vm) {
+                Ok(CallResult::Value(callable)) => callable,
+                Ok(CallResult::FramePushed) => unreachable!("read_descriptor runs getters to completion"),
+                Ok(other) => {
+                    other.drop_with(vm);
+                    args.drop_with(vm);
+                    return Err(ExcType::type_error("a property's getter cannot wait here"));
+                }
+                Err(err) => {
+                    args.drop_with(vm);
+                    return Err(err);
+                }
+            };
+            defer_drop!(callable, vm);
+            vm.call_function(callable, args)
+        } else if is_method_value(member, vm) {
             vm.heap.inc_ref(instance);
             vm.call_function(member, args.prepend(Value::Ref(instance)))
         } else {
             vm.call_function(member, args)
         }
     }
+}
+
+/// A static method, class method or property found through `super()`: the
+/// function, the method bound to the instance's class, or the getter's value
+/// for the instance (run to completion here).
+fn read_descriptor(member: &Value, instance: HeapId, attr: &EitherStr, vm: &mut VM<'_>) -> RunResult<CallResult> {
+    let HeapData::Instance(inst) = vm.heap.get(instance) else {
+        unreachable!("a super object's instance is an instance")
+    };
+    let class = inst.class();
+    let Some((bound, getter)) = as_descriptor(member, vm.heap).map(|d| (d.bind(class, vm.heap), d.getter(vm.heap)))
+    else {
+        unreachable!("read_descriptor reads a descriptor")
+    };
+    if let Some(value) = bound.into_value(vm) {
+        getter.drop_with(vm);
+        return Ok(CallResult::Value(value));
+    }
+    let Some(getter) = getter else {
+        return Err(property_missing(
+            attr.as_str(vm.interns),
+            &class_name(class, vm.heap, vm.interns),
+            "getter",
+        ));
+    };
+    defer_drop!(getter, vm);
+    vm.heap.inc_ref(instance);
+    vm.evaluate_function(getter, ArgValues::One(Value::Ref(instance)))
+        .map(CallResult::Value)
 }
 
 /// What `object`, every class's last base, answers for `super().name(...)` when

@@ -18,7 +18,7 @@ use crate::{
     },
     py_value::PyValue,
     types::{
-        Bytes, Deque, Dict, FrozenSet, GenericAlias, List, LongInt, Partial, Path, PyTrait, Random, Range, Set, Slice,
+        Bytes, Deque, Descriptor, Dict, FrozenSet, GenericAlias, List, LongInt, Partial, Path, PyTrait, Random, Range, Set, Slice,
         Str, TimeZone, Tuple,
         bytes::{bytes_fromhex, bytes_repr},
         complex, date, datetime, decimal,
@@ -168,6 +168,12 @@ pub enum Type {
     Path,
     /// A property descriptor - displays as "property"
     Property,
+    /// `staticmethod(f)`, what the `@staticmethod` decorator makes.
+    #[strum(serialize = "staticmethod")]
+    StaticMethod,
+    /// `classmethod(f)`, what the `@classmethod` decorator makes.
+    #[strum(serialize = "classmethod")]
+    ClassMethod,
     /// A compiled regex pattern from `re.compile()` - displays as "re.Pattern"
     #[strum(serialize = "re.Pattern")]
     RePattern,
@@ -435,6 +441,8 @@ impl Type {
             Self::Iterator => Some("iter"),
             Self::Type => Some("type"),
             Self::Property => Some("property"),
+            Self::StaticMethod => Some("staticmethod"),
+            Self::ClassMethod => Some("classmethod"),
             Self::Super => Some("super"),
             _ => None,
         }
@@ -467,6 +475,8 @@ impl Type {
             "iter" => Some(Self::Iterator),
             "type" => Some(Self::Type),
             "property" => Some(Self::Property),
+            "staticmethod" => Some(Self::StaticMethod),
+            "classmethod" => Some(Self::ClassMethod),
             "object" => Some(Self::Object),
             "super" => Some(Self::Super),
             _ => None,
@@ -838,6 +848,8 @@ impl Type {
             Self::TimeZone => TimeZone::init(vm, args),
             Self::Path => Path::init(vm, args),
             Self::Partial => Partial::init(vm, args),
+            Self::Property => Descriptor::init_property(vm, args),
+            Self::StaticMethod | Self::ClassMethod => Descriptor::init_method(self, vm, args),
             Self::Super => super_init(vm, args),
             Self::Random => Random::init(vm, args),
             Self::Blake2b => hashlib::blake2_init(Blake2Kind::Blake2b, vm, args),

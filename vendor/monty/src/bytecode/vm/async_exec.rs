@@ -541,6 +541,7 @@ impl<'h> VM<'h> {
                 exception_stack_base: f.exception_stack_base(),
                 call_offset: f.call_offset,
                 is_initializer: f.is_initializer,
+                discards_return: f.discards_return,
                 namespace: f.namespace,
                 import_from_module: f.import_from_module,
             })
@@ -555,6 +556,7 @@ impl<'h> VM<'h> {
             exception_stack_base: current.exception_stack_base(),
             call_offset: current.call_offset,
             is_initializer: current.is_initializer,
+            discards_return: current.discards_return,
             namespace: mem::take(&mut current.namespace),
             import_from_module: current.import_from_module,
         });
@@ -626,6 +628,7 @@ impl<'h> VM<'h> {
                         is_parked: false,
                         namespace: sf.namespace,
                         is_initializer: sf.is_initializer,
+                        discards_return: sf.discards_return,
                         import_from_module: sf.import_from_module,
                     }
                 })

@@ -7,6 +7,7 @@ use crate::{
     exception_private::{ExcType, ExcTypeExt, RunError},
     heap::{ContainsHeap, DropWithContext, Heap, HeapData},
     intern::{Interns, StringId},
+    types::instance::{instance_property, property_store_call},
     value::{EitherStr, Value},
 };
 
@@ -163,6 +164,10 @@ impl VM<'_> {
     /// Stores a value as an attribute on an object.
     ///
     /// Returns an AttributeError if the attribute cannot be set.
+    ///
+    /// Where the object's class names the attribute a property, its setter
+    /// runs: as a frame of its own when it is written in Python (so it may
+    /// wait on a lock), marked to drop what it returns.
     pub(super) fn store_attr(&mut self, name_id: StringId) -> Result<(), RunError> {
         let this = self;
 
@@ -170,8 +175,26 @@ impl VM<'_> {
         defer_drop!(obj, this);
 
         let value = this.pop();
+        let name = EitherStr::Interned(name_id);
+        if let Value::Ref(id) = obj
+            && let Some(property_id) = instance_property(*id, &name, this)
+        {
+            let (setter, args) = property_store_call(*id, property_id, &name, Some(value), this)?;
+            defer_drop!(setter, this);
+            if this.is_plain_sync_function(setter) {
+                match this.call_function(setter, args)? {
+                    CallResult::FramePushed => this.current_frame_mut().discards_return = true,
+                    // `is_plain_sync_function` promises a frame; anything else is dropped as a result would be.
+                    other => other.drop_with(this),
+                }
+                return Ok(());
+            }
+            return this
+                .evaluate_function(setter, args)
+                .map(|result| result.drop_with(this));
+        }
         // py_set_attr takes ownership of value and drops it on error
-        obj.py_set_attr(&EitherStr::Interned(name_id), value, this)
+        obj.py_set_attr(&name, value, this)
     }
 }
 

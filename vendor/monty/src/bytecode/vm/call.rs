@@ -1227,7 +1227,7 @@ impl<'h> VM<'h> {
     /// or a bound method wrapping one — but not an `async def`, whose call creates
     /// a coroutine instead. Used by [`instantiate_class`](Self::instantiate_class)
     /// to decide whether `__init__` can run as a suspendable initializer frame.
-    fn is_plain_sync_function(&self, value: &Value) -> bool {
+    pub(crate) fn is_plain_sync_function(&self, value: &Value) -> bool {
         match value {
             Value::DefFunction(func_id) => !self.interns.get_function(*func_id).is_async,
             Value::Ref(id) => match self.heap.get(*id) {

@@ -370,6 +370,12 @@ pub struct CallFrame<'code> {
     /// suspended initializer resumes correctly.
     is_initializer: bool,
 
+    /// Whether this frame is a property's setter or deleter running for
+    /// `obj.x = v` or `del obj.x`: the `ReturnValue` handler drops what it
+    /// returns, as CPython does, leaving the caller's stack as the store left
+    /// it. Threaded through serialization like `is_initializer`.
+    discards_return: bool,
+
     /// Module name for `LoadAttrImport` errors, set by `LoadModule`/`LoadSubmodule`.
     /// Keeping it on the frame avoids another opcode operand; the compiler emits
     /// no intervening instructions that change it.
@@ -412,6 +418,7 @@ impl<'code> CallFrame<'code> {
             is_parked: false,
             namespace: None,
             is_initializer: false,
+            discards_return: false,
             import_from_module: None,
         }
     }
@@ -436,6 +443,7 @@ impl<'code> CallFrame<'code> {
         self.should_return = false;
         self.is_parked = true;
         self.is_initializer = false;
+        self.discards_return = false;
         debug_assert!(self.namespace.is_none(), "parked frame still owns a namespace");
     }
 
@@ -469,6 +477,7 @@ impl<'code> CallFrame<'code> {
             is_parked: false,
             namespace,
             is_initializer: false,
+            discards_return: false,
             import_from_module: None,
         }
     }
@@ -612,6 +621,11 @@ pub struct SerializedFrame {
     #[serde(rename = "I")]
     is_initializer: bool,
 
+    /// Whether this frame is a property's setter or deleter (see
+    /// `CallFrame.discards_return`); it can suspend like an initializer.
+    #[serde(default, rename = "D")]
+    discards_return: bool,
+
     /// Frame namespace, with ownership of its dict references (see
     /// `CallFrame.namespace`).
     #[serde(rename = "N")]
@@ -639,6 +653,7 @@ impl CallFrame<'_> {
             exception_stack_base: self.exception_stack_base(),
             call_offset: self.call_offset,
             is_initializer: self.is_initializer,
+            discards_return: self.discards_return,
             namespace: mem::take(&mut self.namespace),
             import_from_module: self.import_from_module,
         }
@@ -998,6 +1013,7 @@ impl<'h> VM<'h> {
                     is_parked: false,
                     namespace: sf.namespace,
                     is_initializer: sf.is_initializer,
+                    discards_return: sf.discards_return,
                     import_from_module: sf.import_from_module,
                 }
             })
@@ -2156,6 +2172,7 @@ impl<'h> VM<'h> {
                     }
                     // Read the initializer flag before popping the frame.
                     let is_init = self.current_frame().is_initializer;
+                    let discards = self.current_frame().discards_return;
                     // Pop current frame; `stop` requests returning to the host
                     // (e.g. `evaluate_function`).
                     let stop = self.pop_frame();
@@ -2189,6 +2206,13 @@ impl<'h> VM<'h> {
                             return Ok(FrameExit::Return(instance));
                         }
                         // Instance already on the caller's stack — push nothing.
+                    } else if discards {
+                        // A property's setter or deleter: its result is not the
+                        // store's, which leaves nothing on the stack.
+                        value.drop_with(self);
+                        if stop {
+                            return Ok(FrameExit::Return(Value::None));
+                        }
                     } else if stop {
                         // This frame indicated evaluation should stop - return to host with value
                         // e.g. `evaluate_function`

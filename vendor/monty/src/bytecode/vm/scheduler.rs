@@ -99,6 +99,9 @@ pub(crate) struct SerializedTaskFrame {
     pub call_offset: Option<u32>,
     /// Whether this frame is a class `__init__` (see `CallFrame.is_initializer`).
     pub is_initializer: bool,
+    /// Whether this frame is a property's setter or deleter (see `CallFrame.discards_return`).
+    #[serde(default)]
+    pub discards_return: bool,
     /// Frame namespace, owning its dict references (see `CallFrame.namespace`).
     pub namespace: Option<Box<FrameNamespace>>,
     /// The `from ... import` in progress, if the frame parked inside one.
