@@ -42,7 +42,7 @@ pub enum BuiltinsFunctions {
     // Breakpoint,
     // bytearray - handled by Type enum
     // bytes - handled by Type enum
-    // Callable,
+    // Callable - appended below
     Chr,
     // Classmethod,
     // Compile,
@@ -127,4 +127,6 @@ pub enum BuiltinsFunctions {
     #[strum(serialize = "operator.delitem")]
     #[serde(rename = "operator.delitem")]
     DelItem,
+    /// `callable(object)`, appended after [`Self::DelItem`].
+    Callable,
 }

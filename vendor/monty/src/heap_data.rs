@@ -166,6 +166,8 @@ macro_rules! heap_payloads {
             Partial(boxed $crate::types::Partial),
             /// A `property`, `staticmethod` or `classmethod` object.
             Descriptor(boxed $crate::types::Descriptor),
+            /// A built-in type's method read as a value (`d.get`, `str.upper`).
+            BuiltinMethod(boxed $crate::types::BuiltinMethod),
             /// A `types.GenericAlias` such as `list[int]`.
             GenericAlias(inline $crate::types::GenericAlias),
             /// A `typing.Union` such as `int | None`.
@@ -276,6 +278,7 @@ impl HeapData {
             | Self::ExternalFuture(_)
             | Self::Partial(_)
             | Self::Descriptor(_)
+            | Self::BuiltinMethod(_)
             | Self::GenericAlias(_)
             | Self::Union(_)
             | Self::LruCache(_)
@@ -331,6 +334,7 @@ impl HeapData {
                 | Self::FunctionDefaults(_)
                 | Self::ExtFunction(_)
                 | Self::Partial(_)
+                | Self::BuiltinMethod(_)
                 | Self::GenericAlias(_)
                 | Self::LruCache(_)
         )
@@ -353,6 +357,7 @@ impl HeapData {
             Self::Dict(_) => Type::Dict,
             Self::Partial(_) => Type::Partial,
             Self::Descriptor(descriptor) => descriptor.py_type(),
+            Self::BuiltinMethod(_) => Type::BuiltinFunction,
             Self::Random(_) => Type::Random,
             Self::HashObject(hash) => hash.algorithm().py_type(),
             Self::GenericAlias(_) => Type::GenericAlias,
@@ -728,6 +733,7 @@ macro_rules! heap_read_output_py_trait_forward {
             Self::Csv($value) => $body,
             Self::Partial($value) => $body,
             Self::Descriptor($value) => $body,
+            Self::BuiltinMethod($value) => $body,
             Self::Random($value) => $body,
             Self::HashObject($value) => $body,
             Self::GenericAlias($value) => $body,
@@ -1028,6 +1034,7 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             | Self::ExtFunction(_)
             | Self::Partial(_)
             | Self::Descriptor(_)
+            | Self::BuiltinMethod(_)
             | Self::Random(_)
             | Self::HashObject(_)
             | Self::GenericAlias(_)

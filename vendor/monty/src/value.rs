@@ -24,7 +24,8 @@ use crate::{
     modules::ModuleFunctions,
     py_value::PyValue,
     types::{
-        BytesIterator, CmpOrder, Complex, LazyHeapSet, Property, PyTrait, StringIterator, Type,
+        BuiltinMethod, BytesIterator, CmpOrder, Complex, LazyHeapSet, Property, PyTrait, StringIterator, Type,
+        builtin_method::has_method,
         bytes::PyBytes,
         decimal, host_class_type,
         instance::{class_defines, instance_getattr, instance_inplace, instance_str, instance_user_eq},
@@ -1240,7 +1241,11 @@ impl Value {
             Self::Builtin(Builtins::Type(t)) => {
                 return match t.class_getattr(attr, vm) {
                     Some(value) => Ok(CallResult::Value(value)),
-                    None => Err(t.attribute_error(attr, vm)),
+                    // `str.upper`, `list.append`: a method an instance calls, unbound.
+                    None => match BuiltinMethod::unbound(*t, attr, vm) {
+                        Some(method) => Ok(CallResult::Value(method)),
+                        None => Err(t.attribute_error(attr, vm)),
+                    },
                 };
             }
             Self::DefFunction(func_id) => {
@@ -1249,6 +1254,14 @@ impl Value {
                 }
             }
             _ => {}
+        }
+        // A built-in type's method read as a value (`d.get`, `"abc".upper`).
+        if has_method(self.py_type(vm), attr.as_str(vm.interns)) {
+            return Ok(CallResult::Value(BuiltinMethod::bound(
+                self.clone_with_heap(vm.heap),
+                attr.clone(),
+                vm,
+            )));
         }
         // Every object's `__class__` is its type, where the type has no answer of its own
         // (`e.__class__.__name__` of an exception, `(5).__class__`).

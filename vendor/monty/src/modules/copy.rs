@@ -343,6 +343,7 @@ fn classify(output: &HeapReadOutput<'_>) -> Copyability {
         // CPython manages to copy one of these and Monty does not.
         HeapReadOutput::HostClass(_)
         | HeapReadOutput::Descriptor(_)
+        | HeapReadOutput::BuiltinMethod(_)
         | HeapReadOutput::Super(_)
         | HeapReadOutput::HashObject(_)
         | HeapReadOutput::DictKeysView(_)

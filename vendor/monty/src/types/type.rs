@@ -18,8 +18,8 @@ use crate::{
     },
     py_value::PyValue,
     types::{
-        Bytes, Deque, Descriptor, Dict, FrozenSet, GenericAlias, List, LongInt, Partial, Path, PyTrait, Random, Range, Set, Slice,
-        Str, TimeZone, Tuple,
+        BuiltinMethod, Bytes, Deque, Descriptor, Dict, FrozenSet, GenericAlias, List, LongInt, Partial, Path, PyTrait,
+        Random, Range, Set, Slice, Str, TimeZone, Tuple,
         bytes::{bytes_fromhex, bytes_repr},
         complex, date, datetime, decimal,
         dict::{DictKind, dict_fromkeys},
@@ -718,7 +718,11 @@ impl Type {
             // raises the lookup's `type object 'list' has no attribute` error.
             _ => {
                 let attr = EitherStr::Interned(method_id);
-                if let Some(value) = self.class_getattr(&attr, vm) {
+                // `str.upper(s)`, `list.append(items, x)`: an instance's method, unbound.
+                if let Some(value) = self
+                    .class_getattr(&attr, vm)
+                    .or_else(|| BuiltinMethod::unbound(self, &attr, vm))
+                {
                     defer_drop!(value, vm);
                     vm.call_function(value, args)
                 } else {
