@@ -168,6 +168,8 @@ macro_rules! heap_payloads {
             Descriptor(boxed $crate::types::Descriptor),
             /// A built-in type's method read as a value (`d.get`, `str.upper`).
             BuiltinMethod(boxed $crate::types::BuiltinMethod),
+            /// The wrapper `functools.wraps` makes, answering for the function it wraps.
+            FunctionWrapper(boxed $crate::types::FunctionWrapper),
             /// A `types.GenericAlias` such as `list[int]`.
             GenericAlias(inline $crate::types::GenericAlias),
             /// A `typing.Union` such as `int | None`.
@@ -279,6 +281,7 @@ impl HeapData {
             | Self::Partial(_)
             | Self::Descriptor(_)
             | Self::BuiltinMethod(_)
+            | Self::FunctionWrapper(_)
             | Self::GenericAlias(_)
             | Self::Union(_)
             | Self::LruCache(_)
@@ -335,6 +338,7 @@ impl HeapData {
                 | Self::ExtFunction(_)
                 | Self::Partial(_)
                 | Self::BuiltinMethod(_)
+                | Self::FunctionWrapper(_)
                 | Self::GenericAlias(_)
                 | Self::LruCache(_)
         )
@@ -358,6 +362,7 @@ impl HeapData {
             Self::Partial(_) => Type::Partial,
             Self::Descriptor(descriptor) => descriptor.py_type(),
             Self::BuiltinMethod(_) => Type::BuiltinFunction,
+            Self::FunctionWrapper(_) => Type::Function,
             Self::Random(_) => Type::Random,
             Self::HashObject(hash) => hash.algorithm().py_type(),
             Self::GenericAlias(_) => Type::GenericAlias,
@@ -734,6 +739,7 @@ macro_rules! heap_read_output_py_trait_forward {
             Self::Partial($value) => $body,
             Self::Descriptor($value) => $body,
             Self::BuiltinMethod($value) => $body,
+            Self::FunctionWrapper($value) => $body,
             Self::Random($value) => $body,
             Self::HashObject($value) => $body,
             Self::GenericAlias($value) => $body,
@@ -1035,6 +1041,7 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             | Self::Partial(_)
             | Self::Descriptor(_)
             | Self::BuiltinMethod(_)
+            | Self::FunctionWrapper(_)
             | Self::Random(_)
             | Self::HashObject(_)
             | Self::GenericAlias(_)

@@ -604,6 +604,8 @@ pub enum StaticStrings {
     Asin,
     /// `math.asinh()` function.
     Asinh,
+    /// `assigned` parameter of `functools.wraps()` and `update_wrapper()`.
+    Assigned,
     /// `datetime.astimezone()` method.
     Astimezone,
     /// Module name for `import asyncio`.
@@ -2505,6 +2507,10 @@ pub enum StaticStrings {
     UnsafeHash,
     /// `update()` method, shared by `set` and `dict`.
     Update,
+    /// `functools.update_wrapper()` function.
+    UpdateWrapper,
+    /// `updated` parameter of `functools.wraps()` and `update_wrapper()`.
+    Updated,
     /// `upper()` method, shared by `str` and `bytes`.
     Upper,
     /// `os.urandom()` function.
@@ -2561,6 +2567,12 @@ pub enum StaticStrings {
     WithStem,
     /// `Path.with_suffix()` method, answered without host I/O.
     WithSuffix,
+    /// `wrapped` parameter of `functools.wraps()` and `update_wrapper()`.
+    Wrapped,
+    /// `wrapper` parameter of `functools.update_wrapper()`.
+    Wrapper,
+    /// `functools.wraps()` function.
+    Wraps,
     /// `wrapcol` parameter of `base64.a85encode()`.
     #[strum(serialize = "wrapcol")]
     Wrapcol,

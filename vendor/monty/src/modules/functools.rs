@@ -6,16 +6,16 @@
 //! `AttributeError` up front.
 
 use crate::{
-    args::{ArgValues, FromArgs},
+    args::{ArgValues, FromArgs, KwargsValues},
     builtins::{Builtins, BuiltinsFunctions},
     bytecode::{CallResult, VM},
     defer_drop,
     exception_private::{ExcType, RunResult},
     frozen::FrozenFunction,
-    heap::{HeapData, HeapId},
+    heap::{DropWithContext, HeapData, HeapId},
     intern::StaticStrings,
     modules::ModuleFunctions,
-    types::{Module, PyTrait, Type, lru_cache},
+    types::{FunctionWrapper, Module, Partial, PyTrait, Type, lru_cache},
     value::Value,
 };
 
@@ -49,6 +49,8 @@ pub(crate) enum FunctoolsFunctions {
     Reduce,
     Cache,
     LruCache,
+    UpdateWrapper,
+    Wraps,
 }
 
 /// Creates the `functools` module on the heap.
@@ -76,6 +78,12 @@ pub fn create_module(vm: &mut VM<'_>) -> HeapId {
         Value::ModuleFunction(ModuleFunctions::Functools(FunctoolsFunctions::LruCache)),
         vm,
     );
+    for (name, function) in [
+        (StaticStrings::UpdateWrapper, FunctoolsFunctions::UpdateWrapper),
+        (StaticStrings::Wraps, FunctoolsFunctions::Wraps),
+    ] {
+        module.set_attr(name, Value::ModuleFunction(ModuleFunctions::Functools(function)), vm);
+    }
     vm.heap.allocate(HeapData::Module(Box::new(module)))
 }
 
@@ -85,7 +93,62 @@ pub(super) fn call(vm: &mut VM<'_>, function: FunctoolsFunctions, args: ArgValue
         FunctoolsFunctions::Reduce => call_reduce(vm, args),
         FunctoolsFunctions::Cache => call_cache(vm, args).map(CallResult::Value),
         FunctoolsFunctions::LruCache => call_lru_cache_factory(vm, args).map(CallResult::Value),
+        FunctoolsFunctions::UpdateWrapper => call_update_wrapper(vm, args).map(CallResult::Value),
+        FunctoolsFunctions::Wraps => call_wraps(vm, args).map(CallResult::Value),
     }
+}
+
+/// `update_wrapper(wrapper, wrapped, assigned=..., updated=...)`.
+#[derive(FromArgs)]
+#[from_args(name = "update_wrapper", style = def)]
+struct UpdateWrapperArgs {
+    wrapper: Value,
+    wrapped: Value,
+    #[from_args(default = Value::None)]
+    assigned: Value,
+    #[from_args(default = Value::None)]
+    updated: Value,
+}
+
+/// `functools.update_wrapper(wrapper, wrapped)`: a function that runs
+/// `wrapper` and answers for `wrapped` (its name, docstring, `__wrapped__`).
+/// `assigned` and `updated` are accepted; the names given are always
+/// CPython's defaults (see `limitations/functools.md`).
+fn call_update_wrapper(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
+    let UpdateWrapperArgs {
+        wrapper,
+        wrapped,
+        assigned,
+        updated,
+    } = UpdateWrapperArgs::from_args(args, vm)?;
+    [assigned, updated].drop_with(vm);
+    Ok(FunctionWrapper::allocate(wrapper, wrapped, vm))
+}
+
+/// `wraps(wrapped, assigned=..., updated=...)`.
+#[derive(FromArgs)]
+#[from_args(name = "wraps", style = def)]
+struct WrapsArgs {
+    wrapped: Value,
+    #[from_args(default = Value::None)]
+    assigned: Value,
+    #[from_args(default = Value::None)]
+    updated: Value,
+}
+
+/// `functools.wraps(wrapped)`: as CPython's, `partial(update_wrapper, wrapped=wrapped)`,
+/// the decorator a decorator applies to its inner function.
+fn call_wraps(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
+    let WrapsArgs {
+        wrapped,
+        assigned,
+        updated,
+    } = WrapsArgs::from_args(args, vm)?;
+    [assigned, updated].drop_with(vm);
+    let update_wrapper = Value::ModuleFunction(ModuleFunctions::Functools(FunctoolsFunctions::UpdateWrapper));
+    let keyword = vm.interns.intern_static(StaticStrings::Wrapped);
+    let args = ArgValues::from_parts(vec![update_wrapper], KwargsValues::Inline(vec![(keyword, wrapped)]));
+    Partial::init(vm, args)
 }
 
 /// Argument shape for `reduce(function, iterable, /[, initial])`.

@@ -1278,6 +1278,7 @@ pub(crate) fn is_method_value(value: &Value, vm: &VM<'_>) -> bool {
             HeapData::Closure(_)
                 | HeapData::FunctionDefaults(_)
                 | HeapData::Partial(_)
+                | HeapData::FunctionWrapper(_)
                 | HeapData::LruCache(_)
                 | HeapData::DataclassMethod(_)
         ),

@@ -407,13 +407,22 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, LruCache> {
         )?)
     }
 
-    /// `__wrapped__` — the callable being cached.
+    /// `__wrapped__` — the callable being cached — and its `__name__`,
+    /// `__qualname__`, `__doc__` and `__module__`, which CPython's wrapper copies.
     fn py_getattr(&self, attr: &EitherStr, vm: &mut VM<'h>) -> RunResult<Option<CallResult>> {
-        if attr.static_string(vm.interns) == Some(StaticStrings::DunderWrapped)
-            && let Some(func) = self.get(vm.heap).func.as_ref()
-        {
+        let Some(func) = self.get(vm.heap).func.as_ref() else {
+            return Ok(None);
+        };
+        if attr.static_string(vm.interns) == Some(StaticStrings::DunderWrapped) {
             let func = func.clone_with_heap(vm);
             Ok(Some(CallResult::Value(func)))
+        } else if matches!(
+            attr.as_str(vm.interns),
+            "__name__" | "__qualname__" | "__doc__" | "__module__"
+        ) {
+            let func = func.clone_with_heap(vm);
+            defer_drop!(func, vm);
+            func.py_getattr(attr, vm).map(Some)
         } else {
             Ok(None)
         }
