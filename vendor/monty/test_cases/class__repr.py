@@ -61,9 +61,7 @@ class Node:
 chain = Node(1, Node(2, None))
 assert repr(chain) == 'Node(1, Node(2, None))'
 
-# === Default repr (no __repr__): bare class name + address ===
-# CPython qualifies the name (`<__main__.Plain object ...>`); Monty uses the bare
-# class name. Both contain "Plain object at" and an address, so check loosely.
+# === Default repr (no __repr__): the class named with its module, and an address ===
 
 
 class Plain:
@@ -72,7 +70,8 @@ class Plain:
 
 
 pl = Plain()
-assert repr(pl).startswith('<Plain object at 0x')
+assert repr(pl).startswith('<__main__.Plain object at 0x')
+assert repr(Plain) == "<class '__main__.Plain'>" and Plain.__module__ == '__main__'
 assert int(repr(pl).rsplit(' at ', 1)[1][:-1], 16) == id(pl)
 assert str(pl) == repr(pl)
 assert type(pl).__name__ == 'Plain'

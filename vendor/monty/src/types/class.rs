@@ -27,6 +27,11 @@ use crate::{
     value::{EitherStr, Value},
 };
 
+/// The module every class is defined in, which its repr and its instances'
+/// default repr name: monty runs one module, the main one (and a worker process
+/// of the playground is a fork of it, where CPython's classes keep that name too).
+pub(crate) const CLASS_MODULE: &str = "__main__";
+
 /// A user-defined class object created by a `class Foo: ...` statement.
 ///
 /// Holds the class name and a `namespace` [`Dict`] mapping member names to values:
@@ -201,8 +206,13 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
         Ok(Some(identity_hash(self.id())))
     }
 
+    /// `<class '__main__.Foo'>`, named with its module as CPython names it.
     fn py_repr_fmt(&self, f: &mut impl Write, vm: &mut VM<'h>, _heap_ids: &mut LazyHeapSet) -> RunResult<()> {
-        Ok(write!(f, "<class '{}'>", self.get(vm.heap).name.as_str(vm.interns))?)
+        Ok(write!(
+            f,
+            "<class '{CLASS_MODULE}.{}'>",
+            self.get(vm.heap).name.as_str(vm.interns)
+        )?)
     }
 
     fn py_getattr(&self, attr: &EitherStr, vm: &mut VM<'h>) -> RunResult<Option<CallResult>> {
@@ -211,9 +221,15 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
         // because in CPython `type.__name__` is a metaclass data descriptor that
         // shadows a same-named class-dict member (`class Foo: __name__ = 'bar'`
         // still reads `'Foo'`; only instances see the member).
-        if attr_str == "__name__" {
+        if attr_str == "__name__" || attr_str == "__qualname__" {
             let name = self.get(vm.heap).name.as_str(vm.interns).to_owned();
             return Ok(Some(CallResult::Value(allocate_string(name, vm.heap))));
+        }
+        if attr_str == "__module__" && class_lookup(self.id(), attr, vm.heap, vm.interns).is_none() {
+            return Ok(Some(CallResult::Value(allocate_string(
+                CLASS_MODULE.to_owned(),
+                vm.heap,
+            ))));
         }
         // `__bases__` and `__mro__` are `type`'s descriptors too: the classes named
         // as bases (`object` when none), and the class, its ancestors, then `object`.

@@ -3,9 +3,12 @@ use std::{borrow::Cow, fmt::Write};
 use monty_types::MontyUuid;
 
 use super::{
-    Dict, LazyHeapSet, PyTrait, Type, attribute_name_value, class_lookup,
+    Dict, LazyHeapSet, PyTrait, Type, attribute_name_value,
+    class::CLASS_MODULE,
+    class_lookup,
     descriptor::{PropertyAccess, as_descriptor, property_missing},
     dict::StrKey,
+    py_trait::PyObjectIdentity,
     resolution_order,
 };
 use crate::{
@@ -455,7 +458,13 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
             defer_drop!(s, vm);
             Ok(f.write_str(s.to_str(vm)?)?)
         } else {
-            self.py_default_repr_fmt(f, vm)
+            // `<__main__.Foo object at 0x…>`, the class named with its module.
+            Ok(write!(
+                f,
+                "<{CLASS_MODULE}.{} object at 0x{:x}>",
+                class_name(class_id, vm.heap, vm.interns),
+                self.py_identity().encoded()
+            )?)
         }
     }
 

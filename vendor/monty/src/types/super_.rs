@@ -13,6 +13,7 @@ use std::fmt::Write;
 
 use super::{
     LazyHeapSet, PyTrait, Type,
+    class::CLASS_MODULE,
     instance::{class_name, is_method_value},
 };
 use crate::{
@@ -324,7 +325,7 @@ fn object_method(instance: HeapId, name: &str, args: ArgValues, vm: &mut VM<'_>)
                 unreachable!("a super object's instance is an instance")
             };
             let repr = format!(
-                "<{} object at 0x{:x}>",
+                "<{CLASS_MODULE}.{} object at 0x{:x}>",
                 class_name(inst.class(), vm.heap, vm.interns),
                 Identity::from_heap_id(instance).encoded()
             );
