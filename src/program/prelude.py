@@ -37,6 +37,12 @@ def _pg_function_name(fn):
         # The program's function (`<function work at 0x...>`, `<function <lambda> at 0x...>`) or
         # a module's (`os.getpid`, `math.sqrt`).
         return text[10:text.index(' ', 10)]
+    if text.startswith('<built-in method '):
+        # A built-in type's method bound to its object (`results.append`).
+        return text[17:text.index(' ', 17)]
+    if text.startswith("<method '"):
+        # One read through its type (`str.upper`).
+        return text.split("'")[1]
     return None
 
 
@@ -1194,6 +1200,16 @@ def _pg_build():
                 outcome = (False, e)
 
     def pickled_name(fn):
+        text = repr(fn)
+        if text.startswith("<method '"):
+            # `str.upper`: pickle sends it as its type's attribute, found the same in a child.
+            parts = text.split("'")
+            return parts[3] + '.' + parts[1]
+        if text.startswith('<built-in method '):
+            # `d.get`: pickle would send a copy of `d` with it; the playground sends a pool's
+            # worker only a function's name.
+            raise TypeError('a worker process of the playground cannot be sent ' + text.split(' at 0x')[0]
+                            + '>, a method bound to an object: send a function of the program that calls it')
         name = _pg_function_name(fn)
         if name is None:
             raise TypeError('cannot pickle ' + repr(type(fn).__name__) + ' object')
