@@ -23,7 +23,7 @@ use serde::{de::Error as _, ser::SerializeStruct};
 use crate::types::Type;
 use crate::{
     asyncio::{Awaiter, ExternalFutureState, GatherState},
-    types::{ExtFunction, HostClassType, TimeZone, Tuple, decimal::py_context::DecimalSlot},
+    types::{ExtFunction, HostClassType, Instance, TimeZone, Tuple, decimal::py_context::DecimalSlot},
     value::Value,
 };
 // Re-export items moved to `heap_traits` so that `crate::heap::DropGuard` etc. continue
@@ -1008,6 +1008,11 @@ pub(crate) struct Heap {
     /// `boundary_index` because host and sandbox uuids are distinct namespaces.
     /// Weak like the others: cleared on free, rebuilt on restore.
     host_type_index: BTreeMap<MontyUuid, HeapId>,
+    /// Whether an instance of a class written in Python has been made: until one has, an
+    /// item read or write (`a[i]`) need not ask whether its object is one whose
+    /// `__getitem__`/`__setitem__` runs as a frame, one branch instead of a heap read on
+    /// every subscript of a program without classes. True after a restore.
+    instances_made: Cell<bool>,
 }
 
 impl serde::Serialize for Heap {
@@ -1054,6 +1059,7 @@ impl<'de> serde::Deserialize<'de> for Heap {
             ext_function_cache,
             boundary_index,
             host_type_index,
+            instances_made: Cell::new(true),
         })
     }
 }
@@ -1147,6 +1153,7 @@ impl Heap {
             ext_function_cache: BTreeMap::new(),
             boundary_index: BTreeMap::new(),
             host_type_index: BTreeMap::new(),
+            instances_made: Cell::new(false),
         };
 
         // The empty-tuple singleton starts with refcount = 1 — that single ref *is* the
@@ -1462,6 +1469,18 @@ impl Heap {
                 current_id = next_id;
             }
         });
+    }
+
+    /// Allocates an instance of a class written in Python (see `instances_made`).
+    pub(crate) fn allocate_instance(&self, instance: Instance) -> HeapId {
+        self.instances_made.set(true);
+        self.allocate(HeapData::Instance(Box::new(instance)))
+    }
+
+    /// Whether any instance of a class written in Python has been made (or the heap restored).
+    #[inline]
+    pub(crate) fn instances_made(&self) -> bool {
+        self.instances_made.get()
     }
 
     /// Returns an immutable reference to the heap data stored at the given ID. This can be more efficient

@@ -141,8 +141,7 @@ impl<'h> HeapRead<'h, Instance> {
     pub(crate) fn allocate_empty_like(&self, vm: &mut VM<'h>) -> HeapId {
         let class_id = self.get(vm.heap).class();
         vm.heap.inc_ref(class_id);
-        vm.heap
-            .allocate(HeapData::Instance(Box::new(Instance::new(class_id, Dict::new()))))
+        vm.heap.allocate_instance(Instance::new(class_id, Dict::new()))
     }
 }
 

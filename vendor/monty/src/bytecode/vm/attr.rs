@@ -2,12 +2,16 @@
 
 use super::VM;
 use crate::{
+    args::{ArgValues, KwargsValues},
     bytecode::{Opcode, vm::CallResult},
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunError},
     heap::{ContainsHeap, DropWithContext, Heap, HeapData},
     intern::{Interns, StringId},
-    types::instance::{instance_property, property_store_call},
+    types::{
+        PyTrait, class_lookup,
+        instance::{instance_property, is_method_value, property_store_call},
+    },
     value::{EitherStr, Value},
 };
 
@@ -159,6 +163,67 @@ impl VM<'_> {
             // operand: u16 module name_id, little-endian
             StringId::from_index(u16::from_le_bytes([bytecode[ip + 1], bytecode[ip + 2]]))
         })
+    }
+
+    /// `obj[key]` once the heap holds an instance of a class written in Python: where `obj`
+    /// is one whose class writes `__getitem__` as a plain function, that runs as a frame of its
+    /// own (`None`: its value arrives when the frame returns), so it may wait (on a lock, on
+    /// the host) as any method may; any other object's item is read in place. Out of the
+    /// dispatch loop, whose stack frame each nested dunder call repeats.
+    #[inline(never)]
+    pub(super) fn load_item(&mut self, obj: Value, index: Value) -> Result<Option<Value>, RunError> {
+        let this = self;
+        if let Some(getitem) = this.item_method(&obj, "__getitem__") {
+            defer_drop!(getitem, this);
+            return match this.call_function(getitem, ArgValues::Two(obj, index))? {
+                CallResult::Value(value) => Ok(Some(value)),
+                CallResult::FramePushed => Ok(None),
+                // `item_method` gives only plain functions, whose call pushes a frame.
+                other => {
+                    other.drop_with(this);
+                    Err(RunError::internal("__getitem__ did not push a frame"))
+                }
+            };
+        }
+        let result = obj.py_getitem(&index, this);
+        [obj, index].drop_with(this);
+        result.map(Some)
+    }
+
+    /// `obj[key] = value` as [`load_item`](Self::load_item) reads: a `__setitem__` written as a
+    /// plain function runs as a frame, marked to drop what it returns.
+    #[inline(never)]
+    pub(super) fn store_item(&mut self, mut obj: Value, index: Value, value: Value) -> Result<(), RunError> {
+        let this = self;
+        if let Some(setitem) = this.item_method(&obj, "__setitem__") {
+            defer_drop!(setitem, this);
+            let args = ArgValues::ArgsKargs {
+                args: vec![obj, index, value],
+                kwargs: KwargsValues::Empty,
+            };
+            match this.call_function(setitem, args)? {
+                CallResult::FramePushed => this.current_frame_mut().discards_return = true,
+                other => other.drop_with(this),
+            }
+            return Ok(());
+        }
+        let result = obj.py_setitem(index, value, this);
+        obj.drop_with(this);
+        result
+    }
+
+    /// The `__getitem__` or `__setitem__` (`dunder`) of `obj`'s class where `obj` is an
+    /// instance and the class writes it as a plain function.
+    fn item_method(&self, obj: &Value, dunder: &str) -> Option<Value> {
+        let Value::Ref(id) = obj else {
+            return None;
+        };
+        let HeapData::Instance(instance) = self.heap.get(*id) else {
+            return None;
+        };
+        let member = class_lookup(instance.class(), dunder, self.heap, self.interns)?;
+        (is_method_value(member, self) && self.is_plain_sync_function(member))
+            .then(|| member.clone_with_heap(self.heap))
     }
 
     /// Stores a value as an attribute on an object.

@@ -1127,9 +1127,7 @@ impl<'h> VM<'h> {
     /// on external/OS calls; the `is_initializer` flag is threaded through frame
     /// serialization so a suspended initializer resumes correctly.
     pub(crate) fn instantiate_class(&mut self, class_id: HeapId, args: ArgValues) -> Result<CallResult, RunError> {
-        let instance_id = self
-            .heap
-            .allocate(HeapData::Instance(Box::new(Instance::new(class_id, Dict::new()))));
+        let instance_id = self.heap.allocate_instance(Instance::new(class_id, Dict::new()));
         // The instance now owns a reference to its class object.
         self.heap.inc_ref(class_id);
 

@@ -1771,11 +1771,19 @@ impl<'h> VM<'h> {
                 Opcode::BinarySubscr => {
                     let index = self.pop();
                     let obj = self.pop();
-                    let result = obj.py_getitem(&index, self);
-                    obj.drop_with(self);
-                    index.drop_with(self);
+                    // Once the program has made an instance, `load_item` asks whether its
+                    // class runs `__getitem__` as a frame (`None`: the frame gives the value).
+                    let result = if self.heap.instances_made() {
+                        self.load_item(obj, index)
+                    } else {
+                        let result = obj.py_getitem(&index, self).map(Some);
+                        obj.drop_with(self);
+                        index.drop_with(self);
+                        result
+                    };
                     match result {
-                        Ok(v) => self.push(v),
+                        Ok(Some(v)) => self.push(v),
+                        Ok(None) => {}
                         Err(e) => catch!(self, e),
                     }
                 }
@@ -1784,8 +1792,13 @@ impl<'h> VM<'h> {
                     let index = self.pop();
                     let mut obj = self.pop();
                     let value = self.pop();
-                    let result = obj.py_setitem(index, value, self);
-                    obj.drop_with(self);
+                    let result = if self.heap.instances_made() {
+                        self.store_item(obj, index, value)
+                    } else {
+                        let result = obj.py_setitem(index, value, self);
+                        obj.drop_with(self);
+                        result
+                    };
                     if let Err(e) = result {
                         catch!(self, e);
                     }
