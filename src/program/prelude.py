@@ -1241,6 +1241,10 @@ def _pg_build():
                 kind = 'RLock'
             elif type(value) == ProcessEvent:
                 kind = 'Condition'
+            elif type(value) == SharedValue:
+                kind = 'Synchronized' if value._lock is not None else value._name
+            elif type(value) == SharedArray:
+                kind = 'SynchronizedArray' if value._lock is not None else value._name + '_Array_' + str(value._len)
             if kind is not None:
                 raise RuntimeError(kind + ' objects should only be shared between processes through inheritance')
 
@@ -1745,6 +1749,172 @@ def _pg_build():
                     return self.is_set()
             return True
 
+    # multiprocessing.Value and Array (and RawValue, RawArray): shared memory, as CPython's
+    # sharedctypes are. The value (an Array's items, as a list) is the one item of a queue on
+    # the host; a read takes it and puts it back, a write takes it and puts the new one, so
+    # each is whole, and `counter.value += 1`, a read then a write, can lose another process's
+    # increment as in CPython unless it holds `get_lock()`. `.value` is a property and the
+    # items are `__getitem__`/`__setitem__`, which monty runs as frames that may wait.
+    SHARED_TYPES = {'b': ('c_byte', 8, True), 'B': ('c_ubyte', 8, False), 'h': ('c_short', 16, True),
+                    'H': ('c_ushort', 16, False), 'i': ('c_int', 32, True), 'I': ('c_uint', 32, False),
+                    'l': ('c_long', 64, True), 'L': ('c_ulong', 64, False), 'q': ('c_longlong', 64, True),
+                    'Q': ('c_ulonglong', 64, False), 'f': ('c_float', 0, False), 'd': ('c_double', 0, False),
+                    'c': ('c_char', -1, False)}
+
+    def shared_type(typecode):
+        if typecode not in SHARED_TYPES:
+            raise TypeError('this type has no size')
+        return SHARED_TYPES[typecode]
+
+    def shared_coerce(typecode, value):
+        # What ctypes stores for `value`: an int wrapped to the type's width, a float, a byte.
+        name, bits, signed = shared_type(typecode)
+        if bits == 0:
+            if type(value) not in (int, float, bool):
+                raise TypeError('must be real number, not ' + type(value).__name__)
+            return float(value)
+        if bits < 0:
+            if type(value) != bytes or len(value) != 1:
+                raise TypeError('one character bytes, bytearray or integer expected')
+            return value
+        if type(value) not in (int, bool):
+            raise TypeError(repr(type(value).__name__) + ' object cannot be interpreted as an integer')
+        value = int(value) % (1 << bits)
+        if signed and value >= 1 << (bits - 1):
+            value -= 1 << bits
+        return value
+
+    def shared_zero(typecode):
+        return shared_coerce(typecode, b'\x00' if typecode == 'c' else 0)
+
+    class SharedCell:
+        # The host queue holding one value, taken while it is read or replaced.
+        def __init__(self, value):
+            self._q = _pg.mpq_new()
+            _pg.mpq_put(self._q, value)
+
+        def read(self):
+            value = _pg.mpq_get(self._q, True, None)
+            _pg.mpq_put(self._q, value)
+            return value
+
+        def take(self):
+            return _pg.mpq_get(self._q, True, None)
+
+        def put(self, value):
+            _pg.mpq_put(self._q, value)
+
+    class SharedValue:
+        def __init__(self, typecode, value, lock):
+            self._typecode = typecode
+            self._name = shared_type(typecode)[0]
+            self._cell = SharedCell(shared_coerce(typecode, value))
+            if lock is True:
+                lock = ProcessRLock()
+            self._lock = lock
+
+        @property
+        def value(self):
+            return self._cell.read()
+
+        @value.setter
+        def value(self, new):
+            new = shared_coerce(self._typecode, new)
+            self._cell.take()
+            self._cell.put(new)
+
+        def get_lock(self):
+            if self._lock is None:
+                raise AttributeError("'" + self._name + "' object has no attribute 'get_lock'")
+            return self._lock
+
+        def get_obj(self):
+            return self
+
+        def __repr__(self):
+            # monty cannot ask the host inside a repr: the value shows as `?`.
+            text = self._name + '(?)'
+            if self._lock is None:
+                return text
+            return '<Synchronized wrapper for ' + text + '>'
+
+    class SharedArray:
+        def __init__(self, typecode, size_or_initializer, lock):
+            self._typecode = typecode
+            self._name = shared_type(typecode)[0]
+            if type(size_or_initializer) == int:
+                items = [shared_zero(typecode)] * size_or_initializer
+            else:
+                items = [shared_coerce(typecode, item) for item in size_or_initializer]
+            self._len = len(items)
+            self._cell = SharedCell(items)
+            if lock is True:
+                lock = ProcessRLock()
+            self._lock = lock
+
+        def _index(self, i):
+            if type(i) not in (int, bool):
+                raise TypeError('indices must be integers')
+            if i < 0:
+                i += self._len
+            if i < 0 or i >= self._len:
+                raise IndexError('invalid index')
+            return i
+
+        def __len__(self):
+            return self._len
+
+        def __getitem__(self, i):
+            items = self._cell.read()
+            if type(i) == slice:
+                return items[i]
+            return items[self._index(i)]
+
+        def __setitem__(self, i, value):
+            if type(i) == slice:
+                new = [shared_coerce(self._typecode, item) for item in value]
+                if len(range(self._len)[i]) != len(new):
+                    raise ValueError('Can only assign sequence of same size')
+                items = self._cell.take()
+                items[i] = new
+            else:
+                at = self._index(i)
+                value = shared_coerce(self._typecode, value)
+                items = self._cell.take()
+                items[at] = value
+            self._cell.put(items)
+
+        def __iter__(self):
+            return iter(self._cell.read())
+
+        def get_lock(self):
+            if self._lock is None:
+                raise AttributeError("'" + self._name + '_Array_' + str(self._len) + "' object has no attribute 'get_lock'")
+            return self._lock
+
+        def get_obj(self):
+            return self
+
+        def __repr__(self):
+            text = '<multiprocessing.sharedctypes.' + self._name + '_Array_' + str(self._len) + ' object at ' + hex(id(self)) + '>'
+            if self._lock is None:
+                return text
+            return '<SynchronizedArray wrapper for ' + text + '>'
+
+    def shared_value(typecode_or_type, *args, lock=True):
+        value = args[0] if args else shared_zero(typecode_or_type)
+        return SharedValue(typecode_or_type, value, lock if lock is not False else None)
+
+    def shared_array(typecode_or_type, size_or_initializer, *, lock=True):
+        return SharedArray(typecode_or_type, size_or_initializer, lock if lock is not False else None)
+
+    def raw_value(typecode_or_type, *args):
+        value = args[0] if args else shared_zero(typecode_or_type)
+        return SharedValue(typecode_or_type, value, None)
+
+    def raw_array(typecode_or_type, size_or_initializer):
+        return SharedArray(typecode_or_type, size_or_initializer, None)
+
     # multiprocessing.Pipe: each direction a queue on the host. An end is open in every process
     # that holds a copy of it (the one that made it, and each Process started while it was
     # open: a pool's workers are not counted), each copy a token in the end's `_holders`
@@ -2210,6 +2380,10 @@ def _pg_build():
     multiprocessing.BoundedSemaphore = process_bounded_semaphore
     multiprocessing.Event = ProcessEvent
     multiprocessing.Pipe = Pipe
+    multiprocessing.Value = shared_value
+    multiprocessing.Array = shared_array
+    multiprocessing.RawValue = raw_value
+    multiprocessing.RawArray = raw_array
 
     # ---------------------------------------------------------------- urllib.request
     # urlopen fetches the site's own files (relative URLs resolve against the page): the host
