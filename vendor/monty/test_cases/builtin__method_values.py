@@ -43,3 +43,6 @@ try:
 except AttributeError as e:
     assert str(e) == "'list' object has no attribute 'push'"
 assert dict.fromkeys('ab', 0) == {'a': 0, 'b': 0}
+from collections import Counter, defaultdict
+assert dict.get(Counter('aab'), 'a') == 2 and dict.get(defaultdict(int), 'x', 5) == 5
+assert tuple.count((1, 1, 2), 1) == 2

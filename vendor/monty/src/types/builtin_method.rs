@@ -225,6 +225,17 @@ pub(crate) fn has_method(ty: Type, name: &str) -> bool {
     names.iter().any(|names| names.contains(&name))
 }
 
+/// Whether a method of `ty` read through the type applies to an object of type `got`: its
+/// own type, or one monty keeps apart that CPython derives from it (`bool` from `int`,
+/// `defaultdict` and `Counter` from `dict`).
+fn receives(ty: Type, got: Type) -> bool {
+    got == ty
+        || matches!(
+            (ty, got),
+            (Type::Int, Type::Bool) | (Type::Dict, Type::DefaultDict | Type::Counter) | (Type::Tuple, Type::NamedTuple)
+        )
+}
+
 /// The methods a type's constructor-like class methods, which read through the
 /// type are no unbound methods (`dict.fromkeys(keys)` takes no receiver).
 fn is_class_method(name: &str) -> bool {
@@ -299,8 +310,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, BuiltinMethod> {
                     )));
                 }
                 let receiver = positional.remove(0);
-                let receiver_type = receiver.py_type(vm);
-                if receiver_type != ty {
+                if !receives(ty, receiver.py_type(vm)) {
                     let got = receiver.py_type_name(vm);
                     [receiver].drop_with(vm);
                     positional.drop_with(vm);
