@@ -819,23 +819,22 @@ pub(crate) fn instance_attr<'k>(self_id: HeapId, attr: impl Into<StrKey<'k>>, vm
         return Some(value);
     }
     let class_id = instance_class(self_id, vm);
-    // A static or class method gives its function, unbound or bound to the
-    // class; a property gives nothing here: its getter is `instance_getattr`'s.
-    if let Some(descriptor) = class_lookup(class_id, attr, vm.heap, vm.interns).and_then(|m| as_descriptor(m, vm.heap))
-    {
-        return descriptor.bind(class_id, vm.heap).into_value(vm);
-    }
-    match class_member(class_id, attr, vm) {
+    match class_lookup(class_id, attr, vm.heap, vm.interns) {
+        // A static or class method gives its function, unbound or bound to the
+        // class; a property gives nothing here: its getter is `instance_getattr`'s.
+        Some(member) if let Some(descriptor) = as_descriptor(member, vm.heap) => {
+            descriptor.bind(class_id, vm.heap).into_value(vm)
+        }
         // A class variable is returned as-is; a function binds `self`.
-        Some(member) if is_method_value(&member, vm) => {
+        Some(member) if is_method_value(member, vm) => {
             vm.heap.inc_ref(self_id);
             let bound = BoundMethod {
                 instance: Value::Ref(self_id),
-                func: member,
+                func: member.clone_with_heap(vm.heap),
             };
             Some(Value::Ref(vm.heap.allocate(HeapData::BoundMethod(bound))))
         }
-        Some(member) => Some(member),
+        Some(member) => Some(member.clone_with_heap(vm.heap)),
         // `obj.__class__` returns the class object itself (`obj.__class__ is Foo`).
         // Last, so an explicit member of the same name wins, mirroring the
         // `__name__` handling on class objects.
