@@ -1242,9 +1242,9 @@ def _pg_build():
             elif type(value) == ProcessEvent:
                 kind = 'Condition'
             elif type(value) == SharedValue:
-                kind = 'Synchronized' if value._lock is not None else value._name
+                kind = 'Synchronized' if value._lock is not None else value._ctype()
             elif type(value) == SharedArray:
-                kind = 'SynchronizedArray' if value._lock is not None else value._name + '_Array_' + str(value._len)
+                kind = 'SynchronizedArray' if value._lock is not None else value._ctype()
             if kind is not None:
                 raise RuntimeError(kind + ' objects should only be shared between processes through inheritance')
 
@@ -1804,14 +1804,28 @@ def _pg_build():
         def put(self, value):
             _pg.mpq_put(self._q, value)
 
-    class SharedValue:
-        def __init__(self, typecode, value, lock):
+    class SharedCtype:
+        # What a Value and an Array share: the C type's name, the lock (None for a raw one).
+        def __init__(self, typecode, lock):
             self._typecode = typecode
             self._name = shared_type(typecode)[0]
+            self._lock = ProcessRLock() if lock is True else lock
+
+        def _ctype(self):
+            return self._name
+
+        def get_lock(self):
+            if self._lock is None:
+                raise AttributeError("'" + self._ctype() + "' object has no attribute 'get_lock'")
+            return self._lock
+
+        def get_obj(self):
+            return self
+
+    class SharedValue(SharedCtype):
+        def __init__(self, typecode, value, lock):
+            super().__init__(typecode, lock)
             self._cell = SharedCell(shared_coerce(typecode, value))
-            if lock is True:
-                lock = ProcessRLock()
-            self._lock = lock
 
         @property
         def value(self):
@@ -1823,14 +1837,6 @@ def _pg_build():
             self._cell.take()
             self._cell.put(new)
 
-        def get_lock(self):
-            if self._lock is None:
-                raise AttributeError("'" + self._name + "' object has no attribute 'get_lock'")
-            return self._lock
-
-        def get_obj(self):
-            return self
-
         def __repr__(self):
             # monty cannot ask the host inside a repr: the value shows as `?`.
             text = self._name + '(?)'
@@ -1838,19 +1844,18 @@ def _pg_build():
                 return text
             return '<Synchronized wrapper for ' + text + '>'
 
-    class SharedArray:
+    class SharedArray(SharedCtype):
         def __init__(self, typecode, size_or_initializer, lock):
-            self._typecode = typecode
-            self._name = shared_type(typecode)[0]
+            super().__init__(typecode, lock)
             if type(size_or_initializer) == int:
                 items = [shared_zero(typecode)] * size_or_initializer
             else:
                 items = [shared_coerce(typecode, item) for item in size_or_initializer]
             self._len = len(items)
             self._cell = SharedCell(items)
-            if lock is True:
-                lock = ProcessRLock()
-            self._lock = lock
+
+        def _ctype(self):
+            return self._name + '_Array_' + str(self._len)
 
         def _index(self, i):
             if type(i) not in (int, bool):
@@ -1887,16 +1892,8 @@ def _pg_build():
         def __iter__(self):
             return iter(self._cell.read())
 
-        def get_lock(self):
-            if self._lock is None:
-                raise AttributeError("'" + self._name + '_Array_' + str(self._len) + "' object has no attribute 'get_lock'")
-            return self._lock
-
-        def get_obj(self):
-            return self
-
         def __repr__(self):
-            text = '<multiprocessing.sharedctypes.' + self._name + '_Array_' + str(self._len) + ' object at ' + hex(id(self)) + '>'
+            text = '<multiprocessing.sharedctypes.' + self._ctype() + ' object at ' + hex(id(self)) + '>'
             if self._lock is None:
                 return text
             return '<SynchronizedArray wrapper for ' + text + '>'
@@ -1909,11 +1906,10 @@ def _pg_build():
         return SharedArray(typecode_or_type, size_or_initializer, lock if lock is not False else None)
 
     def raw_value(typecode_or_type, *args):
-        value = args[0] if args else shared_zero(typecode_or_type)
-        return SharedValue(typecode_or_type, value, None)
+        return shared_value(typecode_or_type, *args, lock=False)
 
     def raw_array(typecode_or_type, size_or_initializer):
-        return SharedArray(typecode_or_type, size_or_initializer, None)
+        return shared_array(typecode_or_type, size_or_initializer, lock=False)
 
     # multiprocessing.Pipe: each direction a queue on the host. An end is open in every process
     # that holds a copy of it (the one that made it, and each Process started while it was
