@@ -14,6 +14,12 @@ use std::fmt;
 pub struct MontyUuid(#[serde(with = "serde_bytes")] [u8; 16]);
 
 impl MontyUuid {
+    /// The nil uuid, which no object is given: the id of a sandbox class or
+    /// instance sent as a copy (as pickle sends one between processes) rather
+    /// than by identity. The sandbox finds such a class by its name among the
+    /// module's globals and builds such an instance anew from its attrs.
+    pub const NIL: Self = Self([0; 16]);
+
     /// Wraps raw bytes as-is; used when the bytes are already a valid uuid.
     #[must_use]
     pub const fn from_bytes(bytes: [u8; 16]) -> Self {
