@@ -30,7 +30,7 @@ use crate::{
         date as date_type, datetime as datetime_type, decimal as decimal_type,
         decimal::py as py_decimal,
         dict::Dict,
-        instance::class_name,
+        instance::{Instance, class_name},
         list::List,
         set::{FrozenSet, Set},
         str::allocate_string,
@@ -52,7 +52,8 @@ pub(crate) trait MontyObjectExt: Sized {
 
     /// Imports this value into the heap. Fails with `InvalidInputError` on
     /// output-only nodes (`Repr`, `Cycle`), on a sandbox class or instance
-    /// whose sandbox object no longer exists, and on malformed input; a
+    /// whose sandbox object no longer exists (or, sent as a copy, a class that
+    /// is no module global of its name), and on malformed input; a
     /// memory overshoot is caught at the next soft-limit checkpoint, not here.
     fn to_value(self, vm: &mut VM<'_>) -> Result<Value, InvalidInputError>;
 }
@@ -999,6 +1000,18 @@ fn import_node(
                 let attrs = clone_pairs(&class.attrs, built, vm);
                 intern_host_class_type(class.name, class.id, class.is_dataclass, attrs, vm).map(Value::Ref)
             }
+            // A class sent as a copy (say by another interpreter of the same program): found
+            // as pickle finds a class, by its name among the module's globals.
+            _ if class.id == MontyUuid::NIL => match module_class_named(&class.name, vm) {
+                Some(class_id) => {
+                    vm.heap.inc_ref(class_id);
+                    Ok(Value::Ref(class_id))
+                }
+                None => Err(InvalidInputError::invalid_type(format!(
+                    "Can't get attribute '{}' on <module '__main__'>",
+                    class.name
+                ))),
+            },
             _ => Err(InvalidInputError::invalid_type(format!(
                 "sandbox class '{}' (id {}) no longer exists",
                 class.name, class.id
@@ -1033,6 +1046,20 @@ fn import_node(
                 let (dict, vm) = dict_guard.into_parts();
                 let hc = HostClass::new(instance_id, class_id, dict);
                 Ok(Value::Ref(vm.heap.allocate(HeapData::HostClass(Box::new(hc)))))
+            }
+            // An instance sent as a copy, of a class written in Python: a new instance with
+            // the attrs sent, as pickle's default reduction rebuilds one, without `__init__`.
+            _ if instance_id == MontyUuid::NIL
+                && matches!(built[class_type.index()], Value::Ref(id) if matches!(vm.heap.get(id), HeapData::Class(_))) =>
+            {
+                let Value::Ref(class_id) = built[class_type.index()] else {
+                    unreachable!("checked above");
+                };
+                let pairs = clone_pairs(&attrs, built, vm);
+                let dict = Dict::from_pairs(pairs, vm)
+                    .map_err(|_| InvalidInputError::invalid_type("unhashable class instance attr keys"))?;
+                vm.heap.inc_ref(class_id);
+                Ok(Value::Ref(vm.heap.allocate_instance(Instance::new(class_id, dict))))
             }
             _ => {
                 let Value::Ref(class_id) = built[class_type.index()] else {
@@ -1105,6 +1132,15 @@ fn import_set(
             .map_err(|_| InvalidInputError::invalid_type(unhashable_msg))?;
     }
     Ok(guard.into_inner())
+}
+
+/// The class the module's global `name` holds, if it holds one written in Python; borrowed.
+fn module_class_named(name: &str, vm: &VM<'_>) -> Option<HeapId> {
+    let slot = vm.global_names.get(vm.interns.get_string_id_by_name(name)?)?;
+    match vm.globals.get(slot.index()) {
+        Some(Value::Ref(id)) if matches!(vm.heap.get(*id), HeapData::Class(_)) => Some(*id),
+        _ => None,
+    }
 }
 
 /// Resolves a host-defined class to the sandbox's single `HostClassType`
