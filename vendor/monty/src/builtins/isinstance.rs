@@ -1,6 +1,6 @@
 //! Implementation of the isinstance() and issubclass() builtin functions.
 
-use super::Builtins;
+use super::{Builtins, BuiltinsFunctions};
 use crate::{
     args::ArgValues,
     bytecode::VM,
@@ -25,7 +25,7 @@ pub fn builtin_isinstance(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> 
 /// Checks if `obj` matches a single classinfo entry.
 ///
 /// Supports:
-/// - Single builtin types: `isinstance(x, int)`
+/// - Single builtin types: `isinstance(x, int)`, and `type`: `isinstance(cls, type)`
 /// - Exception types and their hierarchy: `isinstance(err, LookupError)`
 /// - User-defined classes: `isinstance(obj, Foo)` (the instance's class is `Foo`
 ///   or inherits from it)
@@ -35,6 +35,8 @@ pub fn builtin_isinstance(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> 
 pub(crate) fn isinstance_check(obj: &Value, classinfo: &Value, vm: &mut VM<'_>) -> RunResult<bool> {
     match classinfo {
         Value::Builtin(Builtins::Type(t)) => Ok(obj.py_type(vm).is_instance_of(*t)),
+        // The name `type` is the builtin function, which is also the type of every class.
+        Value::Builtin(Builtins::Function(BuiltinsFunctions::Type)) => Ok(obj.py_type(vm).is_instance_of(Type::Type)),
         Value::Builtin(Builtins::ExcType(handler_type)) => {
             Ok(matches!(obj.py_type(vm), Type::Exception(exc_type) if exc_type.is_subclass_of(*handler_type)))
         }
@@ -94,6 +96,11 @@ fn isinstance_check_tuple<'h>(obj: &Value, tuple: &HeapRead<'h, Tuple>, vm: &mut
         match &tuple.get(vm.heap).as_slice()[i] {
             Value::Builtin(Builtins::Type(t)) => {
                 if obj.py_type(vm).is_instance_of(*t) {
+                    return Ok(true);
+                }
+            }
+            Value::Builtin(Builtins::Function(BuiltinsFunctions::Type)) => {
+                if obj.py_type(vm).is_instance_of(Type::Type) {
                     return Ok(true);
                 }
             }
