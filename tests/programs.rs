@@ -64,23 +64,25 @@ fn every_program_prints_what_cpython_prints() {
     assert!(failures.is_empty(), "{} programs differ:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// What a worker process cannot receive or send back (an instance of the program's own class,
-/// a function, a `range`: CPython pickles them) is a `TypeError` that says so, where pickling
-/// would fail, never a pool that waits for its budget; the program can catch it and go on.
+/// What a worker process cannot receive or send back (a function, a `range`, an object of
+/// the program's class holding one: CPython pickles them) is a `TypeError` that says so, where
+/// pickling would fail, never a pool that waits for its budget; the program can catch it and
+/// go on.
 #[test]
 fn a_value_a_process_cannot_take_is_a_clear_error_not_a_hang() {
     let code = r#"from multiprocessing import Pool
 from concurrent.futures import ProcessPoolExecutor
 class Box:
-    pass
+    def __init__(self, held):
+        self.held = held
 def one(b):
     return 1
 def make(n):
-    return Box()
+    return Box(range(n))
 def apply(f, x):
     return f(x)
 with Pool(1) as pool:
-    for args in [[Box(), Box()], [range(3)]]:
+    for args in [[Box(1), Box(range(2))], [range(3)]]:
         try:
             pool.map(one, args)
         except TypeError as e:
@@ -93,7 +95,7 @@ with Pool(1) as pool:
         pool.map(make, [1, 2])
     except TypeError as e:
         print(e)
-    print(pool.map(one, [[1, (2.5, 'x')], {'k': {3}}, None, ValueError('v')]))
+    print(pool.map(one, [[1, (2.5, 'x')], {'k': {3}}, None, ValueError('v'), Box(Box(2))]))
 with ProcessPoolExecutor(2) as ex:
     f = ex.submit(make, 1)
     print(type(f.exception()).__name__, f.exception())
@@ -104,16 +106,17 @@ with ProcessPoolExecutor(2) as ex:
     let says = |verb: &str, kind: &str| {
         format!(
             "a worker process of the playground cannot {verb} a '{kind}' object: only numbers, strings, bytes, \
-             None, exceptions and lists, tuples, dicts and sets of them travel between its processes"
+             None, exceptions, objects of the program's classes and lists, tuples, dicts and sets of them \
+             travel between its processes"
         )
     };
     let expected = [
-        says("receive", "Box"),
+        says("receive", "range"),
         says("receive", "range"),
         says("receive", "function"),
-        says("send back", "Box"),
-        "[1, 1, 1, 1]".to_string(),
-        format!("TypeError {}", says("send back", "Box")),
+        says("send back", "range"),
+        "[1, 1, 1, 1, 1]".to_string(),
+        format!("TypeError {}", says("send back", "range")),
         "1".to_string(),
     ];
     assert_eq!(report.stdout, expected.map(|line| line + "\n").concat());

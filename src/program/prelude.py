@@ -1190,7 +1190,7 @@ def _pg_build():
             outcome = (False, failed)
         while True:
             job = _pg.child_next(outcome)
-            fn = _pg_global(job[1])
+            fn = unpickled_function(job[1])
             try:
                 if job[0] == 'chunk':
                     outcome = (True, [fn(*args) for args in job[2]])
@@ -1198,6 +1198,43 @@ def _pg_build():
                     outcome = (True, fn(*job[2], **job[3]))
             except BaseException as e:
                 outcome = (False, e)
+
+    def pickled_function(fn):
+        # How a pool's worker is sent `fn`, as pickle sends it: a function of the module by its
+        # name; a `functools.partial` as its function and its arguments; a method bound to an
+        # object of the program's classes (`obj.work`) as a copy of the object and the
+        # method's name; an object of a class with `__call__` as a copy of it.
+        if type(fn).__name__ == 'partial' and hasattr(fn, 'keywords'):
+            return ('partial', pickled_function(fn.func), fn.args, fn.keywords)
+        if hasattr(fn, '__self__') and hasattr(fn, '__func__'):
+            owner = fn.__self__
+            if isinstance(owner, type):
+                # A class method: its class by name, as a function is sent.
+                return ('method', pickled_class(owner), fn.__func__.__name__)
+            return ('method', owner, fn.__func__.__name__)
+        if _pg_function_name(fn) is None and hasattr(type(fn), '__call__'):
+            return ('object', fn)
+        return pickled_name(fn)
+
+    def pickled_class(cls):
+        try:
+            found = _pg_global(cls.__name__)
+        except NameError:
+            found = None
+        if found is not cls:
+            raise AttributeError("Can't pickle local object '" + cls.__qualname__ + "'")
+        return cls.__name__
+
+    def unpickled_function(sent):
+        if type(sent) == str:
+            return _pg_global(sent)
+        if sent[0] == 'partial':
+            import functools
+            return functools.partial(unpickled_function(sent[1]), *sent[2], **sent[3])
+        if sent[0] == 'method':
+            owner = sent[1]
+            return getattr(_pg_global(owner) if type(owner) == str else owner, sent[2])
+        return sent[1]
 
     def pickled_name(fn):
         text = repr(fn)
@@ -1289,7 +1326,7 @@ def _pg_build():
             self._collector = t
 
         def submit(self, fn, args, kwargs):
-            name = pickled_name(fn)
+            name = pickled_function(fn)
             inherited_only(list(args) + list(kwargs.values()))
             f = Future()
             number = _pg.pool_submit(self._handle, 'call', name, tuple(args), kwargs)
@@ -1303,7 +1340,7 @@ def _pg_build():
             # and the chunks handed over in one call to the host. A chunk that cannot go (an
             # argument a process cannot take) stops the handing over there, the chunks before
             # it running, as when each chunk was submitted on its own.
-            name = pickled_name(fn)
+            name = pickled_function(fn)
             ready = []
             refused = None
             for chunk in chunks:

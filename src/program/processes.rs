@@ -29,7 +29,9 @@ use std::time::Duration;
 
 use monty::{Dump, ReplFunctionCall, ReplOsCall, ReplProgress, ReplStartError, Session};
 use monty_types::{
-    ExcType, ExtFunctionResult, MontyException, MontyObject, NameLookupResult, ObjectRef, PrintWriter,
+    unstable::{self, MontyNode},
+    ExcType, ExtFunctionResult, MontyException, MontyObject, MontyUuid, NameLookupResult, ObjectRef,
+    PrintWriter,
 };
 
 use super::channels::{get_args, queue_of, Channels};
@@ -206,7 +208,7 @@ impl Pool {
 
     /// Queues a call and starts an idle worker on it; returns the call's number.
     pub(crate) fn submit(self: &Arc<Self>, call: MontyObject) -> Result<u32, MontyException> {
-        check_sendable(&call, "receive")?;
+        let call = sendable(call, "receive")?;
         let mut state = self.lock();
         if state.closed {
             return Err(MontyException::new(
@@ -559,12 +561,12 @@ impl Pool {
                 Ok(Step::Next(call, outcome)) => {
                     let mut parts =
                         outcome.as_ref().items().unwrap_or_default().into_iter().map(|o| o.to_owned());
-                    let mut ok = parts.next().and_then(|o| o.as_ref().as_bool()).unwrap_or(false);
-                    let mut value = parts.next().unwrap_or_else(MontyObject::none);
-                    if let Some(kind) = unsendable(value.as_ref()) {
-                        ok = false;
-                        value = exception_object(&unsendable_error(kind, "send back"));
-                    }
+                    let ok = parts.next().and_then(|o| o.as_ref().as_bool()).unwrap_or(false);
+                    let value = parts.next().unwrap_or_else(MontyObject::none);
+                    let (ok, value) = match sendable(value, "send back") {
+                        Ok(value) => (ok, value),
+                        Err(e) => (false, exception_object(&e)),
+                    };
                     let number = MontyObject::int(i64::from(number));
                     (Worker::Idle(Box::new(call)), MontyObject::tuple([number, MontyObject::bool(ok), value]))
                 }
@@ -868,13 +870,29 @@ impl LocalLocks {
     }
 }
 
-/// The type name of the first value in `value` that cannot travel between this playground's
-/// processes (an instance of the program's own class, a function, a `range`: they cross
-/// monty's boundary by reference, which another interpreter cannot resolve), or `None`.
-fn unsendable(value: ObjectRef<'_>) -> Option<String> {
+/// Whether `value` can travel between this playground's processes: `Err` with the type name
+/// of the first value that cannot (a function, a `range`: they cross monty's boundary as their
+/// text); else `Ok`, and whether `value` holds the program's own classes or their instances,
+/// which travel as copies (see [`as_copies`]).
+fn unsendable(value: ObjectRef<'_>) -> Result<bool, String> {
     // A stack, not recursion: a deeply nested list must not exhaust the thread's stack.
     let mut pending = vec![value];
+    let mut objects = false;
     while let Some(value) = pending.pop() {
+        match unstable::node(value) {
+            _ if programs_class(value) => {
+                objects = true;
+                continue;
+            }
+            MontyNode::ClassInstance { class_type, attrs, .. }
+                if programs_class(unstable::child(value, *class_type)) =>
+            {
+                objects = true;
+                pending.extend(attrs.iter().map(|(_, v)| unstable::child(value, *v)));
+                continue;
+            }
+            _ => {}
+        }
         let kind = value.type_name();
         match kind {
             "NoneType" | "bool" | "int" | "float" | "complex" | "str" | "bytes" => {}
@@ -886,12 +904,34 @@ fn unsendable(value: ObjectRef<'_>) -> Option<String> {
             "repr" => {
                 let shown = value.py_repr();
                 let text = shown.strip_prefix("Repr(").and_then(|t| t.strip_suffix(')')).unwrap_or(&shown);
-                return Some(repr_kind(text.trim_matches(['\'', '"'])).to_string());
+                return Err(repr_kind(text.trim_matches(['\'', '"'])).to_string());
             }
-            _ => return Some(kind.to_string()),
+            _ => return Err(kind.to_string()),
         }
     }
-    None
+    Ok(objects)
+}
+
+/// Whether `value` is a class of the program's (not one a host defined).
+fn programs_class(value: ObjectRef<'_>) -> bool {
+    matches!(unstable::node(value), MontyNode::ClassType(class) if !class.host_defined)
+}
+
+/// `value` with the program's classes and instances in it marked as copies, as pickle sends
+/// them: the receiving interpreter finds each class by its name among its globals (a class
+/// made after a worker's fork is not there, as in CPython) and builds each instance anew from
+/// its attributes, so neither side sees the other's later changes. Left as they are, their
+/// ids could name the objects of the fork's copy as they were at the fork.
+fn as_copies(value: MontyObject) -> MontyObject {
+    let (mut graph, root) = unstable::into_graph_parts(value);
+    for node in graph.nodes_mut() {
+        match node {
+            MontyNode::ClassType(class) if !class.host_defined => class.id = MontyUuid::NIL,
+            MontyNode::ClassInstance { instance_id, .. } => *instance_id = MontyUuid::NIL,
+            _ => {}
+        }
+    }
+    unstable::object_from_graph(graph, root).expect("ids changed in place keep the graph valid")
 }
 
 /// The type a value's `repr()` shows: `range(0, 3)` a `range`, `<function f at ...>` a
@@ -915,12 +955,14 @@ fn repr_kind(text: &str) -> &str {
     }
 }
 
-/// `Ok` when `value` can travel between processes; else the `TypeError` saying what cannot, at
-/// the moment pickling would fail (`verb`: "receive" for an argument, "send" for a put).
-pub(crate) fn check_sendable(value: &MontyObject, verb: &str) -> Result<(), MontyException> {
+/// `value` as it travels between processes (see [`as_copies`]), or the `TypeError` saying what
+/// cannot, at the moment pickling would fail (`verb`: "receive" for an argument, "send" for a
+/// put, "send back" for a result).
+pub(crate) fn sendable(value: MontyObject, verb: &str) -> Result<MontyObject, MontyException> {
     match unsendable(value.as_ref()) {
-        Some(kind) => Err(unsendable_error(kind, verb)),
-        None => Ok(()),
+        Ok(false) => Ok(value),
+        Ok(true) => Ok(as_copies(value)),
+        Err(kind) => Err(unsendable_error(kind, verb)),
     }
 }
 
@@ -934,7 +976,8 @@ pub(crate) fn exception_object(e: &MontyException) -> MontyObject {
 fn unsendable_error(kind: String, verb: &str) -> MontyException {
     let message = format!(
         "a worker process of the playground cannot {verb} a '{kind}' object: only numbers, strings, bytes, \
-         None, exceptions and lists, tuples, dicts and sets of them travel between its processes"
+         None, exceptions, objects of the program's classes and lists, tuples, dicts and sets of them \
+         travel between its processes"
     );
     MontyException::new(ExcType::TypeError, Some(message))
 }
