@@ -199,16 +199,26 @@ impl MontyException {
     /// If there's no message, just returns the exception type name.
     #[must_use]
     pub fn summary(&self) -> String {
+        let name = self.type_name();
         match &self.message {
             // A `KeyError`'s `str()` is its key's repr, as CPython prints it: `KeyError: 'k'`,
             // `KeyError: 3`.
-            Some(msg) if self.exc_type == ExcType::KeyError => match self.data.arg_repr() {
-                Some(repr) => format!("{}: {repr}", self.exc_type),
-                None => format!("{}: {}", self.exc_type, StringRepr(msg)),
-            },
-            Some(msg) => format!("{}: {}", self.exc_type, msg),
-            None => self.exc_type.to_string(),
+            Some(msg) if self.exc_type == ExcType::KeyError && self.data.class_name().is_none() => {
+                match self.data.arg_repr() {
+                    Some(repr) => format!("{name}: {repr}"),
+                    None => format!("{name}: {}", StringRepr(msg)),
+                }
+            }
+            Some(msg) => format!("{name}: {msg}"),
+            None => name.to_string(),
         }
+    }
+
+    /// The name of the exception's class: the program's own class where it raised an
+    /// instance of one (see [`ExcData::Class`]), else the exception type's.
+    #[must_use]
+    pub fn type_name(&self) -> &str {
+        self.data.class_name().unwrap_or_else(|| self.exc_type.into())
     }
 
     /// Returns the exception formatted as Python's repr() would display it.
@@ -217,7 +227,7 @@ impl MontyException {
     /// Uses appropriate quoting for messages containing quotes.
     #[must_use]
     pub fn py_repr(&self) -> String {
-        let type_str: &'static str = self.exc_type.into();
+        let type_str = self.type_name();
         if let Some(repr) = self.data.arg_repr() {
             format!("{type_str}({repr})")
         } else if let Some(msg) = &self.message {
@@ -500,7 +510,10 @@ impl ExcType {
             Self::ArithmeticError => matches!(self, Self::ZeroDivisionError | Self::OverflowError),
             // RuntimeError catches RecursionError and NotImplementedError
             Self::RuntimeError => {
-                matches!(self, Self::RecursionError | Self::NotImplementedError | Self::BrokenBarrierError)
+                matches!(
+                    self,
+                    Self::RecursionError | Self::NotImplementedError | Self::BrokenBarrierError
+                )
             }
             // AttributeError catches FrozenInstanceError
             Self::AttributeError => matches!(self, Self::FrozenInstanceError),
@@ -609,9 +622,34 @@ pub enum ExcData {
     /// (`KeyError(3)`, `d[(1, 'b')]`): the message holds its `str()`, and the
     /// exception's `repr()`, and a `KeyError`'s `str()`, show this.
     ArgRepr(Box<str>),
+    /// The program's class the exception is an instance of
+    /// (`class TaskError(ValueError):`), which derives from the exception's
+    /// type: its traceback's last line and its `repr()` name this class.
+    /// Boxed like [`ExcData::Unicode`].
+    Class(Box<ClassException>),
+}
+
+/// An exception raised as an instance of a class written in Python (see [`ExcData::Class`]).
+#[derive(Debug, Clone, PartialEq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct ClassException {
+    /// The class's name.
+    pub name: Box<str>,
+    /// While it is raised inside the interpreter, the interpreter's handle on the instance
+    /// (meaningless anywhere else, and not serialized).
+    #[serde(skip)]
+    pub raised: Option<u32>,
 }
 
 impl ExcData {
+    /// The name of the program's exception class, if this is [`ExcData::Class`].
+    #[must_use]
+    pub fn class_name(&self) -> Option<&str> {
+        match self {
+            Self::Class(class) => Some(&class.name),
+            _ => None,
+        }
+    }
+
     /// The repr of the exception's one non-`str` argument, if this is [`ExcData::ArgRepr`].
     #[must_use]
     pub fn arg_repr(&self) -> Option<&str> {
