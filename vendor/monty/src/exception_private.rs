@@ -3,7 +3,7 @@ use std::{
     fmt::{self, Display, Write},
 };
 
-use monty_types::{ExcData, JsonErrorData, MontyException, StackFrame, UnicodeErrorData};
+use monty_types::{ClassException, ExcData, JsonErrorData, MontyException, StackFrame, UnicodeErrorData};
 use smallvec::smallvec;
 
 use crate::{
@@ -2678,6 +2678,25 @@ impl SimpleException {
             exc_type,
             arg: None,
             data: ExcData::None,
+        }
+    }
+
+    /// The exception raised for an instance of the exception class `name`
+    /// written in Python, which the heap holds by `token` (`Heap::hold_raised`).
+    #[must_use]
+    pub fn with_class(self, name: String, token: u32) -> Self {
+        self.with_data(ExcData::Class(Box::new(ClassException {
+            name: name.into(),
+            raised: Some(token),
+        })))
+    }
+
+    /// The token the heap holds the instance raised as this exception by, if one is.
+    #[must_use]
+    pub fn raised(&self) -> Option<u32> {
+        match &self.data {
+            ExcData::Class(class) => class.raised,
+            _ => None,
         }
     }
 

@@ -7,7 +7,11 @@ use crate::{
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunResult},
     heap::{HeapData, HeapId, HeapRead, HeapReadOutput},
-    types::{PyTrait, Tuple, Type, is_subclass},
+    types::{
+        PyTrait, Tuple, Type,
+        exception_class::{class_exception, instance_exception},
+        is_subclass,
+    },
     value::Value,
 };
 
@@ -38,7 +42,7 @@ pub(crate) fn isinstance_check(obj: &Value, classinfo: &Value, vm: &mut VM<'_>) 
         // The name `type` is the builtin function, which is also the type of every class.
         Value::Builtin(Builtins::Function(BuiltinsFunctions::Type)) => Ok(obj.py_type(vm).is_instance_of(Type::Type)),
         Value::Builtin(Builtins::ExcType(handler_type)) => {
-            Ok(matches!(obj.py_type(vm), Type::Exception(exc_type) if exc_type.is_subclass_of(*handler_type)))
+            Ok(exception_of(obj, vm).is_some_and(|e| e.is_subclass_of(*handler_type)))
         }
         // A user-defined class: true iff `obj` is an instance of it or of a subclass.
         Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::Class(_)) => Ok(instance_of_class(obj, *id, vm)),
@@ -65,6 +69,15 @@ pub(crate) fn isinstance_check(obj: &Value, classinfo: &Value, vm: &mut VM<'_>) 
             isinstance_check_tuple(obj, &members, vm)
         }
         _ => Err(ExcType::isinstance_arg2_error()),
+    }
+}
+
+/// The built-in exception `obj` is or derives from: its type for a built-in exception, the
+/// class's built-in base for an instance of an exception class written in Python.
+fn exception_of(obj: &Value, vm: &VM<'_>) -> Option<ExcType> {
+    match obj.py_type(vm) {
+        Type::Exception(exc_type) => Some(exc_type),
+        _ => instance_exception(obj, vm.heap),
     }
 }
 
@@ -105,7 +118,7 @@ fn isinstance_check_tuple<'h>(obj: &Value, tuple: &HeapRead<'h, Tuple>, vm: &mut
                 }
             }
             Value::Builtin(Builtins::ExcType(exc)) => {
-                if matches!(obj.py_type(vm), Type::Exception(et) if et.is_subclass_of(*exc)) {
+                if exception_of(obj, vm).is_some_and(|e| e.is_subclass_of(*exc)) {
                     return Ok(true);
                 }
             }
@@ -224,6 +237,9 @@ fn subclass_check(cls: ClassRef, classinfo: &Value, vm: &mut VM<'_>) -> RunResul
         (ClassRef::Class(class), ClassRef::Class(base)) => is_subclass(class, base, vm.heap),
         (ClassRef::Type(t), ClassRef::Type(base)) => t.is_instance_of(base),
         (ClassRef::Exc(e), ClassRef::Exc(base)) => e.is_subclass_of(base),
+        (ClassRef::Class(class), ClassRef::Exc(base)) => {
+            class_exception(class, vm.heap).is_some_and(|e| e.is_subclass_of(base))
+        }
         (ClassRef::Other(a), ClassRef::Other(b)) => a == b,
         _ => false,
     })

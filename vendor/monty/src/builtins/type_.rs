@@ -123,7 +123,7 @@ fn create_class(
         return Err(ExcType::type_error_bad_arg_pos("type.__new__", 1, "str", got));
     };
 
-    let bases = match bases {
+    let (bases, exception) = match bases {
         Value::Ref(id) if let HeapData::Tuple(t) = vm.heap.get(*id) => class_bases(t.as_slice(), vm)?,
         _ => {
             let got = bases.py_type(vm).cpython_arg_name(vm.heap, vm.interns);
@@ -191,34 +191,36 @@ fn create_class(
     for &ancestor in &ancestors {
         vm.heap.inc_ref(ancestor);
     }
-    let class = Class::new(class_name, namespace_dict, bases, ancestors);
+    let class = Class::new(class_name, namespace_dict, bases, ancestors, exception);
     let class_id = vm.heap.allocate(HeapData::Class(Box::new(class)));
     Ok(Value::Ref(class_id))
 }
 
-/// The classes a new class inherits from: each a class defined in Python code.
-/// `object`, every class's base, adds nothing. A class cannot inherit from a
+/// The classes a new class inherits from, each a class defined in Python code,
+/// and the built-in exception it derives from, named as a base or derived from
+/// by one (the first in the bases' order: see `exception_class`). `object`,
+/// every class's base, adds nothing. A class cannot inherit from another
 /// built-in type here (Monty's built-in types have no Python-level members to
 /// inherit), so that is a `NotImplementedError` rather than a class that would
 /// behave unlike CPython's.
-fn class_bases(bases: &[Value], vm: &VM<'_>) -> RunResult<Vec<HeapId>> {
+fn class_bases(bases: &[Value], vm: &VM<'_>) -> RunResult<(Vec<HeapId>, Option<ExcType>)> {
     let mut ids: Vec<HeapId> = Vec::with_capacity(bases.len());
+    let mut exception = None;
     for base in bases {
         match base {
-            Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::Class(_)) => {
+            Value::Ref(id) if let HeapData::Class(class) = vm.heap.get(*id) => {
                 if ids.contains(id) {
                     let name = class_name(*id, vm.heap, vm.interns);
                     return Err(ExcType::type_error(format!("duplicate base class {name}")));
                 }
+                exception = exception.or(class.exception());
                 ids.push(*id);
             }
+            Value::Builtin(Builtins::ExcType(e)) => exception = exception.or(Some(*e)),
             Value::Builtin(Builtins::Type(Type::Object)) => {}
-            Value::Builtin(Builtins::Type(_) | Builtins::ExcType(_)) | Value::Ref(_)
-                if matches!(base.py_type(vm), Type::Type) =>
-            {
+            Value::Builtin(Builtins::Type(_)) | Value::Ref(_) if matches!(base.py_type(vm), Type::Type) => {
                 let name = match base {
                     Value::Builtin(Builtins::Type(t)) => format!("the built-in type '{t}'"),
-                    Value::Builtin(Builtins::ExcType(e)) => format!("the built-in exception '{e}'"),
                     _ => "a class that is not defined in Python code".to_owned(),
                 };
                 return Err(ExcType::not_implemented(format!(
@@ -236,7 +238,7 @@ fn class_bases(bases: &[Value], vm: &VM<'_>) -> RunResult<Vec<HeapId>> {
             }
         }
     }
-    Ok(ids)
+    Ok((ids, exception))
 }
 
 /// The method resolution order after a class with `bases`, or CPython's

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::{
     cell::{Cell, UnsafeCell},
-    collections::BTreeMap,
+    collections::{BTreeMap, VecDeque},
     fmt,
     iter::once,
     marker::PhantomData,
@@ -1013,7 +1013,21 @@ pub(crate) struct Heap {
     /// `__getitem__`/`__setitem__` runs as a frame, one branch instead of a heap read on
     /// every subscript of a program without classes. True after a restore.
     instances_made: Cell<bool>,
+    /// Instances of exception classes written in Python on their way up from a `raise`, each
+    /// with a reference held, by the token their `SimpleException` carries: the handler that
+    /// catches the exception gets the instance back even where the exception crossed a
+    /// built-in that called the raising function (`list(map(f, items))`), which passes on only
+    /// the error. Released as a handler takes one; at most [`RAISED_HELD`], the oldest let go
+    /// first (an exception some built-in swallowed is never caught). Not dumped: nothing is
+    /// being raised while a session is suspended.
+    raised: VecDeque<(u32, HeapId)>,
+    /// The token for the next instance in `raised`.
+    next_raised: u32,
 }
+
+/// How many raised instances of exception classes written in Python the heap holds at most
+/// (see `Heap::raised`): more than any chain of handlers in flight at once.
+const RAISED_HELD: usize = 64;
 
 impl serde::Serialize for Heap {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -1060,6 +1074,8 @@ impl<'de> serde::Deserialize<'de> for Heap {
             boundary_index,
             host_type_index,
             instances_made: Cell::new(true),
+            raised: VecDeque::new(),
+            next_raised: 0,
         })
     }
 }
@@ -1154,6 +1170,8 @@ impl Heap {
             boundary_index: BTreeMap::new(),
             host_type_index: BTreeMap::new(),
             instances_made: Cell::new(false),
+            raised: VecDeque::new(),
+            next_raised: 0,
         };
 
         // The empty-tuple singleton starts with refcount = 1 — that single ref *is* the
@@ -1475,6 +1493,27 @@ impl Heap {
     pub(crate) fn allocate_instance(&self, instance: Instance) -> HeapId {
         self.instances_made.set(true);
         self.allocate(HeapData::Instance(Box::new(instance)))
+    }
+
+    /// Holds a reference to `instance`, an exception class's instance being raised, and
+    /// returns the token that [`take_raised`](Self::take_raised) gives it back by.
+    pub(crate) fn hold_raised(&mut self, instance: HeapId) -> u32 {
+        if self.raised.len() == RAISED_HELD
+            && let Some((_, oldest)) = self.raised.pop_front()
+        {
+            self.dec_ref(oldest);
+        }
+        self.inc_ref(instance);
+        let token = self.next_raised;
+        self.next_raised = self.next_raised.wrapping_add(1);
+        self.raised.push_back((token, instance));
+        token
+    }
+
+    /// The instance held under `token`, with the reference held for it, if still held.
+    pub(crate) fn take_raised(&mut self, token: u32) -> Option<HeapId> {
+        let at = self.raised.iter().position(|(t, _)| *t == token)?;
+        self.raised.remove(at).map(|(_, instance)| instance)
     }
 
     /// Whether any instance of a class written in Python has been made (or the heap restored).

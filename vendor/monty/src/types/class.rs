@@ -66,22 +66,41 @@ pub(crate) struct Class {
     /// linearization gives. Holds one reference to each.
     #[serde(default)]
     ancestors: Vec<HeapId>,
+    /// The built-in exception the class derives from (`class TaskError(ValueError):`,
+    /// or a class deriving from such a class), if any: what raising an instance raises
+    /// (see `exception_class`).
+    #[serde(default)]
+    exception: Option<ExcType>,
 }
 
 impl Class {
     /// Creates a class from its name and member namespace that inherits from
     /// `bases` (none for `class Foo:`), with `ancestors` its method resolution
-    /// order after itself (see [`linearize`]); the caller hands over one
-    /// reference to each ancestor.
+    /// order after itself (see [`linearize`]) and `exception` the built-in
+    /// exception it derives from; the caller hands over one reference to each
+    /// ancestor.
     #[must_use]
-    pub fn new(name: EitherStr, namespace: Dict, bases: Vec<HeapId>, ancestors: Vec<HeapId>) -> Self {
+    pub fn new(
+        name: EitherStr,
+        namespace: Dict,
+        bases: Vec<HeapId>,
+        ancestors: Vec<HeapId>,
+        exception: Option<ExcType>,
+    ) -> Self {
         Self {
             name,
             namespace,
             uuid: None,
             bases,
             ancestors,
+            exception,
         }
+    }
+
+    /// The built-in exception the class derives from, if any.
+    #[must_use]
+    pub fn exception(&self) -> Option<ExcType> {
+        self.exception
     }
 
     /// The method resolution order after this class: its ancestors, each once.

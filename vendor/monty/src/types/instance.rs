@@ -8,6 +8,7 @@ use super::{
     class_lookup,
     descriptor::{PropertyAccess, as_descriptor, property_missing},
     dict::StrKey,
+    exception_class::{self, class_exception},
     py_trait::PyObjectIdentity,
     resolution_order,
 };
@@ -456,6 +457,8 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
         } else if let Some(s) = instance_call_str_dunder(self_id, "__repr__", vm)? {
             defer_drop!(s, vm);
             Ok(f.write_str(s.to_str(vm)?)?)
+        } else if class_exception(class_id, vm.heap).is_some() {
+            exception_class::exception_repr_fmt(self_id, f, vm, heap_ids)
         } else {
             // `<__main__.Foo object at 0x…>`, the class named with its module.
             Ok(write!(
@@ -860,6 +863,9 @@ pub(crate) fn instance_repr(self_id: HeapId, vm: &mut VM<'_>) -> RunResult<Value
 pub(crate) fn instance_str(self_id: HeapId, vm: &mut VM<'_>) -> RunResult<Value> {
     match instance_call_str_dunder(self_id, "__str__", vm)? {
         Some(s) => Ok(s),
+        None if class_exception(instance_class(self_id, vm), vm.heap).is_some() => {
+            exception_class::exception_str(self_id, vm)
+        }
         None => instance_repr(self_id, vm),
     }
 }

@@ -1,3 +1,4 @@
+pub mod builtin_method;
 /// Type definitions for Python runtime values.
 ///
 /// This module contains structured types that wrap heap-allocated data
@@ -14,9 +15,11 @@ pub mod date;
 pub mod datetime;
 pub mod decimal;
 pub mod deque;
+pub mod descriptor;
 pub mod dict;
 pub mod dict_view;
 pub mod dir_scan;
+pub(crate) mod exception_class;
 pub mod ext_function;
 pub mod file;
 pub mod generic_alias;
@@ -33,9 +36,6 @@ pub mod module;
 pub mod namedtuple;
 pub(crate) mod numeric;
 pub mod partial;
-pub mod builtin_method;
-pub mod descriptor;
-pub mod wrapper;
 pub mod path;
 pub mod property;
 pub mod py_trait;
@@ -55,12 +55,15 @@ pub mod r#type;
 mod unicode_type;
 mod unicode_type_data;
 pub mod union;
+pub mod wrapper;
 
+pub(crate) use builtin_method::BuiltinMethod;
 pub(crate) use bytes::{Bytes, BytesIterator};
 pub(crate) use class::{Class, class_lookup, is_subclass, linearize, resolution_order};
 pub(crate) use complex::Complex;
 pub(crate) use csv::CsvObject;
 pub(crate) use deque::Deque;
+pub(crate) use descriptor::Descriptor;
 pub(crate) use dict::{Dict, DictItemIterator, DictKeyIterator, DictValueIterator};
 pub(crate) use dict_view::{DictItemsView, DictKeysView, DictValuesView};
 pub(crate) use dir_scan::DirScan;
@@ -78,9 +81,6 @@ pub(crate) use lru_cache::LruCache;
 pub(crate) use module::Module;
 pub(crate) use namedtuple::{NamedTuple, NamedTupleClass};
 pub(crate) use partial::Partial;
-pub(crate) use builtin_method::BuiltinMethod;
-pub(crate) use descriptor::Descriptor;
-pub(crate) use wrapper::FunctionWrapper;
 pub(crate) use path::Path;
 pub(crate) use property::Property;
 pub(crate) use py_trait::{CmpOrder, LazyHeapSet, PyTrait, attribute_name_value};
@@ -97,3 +97,4 @@ pub(crate) use timezone::TimeZone;
 pub(crate) use tuple::{Tuple, TupleIterator, TupleVec, allocate_tuple};
 pub(crate) use r#type::Type;
 pub(crate) use union::Union;
+pub(crate) use wrapper::FunctionWrapper;

@@ -24,7 +24,11 @@ use crate::{
     modules::dataclasses,
     os_dispatch::{PendingEffect, release_pending_effect},
     resource_checks::check_estimated_size,
-    types::{Dict, Instance, List, PyTrait, Type, class_lookup, instance::class_name},
+    types::{
+        Dict, Instance, List, PyTrait, Type, class_lookup,
+        exception_class::{self, class_exception},
+        instance::class_name,
+    },
     value::{EitherStr, VALUE_SIZE, Value},
 };
 
@@ -1133,9 +1137,27 @@ impl<'h> VM<'h> {
 
         // Look up `__init__` in the class namespace (cloned out to release the borrow).
         let init = class_lookup(class_id, "__init__", self.heap, self.interns).map(|v| v.clone_with_heap(self));
+        let exception = class_exception(class_id, self.heap).is_some();
+        // `BaseException.__new__` keeps the arguments as `args`, whatever `__init__` does.
+        if exception && let Err(e) = exception_class::set_args(instance_id, &args, self) {
+            args.drop_with(self);
+            init.drop_with(self);
+            Value::Ref(instance_id).drop_with(self);
+            return Err(e);
+        }
 
         match init {
             None if matches!(args, ArgValues::Empty) => Ok(CallResult::Value(Value::Ref(instance_id))),
+            None if exception && !args.has_kwargs() => {
+                args.drop_with(self);
+                Ok(CallResult::Value(Value::Ref(instance_id)))
+            }
+            None if exception => {
+                args.drop_with(self);
+                let name = class_name(class_id, self.heap, self.interns);
+                Value::Ref(instance_id).drop_with(self);
+                Err(ExcType::type_error(format!("{name}() takes no keyword arguments")))
+            }
             None => {
                 args.drop_with(self);
                 let name = class_name(class_id, self.heap, self.interns);

@@ -4,13 +4,19 @@ use std::fmt::{self, Write};
 
 use super::VM;
 use crate::{
+    args::ArgValues,
     builtins::Builtins,
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, ExceptionRaise, RawStackFrame, RunError, RunResult, SimpleException},
     expressions::CmpOperator,
-    heap::{ContainsHeap, DropGuard, DropWithContext, HeapData},
+    heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId},
     intern::{StaticStrings, StringId},
-    types::{LazyHeapSet, PyTrait, Type},
+    types::{
+        LazyHeapSet, PyTrait, Type,
+        exception_class::{class_exception, instance_exception},
+        instance::{class_name, instance_str},
+        is_subclass,
+    },
     value::Value,
 };
 
@@ -115,6 +121,11 @@ impl VM<'_> {
     /// The `is_raise` flag indicates if this is from a `raise` statement (hide caret).
     pub(super) fn make_exception(&mut self, exc_value: &Value, is_raise: bool) -> RunError {
         let simple_exc = match exc_value {
+            // An instance of an exception class written in Python: its built-in base, its
+            // `str()` and its class's name.
+            Value::Ref(heap_id) if let Some(base) = instance_exception(exc_value, self.heap) => {
+                self.instance_as_exception(*heap_id, base)
+            }
             // Exception instance on heap
             Value::Ref(heap_id) => {
                 if let HeapData::Exception(exc) = self.heap.get(*heap_id) {
@@ -145,6 +156,59 @@ impl VM<'_> {
             snippet_frame: None,
             hide_caret: false,
         })
+    }
+
+    /// What raising `instance` of an exception class written in Python raises: its built-in
+    /// `base`, with the instance's `str()` as the message (none if that fails or is empty, as
+    /// CPython's last line then shows the class alone) and the class's name.
+    #[inline(never)]
+    fn instance_as_exception(&mut self, instance: HeapId, base: ExcType) -> SimpleException {
+        let message = match instance_str(instance, self) {
+            Ok(text) => {
+                let message = text.to_str(self).ok().filter(|t| !t.is_empty()).map(str::to_owned);
+                text.drop_with(self);
+                message
+            }
+            Err(_) => None,
+        };
+        let HeapData::Instance(inst) = self.heap.get(instance) else {
+            unreachable!("instance_as_exception is given an instance")
+        };
+        let name = class_name(inst.class(), self.heap, self.interns).into_owned();
+        let token = self.heap.hold_raised(instance);
+        SimpleException::new(base, message).with_class(name, token)
+    }
+
+    /// What `raise exc` raises, and the object the handler that catches it gets: an exception
+    /// instance itself (its identity kept, as in CPython), an instance of an exception class
+    /// written in Python too (so `except TaskError as e` reads its attributes), and such a class
+    /// instantiated first (`raise TaskError`); any other value rebuilds one from the error.
+    #[inline(never)]
+    pub(super) fn raise_value(&mut self, exc: Value) -> (RunError, Option<Value>) {
+        let exc = match exc {
+            Value::Ref(class) if class_exception(class, self.heap).is_some() => {
+                let instance = self.evaluate_function(&exc, ArgValues::Empty);
+                exc.drop_with(self);
+                match instance {
+                    Ok(instance) => instance,
+                    Err(e) => return (e, None),
+                }
+            }
+            exc => exc,
+        };
+        let error = self.make_exception(&exc, true); // is_raise=true, hide caret
+        let keep = match &exc {
+            Value::Ref(id) => {
+                matches!(self.heap.get(*id), HeapData::Exception(_)) || instance_exception(&exc, self.heap).is_some()
+            }
+            _ => false,
+        };
+        if keep {
+            (error, Some(exc))
+        } else {
+            exc.drop_with(self);
+            (error, None)
+        }
     }
 
     /// Re-raises the active exception without replacing a user traceback with an internal handler.
@@ -394,6 +458,11 @@ impl VM<'_> {
                 let RunError::Exc(error) = error else {
                     unreachable!("only catchable exceptions enter handlers")
                 };
+                // The handler has the instance raised (if this raised one): the heap need
+                // hold it no longer.
+                if let Some(instance) = error.exc.raised().and_then(|token| this.heap.take_raised(token)) {
+                    Value::Ref(instance).drop_with(this);
+                }
                 let caught = CaughtException::Frozen {
                     value: exc_value,
                     error: Box::new(error),
@@ -490,6 +559,10 @@ impl VM<'_> {
     ///
     /// Allocates an Exception on the heap and returns a Value::Ref to it.
     fn create_exception_value(&mut self, exc: &ExceptionRaise) -> Value {
+        // An instance of an exception class written in Python, raised past a built-in.
+        if let Some(instance) = exc.exc.raised().and_then(|token| self.heap.take_raised(token)) {
+            return Value::Ref(instance);
+        }
         let exception = exc.exc.clone();
         let heap_id = self.heap.allocate(HeapData::Exception(exception));
         Value::Ref(heap_id)
@@ -518,49 +591,48 @@ impl VM<'_> {
     /// earlier element already matched (e.g. `except (TypeError, (ValueError,))`
     /// raising `TypeError` still raises the `TypeError` about catching classes).
     pub(super) fn check_exc_match(&self, exception: &Value, exc_type: &Value) -> Result<bool, RunError> {
-        let exc_type_enum = exception.py_type(self);
         match exc_type {
-            // Single exception class.
-            Value::Builtin(Builtins::ExcType(handler_type)) => {
-                Ok(Self::exc_matches_handler(exc_type_enum, *handler_type))
-            }
             // Flat tuple of exception classes. CPython does not descend into
             // nested tuples in this position, so neither do we.
-            Value::Ref(id) => {
-                if let HeapData::Tuple(tuple) = self.heap.get(*id) {
-                    let mut matched = false;
-                    for v in tuple.as_slice() {
-                        match v {
-                            Value::Builtin(Builtins::ExcType(handler_type)) => {
-                                if !matched && Self::exc_matches_handler(exc_type_enum, *handler_type) {
-                                    matched = true;
-                                }
-                            }
-                            // A nested tuple or any non-exception value is
-                            // rejected exactly as CPython rejects it, even if a
-                            // previous element already matched.
-                            _ => return Err(ExcType::except_invalid_type_error()),
-                        }
-                    }
-                    Ok(matched)
-                } else {
-                    // A non-tuple heap value (e.g. an exception instance) is not
-                    // a valid exception type for an `except` clause.
-                    Err(ExcType::except_invalid_type_error())
+            Value::Ref(id) if let HeapData::Tuple(tuple) = self.heap.get(*id) => {
+                let mut matched = false;
+                for handler in tuple.as_slice() {
+                    // A nested tuple or any non-exception value is rejected
+                    // exactly as CPython rejects it, even if a previous element
+                    // already matched.
+                    matched |= self.exc_matches_handler(exception, handler)?;
                 }
+                Ok(matched)
             }
-            // Any other value is invalid for an `except` clause.
-            _ => Err(ExcType::except_invalid_type_error()),
+            // Single exception class.
+            _ => self.exc_matches_handler(exception, exc_type),
         }
     }
 
-    /// Returns whether a raised exception's type is caught by `handler_type`.
+    /// Returns whether a raised exception is caught by `handler`, one exception class.
     ///
     /// Helper shared by the single-class and flat-tuple arms of
-    /// [`check_exc_match`]; the raised value only matches when its type is an
-    /// exception that is a subclass of the handler's class.
-    fn exc_matches_handler(exc_type_enum: Type, handler_type: ExcType) -> bool {
-        matches!(exc_type_enum, Type::Exception(et) if et.is_subclass_of(handler_type))
+    /// [`check_exc_match`]: a built-in exception class catches an exception of
+    /// its type or a subtype, and an instance of a class written in Python
+    /// that derives from one; a class written in Python that derives from an
+    /// exception catches an instance of itself or a subclass. Anything else
+    /// (a tuple, an exception instance, another class) is not a valid
+    /// exception type for an `except` clause.
+    fn exc_matches_handler(&self, exception: &Value, handler: &Value) -> Result<bool, RunError> {
+        match handler {
+            Value::Builtin(Builtins::ExcType(handler_type)) => {
+                let raised = match exception.py_type(self) {
+                    Type::Exception(raised) => Some(raised),
+                    _ => instance_exception(exception, self.heap),
+                };
+                Ok(raised.is_some_and(|raised| raised.is_subclass_of(*handler_type)))
+            }
+            Value::Ref(class) if class_exception(*class, self.heap).is_some() => Ok(matches!(
+                exception,
+                Value::Ref(id) if matches!(self.heap.get(*id), HeapData::Instance(inst) if is_subclass(inst.class(), *class, self.heap))
+            )),
+            _ => Err(ExcType::except_invalid_type_error()),
+        }
     }
 }
 
