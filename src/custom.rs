@@ -250,7 +250,7 @@ fn in_worker_file(e: MontyException) -> MontyException {
 /// starts in `worker`, as it would under `Pool.map`.
 fn item_error(e: MontyException, skip: usize, time_limit: Duration, code: &str) -> PyException {
     let e = in_worker_file(e);
-    let type_name: &'static str = e.exc_type().into();
+    let type_name = e.type_name().to_string();
     let message = match e.exc_type() {
         ExcType::TimeoutError if e.message().is_some_and(|m| m.contains("time limit exceeded")) => {
             format!(
@@ -276,7 +276,7 @@ fn item_error(e: MontyException, skip: usize, time_limit: Duration, code: &str) 
         MontyException::with_traceback(e.exc_type(), Some(message.clone()).filter(|m| !m.is_empty()), frames)
             .with_data(e.data().clone());
     PyException {
-        type_name: type_name.to_string(),
+        type_name,
         raised: Some(Box::new(Raised {
             repr: shown.py_repr(),
             traceback: crate::traceback::render(&shown, FILE_NAME, code),

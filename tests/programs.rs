@@ -149,6 +149,39 @@ print(p.exitcode)
     );
 }
 
+/// The program's own exception class, uncaught, is named by its class on the last line of
+/// the traceback, in a thread (which the program outlives) and at the program's end, where
+/// it is the report's error, as CPython names it (not by the built-in class it derives from).
+#[test]
+fn an_uncaught_exception_of_the_programs_class_is_named_by_its_class() {
+    let code = r#"import threading
+class TaskError(RuntimeError):
+    pass
+class Quiet(TaskError):
+    pass
+def boom(n):
+    raise TaskError(f'task {n} failed')
+t = threading.Thread(target=boom, args=(1,))
+t.start()
+t.join()
+try:
+    boom(2)
+except RuntimeError as e:
+    print(type(e).__name__, e)
+raise Quiet
+"#;
+    let report = run_within(code, 10);
+    assert_eq!(report.stdout, "TaskError task 2 failed\n");
+    assert_eq!(
+        report.stderr,
+        "Exception in thread Thread-1 (boom):\nTraceback (most recent call last):\n  File \"main.py\", line 7, in boom\n    \
+         raise TaskError(f'task {n} failed')\nTaskError: task 1 failed\n\
+         Traceback (most recent call last):\n  File \"main.py\", line 15, in <module>\n    raise Quiet\nQuiet\n"
+    );
+    let error = report.error.expect("the program ends on its exception");
+    assert_eq!((error.type_name.as_str(), report.exit_code), ("Quiet", Some(1)), "{error:?}");
+}
+
 /// How a program ends shows as CPython's interpreter shows it: `sys.exit(n)` is exit status n
 /// with nothing on stderr, `sys.exit('text')` prints the text (no traceback) and is status 1,
 /// an uncaught exception prints its traceback and is status 1; only that last is the report's

@@ -432,7 +432,7 @@ fn explained(e: MontyException) -> MontyException {
 /// traceback laid out as CPython's, quoting `source`.
 fn program_error(e: &MontyException, budget: Duration, source: &str) -> ProgramError {
     let e = &explained(in_budget_terms(e.clone(), budget));
-    let type_name: &'static str = e.exc_type().into();
+    let type_name = e.type_name();
     let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
     let shown = crate::traceback::in_file(e, PROGRAM_SNIPPET, FILE_NAME, |f| {
         f.filename != PRELUDE_SNIPPET && f.filename != AT_EXIT_SNIPPET
