@@ -24,6 +24,19 @@ use crate::{
     value::{EitherStr, Value},
 };
 
+/// The division a `ZeroDivisionError` comes from, which CPython's message names.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Division {
+    /// `/`
+    True,
+    /// `//`
+    Floor,
+    /// `%`
+    Modulo,
+    /// `divmod()`
+    DivMod,
+}
+
 /// Result type alias for operations that can produce a runtime error.
 pub type RunResult<T> = Result<T, RunError>;
 
@@ -1676,6 +1689,31 @@ pub(crate) trait ExcTypeExt: Sized {
     #[must_use]
     fn zero_division() -> SimpleException {
         SimpleException::new_msg(ExcType::ZeroDivisionError, "division by zero")
+    }
+
+    /// The `ZeroDivisionError` of `op` on two integers, in CPython's words (`1 // 0`:
+    /// `integer division or modulo by zero`; `1 / 0`: `division by zero`).
+    #[must_use]
+    fn zero_division_int(op: Division) -> SimpleException {
+        let message = match op {
+            Division::True => "division by zero",
+            Division::Floor | Division::DivMod => "integer division or modulo by zero",
+            Division::Modulo => "integer modulo by zero",
+        };
+        SimpleException::new_msg(ExcType::ZeroDivisionError, message)
+    }
+
+    /// The `ZeroDivisionError` of `op` where an operand is a float, in CPython's words
+    /// (`1.0 // 0`: `float floor division by zero`; `1.0 % 0`: `float modulo`).
+    #[must_use]
+    fn zero_division_float(op: Division) -> SimpleException {
+        let message = match op {
+            Division::True => "float division by zero",
+            Division::Floor => "float floor division by zero",
+            Division::Modulo => "float modulo",
+            Division::DivMod => "float divmod()",
+        };
+        SimpleException::new_msg(ExcType::ZeroDivisionError, message)
     }
 
     /// Creates an OverflowError for an int too large for an index-sized integer.

@@ -16,7 +16,7 @@ use crate::{
     builtins::{Builtins, BuiltinsFunctions, std_stream_call},
     bytecode::{CallResult, VM},
     defer_drop,
-    exception_private::{ExcType, ExcTypeExt, RunResult, SimpleException},
+    exception_private::{Division, ExcType, ExcTypeExt, RunResult, SimpleException},
     fstring::FormatFloat,
     heap::{DropWithContext, Heap, HeapData, HeapId, HeapObjectRead, HeapReadOutput},
     heap_data::{heap_payloads, heap_read_output_py_trait_forward},
@@ -335,42 +335,42 @@ impl<'h> PyTrait<'h> for PyValue<'h> {
     numeric_binary!(py_rsub_impl, true, |lhs, rhs, vm| Ok(Value::Float(lhs - rhs)));
     numeric_binary!(py_truediv_impl, false, |lhs, rhs, vm| {
         if rhs == 0.0 {
-            Err(ExcType::zero_division().into())
+            Err(ExcType::zero_division_float(Division::True).into())
         } else {
             Ok(Value::Float(lhs / rhs))
         }
     });
     numeric_binary!(py_rtruediv_impl, true, |lhs, rhs, vm| {
         if rhs == 0.0 {
-            Err(ExcType::zero_division().into())
+            Err(ExcType::zero_division_float(Division::True).into())
         } else {
             Ok(Value::Float(lhs / rhs))
         }
     });
     numeric_binary!(py_floordiv_impl, false, |lhs, rhs, vm| {
         if rhs == 0.0 {
-            Err(ExcType::zero_division().into())
+            Err(ExcType::zero_division_float(Division::Floor).into())
         } else {
             Ok(Value::Float(py_float_divmod(lhs, rhs).0))
         }
     });
     numeric_binary!(py_rfloordiv_impl, true, |lhs, rhs, vm| {
         if rhs == 0.0 {
-            Err(ExcType::zero_division().into())
+            Err(ExcType::zero_division_float(Division::Floor).into())
         } else {
             Ok(Value::Float(py_float_divmod(lhs, rhs).0))
         }
     });
     numeric_binary!(py_mod_impl, false, |lhs, rhs, vm| {
         if rhs == 0.0 {
-            Err(ExcType::zero_division().into())
+            Err(ExcType::zero_division_float(Division::Modulo).into())
         } else {
             Ok(Value::Float(py_float_mod(lhs, rhs)))
         }
     });
     numeric_binary!(py_rmod_impl, true, |lhs, rhs, vm| {
         if rhs == 0.0 {
-            Err(ExcType::zero_division().into())
+            Err(ExcType::zero_division_float(Division::Modulo).into())
         } else {
             Ok(Value::Float(py_float_mod(lhs, rhs)))
         }

@@ -15,7 +15,7 @@ use crate::{
     builtins::Builtins,
     bytecode::{CallResult, VM},
     defer_drop,
-    exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
+    exception_private::{Division, ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
     expressions::CmpOperator,
     hash::{HashValue, hash_f64, hash_named, hash_one, identity_hash},
     heap::{ContainsHeap, DropWithContext, Heap, HeapData, HeapId, HeapReadOutput},
@@ -2174,7 +2174,7 @@ fn saturating_i64(value: &BigInt) -> i64 {
 /// `LongInt` pair — too small to be worth preflighting against the tracker.
 pub(crate) fn int_divmod_tuple(lhs: i64, rhs: i64, heap: &Heap) -> RunResult<Value> {
     if rhs == 0 {
-        Err(ExcType::zero_division().into())
+        Err(ExcType::zero_division_int(Division::DivMod).into())
     } else if let Some((quotient, remainder)) = floor_divmod(lhs, rhs) {
         Ok(allocate_tuple(
             smallvec![Value::Int(quotient), Value::Int(remainder)],
@@ -2190,7 +2190,7 @@ pub(crate) fn int_divmod_tuple(lhs: i64, rhs: i64, heap: &Heap) -> RunResult<Val
 /// Shared with big-integer mixed-type arithmetic, which widens its long operand first.
 pub(crate) fn float_divmod_tuple(lhs: f64, rhs: f64, heap: &Heap) -> RunResult<Value> {
     if rhs == 0.0 {
-        Err(ExcType::zero_division().into())
+        Err(ExcType::zero_division_float(Division::DivMod).into())
     } else {
         let (quotient, remainder) = py_float_divmod(lhs, rhs);
         Ok(allocate_tuple(

@@ -1,2 +1,2 @@
 1 // 0
-# Raise=ZeroDivisionError('division by zero')
+# Raise=ZeroDivisionError('integer division or modulo by zero')

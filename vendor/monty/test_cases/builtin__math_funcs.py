@@ -205,7 +205,7 @@ try:
     divmod(_big, False)
     assert False, 'expected divmod to fail'
 except ZeroDivisionError as exc:
-    assert str(exc) == 'division by zero'
+    assert str(exc) == 'integer division or modulo by zero'
 
 # === pow() ===
 # Basic pow operations

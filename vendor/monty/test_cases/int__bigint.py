@@ -582,12 +582,17 @@ assert float(-big) == -1.1805916207174113e21
 assert float(100000000000000000000000000000) == 1e29
 assert 100000000000000000000000000000 * 1.0 == 1e29
 
-for compute in [lambda: big / 0.0, lambda: big // 0.0, lambda: big % 0.0, lambda: divmod(big, 0.0)]:
+for compute, message in [
+    (lambda: big / 0.0, 'float division by zero'),
+    (lambda: big // 0.0, 'float floor division by zero'),
+    (lambda: big % 0.0, 'float modulo'),
+    (lambda: divmod(big, 0.0), 'float divmod()'),
+]:
     try:
         compute()
         assert False, 'expected ZeroDivisionError'
     except ZeroDivisionError as e:
-        assert str(e) == 'division by zero'
+        assert str(e) == message
 
 for compute in [lambda: 0.0**-big, lambda: pow(0.0, -big)]:
     try:

@@ -72,43 +72,43 @@ try:
     divmod(10, 0)
     assert False, 'divmod(int, 0) should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'divmod int/0 error: {e}'
+    assert str(e) == 'integer division or modulo by zero', f'divmod int/0 error: {e}'
 
 try:
     divmod(BIGINT, 0)
     assert False, 'divmod(bigint, 0) should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'divmod bigint/0 error: {e}'
+    assert str(e) == 'integer division or modulo by zero', f'divmod bigint/0 error: {e}'
 
 try:
     divmod(10, BIGINT - BIGINT)  # BigInt zero
     assert False, 'divmod(int, bigint_zero) should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'divmod int/bigint_zero error: {e}'
+    assert str(e) == 'integer division or modulo by zero', f'divmod int/bigint_zero error: {e}'
 
 try:
     divmod(BIGINT, BIGINT - BIGINT)  # BigInt / BigInt zero
     assert False, 'divmod(bigint, bigint_zero) should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'divmod bigint/bigint_zero error: {e}'
+    assert str(e) == 'integer division or modulo by zero', f'divmod bigint/bigint_zero error: {e}'
 
 try:
     divmod(10.0, 0.0)
     assert False, 'divmod(float, 0.0) should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'divmod float/0.0 error: {e}'
+    assert str(e) == 'float divmod()', f'divmod float/0.0 error: {e}'
 
 try:
     divmod(10, 0.0)
     assert False, 'divmod(int, 0.0) should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'divmod int/0.0 error: {e}'
+    assert str(e) == 'float divmod()', f'divmod int/0.0 error: {e}'
 
 try:
     divmod(10.0, 0)
     assert False, 'divmod(float, 0) should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'divmod float/0 error: {e}'
+    assert str(e) == 'float divmod()', f'divmod float/0 error: {e}'
 
 
 # === divmod() type errors ===
@@ -239,22 +239,22 @@ try:
     BIGINT // 0
     assert False, 'bigint // 0 should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'bigint floordiv error: {e}'
+    assert str(e) == 'integer division or modulo by zero', f'bigint floordiv error: {e}'
 
 try:
     BIGINT % 0
     assert False, 'bigint % 0 should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'bigint mod error: {e}'
+    assert str(e) == 'integer modulo by zero', f'bigint mod error: {e}'
 
 try:
     10 // (BIGINT - BIGINT)  # int // BigInt zero
     assert False, 'int // bigint_zero should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'int floordiv bigint_zero error: {e}'
+    assert str(e) == 'integer division or modulo by zero', f'int floordiv bigint_zero error: {e}'
 
 try:
     10 % (BIGINT - BIGINT)  # int % BigInt zero
     assert False, 'int % bigint_zero should raise ZeroDivisionError'
 except ZeroDivisionError as e:
-    assert 'division by zero' in str(e), f'int mod bigint_zero error: {e}'
+    assert str(e) == 'integer modulo by zero', f'int mod bigint_zero error: {e}'

@@ -550,7 +550,7 @@ fn handled_exception_reaches_the_host_with_its_traceback() {
       File "<python-input-0>", line 2, in inner
         return 10 // n
                ~~~~~~~
-    ZeroDivisionError: division by zero
+    ZeroDivisionError: integer division or modulo by zero
     "#);
     let progress = call.resume(MontyObject::none(), PrintWriter::Stdout).unwrap();
     progress.into_complete().expect("expected completion");

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     bytecode::VM,
-    exception_private::{ExcType, ExcTypeExt, RunResult},
+    exception_private::{Division, ExcType, ExcTypeExt, RunResult},
     heap::HeapData,
     resource_checks::{check_div_size, check_lshift_size, check_pow_size},
     value::{
@@ -69,7 +69,7 @@ pub(super) trait IntArithmetic {
             }
         }
         if let Value::Float(rhs) = other {
-            check_float_divisor(self, *rhs, reflected)?;
+            check_float_divisor(self, *rhs, reflected, Division::True)?;
             let (lhs, rhs) = ordered(self.float()?, *rhs, reflected);
             Ok(Some(Value::Float(lhs / rhs)))
         } else if let Some(rhs) = integer_value(other, vm) {
@@ -87,21 +87,21 @@ pub(super) trait IntArithmetic {
         if let (Some(lhs), Some(rhs)) = (self.small(), small_int(other)) {
             let (lhs, rhs) = ordered(lhs, rhs, reflected);
             if rhs == 0 {
-                return Err(ExcType::zero_division().into());
+                return Err(ExcType::zero_division_int(Division::Floor).into());
             }
             Ok(Some(match floor_divmod(lhs, rhs) {
                 Some((quotient, _)) => Value::Int(quotient),
                 None => wide_i128_into_value(i128::from(lhs).div_euclid(i128::from(rhs)), vm.heap),
             }))
         } else if let Value::Float(rhs) = other {
-            check_float_divisor(self, *rhs, reflected)?;
+            check_float_divisor(self, *rhs, reflected, Division::Floor)?;
             let (lhs, rhs) = ordered(self.float()?, *rhs, reflected);
             Ok(Some(Value::Float(py_float_divmod(lhs, rhs).0)))
         } else if let Some(rhs) = integer_value(other, vm) {
             let lhs = self.big();
             let (lhs, rhs) = ordered(lhs.as_ref(), rhs.as_ref(), reflected);
             if rhs.is_zero() {
-                return Err(ExcType::zero_division().into());
+                return Err(ExcType::zero_division_int(Division::Floor).into());
             }
             check_div_size(lhs.bits(), &vm.heap.tracker)?;
             Ok(Some(LongInt::new(lhs.div_floor(rhs)).into_value(vm.heap)))
@@ -116,7 +116,7 @@ pub(super) trait IntArithmetic {
         if let (Some(lhs), Some(rhs)) = (self.small(), small_int(other)) {
             let (lhs, rhs) = ordered(lhs, rhs, reflected);
             if rhs == 0 {
-                return Err(ExcType::zero_division().into());
+                return Err(ExcType::zero_division_int(Division::Modulo).into());
             }
             Ok(Some(Value::Int(match lhs.checked_rem(rhs) {
                 Some(rem) if rem != 0 && (lhs < 0) != (rhs < 0) => rem + rhs,
@@ -124,14 +124,14 @@ pub(super) trait IntArithmetic {
                 None => 0,
             })))
         } else if let Value::Float(rhs) = other {
-            check_float_divisor(self, *rhs, reflected)?;
+            check_float_divisor(self, *rhs, reflected, Division::Modulo)?;
             let (lhs, rhs) = ordered(self.float()?, *rhs, reflected);
             Ok(Some(Value::Float(py_float_mod(lhs, rhs))))
         } else if let Some(rhs) = integer_value(other, vm) {
             let lhs = self.big();
             let (lhs, rhs) = ordered(lhs.as_ref(), rhs.as_ref(), reflected);
             if rhs.is_zero() {
-                return Err(ExcType::zero_division().into());
+                return Err(ExcType::zero_division_int(Division::Modulo).into());
             }
             Ok(Some(LongInt::new(lhs.mod_floor(rhs)).into_value(vm.heap)))
         } else {
@@ -145,14 +145,14 @@ pub(super) trait IntArithmetic {
             let (lhs, rhs) = ordered(lhs, rhs, reflected);
             int_divmod_tuple(lhs, rhs, vm.heap).map(Some)
         } else if let Value::Float(rhs) = other {
-            check_float_divisor(self, *rhs, reflected)?;
+            check_float_divisor(self, *rhs, reflected, Division::DivMod)?;
             let (lhs, rhs) = ordered(self.float()?, *rhs, reflected);
             float_divmod_tuple(lhs, rhs, vm.heap).map(Some)
         } else if let Some(rhs) = integer_value(other, vm) {
             let lhs = self.big();
             let (lhs, rhs) = ordered(lhs.as_ref(), rhs.as_ref(), reflected);
             if rhs.is_zero() {
-                return Err(ExcType::zero_division().into());
+                return Err(ExcType::zero_division_int(Division::DivMod).into());
             }
             check_div_size(lhs.bits(), &vm.heap.tracker)?;
             Ok(Some(bigint_divmod_tuple(lhs, rhs, vm.heap)))
@@ -305,15 +305,15 @@ pub(crate) fn float_binary(
     operation(lhs, rhs).map(Some)
 }
 
-/// Rejects a zero divisor before a potentially overflowing integer-to-float conversion.
-fn check_float_divisor(lhs: &(impl IntArithmetic + ?Sized), rhs: f64, reflected: bool) -> RunResult<()> {
+/// Rejects a zero divisor of `op` before a potentially overflowing integer-to-float conversion.
+fn check_float_divisor(lhs: &(impl IntArithmetic + ?Sized), rhs: f64, reflected: bool, op: Division) -> RunResult<()> {
     let zero = if reflected {
         lhs.small().map_or_else(|| lhs.big().is_zero(), |value| value == 0)
     } else {
         rhs == 0.0
     };
     if zero {
-        Err(ExcType::zero_division().into())
+        Err(ExcType::zero_division_float(op).into())
     } else {
         Ok(())
     }
