@@ -380,8 +380,8 @@ mod tests {
     fn an_item_that_raises_gets_its_traceback_from_worker_on() {
         let code = "def helper(n):\n    return 10 // n\n\ndef worker(num):\n    return helper(num - 2)\n";
         let e = call(code, Value::Int(2)).unwrap_err();
-        assert_eq!(e.display(), "ZeroDivisionError: division by zero");
-        assert_eq!(e.repr(), "ZeroDivisionError('division by zero')");
+        assert_eq!(e.display(), "ZeroDivisionError: integer division or modulo by zero");
+        assert_eq!(e.repr(), "ZeroDivisionError('integer division or modulo by zero')");
         let raised = e.raised.unwrap();
         assert_eq!(raised.line, Some(2));
         assert!(
@@ -393,7 +393,11 @@ mod tests {
         );
         assert!(!raised.traceback.contains(CALL), "{}", raised.traceback);
         assert!(!raised.traceback.contains("<python-input"), "{}", raised.traceback);
-        assert!(raised.traceback.ends_with("ZeroDivisionError: division by zero"), "{}", raised.traceback);
+        assert!(
+            raised.traceback.ends_with("ZeroDivisionError: integer division or modulo by zero"),
+            "{}",
+            raised.traceback
+        );
     }
 
     #[test]
