@@ -406,7 +406,11 @@ def _pg_build():
             except SystemExit:
                 pass
             except BaseException as e:
-                _pg.uncaught('Exception in thread ' + self.name + ':\n', last_line(e))
+                hook = threading.excepthook
+                try:
+                    hook(ExceptHookArgs(type(e), e, None, self))
+                except BaseException as failed:
+                    _pg.uncaught('Exception in threading.excepthook:\n', last_line(failed))
             finally:
                 _pg.thread_end(self._lane)
                 self._finished = True
@@ -595,7 +599,23 @@ def _pg_build():
         for p in active_children():
             p.join()
 
+    class ExceptHookArgs:
+        # What threading.excepthook is called with, as CPython's: the exception's type, value
+        # and traceback (None: monty keeps no traceback objects) and the thread.
+        def __init__(self, exc_type, exc_value, exc_traceback, thread):
+            self.exc_type = exc_type
+            self.exc_value = exc_value
+            self.exc_traceback = exc_traceback
+            self.thread = thread
+
+    def excepthook(args):
+        # CPython's default: the thread's name, then the traceback, on stderr.
+        _pg.uncaught('Exception in thread ' + args.thread.name + ':\n', last_line(args.exc_value))
+
     threading = _PgModule('threading')
+    threading.excepthook = excepthook
+    threading.__excepthook__ = excepthook
+    threading.ExceptHookArgs = ExceptHookArgs
     threading.Thread = Thread
     threading.Lock = Lock
     threading.RLock = RLock
