@@ -104,3 +104,20 @@ try:
     AppError(x=1)
 except TypeError as e:
     assert str(e) == 'AppError() takes no keyword arguments', str(e)
+
+# a context manager's __exit__ gets the class and the instance
+seen = []
+
+
+class Recorder:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        seen.append((exc_type, exc))
+        return True
+
+
+with Recorder():
+    raise RetryError(4, 'x')
+assert seen[0][0] is RetryError and seen[0][1].attempts == 4, 'with statement'

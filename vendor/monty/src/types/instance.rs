@@ -598,15 +598,22 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
         // the third slot is always `None` (see limitations/with.md).
         let (typ, val) = match exc {
             Some(exc_id) => {
-                let HeapData::Exception(e) = vm.heap.get(exc_id) else {
+                let typ = match vm.heap.get(exc_id) {
+                    HeapData::Exception(e) => Value::Builtin(Builtins::ExcType(e.exc_type())),
+                    // An instance of an exception class written in Python: its class.
+                    HeapData::Instance(inst) => {
+                        let class = inst.class();
+                        vm.heap.inc_ref(class);
+                        Value::Ref(class)
+                    }
                     // Instances only receive `Some(exc)` from `WithExceptStart`,
                     // which always passes the in-flight exception object
                     // (explicit `obj.__exit__(...)` calls go through normal
                     // method dispatch, never this trait hook).
-                    unreachable!("Instance py_exit called with a non-exception heap id");
+                    _ => unreachable!("Instance py_exit called with a non-exception heap id"),
                 };
                 vm.heap.inc_ref(exc_id);
-                (Value::Builtin(Builtins::ExcType(e.exc_type())), Value::Ref(exc_id))
+                (typ, Value::Ref(exc_id))
             }
             None => (Value::None, Value::None),
         };
