@@ -26,6 +26,7 @@ use crate::{
     types::{
         GenericAlias, LazyHeapSet, LongInt, Property, PyTrait, Type, Union, allocate_string,
         bytes::PyBytes,
+        exception_class,
         long_int::{PyInt, arithmetic::float_binary},
         numeric::{round_digits, round_float},
         py_trait::PyObjectIdentity,
@@ -533,6 +534,17 @@ impl<'h> PyTrait<'h> for PyValue<'h> {
         forward_py_value!(self, |value| value.py_call_attr(vm, attr, args), {
             Self::Module(value) => value.py_call_attr(vm, attr, args),
             Self::Builtin(Builtins::Type(ty)) if let EitherStr::Interned(id) = attr => ty.call_class_method(*id, args, vm),
+            // `Exception.__init__(self, msg)` in an exception class written in Python.
+            Self::Builtin(Builtins::ExcType(base)) => {
+                let name = attr.as_str(vm.interns).to_owned();
+                match exception_class::unbound_base_method(*base, &name, args, vm) {
+                    Ok(answer) => answer.map(CallResult::Value),
+                    Err(args) => {
+                        args.drop_with(vm);
+                        Err(ExcType::attribute_error(self.py_type_name(vm), &name))
+                    }
+                }
+            }
             Self::Marker(Marker(marker @ (StaticStrings::Stdout | StaticStrings::Stderr)))
                 if matches!(attr.as_str(vm.interns), "write" | "flush") =>
             {

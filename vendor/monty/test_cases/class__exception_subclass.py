@@ -121,3 +121,21 @@ class Recorder:
 with Recorder():
     raise RetryError(4, 'x')
 assert seen[0][0] is RetryError and seen[0][1].attempts == 4, 'with statement'
+
+
+# the base's __init__ called as the older tutorials write it
+class OldStyle(Exception):
+    def __init__(self, msg):
+        Exception.__init__(self, msg)
+        self.msg = msg
+
+    def __str__(self):
+        return 'old: ' + Exception.__str__(self)
+
+
+try:
+    raise OldStyle('style')
+except OldStyle as e:
+    assert e.args == ('style',) and e.msg == 'style', 'Exception.__init__ sets args'
+    assert str(e) == 'old: style', 'Exception.__str__'
+    assert Exception.__repr__(e) == "OldStyle('style')", 'Exception.__repr__'

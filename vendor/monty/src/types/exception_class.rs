@@ -14,8 +14,8 @@ use crate::{
     args::ArgValues,
     bytecode::VM,
     defer_drop,
-    exception_private::{ExcType, RunResult},
-    heap::{Heap, HeapData, HeapId, HeapReadOutput},
+    exception_private::{ExcType, ExcTypeExt, RunResult},
+    heap::{DropWithContext, Heap, HeapData, HeapId, HeapReadOutput},
     intern::StaticStrings,
     types::{
         LazyHeapSet, PyTrait,
@@ -143,4 +143,81 @@ pub(crate) fn exception_repr_fmt(
         Shown::Whole => args.py_repr_fmt(f, vm, heap_ids)?,
     }
     Ok(())
+}
+
+/// `BaseException`'s `__init__` (which sets `args`), `__str__` and `__repr__` called on
+/// `instance`, through `super()` or as `Exception.__init__(self, ...)`, or the arguments back
+/// for any other name.
+pub(crate) fn base_method(
+    instance: HeapId,
+    name: &str,
+    args: ArgValues,
+    vm: &mut VM<'_>,
+) -> Result<RunResult<Value>, ArgValues> {
+    match (name, args) {
+        ("__init__", args) if args.has_kwargs() => {
+            args.drop_with(vm);
+            let HeapData::Instance(inst) = vm.heap.get(instance) else {
+                unreachable!("base_method is given an instance")
+            };
+            let name = class_name(inst.class(), vm.heap, vm.interns);
+            Ok(Err(ExcType::type_error(format!("{name}() takes no keyword arguments"))))
+        }
+        ("__init__", args) => {
+            let set = set_args(instance, &args, vm);
+            args.drop_with(vm);
+            Ok(set.map(|()| Value::None))
+        }
+        ("__str__", ArgValues::Empty) => Ok(exception_str(instance, vm)),
+        ("__repr__", ArgValues::Empty) => {
+            let mut repr = String::new();
+            Ok(exception_repr_fmt(instance, &mut repr, vm, &mut LazyHeapSet::default())
+                .map(|()| allocate_string(repr, vm.heap)))
+        }
+        (_, args) => Err(args),
+    }
+}
+
+/// `Exception.__init__(self, ...)`, `Exception.__str__(self)`, `Exception.__repr__(self)`:
+/// `base`'s method (see [`base_method`]) called on `self`, an instance of a class written in
+/// Python that derives from `base` (CPython's `TypeError` for anything else); the arguments
+/// back for any other name.
+pub(crate) fn unbound_base_method(
+    base: ExcType,
+    name: &str,
+    args: ArgValues,
+    vm: &mut VM<'_>,
+) -> Result<RunResult<Value>, ArgValues> {
+    if !matches!(name, "__init__" | "__str__" | "__repr__") {
+        return Err(args);
+    }
+    let derives = args
+        .first_positional()
+        .and_then(|receiver| instance_exception(receiver, vm.heap))
+        .is_some_and(|e| e.is_subclass_of(base));
+    if !derives {
+        // What CPython says of its slot wrapper given no instance of the class.
+        let message = match args.first_positional() {
+            Some(receiver) => format!(
+                "descriptor '{name}' requires a '{base}' object but received a '{}'",
+                receiver.py_type_name(vm)
+            ),
+            None => format!("descriptor '{name}' of '{base}' object needs an argument"),
+        };
+        args.drop_with(vm);
+        return Ok(Err(ExcType::type_error(message)));
+    }
+    let (positional, kwargs) = args.into_parts();
+    let mut positional: Vec<Value> = positional.collect();
+    let receiver = positional.remove(0);
+    let &Value::Ref(instance) = &receiver else {
+        unreachable!("checked above: an instance")
+    };
+    match base_method(instance, name, ArgValues::from_parts(positional, kwargs), vm) {
+        Ok(answer) => {
+            receiver.drop_with(vm);
+            Ok(answer)
+        }
+        Err(rest) => Err(rest.prepend(receiver)),
+    }
 }

@@ -307,10 +307,10 @@ fn read_descriptor(member: &Value, instance: HeapId, attr: &EitherStr, vm: &mut 
 /// (`<B object at 0x...>`), `__str__` (the instance's `repr`, as `object.__str__`
 /// calls it) and `__eq__` (`True` for the instance itself, else `NotImplemented`).
 /// For an exception class's instance, `BaseException` answers `__init__`,
-/// `__str__` and `__repr__` first (see [`exception_method`]).
+/// `__str__` and `__repr__` first (see [`exception_class::base_method`]).
 fn object_method(instance: HeapId, name: &str, args: ArgValues, vm: &mut VM<'_>) -> RunResult<Value> {
     let args = if instance_exception(&Value::Ref(instance), vm.heap).is_some() {
-        match exception_method(instance, name, args, vm) {
+        match exception_class::base_method(instance, name, args, vm) {
             Ok(answer) => return answer,
             Err(args) => args,
         }
@@ -362,40 +362,6 @@ fn object_method(instance: HeapId, name: &str, args: ArgValues, vm: &mut VM<'_>)
             args.drop_with(vm);
             Err(ExcType::attribute_error("super", name))
         }
-    }
-}
-
-/// `BaseException`'s `__init__` (which sets `args`), `__str__` and `__repr__` through
-/// `super()`, or the arguments back for any other call.
-fn exception_method(
-    instance: HeapId,
-    name: &str,
-    args: ArgValues,
-    vm: &mut VM<'_>,
-) -> Result<RunResult<Value>, ArgValues> {
-    match (name, args) {
-        ("__init__", args) if args.has_kwargs() => {
-            args.drop_with(vm);
-            let HeapData::Instance(inst) = vm.heap.get(instance) else {
-                unreachable!("a super object's instance is an instance")
-            };
-            let name = class_name(inst.class(), vm.heap, vm.interns);
-            Ok(Err(ExcType::type_error(format!("{name}() takes no keyword arguments"))))
-        }
-        ("__init__", args) => {
-            let set = exception_class::set_args(instance, &args, vm);
-            args.drop_with(vm);
-            Ok(set.map(|()| Value::None))
-        }
-        ("__str__", ArgValues::Empty) => Ok(exception_class::exception_str(instance, vm)),
-        ("__repr__", ArgValues::Empty) => {
-            let mut repr = String::new();
-            Ok(
-                exception_class::exception_repr_fmt(instance, &mut repr, vm, &mut LazyHeapSet::default())
-                    .map(|()| allocate_string(repr, vm.heap)),
-            )
-        }
-        (_, args) => Err(args),
     }
 }
 
