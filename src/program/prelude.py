@@ -1236,12 +1236,15 @@ def _pg_build():
             return ('object', fn)
         return pickled_name(fn)
 
-    def pickled_class(cls):
+    def module_global(name):
+        # The program's global `name`, where pickle finds what it sends by name; None if none.
         try:
-            found = _pg_global(cls.__name__)
+            return _pg_global(name)
         except NameError:
-            found = None
-        if found is not cls:
+            return None
+
+    def pickled_class(cls):
+        if module_global(cls.__name__) is not cls:
             raise AttributeError("Can't pickle local object '" + cls.__qualname__ + "'")
         return cls.__name__
 
@@ -1272,11 +1275,7 @@ def _pg_build():
             raise TypeError('cannot pickle ' + repr(type(fn).__name__) + ' object')
         if name == '<lambda>':
             raise AttributeError("Can't pickle local object '<lambda>'")
-        try:
-            found = _pg_global(name)
-        except NameError:
-            found = None
-        if found is not fn:
+        if module_global(name) is not fn:
             in_module = _pg_module_function(fn, name)
             if in_module is None:
                 raise AttributeError("Can't pickle local object '" + name + "'")
