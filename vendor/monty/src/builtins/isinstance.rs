@@ -9,7 +9,7 @@ use crate::{
     heap::{HeapData, HeapId, HeapRead, HeapReadOutput},
     types::{
         PyTrait, Tuple, Type,
-        exception_class::{class_exception, instance_exception},
+        exception_class::{class_exception, exception_type},
         is_subclass,
     },
     value::Value,
@@ -42,7 +42,7 @@ pub(crate) fn isinstance_check(obj: &Value, classinfo: &Value, vm: &mut VM<'_>) 
         // The name `type` is the builtin function, which is also the type of every class.
         Value::Builtin(Builtins::Function(BuiltinsFunctions::Type)) => Ok(obj.py_type(vm).is_instance_of(Type::Type)),
         Value::Builtin(Builtins::ExcType(handler_type)) => {
-            Ok(exception_of(obj, vm).is_some_and(|e| e.is_subclass_of(*handler_type)))
+            Ok(exception_type(obj, vm).is_some_and(|e| e.is_subclass_of(*handler_type)))
         }
         // A user-defined class: true iff `obj` is an instance of it or of a subclass.
         Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::Class(_)) => Ok(instance_of_class(obj, *id, vm)),
@@ -69,15 +69,6 @@ pub(crate) fn isinstance_check(obj: &Value, classinfo: &Value, vm: &mut VM<'_>) 
             isinstance_check_tuple(obj, &members, vm)
         }
         _ => Err(ExcType::isinstance_arg2_error()),
-    }
-}
-
-/// The built-in exception `obj` is or derives from: its type for a built-in exception, the
-/// class's built-in base for an instance of an exception class written in Python.
-fn exception_of(obj: &Value, vm: &VM<'_>) -> Option<ExcType> {
-    match obj.py_type(vm) {
-        Type::Exception(exc_type) => Some(exc_type),
-        _ => instance_exception(obj, vm.heap),
     }
 }
 
@@ -118,7 +109,7 @@ fn isinstance_check_tuple<'h>(obj: &Value, tuple: &HeapRead<'h, Tuple>, vm: &mut
                 }
             }
             Value::Builtin(Builtins::ExcType(exc)) => {
-                if exception_of(obj, vm).is_some_and(|e| e.is_subclass_of(*exc)) {
+                if exception_type(obj, vm).is_some_and(|e| e.is_subclass_of(*exc)) {
                     return Ok(true);
                 }
             }

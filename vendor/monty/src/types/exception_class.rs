@@ -18,7 +18,7 @@ use crate::{
     heap::{DropWithContext, Heap, HeapData, HeapId, HeapReadOutput},
     intern::StaticStrings,
     types::{
-        LazyHeapSet, PyTrait,
+        LazyHeapSet, PyTrait, Type,
         instance::class_name,
         str::allocate_string,
         tuple::{TupleVec, allocate_tuple},
@@ -43,6 +43,16 @@ pub(crate) fn instance_exception(value: &Value, heap: &Heap) -> Option<ExcType> 
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// The built-in exception `value` is or derives from: its type for one of monty's own
+/// exceptions, the class's built-in base for an instance of an exception class written in
+/// Python.
+pub(crate) fn exception_type(value: &Value, vm: &VM<'_>) -> Option<ExcType> {
+    match value.py_type(vm) {
+        Type::Exception(exc_type) => Some(exc_type),
+        _ => instance_exception(value, vm.heap),
     }
 }
 

@@ -12,8 +12,8 @@ use crate::{
     heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId},
     intern::{StaticStrings, StringId},
     types::{
-        LazyHeapSet, PyTrait, Type,
-        exception_class::{class_exception, instance_exception},
+        LazyHeapSet, PyTrait,
+        exception_class::{class_exception, exception_type, instance_exception},
         instance::{class_name, instance_str},
         is_subclass,
     },
@@ -621,11 +621,7 @@ impl VM<'_> {
     fn exc_matches_handler(&self, exception: &Value, handler: &Value) -> Result<bool, RunError> {
         match handler {
             Value::Builtin(Builtins::ExcType(handler_type)) => {
-                let raised = match exception.py_type(self) {
-                    Type::Exception(raised) => Some(raised),
-                    _ => instance_exception(exception, self.heap),
-                };
-                Ok(raised.is_some_and(|raised| raised.is_subclass_of(*handler_type)))
+                Ok(exception_type(exception, self).is_some_and(|raised| raised.is_subclass_of(*handler_type)))
             }
             Value::Ref(class) if class_exception(*class, self.heap).is_some() => Ok(matches!(
                 exception,
