@@ -1136,8 +1136,7 @@ fn import_set(
 
 /// The class the module's global `name` holds, if it holds one written in Python; borrowed.
 fn module_class_named(name: &str, vm: &VM<'_>) -> Option<HeapId> {
-    let slot = vm.global_names.get(vm.interns.get_string_id_by_name(name)?)?;
-    match vm.globals.get(slot.index()) {
+    match vm.global_named(name) {
         Some(Value::Ref(id)) if matches!(vm.heap.get(*id), HeapData::Class(_)) => Some(*id),
         _ => None,
     }

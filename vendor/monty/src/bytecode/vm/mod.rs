@@ -2311,13 +2311,18 @@ impl<'h> VM<'h> {
         }
     }
 
+    /// The module global called `name`, if the module has one bound: what the host names by
+    /// name (a registry of modules, a class that pickle sends by name) rather than by id.
+    pub(crate) fn global_named(&self, name: &str) -> Option<&Value> {
+        let slot = self.global_names.get(self.interns.get_string_id_by_name(name)?)?;
+        self.globals.get(slot.index())
+    }
+
     /// The value the module-level dict `__modules__` holds for `name_id`, if the program made
     /// one: modules written in Python by an embedder (fed to a REPL before the program), which
     /// `import` finds first, as CPython's finds `sys.modules`.
     fn provided_module(&mut self, name_id: StringId) -> Option<Value> {
-        let registry_name = self.interns.get_string_id_by_name("__modules__")?;
-        let slot = self.global_names.get(registry_name)?;
-        let Value::Ref(registry) = self.globals.get(slot.index())? else {
+        let Value::Ref(registry) = self.global_named("__modules__")? else {
             return None;
         };
         let HeapData::Dict(dict) = self.heap.get(*registry) else {
