@@ -1,10 +1,13 @@
 //! Print-output plumbing: [`PrintStream`], [`PrintWriter`] and the
-//! [`PrintWriterCallback`] trait used by hosts to capture `print()` output.
+//! [`PrintWriterCallback`] trait used by hosts to capture `print()` output,
+//! and to answer a host call within the turn ([`HostCall`]).
 
 use std::borrow::Cow;
 
 use crate::{
     exceptions::{ExcType, MontyException},
+    object::{CallArgs, MontyObject},
+    os::OsFunctionCall,
     resource::ResourceError,
 };
 
@@ -196,6 +199,59 @@ impl PrintWriter<'_> {
             _ => Ok(()),
         }
     }
+
+    /// Offers `call` to a callback to answer within the turn; see
+    /// [`PrintWriterCallback::answer_now`]. `None` from every other variant.
+    pub fn answer_now(&mut self, call: HostCall<'_>) -> Option<Result<MontyObject, MontyException>> {
+        match self {
+            Self::Callback(cb) => cb.answer_now(call),
+            _ => None,
+        }
+    }
+}
+
+/// A call the VM is about to suspend for, offered to the host's callback to answer at once
+/// ([`PrintWriterCallback::answer_now`]).
+///
+/// Suspending costs a host round trip: the VM's state is taken apart into a snapshot, the
+/// host is handed a progress value, and its answer restores the VM. A host whose functions
+/// mostly answer without waiting (a clock, an uncontended lock, a counter) spends most of its
+/// time there; answered here, the call costs a conversion of its arguments and its result.
+/// And where the VM cannot suspend at all (a function that a built-in such as `map()` or a
+/// `sorted` key calls back), an answer here is the only way the call can succeed.
+#[derive(Debug)]
+pub enum HostCall<'a> {
+    /// A call of an external function, as a suspension would hand it over
+    /// (`ReplFunctionCall::function_name` and `args`).
+    Function {
+        /// The function's name.
+        name: &'a str,
+        /// Its arguments.
+        args: &'a CallArgs,
+        /// Whether the VM could suspend for it instead (see [`HostCall::can_suspend`]).
+        can_suspend: bool,
+    },
+    /// An OS call (a clock, a sleep, a pid): only those whose answer needs no
+    /// work on resume beyond converting it, or none at all (a sleep's).
+    Os {
+        /// The call, its paths already resolved.
+        call: &'a OsFunctionCall,
+        /// Whether the VM could suspend for it instead (see [`HostCall::can_suspend`]).
+        can_suspend: bool,
+    },
+}
+
+impl HostCall<'_> {
+    /// Whether the VM could suspend for this call: false inside a function that native code
+    /// called back (a built-in's key or map function), where declining the call raises
+    /// `NotImplementedError`. A host may then do what it would otherwise have done while
+    /// suspended, such as block the thread for a sleep.
+    #[must_use]
+    pub fn can_suspend(&self) -> bool {
+        match self {
+            Self::Function { can_suspend, .. } | Self::Os { can_suspend, .. } => *can_suspend,
+        }
+    }
 }
 
 /// The buffer behind [`PrintWriter::CollectStreams`]: `(stream, text)` entries
@@ -341,5 +397,17 @@ pub trait PrintWriterCallback {
     /// through do nothing here.
     fn poll_flush(&mut self) -> Result<(), MontyException> {
         Ok(())
+    }
+
+    /// Answers `call` within the turn, or declines it (`None`, the default), and the VM
+    /// suspends for it as usual (or, where it cannot suspend, raises `NotImplementedError`).
+    ///
+    /// The answer is what the host would have resumed the suspended call with: the value the
+    /// call returns (for a sleep: ignored, it returns `None`) or the exception it raises. The
+    /// call's effects are the host's to make now; a declined call must have made none, since
+    /// the host will see it again as a suspension.
+    fn answer_now(&mut self, call: HostCall<'_>) -> Option<Result<MontyObject, MontyException>> {
+        let _ = call;
+        None
     }
 }

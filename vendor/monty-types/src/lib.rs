@@ -30,8 +30,8 @@ pub use crate::{
     file_mode::FileMode,
     format::{FormatComplex, FormatFloat, StringRepr, bytes_repr, bytes_repr_fmt, string_repr_fmt, utf8_error_reason},
     io::{
-        COLLECT_STREAMS_ENTRY_OVERHEAD, CollectedStreams, DEFAULT_MAX_PRINT_COLLECT_BYTES, PrintStream, PrintWriter,
-        PrintWriterCallback, check_print_collect_limit,
+        COLLECT_STREAMS_ENTRY_OVERHEAD, CollectedStreams, DEFAULT_MAX_PRINT_COLLECT_BYTES, HostCall, PrintStream,
+        PrintWriter, PrintWriterCallback, check_print_collect_limit,
     },
     object::{
         CallArgs, ConversionError, InvalidInputError, MAX_TIMEZONE_OFFSET_SECONDS, MIN_TIMEZONE_OFFSET_SECONDS,
