@@ -250,6 +250,42 @@ impl ArgValues {
         call
     }
 
+    /// The arguments exported as [`into_call_args`](Self::into_call_args) exports them, left
+    /// in place: for a call offered to the host to answer at once, which suspends with them
+    /// when the host declines it.
+    pub(crate) fn to_call_args(&self, vm: &mut VM<'_>) -> CallArgs {
+        let mut exporter = GraphExporter::new();
+        let mut call = CallArgs::new();
+        let arg = |call: &mut CallArgs, exporter: &mut GraphExporter, value: &Value, vm: &mut VM<'_>| {
+            let id = exporter.push(value, vm);
+            unstable::call_args_parts_mut(call).1.push(id);
+        };
+        let kwargs = match self {
+            Self::Empty => None,
+            Self::One(a) => {
+                arg(&mut call, &mut exporter, a, vm);
+                None
+            }
+            Self::Two(a1, a2) => {
+                arg(&mut call, &mut exporter, a1, vm);
+                arg(&mut call, &mut exporter, a2, vm);
+                None
+            }
+            Self::Kwargs(kwargs) => Some(kwargs),
+            Self::ArgsKargs { args, kwargs } => {
+                for a in args {
+                    arg(&mut call, &mut exporter, a, vm);
+                }
+                Some(kwargs)
+            }
+        };
+        if let Some(kwargs) = kwargs {
+            kwargs.export_borrowed(&mut call, &mut exporter, vm);
+        }
+        *unstable::call_args_parts_mut(&mut call).0 = exporter.finish(vm);
+        call
+    }
+
     /// The first positional argument, if any, without consuming the arguments.
     pub(crate) fn first_positional(&self) -> Option<&Value> {
         match self {
@@ -440,6 +476,35 @@ impl KwargsValues {
                 .as_either_str(heap)
                 .map(|key| Some(key.as_str(interns).to_owned()))
                 .ok_or_else(ExcType::type_error_kwargs_nonstring_key),
+        }
+    }
+
+    /// [`export_into`](Self::export_into), leaving the arguments in place.
+    fn export_borrowed(&self, call: &mut CallArgs, exporter: &mut GraphExporter, vm: &mut VM<'_>) {
+        let pair = |call: &mut CallArgs, exporter: &mut GraphExporter, key: &Value, value: &Value, vm: &mut VM<'_>| {
+            let key = exporter.push(key, vm);
+            let value = exporter.push(value, vm);
+            unstable::call_args_parts_mut(call).2.push((key, value));
+        };
+        match self {
+            Self::Empty => {}
+            Self::Inline(kvs) => {
+                for (k, v) in kvs {
+                    let key = exporter.push_node(MontyNode::String(vm.interns.get_str(*k).to_owned()));
+                    let value = exporter.push(v, vm);
+                    unstable::call_args_parts_mut(call).2.push((key, value));
+                }
+            }
+            Self::Pairs(kvs) => {
+                for (k, v) in kvs {
+                    pair(call, exporter, k, v, vm);
+                }
+            }
+            Self::Dict(dict) => {
+                for (k, v) in dict.iter() {
+                    pair(call, exporter, k, v, vm);
+                }
+            }
         }
     }
 

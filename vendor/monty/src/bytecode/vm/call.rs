@@ -157,7 +157,11 @@ impl CallResult {
                     }
                 }
             }
-            unsupported => Err(vm.unsupported_call_result(unsupported)),
+            // What the host answers at once needs no suspension.
+            unsupported => match vm.answer_now(unsupported) {
+                Ok(answered) => answered,
+                Err(unsupported) => Err(vm.unsupported_call_result(unsupported)),
+            },
         }
     }
 }

@@ -12,6 +12,7 @@ mod compare;
 mod context_manager;
 mod exceptions;
 mod format;
+mod host_now;
 mod namespace;
 mod pattern;
 mod recursion;
@@ -1243,6 +1244,14 @@ impl<'h> VM<'h> {
     /// `AwaitValue`. `Ok(None)` means execution continues in the current frame.
     #[inline(never)]
     fn suspend_call_result(&mut self, result: CallResult) -> Result<Option<FrameExit>, RunError> {
+        let result = match self.answer_now(result) {
+            Ok(answered) => {
+                let value = answered?;
+                self.push(value);
+                return Ok(None);
+            }
+            Err(result) => result,
+        };
         let exit = match result {
             CallResult::Value(value) => {
                 self.push(value);
