@@ -22,8 +22,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use monty::ReplFunctionCall;
-use monty_types::{ExcType, MontyException, MontyObject};
+use monty_types::{CallArgs, ExcType, MontyException, MontyObject};
 
 use super::processes::{sendable, Pool, PARALLEL};
 use super::sleepers::Sleepers;
@@ -202,19 +201,23 @@ impl Channels {
     /// A queue call that never waits, answered alike for the parent and its workers:
     /// `mpq_new()`, `mpq_put(queue, value)`, `mpq_size(queue)`, `mpq_remove(queue, value)`.
     /// `None` for `mpq_get`, whose wait each side does its own way ([`get_args`], [`queue_of`]).
-    pub(crate) fn answer_now(&self, call: &ReplFunctionCall) -> Option<Result<MontyObject, MontyException>> {
-        match call.function_name.as_str() {
+    pub(crate) fn answer_now(
+        &self,
+        name: &str,
+        args: &CallArgs,
+    ) -> Option<Result<MontyObject, MontyException>> {
+        match name {
             "mpq_new" => Some(Ok(MontyObject::int(self.open() as i64))),
-            "mpq_put" => Some(queue_of(call).and_then(|queue| {
-                let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
+            "mpq_put" => Some(queue_of(args).and_then(|queue| {
+                let value = args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
                 self.put(queue, value).map(|()| MontyObject::none())
             })),
-            "mpq_remove" => Some(queue_of(call).and_then(|queue| {
-                let value = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
+            "mpq_remove" => Some(queue_of(args).and_then(|queue| {
+                let value = args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
                 self.remove(queue, &value).map(MontyObject::bool)
             })),
             "mpq_size" => {
-                Some(queue_of(call).and_then(|queue| self.len(queue)).map(|n| MontyObject::int(n as i64)))
+                Some(queue_of(args).and_then(|queue| self.len(queue)).map(|n| MontyObject::int(n as i64)))
             }
             _ => None,
         }
@@ -222,14 +225,14 @@ impl Channels {
 }
 
 /// The queue a call names, its first argument.
-pub(crate) fn queue_of(call: &ReplFunctionCall) -> Result<usize, MontyException> {
-    call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok()).ok_or_else(unknown)
+pub(crate) fn queue_of(args: &CallArgs) -> Result<usize, MontyException> {
+    args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok()).ok_or_else(unknown)
 }
 
 /// A `get` call's `block` and `timeout` (seconds), as `mpq_get(queue, block, timeout)` passes them.
-pub(crate) fn get_args(call: &ReplFunctionCall) -> (bool, Option<f64>) {
-    let block = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
-    let timeout = call.args.arg(2).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
+pub(crate) fn get_args(args: &CallArgs) -> (bool, Option<f64>) {
+    let block = args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+    let timeout = args.arg(2).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
     (block, timeout)
 }
 

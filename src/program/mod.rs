@@ -24,6 +24,7 @@ mod channels;
 mod output;
 mod processes;
 mod sleepers;
+mod turn;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -31,15 +32,16 @@ use std::time::Duration;
 
 use monty::{dump, MontyRepl, ReplFunctionCall, ReplProgress, ReplStartError, SessionRef};
 use monty_types::{
-    AssertMessageAnnotations, CompileOptions, DateTimeSource, ExcType, ExtFunctionResult, MontyException,
-    MontyObject, MontyType, MontyUuid, NameLookupResult, OsFunctionCall, OsPolicy, PrintWriter,
-    ResourceLimits, ResourceTracker, SleepMode,
+    AssertMessageAnnotations, CallArgs, CompileOptions, DateTimeSource, ExcType, ExtFunctionResult,
+    MontyException, MontyObject, MontyType, MontyUuid, NameLookupResult, OsFunctionCall, OsPolicy,
+    PrintWriter, ResourceLimits, ResourceTracker, SleepMode,
 };
 use serde::Serialize;
 
 use channels::Channels;
 pub use output::{Output, Stream, MAX_OUTPUT_BYTES};
 use processes::Pool;
+use turn::Turn;
 
 use crate::clock;
 use crate::custom::{MEMORY_LIMIT, RECURSION_LIMIT};
@@ -137,8 +139,8 @@ fn system_exit(message: Option<&str>) -> (i64, Option<String>) {
 /// `_pg.exit_code(code)`: a process's `SystemExit` argument (its text, or `None`) read as
 /// [`system_exit`] reads the main module's, its message written to stderr. For a
 /// `multiprocessing.Process` whose target raised it.
-fn exit_code_call(call: &ReplFunctionCall, output: &Output) -> MontyObject {
-    let (status, message) = system_exit(call.args.arg(0).and_then(|o| o.as_str()));
+fn exit_code_call(args: &CallArgs, output: &Output) -> MontyObject {
+    let (status, message) = system_exit(args.arg(0).and_then(|o| o.as_str()));
     if let Some(message) = message {
         output.write(Stream::Stderr, &message);
     }
@@ -511,6 +513,21 @@ fn host_module() -> MontyObject {
     MontyObject::module("_pg", MontyUuid::from_u128(0x7067_5f70_6c61_7967_726f_756e_6400_0001), attrs)
 }
 
+/// How the host answers a call of a `_pg` function ([`Host::reply`]).
+enum Reply {
+    /// With this, at once.
+    Now(ExtFunctionResult),
+    /// When the lock is released to the call, or at its timeout (seconds) with `False`.
+    Lock { lock: usize, timeout: Option<f64> },
+    /// When the pool's next result comes.
+    PoolResult(usize),
+    /// When a put brings the queue an item, or at its timeout (seconds) with `queue.Empty`.
+    QueueItem { queue: usize, timeout: Option<f64> },
+    /// From the suspended call itself: a fork dumps the interpreter it suspended, a report
+    /// of an uncaught exception reads the exception its code handles.
+    WithCall,
+}
+
 /// A lock of the program: who waits for it, in order.
 #[derive(Default)]
 struct LockState {
@@ -612,16 +629,14 @@ impl Host {
             ..OsPolicy::default()
         };
         let repl = MontyRepl::new(FILE_NAME, ResourceTracker::new(limits), options).with_os_policy(policy);
-        let mut printer = self.output.printer();
-        let started = repl.feed_start(PRELUDE, vec![], PrintWriter::Callback(&mut printer));
+        let started = repl.feed_start(PRELUDE, vec![], PrintWriter::Callback(&mut self.turn(watcher)));
         let repl = match self.drive(started, watcher) {
             Ok(repl) => repl,
             Err(failed) => return Err(self.error_of(&failed.error)),
         };
         // The exit handling runs in the program's own snippet, while its threads are alive.
         let program = format!("{code}{AT_EXIT}");
-        let mut printer = self.output.printer();
-        let started = repl.feed_start(&program, vec![], PrintWriter::Callback(&mut printer));
+        let started = repl.feed_start(&program, vec![], PrintWriter::Callback(&mut self.turn(watcher)));
         let (repl, ended) = match self.drive(started, watcher) {
             Ok(_) => return Ok(0),
             Err(failed) => {
@@ -634,8 +649,8 @@ impl Host {
             return ended;
         }
         // CPython's interpreter waits for the processes after an uncaught exception too.
-        let mut printer = self.output.printer();
-        let started = repl.feed_start(AT_EXIT_AFTER_ERROR, vec![], PrintWriter::Callback(&mut printer));
+        let started =
+            repl.feed_start(AT_EXIT_AFTER_ERROR, vec![], PrintWriter::Callback(&mut self.turn(watcher)));
         match self.drive(started, watcher) {
             Ok(_) => ended,
             Err(failed) => {
@@ -699,36 +714,29 @@ impl Host {
                 None
             };
             if let Some(stop) = stop {
-                let mut printer = self.output.printer();
-                progress = abort(step, stop, PrintWriter::Callback(&mut printer));
+                progress = abort(step, stop, PrintWriter::Callback(&mut self.turn(watcher)));
                 continue;
             }
             progress = match step {
                 ReplProgress::Complete { repl, .. } => return Ok(repl),
-                ReplProgress::FunctionCall(call) => self.function_call(call),
-                ReplProgress::OsCall(call) => {
-                    let mut printer = self.output.printer();
-                    let print = PrintWriter::Callback(&mut printer);
-                    match &call.function_call {
-                        OsFunctionCall::Sleep(d) | OsFunctionCall::SystemSleep(d) => {
-                            let due_ms = self.now() + d.as_secs_f64() * 1000.0;
-                            self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Sleep });
-                            call.resume_blocking(print)
-                        }
-                        other => {
-                            let answer = answer_os(other);
-                            call.resume(answer, print)
-                        }
+                ReplProgress::FunctionCall(call) => self.function_call(call, watcher),
+                ReplProgress::OsCall(call) => match &call.function_call {
+                    OsFunctionCall::Sleep(d) | OsFunctionCall::SystemSleep(d) => {
+                        let due_ms = self.now() + d.as_secs_f64() * 1000.0;
+                        self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Sleep });
+                        call.resume_blocking(PrintWriter::Callback(&mut self.turn(watcher)))
                     }
-                }
+                    other => {
+                        let answer = answer_os(other);
+                        call.resume(answer, PrintWriter::Callback(&mut self.turn(watcher)))
+                    }
+                },
                 ReplProgress::NameLookup(lookup) => {
-                    let mut printer = self.output.printer();
-                    lookup.resume(NameLookupResult::Undefined, PrintWriter::Callback(&mut printer))
+                    lookup.resume(NameLookupResult::Undefined, PrintWriter::Callback(&mut self.turn(watcher)))
                 }
                 ReplProgress::ResolveFutures(waiting) => {
                     let settled = self.wait(waiting.pending_call_ids(), waiting.has_ready_tasks(), watcher);
-                    let mut printer = self.output.printer();
-                    let print = PrintWriter::Callback(&mut printer);
+                    let print = PrintWriter::Callback(&mut self.turn(watcher));
                     match settled {
                         Ok(settled) => waiting.resume(settled, print),
                         Err(stop) => waiting.abort(stop, print),
@@ -902,26 +910,68 @@ impl Host {
         program_error(e, self.timeout, &self.source)
     }
 
-    /// Answers one call to a `_pg` function.
-    fn function_call(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
-        let int = |i: usize| call.args.arg(i).and_then(|o| o.as_int());
-        let text =
-            |i: usize| call.args.arg(i).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
-        let number = |i: usize| call.args.arg(i).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
-        let mut printer = self.output.printer();
-        let print = PrintWriter::Callback(&mut printer);
-        let answer: ExtFunctionResult = match call.function_name.as_str() {
+    /// Answers one call to a `_pg` function that monty suspended for: at once (a call the
+    /// turn's callback declined only because it waits, or one that needs the suspended call
+    /// itself), or when what it waits for comes.
+    fn function_call(
+        &mut self,
+        call: ReplFunctionCall,
+        watcher: &mut dyn Watcher,
+    ) -> Result<ReplProgress, Box<ReplStartError>> {
+        let answer: ExtFunctionResult = match self.reply(&call.function_name, &call.args) {
+            Reply::Now(answer) => answer,
+            Reply::Lock { lock, timeout } => {
+                self.locks[lock].waiters.push(call.call_id);
+                if let Some(seconds) = timeout {
+                    let due_ms = self.now() + seconds * 1000.0;
+                    self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Lock(lock) });
+                }
+                return call.resume_blocking(PrintWriter::Callback(&mut self.turn(watcher)));
+            }
+            Reply::PoolResult(pool) => {
+                self.pool_waiters.push((pool, call.call_id));
+                return call.resume_blocking(PrintWriter::Callback(&mut self.turn(watcher)));
+            }
+            Reply::QueueItem { queue, timeout } => {
+                self.queue_waiters.push((queue, call.call_id));
+                if let Some(seconds) = timeout {
+                    let due_ms = self.now() + seconds.max(0.0) * 1000.0;
+                    self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Queue });
+                }
+                return call.resume_blocking(PrintWriter::Callback(&mut self.turn(watcher)));
+            }
+            Reply::WithCall => match call.function_name.as_str() {
+                "uncaught" => {
+                    let report = uncaught_report(&call, self.timeout, &self.source);
+                    self.output.write(Stream::Stderr, &report);
+                    MontyObject::none().into()
+                }
+                "pool_open" => return self.pool_open(call, watcher),
+                "process_open" => return self.process_open(call, watcher),
+                other => process_error(&format!("{other} is not a function of the playground")).into(),
+            },
+        };
+        call.resume(answer, PrintWriter::Callback(&mut self.turn(watcher)))
+    }
+
+    /// How `_pg.name(args)` is answered: here and now, where that needs no waiting (the calls
+    /// the turn's callback answers without a suspension, [`Turn`]), else what it waits for.
+    fn reply(&mut self, name: &str, args: &CallArgs) -> Reply {
+        let int = |i: usize| args.arg(i).and_then(|o| o.as_int());
+        let text = |i: usize| args.arg(i).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
+        let number = |i: usize| args.arg(i).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
+        let lock_arg =
+            |locks: &[LockState]| int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < locks.len());
+        let answer: ExtFunctionResult = match name {
             "lock_new" => {
                 self.locks.push(LockState::default());
                 MontyObject::int((self.locks.len() - 1) as i64).into()
             }
             "acquire" => {
-                let Some(lock) =
-                    int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.locks.len())
-                else {
-                    return call.resume(process_error("unknown lock"), print);
+                let Some(lock) = lock_arg(&self.locks) else {
+                    return Reply::Now(process_error("unknown lock").into());
                 };
-                let blocking = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+                let blocking = args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
                 let timeout = number(2).unwrap_or(-1.0);
                 if !self.locks[lock].held {
                     self.locks[lock].held = true;
@@ -929,19 +979,12 @@ impl Host {
                 } else if !blocking || timeout == 0.0 {
                     MontyObject::bool(false).into()
                 } else {
-                    self.locks[lock].waiters.push(call.call_id);
-                    if timeout > 0.0 {
-                        let due_ms = self.now() + timeout * 1000.0;
-                        self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Lock(lock) });
-                    }
-                    return call.resume_blocking(print);
+                    return Reply::Lock { lock, timeout: (timeout > 0.0).then_some(timeout) };
                 }
             }
             "release" => {
-                let Some(lock) =
-                    int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.locks.len())
-                else {
-                    return call.resume(process_error("unknown lock"), print);
+                let Some(lock) = lock_arg(&self.locks) else {
+                    return Reply::Now(process_error("unknown lock").into());
                 };
                 if !self.locks[lock].held {
                     MontyException::new(ExcType::RuntimeError, Some("release unlocked lock".into())).into()
@@ -965,15 +1008,15 @@ impl Host {
                 MontyObject::bool(held).into()
             }
             "thread_begin" => {
-                let internal = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(false);
+                let internal = args.arg(1).and_then(|o| o.as_bool()).unwrap_or(false);
                 if !internal {
                     if self.live_threads >= MAX_THREADS {
-                        return call.resume(
+                        return Reply::Now(
                             MontyException::new(
                                 ExcType::RuntimeError,
                                 Some(format!("can't start new thread: the playground runs at most {MAX_THREADS} threads at once")),
-                            ),
-                            print,
+                            )
+                            .into(),
                         );
                     }
                     self.live_threads += 1;
@@ -1044,15 +1087,8 @@ impl Host {
                 self.output.write(Stream::Stderr, &text(0));
                 MontyObject::none().into()
             }
-            "uncaught" => {
-                let report = uncaught_report(&call, self.timeout, &self.source);
-                self.output.write(Stream::Stderr, &report);
-                MontyObject::none().into()
-            }
             "fetch" => fetch(&text(0)),
-            "exit_code" => exit_code_call(&call, &self.output).into(),
-            "pool_open" => return self.pool_open(call),
-            "process_open" => return self.process_open(call),
+            "exit_code" => exit_code_call(args, &self.output).into(),
             "process_number" => {
                 // The next process's number, and the pid it will have.
                 self.next_process += 1;
@@ -1060,11 +1096,11 @@ impl Host {
                 MontyObject::tuple([MontyObject::int(number), MontyObject::int(MAIN_PID + number)]).into()
             }
             "pool_submit" => {
-                let Some(pool) = self.pool_arg(&call) else {
-                    return call.resume(process_error("unknown pool"), print);
+                let Some(pool) = self.pool_arg(args) else {
+                    return Reply::Now(process_error("unknown pool").into());
                 };
                 let job = MontyObject::tuple(
-                    (1..5).map(|i| call.args.arg(i).map_or_else(MontyObject::none, |o| o.to_owned())),
+                    (1..5).map(|i| args.arg(i).map_or_else(MontyObject::none, |o| o.to_owned())),
                 );
                 match pool.submit(job) {
                     Ok(number) => MontyObject::int(i64::from(number)).into(),
@@ -1075,11 +1111,11 @@ impl Host {
                 // Executor.map's and Pool.map's chunks in one call: their numbers, and the
                 // error that stopped the handing over at a chunk the processes cannot take
                 // (None when all were taken), as one pool_submit per chunk would have it.
-                let Some(pool) = self.pool_arg(&call) else {
-                    return call.resume(process_error("unknown pool"), print);
+                let Some(pool) = self.pool_arg(args) else {
+                    return Reply::Now(process_error("unknown pool").into());
                 };
-                let name = call.args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
-                let chunks = call.args.arg(2).and_then(|o| o.items()).unwrap_or_default();
+                let name = args.arg(1).map_or_else(MontyObject::none, |o| o.to_owned());
+                let chunks = args.arg(2).and_then(|o| o.items()).unwrap_or_default();
                 let mut numbers = Vec::with_capacity(chunks.len());
                 let mut error = MontyObject::none();
                 for chunk in chunks {
@@ -1103,95 +1139,126 @@ impl Host {
                 let Some(index) =
                     int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.pools.len())
                 else {
-                    return call.resume(process_error("unknown pool"), print);
+                    return Reply::Now(process_error("unknown pool").into());
                 };
                 match self.pools[index].next_result() {
                     Ok(Some(result)) => result.into(),
                     Ok(None) => MontyObject::none().into(),
-                    Err(()) => {
-                        self.pool_waiters.push((index, call.call_id));
-                        return call.resume_blocking(print);
-                    }
+                    Err(()) => return Reply::PoolResult(index),
                 }
             }
             "pool_cancel" => {
-                let cancelled = match (self.pool_arg(&call), int(1)) {
+                let cancelled = match (self.pool_arg(args), int(1)) {
                     (Some(pool), Some(number)) => u32::try_from(number).is_ok_and(|n| pool.cancel(n)),
                     _ => false,
                 };
                 MontyObject::bool(cancelled).into()
             }
             "pool_close" => {
-                if let Some(pool) = self.pool_arg(&call) {
-                    pool.close(call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(false));
+                if let Some(pool) = self.pool_arg(args) {
+                    pool.close(args.arg(1).and_then(|o| o.as_bool()).unwrap_or(false));
                 }
                 MontyObject::none().into()
             }
-            "mpq_new" | "mpq_put" | "mpq_size" | "mpq_remove" | "mpq_get" => return self.queue_call(call),
             "pool_terminate" => {
-                MontyObject::bool(self.pool_arg(&call).is_some_and(|pool| pool.terminate())).into()
+                MontyObject::bool(self.pool_arg(args).is_some_and(|pool| pool.terminate())).into()
             }
-            other => process_error(&format!("{other} is not a function of the playground")).into(),
+            "mpq_new" | "mpq_put" | "mpq_size" | "mpq_remove" | "mpq_get" => {
+                return self.queue_reply(name, args)
+            }
+            _ => return Reply::WithCall,
         };
-        call.resume(answer, print)
+        Reply::Now(answer)
     }
 
     /// A call on a `multiprocessing.Queue`: `put`, `qsize`, and `get`, which waits as a lock's
     /// acquire does (the item, when a put brings one, or `queue.Empty` at its timeout).
-    fn queue_call(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
-        let mut printer = self.output.printer();
-        let print = PrintWriter::Callback(&mut printer);
-        let answer = match self.channels.answer_now(&call) {
+    fn queue_reply(&mut self, name: &str, args: &CallArgs) -> Reply {
+        let answer = match self.channels.answer_now(name, args) {
             Some(answer) => answer,
-            None => match channels::queue_of(&call)
-                .and_then(|queue| Ok((queue, self.channels.try_get(queue)?)))
-            {
-                Ok((_, Some(item))) => Ok(item),
-                Ok((queue, None)) => {
-                    let (block, timeout) = channels::get_args(&call);
-                    if !block {
-                        Err(MontyException::new(ExcType::QueueEmpty, None))
-                    } else {
-                        self.queue_waiters.push((queue, call.call_id));
-                        if let Some(seconds) = timeout {
-                            let due_ms = self.now() + seconds.max(0.0) * 1000.0;
-                            self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Queue });
+            None => {
+                match channels::queue_of(args).and_then(|queue| Ok((queue, self.channels.try_get(queue)?))) {
+                    Ok((_, Some(item))) => Ok(item),
+                    Ok((queue, None)) => {
+                        let (block, timeout) = channels::get_args(args);
+                        if !block {
+                            Err(MontyException::new(ExcType::QueueEmpty, None))
+                        } else {
+                            return Reply::QueueItem { queue, timeout };
                         }
-                        return call.resume_blocking(print);
                     }
+                    Err(e) => Err(e),
                 }
-                Err(e) => Err(e),
-            },
+            }
         };
-        match answer {
-            Ok(value) => call.resume(value, print),
-            Err(e) => call.resume(e, print),
+        Reply::Now(match answer {
+            Ok(value) => value.into(),
+            Err(e) => e.into(),
+        })
+    }
+
+    /// What an OS call offered to the turn's callback is answered with (see [`Turn`]): the
+    /// clock and the pids at once; a sleep where the interpreter cannot suspend for it (in a
+    /// function that a built-in calls back) by blocking this thread, when no other thread of
+    /// the program could have run meanwhile, as none would in CPython. Else `None`: a sleep
+    /// waits in [`Host::drive`], where the other threads run.
+    fn os_reply(
+        &mut self,
+        call: &OsFunctionCall,
+        can_suspend: bool,
+        watcher: &mut dyn Watcher,
+    ) -> Option<ExtFunctionResult> {
+        match call {
+            OsFunctionCall::Sleep(duration) | OsFunctionCall::SystemSleep(duration) => {
+                if can_suspend || self.live_threads > 0 {
+                    return None;
+                }
+                // What it printed before shows while it sleeps.
+                self.flush(watcher, true);
+                pause(*duration, self.deadline_ms);
+                Some(MontyObject::none().into())
+            }
+            other => Some(answer_os(other)),
         }
     }
 
-    fn pool_arg(&self, call: &ReplFunctionCall) -> Option<Arc<Pool>> {
-        let index = call.args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok())?;
+    fn pool_arg(&self, args: &CallArgs) -> Option<Arc<Pool>> {
+        let index = args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok())?;
         self.pools.get(index).cloned()
+    }
+
+    /// The callback for a turn of the parent interpreter: its output, and the calls answered
+    /// without a suspension.
+    fn turn<'a>(&'a mut self, watcher: &'a mut dyn Watcher) -> Turn<'a> {
+        Turn::new(self, watcher)
     }
 
     /// `_pg.pool_open(workers, kind)`: a pool of `workers` processes named `{kind}-{n}`, each
     /// taking the next process number.
-    fn pool_open(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
+    fn pool_open(
+        &mut self,
+        call: ReplFunctionCall,
+        watcher: &mut dyn Watcher,
+    ) -> Result<ReplProgress, Box<ReplStartError>> {
         let workers =
             call.args.arg(0).and_then(|o| o.as_int()).unwrap_or(1).clamp(1, MAX_THREADS as i64) as usize;
         let kind = call.args.arg(1).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
         let numbers: Vec<usize> = (self.next_process..self.next_process + workers).collect();
         self.next_process += workers;
         let processes = numbers.into_iter().map(|n| (format!("{kind}-{n}"), MAIN_PID + n as i64)).collect();
-        self.fork(call, processes)
+        self.fork(call, processes, watcher)
     }
 
     /// `_pg.process_open(name, number)`: a `multiprocessing.Process`, a pool of one process
     /// that took its number (`_pg.process_number()`) when it was made, as CPython's does.
-    fn process_open(&mut self, call: ReplFunctionCall) -> Result<ReplProgress, Box<ReplStartError>> {
+    fn process_open(
+        &mut self,
+        call: ReplFunctionCall,
+        watcher: &mut dyn Watcher,
+    ) -> Result<ReplProgress, Box<ReplStartError>> {
         let name = call.args.arg(0).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
         let number = call.args.arg(1).and_then(|o| o.as_int()).unwrap_or(0);
-        self.fork(call, vec![(name, MAIN_PID + number)])
+        self.fork(call, vec![(name, MAIN_PID + number)], watcher)
     }
 
     /// Forks: dumps the interpreter where it waits in `call` (`pool_open` or `process_open`),
@@ -1201,18 +1268,18 @@ impl Host {
         &mut self,
         call: ReplFunctionCall,
         processes: Vec<(String, i64)>,
+        watcher: &mut dyn Watcher,
     ) -> Result<ReplProgress, Box<ReplStartError>> {
-        let mut printer = self.output.printer();
         let progress = ReplProgress::FunctionCall(call);
         let dumped = dump(FILE_NAME, None, &[], SessionRef::Suspended(&progress));
         let Some(call) = progress.into_function_call() else {
             unreachable!("the progress was made from a function call just above");
         };
-        let print = PrintWriter::Callback(&mut printer);
         let dumped = match dumped {
             Ok(bytes) => bytes,
             Err(e) => {
-                return call.resume(process_error(&format!("the process pool could not start: {e:?}")), print)
+                let error = process_error(&format!("the process pool could not start: {e:?}"));
+                return call.resume(error, PrintWriter::Callback(&mut self.turn(watcher)));
             }
         };
         let pids: Vec<i64> = processes.iter().map(|(_, pid)| *pid).collect();
@@ -1238,7 +1305,7 @@ impl Host {
         let pool = Pool::new(shared, dumped, processes, lanes);
         pool.start();
         self.pools.push(pool);
-        call.resume(answer, print)
+        call.resume(answer, PrintWriter::Callback(&mut self.turn(watcher)))
     }
 }
 

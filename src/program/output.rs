@@ -127,7 +127,8 @@ impl Printer {
         }
     }
 
-    fn flush(&mut self) {
+    /// Hands on the line begun, unended.
+    pub(super) fn flush(&mut self) {
         if let Some((stream, line)) = self.line.take() {
             self.output.write(stream, &line);
         }

@@ -698,7 +698,7 @@ impl Pool {
                         call.resume(MontyObject::none(), print)
                     }
                     "exit_code" => {
-                        let answer = super::exit_code_call(&call, &self.output);
+                        let answer = super::exit_code_call(&call.args, &self.output);
                         call.resume(answer, print)
                     }
                     "fetch" => {
@@ -713,8 +713,8 @@ impl Pool {
                         let answer = locks.call(&call);
                         call.resume(answer, print)
                     }
-                    "mpq_get" if park && get_args(&call) == (true, None) => {
-                        let queue = queue_of(&call);
+                    "mpq_get" if park && get_args(&call.args) == (true, None) => {
+                        let queue = queue_of(&call.args);
                         match queue.and_then(|queue| Ok((queue, self.channels.try_get(queue)?))) {
                             Ok((queue, None)) => return Ok(Step::Waits(call, queue)),
                             Ok((_, Some(item))) => call.resume(item, print),
@@ -763,9 +763,9 @@ impl Pool {
     /// A worker's call on a `multiprocessing.Queue`: as the parent's (`Host::queue_call`), except
     /// that a `get` blocks this worker's thread until an item comes.
     fn queue_call(&self, call: &ReplFunctionCall) -> ExtFunctionResult {
-        let answer = self.channels.answer_now(call).unwrap_or_else(|| {
-            let queue = queue_of(call)?;
-            let (block, timeout) = get_args(call);
+        let answer = self.channels.answer_now(&call.function_name, &call.args).unwrap_or_else(|| {
+            let queue = queue_of(&call.args)?;
+            let (block, timeout) = get_args(&call.args);
             let until = match (block, timeout) {
                 (false, _) => clock::now_ms(),
                 (true, Some(seconds)) => (clock::now_ms() + seconds * 1000.0).min(self.deadline_ms),

@@ -1,0 +1,90 @@
+//! The parent interpreter's callback while it runs a turn: what it prints, and the calls to
+//! the host that it answers without a suspension.
+//!
+//! monty offers each call of a `_pg` function, each clock read and each sleep to this
+//! callback before it suspends for it (`HostCall`). A call answered here costs the
+//! conversion of its arguments and its answer, where a suspension takes the interpreter's
+//! state apart into a snapshot, goes through [`Host::drive`] and restores it: a process pool's
+//! result reaches the program through about a dozen such calls (its future's lock and
+//! condition, the collector thread's wait). And where the interpreter cannot suspend at all,
+//! in a function that a built-in calls back (`list(map(task, items))`, a sort key), answering
+//! here is what lets the call work: `time.perf_counter()` there, an uncontended lock, and a
+//! `time.sleep` when no other thread could run meanwhile.
+//!
+//! What waits (a held lock, a result not in yet) is declined and suspends as before, and so
+//! does a sleep the interpreter can suspend for, so that the other threads run meanwhile.
+
+use std::borrow::Cow;
+
+use monty_types::{ExtFunctionResult, HostCall, MontyException, MontyObject, PrintWriterCallback};
+
+use super::output::Printer;
+use super::{Host, Reply, Watcher};
+
+/// Checkpoints of the interpreter (every few dozen loop iterations or calls) between two
+/// looks at whether new output should go to the page: a look reads the clock.
+const POLLS_PER_FLUSH: u32 = 64;
+
+/// The callback for one turn of the parent interpreter.
+pub(super) struct Turn<'a> {
+    host: &'a mut Host,
+    watcher: &'a mut dyn Watcher,
+    printer: Printer,
+    polls: u32,
+}
+
+impl<'a> Turn<'a> {
+    pub(super) fn new(host: &'a mut Host, watcher: &'a mut dyn Watcher) -> Self {
+        let printer = host.output.printer();
+        Turn { host, watcher, printer, polls: 0 }
+    }
+}
+
+impl PrintWriterCallback for Turn<'_> {
+    fn stdout_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
+        self.printer.stdout_write(output)
+    }
+
+    fn stdout_push(&mut self, end: char) -> Result<(), MontyException> {
+        self.printer.stdout_push(end)
+    }
+
+    fn stderr_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
+        self.printer.stderr_write(output)
+    }
+
+    fn stderr_push(&mut self, end: char) -> Result<(), MontyException> {
+        self.printer.stderr_push(end)
+    }
+
+    /// A program that computes and prints without calling the host shows its lines as it
+    /// goes, as [`Host::drive`] shows them between calls.
+    fn poll_flush(&mut self) -> Result<(), MontyException> {
+        self.polls += 1;
+        if self.polls >= POLLS_PER_FLUSH {
+            self.polls = 0;
+            self.host.flush(self.watcher, false);
+        }
+        Ok(())
+    }
+
+    fn answer_now(&mut self, call: HostCall<'_>) -> Option<Result<MontyObject, MontyException>> {
+        // What the call writes (a traceback to stderr) comes after what was printed before it.
+        self.printer.flush();
+        let answer = match call {
+            HostCall::Function { name, args, .. } => match self.host.reply(name, args) {
+                Reply::Now(answer) => answer,
+                // Without side effects: the suspension that follows asks again.
+                Reply::Lock { .. } | Reply::PoolResult(_) | Reply::QueueItem { .. } | Reply::WithCall => {
+                    return None
+                }
+            },
+            HostCall::Os { call, can_suspend } => self.host.os_reply(call, can_suspend, self.watcher)?,
+        };
+        match answer {
+            ExtFunctionResult::Return(value) => Some(Ok(value)),
+            ExtFunctionResult::Error(e) => Some(Err(e)),
+            ExtFunctionResult::Future(_) | ExtFunctionResult::NotFound(_) => None,
+        }
+    }
+}
