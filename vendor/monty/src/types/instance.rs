@@ -26,7 +26,7 @@ use crate::{
         BorrowedHeapReadMut, DropGuard, DropWithContext, Heap, HeapData, HeapId, HeapItem, HeapObjectRead, HeapRead,
         HeapReadMut, HeapReadOutput, heap_read_ref_as_field_mut,
     },
-    intern::Interns,
+    intern::{Interns, StaticStrings},
     modules::{
         ModuleFunctions,
         copy::{Memo, PyDeepCopy, deep_copy, deep_copy_attrs},
@@ -435,7 +435,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
     /// identity. A `@dataclass`-generated `__hash__` runs natively.
     fn py_hash(&self, vm: &mut VM<'h>) -> RunResult<Option<HashValue>> {
         let class_id = self.get(vm.heap).class();
-        if let Some(field_names) = dataclasses::generated_fields(class_id, "__hash__", vm) {
+        if let Some(field_names) = dataclasses::generated_fields(class_id, StaticStrings::DunderHash, vm) {
             dataclasses::dataclass_hash(self.id(), &field_names, vm).map(Some)
         } else {
             match hash_rule(class_id, vm) {
@@ -452,7 +452,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
     fn py_repr_fmt(&self, f: &mut impl Write, vm: &mut VM<'h>, heap_ids: &mut LazyHeapSet) -> RunResult<()> {
         let self_id = self.id();
         let class_id = instance_class(self_id, vm);
-        if let Some(field_names) = dataclasses::generated_fields(class_id, "__repr__", vm) {
+        if let Some(field_names) = dataclasses::generated_fields(class_id, StaticStrings::DunderRepr, vm) {
             dataclasses::dataclass_repr_fmt(self_id, &field_names, f, vm, heap_ids)
         } else if let Some(s) = instance_call_str_dunder(self_id, "__repr__", vm)? {
             defer_drop!(s, vm);
@@ -1141,7 +1141,7 @@ pub(crate) fn instance_user_eq(self_id: HeapId, other: &Value, vm: &mut VM<'_>) 
         return Ok(None);
     }
     let class_id = instance_class(self_id, vm);
-    if let Some(field_names) = dataclasses::generated_fields(class_id, "__eq__", vm) {
+    if let Some(field_names) = dataclasses::generated_fields(class_id, StaticStrings::DunderEq, vm) {
         let equal = dataclasses::dataclass_eq(self_id, &field_names, other, vm)?;
         Ok(Some(equal.map_or(Value::NotImplemented, Value::Bool)))
     } else if class_defines(class_id, "__eq__", vm) {

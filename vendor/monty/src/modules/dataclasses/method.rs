@@ -25,9 +25,10 @@ use crate::{
     heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId, HeapItem, HeapObjectRead, HeapReadOutput},
     intern::{Interns, StaticStrings, StringId},
     types::{
-        LazyHeapSet, PyTrait, Type,
+        LazyHeapSet, PyTrait, Type, class_lookup,
+        dict::StrKey,
         host_class::write_dataclass_repr,
-        instance::{class_dunder, class_name, instance_attr},
+        instance::{class_name, instance_attr},
         py_trait::PyObjectIdentity,
         str::allocate_string,
     },
@@ -378,10 +379,15 @@ fn require_instance(this: &Value, qualname: &str, vm: &VM<'_>) -> RunResult<Heap
 /// The generated method `class_id` stores under `dunder`, if that member is one
 /// of the matching kind — the test the VM's dunder paths make before taking
 /// the direct route.
-pub(crate) fn generated_method(class_id: HeapId, dunder: &str, vm: &VM<'_>) -> Option<HeapId> {
-    match class_dunder(class_id, dunder, vm) {
+///
+/// The name is looked up interned, by its hash kept with the interned string: every
+/// attribute assignment asks for `__setattr__` (see [`frozen_assignment_error`]), and by
+/// its text the lookup hashed `"__setattr__"` with SipHash each time.
+pub(crate) fn generated_method(class_id: HeapId, dunder: StaticStrings, vm: &VM<'_>) -> Option<HeapId> {
+    let name = StrKey::Interned(vm.interns.intern_static(dunder));
+    match class_lookup(class_id, name, vm.heap, vm.interns) {
         Some(Value::Ref(id)) => match vm.heap.get(*id) {
-            HeapData::DataclassMethod(method) if <&'static str>::from(method.kind.dunder()) == dunder => Some(*id),
+            HeapData::DataclassMethod(method) if method.kind.dunder() == dunder => Some(*id),
             _ => None,
         },
         _ => None,
@@ -389,7 +395,7 @@ pub(crate) fn generated_method(class_id: HeapId, dunder: &str, vm: &VM<'_>) -> O
 }
 
 /// [`generated_method`] for a repr/eq/hash dunder, returning its field names.
-pub(crate) fn generated_fields(class_id: HeapId, dunder: &str, vm: &VM<'_>) -> Option<Vec<StringId>> {
+pub(crate) fn generated_fields(class_id: HeapId, dunder: StaticStrings, vm: &VM<'_>) -> Option<Vec<StringId>> {
     generated_method(class_id, dunder, vm).map(|id| field_names(id, vm))
 }
 
@@ -408,7 +414,7 @@ pub(crate) fn is_generated_init(value: &Value, vm: &VM<'_>) -> bool {
 /// Every instance assignment passes through here, so it is one namespace lookup
 /// for a plain class.
 pub(crate) fn frozen_assignment_error(class_id: HeapId, name: &Value, vm: &mut VM<'_>) -> Option<RunError> {
-    generated_method(class_id, "__setattr__", vm)?;
+    generated_method(class_id, StaticStrings::DunderSetattr, vm)?;
     Some(match frozen_field_error("assign to", name, vm) {
         Ok(error) | Err(error) => error,
     })
