@@ -26,6 +26,7 @@ use crate::{
     resource_checks::check_estimated_size,
     types::{
         Dict, Instance, List, PyTrait, Type, class_lookup,
+        dict::StrKey,
         exception_class::{self, class_exception},
         instance::class_name,
     },
@@ -870,20 +871,57 @@ impl<'h> VM<'h> {
         func: &'h Function,
         callable_index: usize,
     ) -> RunResult<()> {
+        let callable = remove_below_args(&mut self.stack, callable_index);
+        debug_assert_exact_callable(&callable, func_id);
+        self.push_frame_over(func_id, func, callable_index)
+    }
+
+    /// `CallAttr`'s fast path for a method written in Python: `obj.method(a, b)` on an
+    /// instance of a class written in Python, where the instance's own attributes do not
+    /// shadow the name and its class (or an ancestor) holds a plain module-level `def` taking
+    /// exactly `self` and the arguments given. The receiver and the arguments already lie on
+    /// the stack in the order of the method's first locals, so its frame is pushed over them:
+    /// no argument pack, no binding, no `self` put in front (CPython 3.11's `LOAD_METHOD`
+    /// then an exact `CALL`). `None` sends the call down the general path
+    /// (`Instance::py_call_attr`), which looks the name up in the same order.
+    #[inline(never)]
+    pub(super) fn try_push_method_frame(&mut self, name_id: StringId, arg_count: usize) -> Option<RunResult<()>> {
+        let receiver_index = self.stack.len() - arg_count - 1;
+        let Value::Ref(heap_id) = self.stack[receiver_index] else {
+            return None;
+        };
+        let HeapData::Instance(instance) = self.heap.get(heap_id) else {
+            return None;
+        };
+        let name = StrKey::Interned(name_id);
+        if instance.attrs().get_by_str(name, self.heap, self.interns).is_some() {
+            return None;
+        }
+        let Some(&Value::DefFunction(func_id)) = class_lookup(instance.class(), name, self.heap, self.interns) else {
+            return None;
+        };
+        let func = self.interns.get_function(func_id);
+        match func.exact_positional_call() {
+            Some(ExactPositionalCall::Sync(count)) if count == arg_count + 1 => {
+                Some(self.push_frame_over(func_id, func, receiver_index))
+            }
+            _ => None,
+        }
+    }
+
+    /// Pushes `func`'s frame over the values from `locals_start` to the top of the stack, which
+    /// become its first locals (its parameters), the rest of its locals unbound.
+    #[inline(always)]
+    fn push_frame_over(&mut self, func_id: FunctionId, func: &'h Function, locals_start: usize) -> RunResult<()> {
         let call_offset = self.current_offset();
         let namespace_size = func.namespace_size;
         let locals_count = u16::try_from(namespace_size).expect("function namespace size exceeds u16");
-        let code = &func.code;
-
-        let callable = remove_below_args(&mut self.stack, callable_index);
-        debug_assert_exact_callable(&callable, func_id);
         self.stack
-            .resize_with(callable_index + namespace_size, || Value::Undefined);
-
+            .resize_with(locals_start + namespace_size, || Value::Undefined);
         let exc_stack_base = self.exception_stack.len();
         self.push_frame(CallFrame::new_function(
-            code,
-            callable_index,
+            &func.code,
+            locals_start,
             locals_count,
             exc_stack_base,
             func_id,
