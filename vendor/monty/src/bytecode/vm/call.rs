@@ -298,6 +298,9 @@ impl<'h> VM<'h> {
     /// Pops the object and arguments from the stack, calls the attribute,
     /// and returns a `CallResult` which may indicate an OS or external call.
     pub(super) fn exec_call_attr(&mut self, name_id: StringId, arg_count: usize) -> Result<CallResult, RunError> {
+        if let Some(pushed) = self.try_push_method_frame(name_id, arg_count) {
+            return pushed.map(|()| CallResult::FramePushed);
+        }
         let args = self.pop_n_args(arg_count);
         let obj = self.pop();
         self.call_attr(obj, name_id, args)
@@ -884,8 +887,7 @@ impl<'h> VM<'h> {
     /// no argument pack, no binding, no `self` put in front (CPython 3.11's `LOAD_METHOD`
     /// then an exact `CALL`). `None` sends the call down the general path
     /// (`Instance::py_call_attr`), which looks the name up in the same order.
-    #[inline(never)]
-    pub(super) fn try_push_method_frame(&mut self, name_id: StringId, arg_count: usize) -> Option<RunResult<()>> {
+    fn try_push_method_frame(&mut self, name_id: StringId, arg_count: usize) -> Option<RunResult<()>> {
         let receiver_index = self.stack.len() - arg_count - 1;
         let Value::Ref(heap_id) = self.stack[receiver_index] else {
             return None;

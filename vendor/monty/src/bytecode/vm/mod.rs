@@ -1989,11 +1989,7 @@ impl<'h> VM<'h> {
                     match self.try_call_builtin_method(name_id, arg_count) {
                         Some(Ok(())) => {}
                         Some(Err(err)) => catch!(self, err),
-                        None => match self.try_push_method_frame(name_id, arg_count) {
-                            Some(Ok(())) => checkpoint!(),
-                            Some(Err(err)) => catch!(self, err),
-                            None => handle_call_result!(self, self.exec_call_attr(name_id, arg_count), checkpoint!()),
-                        },
+                        None => handle_call_result!(self, self.exec_call_attr(name_id, arg_count), checkpoint!()),
                     }
                 }
                 Opcode::CallAttrKw => {
