@@ -11,7 +11,7 @@ use std::{
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumString, IntoStaticStr, VariantNames};
 
-use crate::format::StringRepr;
+use crate::{format::StringRepr, object::MontyObject};
 
 /// Public representation of a Monty exception.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -204,7 +204,7 @@ impl MontyException {
             // A `KeyError`'s `str()` is its key's repr, as CPython prints it: `KeyError: 'k'`,
             // `KeyError: 3`.
             Some(msg) if self.exc_type == ExcType::KeyError && self.data.class_name().is_none() => {
-                match self.data.arg_repr() {
+                match self.data.one_arg_repr() {
                     Some(repr) => format!("{name}: {repr}"),
                     None => format!("{name}: {}", StringRepr(msg)),
                 }
@@ -618,15 +618,36 @@ pub enum ExcData {
     /// `json.JSONDecodeError` attribute fields. Boxed like
     /// [`ExcData::Unicode`] to keep the enum small.
     Json(Box<JsonErrorData>),
-    /// The `repr()` of an exception's one argument where that was not a `str`
-    /// (`KeyError(3)`, `d[(1, 'b')]`): the message holds its `str()`, and the
-    /// exception's `repr()`, and a `KeyError`'s `str()`, show this.
-    ArgRepr(Box<str>),
+    /// The arguments of an exception that was not given one `str` (`KeyError(3)`,
+    /// `d[(1, 'b')]`, `ValueError('a', 1)`): the message holds its `str()`; the
+    /// exception's `repr()`, a `KeyError`'s `str()` and its `args` come from here.
+    Args(Box<ExcArgs>),
     /// The program's class the exception is an instance of
     /// (`class TaskError(ValueError):`), which derives from the exception's
     /// type: its traceback's last line and its `repr()` name this class.
     /// Boxed like [`ExcData::Unicode`].
     Class(Box<ClassException>),
+}
+
+/// An exception's arguments where they are not one `str` (see [`ExcData::Args`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ExcArgs {
+    /// The arguments' reprs, comma-separated, as the exception's `repr()` shows them
+    /// between its parentheses: `3`, `'a', 1`.
+    pub repr: Box<str>,
+    /// Whether it was given one argument (whose repr a `KeyError`'s `str()` is).
+    pub one: bool,
+    /// The arguments, a tuple, for the exception's `args`; `None` where they were too big
+    /// to keep (an exception can outlive the interpreter's memory accounting), and `args`
+    /// then holds the message.
+    pub values: Option<MontyObject>,
+}
+
+impl std::hash::Hash for ExcArgs {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.repr.hash(state);
+        self.one.hash(state);
+    }
 }
 
 /// An exception raised as an instance of a class written in Python (see [`ExcData::Class`]).
@@ -650,11 +671,31 @@ impl ExcData {
         }
     }
 
-    /// The repr of the exception's one non-`str` argument, if this is [`ExcData::ArgRepr`].
+    /// The reprs of the exception's arguments as its `repr()` shows them, if this is
+    /// [`ExcData::Args`].
     #[must_use]
     pub fn arg_repr(&self) -> Option<&str> {
         match self {
-            Self::ArgRepr(repr) => Some(repr),
+            Self::Args(args) => Some(&args.repr),
+            _ => None,
+        }
+    }
+
+    /// The repr of the exception's one argument, if it was given one that is not a `str`:
+    /// a `KeyError`'s `str()`.
+    #[must_use]
+    pub fn one_arg_repr(&self) -> Option<&str> {
+        match self {
+            Self::Args(args) if args.one => Some(&args.repr),
+            _ => None,
+        }
+    }
+
+    /// The exception's arguments, a tuple, where it keeps them (see [`ExcArgs::values`]).
+    #[must_use]
+    pub fn arg_values(&self) -> Option<&MontyObject> {
+        match self {
+            Self::Args(args) => args.values.as_ref(),
             _ => None,
         }
     }

@@ -20,7 +20,7 @@ use num_bigint::BigInt;
 
 use crate::{
     builtins::BuiltinsFunctions,
-    exceptions::ExcType,
+    exceptions::{ExcArgs, ExcType},
     object::{
         MontyComplex, MontyDate, MontyDateTime, MontyFileHandle, MontyTime, MontyTimeDelta, MontyTimeZone, MontyType,
     },
@@ -97,6 +97,11 @@ pub enum MontyNode {
         exc_type: ExcType,
         /// Optional string argument passed to the exception constructor.
         arg: Option<String>,
+        /// Its arguments where they were not one `str` (see [`ExcData::Args`]).
+        ///
+        /// [`ExcData::Args`]: crate::ExcData::Args
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        args: Option<Box<ExcArgs>>,
     },
     /// A builtin type object; a non-builtin class is a [`ClassType`](Self::ClassType) node.
     Type(MontyType),
@@ -265,7 +270,9 @@ impl MontyNode {
             // Saturate rather than truncate on a 32-bit `usize`: an over-large
             // estimate only trips a budget sooner, which is the safe direction.
             Self::BigInt(bi) => usize::try_from(bi.bits().div_ceil(8)).unwrap_or(usize::MAX),
-            Self::Exception { arg, .. } => name_len(arg),
+            Self::Exception { arg, args, .. } => {
+                name_len(arg).saturating_add(args.as_ref().map_or(0, |args| args.repr.len().saturating_mul(2)))
+            }
             Self::FileHandle(fh) => fh.path.len(),
             Self::Function { name, docstring } => name.len().saturating_add(name_len(docstring)),
             Self::DateTime(dt) => name_len(&dt.timezone_name),
@@ -337,12 +344,14 @@ impl PartialEq for MontyNode {
                 Self::Exception {
                     exc_type: a_type,
                     arg: a_arg,
+                    args: a_args,
                 },
                 Self::Exception {
                     exc_type: b_type,
                     arg: b_arg,
+                    args: b_args,
                 },
-            ) => a_type == b_type && a_arg == b_arg,
+            ) => a_type == b_type && a_arg == b_arg && a_args == b_args,
             (Self::Type(a), Self::Type(b)) => a == b,
             (Self::BuiltinFunction(a), Self::BuiltinFunction(b)) => a == b,
             (Self::FileHandle(a), Self::FileHandle(b)) => {

@@ -24,7 +24,7 @@ mod virtual_path;
 pub use crate::{
     builtins::BuiltinsFunctions,
     exceptions::{
-        ClassException, CodeLoc, ExcData, ExcType, JsonErrorData, MontyException, SourceRange, StackFrame,
+        ClassException, CodeLoc, ExcArgs, ExcData, ExcType, JsonErrorData, MontyException, SourceRange, StackFrame,
         UnicodeErrorData, UnicodeErrorObject, unicode_decode_error_msg,
     },
     file_mode::FileMode,

@@ -175,7 +175,11 @@ impl MontyObject {
     /// An exception instance as a value (not raised), with its message.
     #[must_use]
     pub fn exception(exc_type: ExcType, arg: Option<String>) -> Self {
-        Self::leaf(MontyNode::Exception { exc_type, arg })
+        Self::leaf(MontyNode::Exception {
+            exc_type,
+            arg,
+            args: None,
+        })
     }
 
     /// A host function the sandbox calls back by `name`.
@@ -784,10 +788,12 @@ impl<'a> ObjectRef<'a> {
                 }
                 f.write_char(')')
             }
-            MontyNode::Exception { exc_type, arg } => {
+            MontyNode::Exception { exc_type, arg, args } => {
                 let type_str: &'static str = exc_type.into();
                 write!(f, "{type_str}(")?;
-                if let Some(arg) = arg {
+                if let Some(args) = args {
+                    f.write_str(&args.repr)?;
+                } else if let Some(arg) = arg {
                     string_repr_fmt(arg, f)?;
                 }
                 f.write_char(')')

@@ -3,7 +3,9 @@ use std::{
     fmt::{self, Display, Write},
 };
 
-use monty_types::{ClassException, ExcData, JsonErrorData, MontyException, StackFrame, UnicodeErrorData};
+use monty_types::{
+    ClassException, ExcArgs, ExcData, JsonErrorData, MontyException, MontyObject, StackFrame, UnicodeErrorData,
+};
 use smallvec::smallvec;
 
 use crate::{
@@ -13,6 +15,7 @@ use crate::{
     fstring::{FormatError, ascii_escape},
     heap::{DropWithContext, HeapData, HeapRead},
     intern::{Interns, StaticStrings, StringId},
+    object_bridge::MontyObjectExt,
     parse::CodeRange,
     py_value::PyValue,
     source_map::{SourceMap, StackFrameExt},
@@ -271,7 +274,7 @@ pub(crate) trait ExcTypeExt: Sized {
     /// Creates a KeyError for a missing dict key.
     ///
     /// For string keys, uses the raw string value without extra quoting;
-    /// any other key's repr travels with it (`ExcData::ArgRepr`), which
+    /// any other key's repr travels with it (`ExcData::Args`), which
     /// `str()` of the `KeyError` shows. If the key's conversion fails (e.g. huge LongInt exceeding
     /// `INT_MAX_STR_DIGITS`), falls back to the type name so that a
     /// `KeyError` is always raised rather than a spurious `ValueError`.
@@ -2607,11 +2610,11 @@ impl ExcTypeExt for ExcType {
         let exc = match args {
             ArgValues::Empty => SimpleException::new_none(self),
             ArgValues::One(value) => one_arg_exception(self, value, vm)?,
-            ArgValues::Two(first, second) => SimpleException::new_msg(self, args_repr([first, second], vm)?),
+            ArgValues::Two(first, second) => many_args_exception(self, &[first, second], vm)?,
             ArgValues::ArgsKargs { args, kwargs } if kwargs.is_empty() => match args.as_slice() {
                 [] => SimpleException::new_none(self),
                 [only] => one_arg_exception(self, only, vm)?,
-                many => SimpleException::new_msg(self, args_repr(many, vm)?),
+                many => many_args_exception(self, &many.iter().collect::<Vec<_>>(), vm)?,
             },
             _ => {
                 return Err(SimpleException::new_msg(
@@ -2634,29 +2637,44 @@ pub(crate) fn one_arg_exception(exc_type: ExcType, value: &Value, vm: &mut VM<'_
     let text = value.py_str(vm)?;
     defer_drop!(text, vm);
     let exception = SimpleException::new_msg(exc_type, text.to_str(vm)?);
-    Ok(exception.with_data(ExcData::ArgRepr(arg_repr(value, vm)?.into())))
+    Ok(exception.with_data(exception_args(&[value], vm)?))
 }
 
-/// The `repr()` of an exception's one argument that is not a `str` (see [`ExcData::ArgRepr`]).
-fn arg_repr(value: &Value, vm: &mut VM<'_>) -> RunResult<String> {
-    let mut text = String::new();
-    let mut heap_ids = crate::types::LazyHeapSet::default();
-    value.py_repr_fmt(&mut text, vm, &mut heap_ids)?;
-    Ok(text)
+/// An exception of several arguments: its `str()` is the `repr()` of their tuple.
+fn many_args_exception(exc_type: ExcType, args: &[&Value], vm: &mut VM<'_>) -> RunResult<SimpleException> {
+    let data = exception_args(args, vm)?;
+    let repr = data.arg_repr().unwrap_or_default();
+    Ok(SimpleException::new_msg(exc_type, format!("({repr})")).with_data(data))
 }
 
-/// The `repr()` of a tuple of `args`: an exception's `str()` when it was given several.
-fn args_repr<'a>(args: impl IntoIterator<Item = &'a Value>, vm: &mut VM<'_>) -> RunResult<String> {
-    let mut text = String::from("(");
-    for (index, arg) in args.into_iter().enumerate() {
+/// The arguments' reprs kept up to this many bytes with their values, for the exception's
+/// `args`; past it `args` holds the message alone: an exception can outlive the memory
+/// accounting of the interpreter that made it (a traceback on its way to the host).
+const MAX_KEPT_ARGS_REPR: usize = 1000;
+
+/// What an exception keeps of arguments that are not one `str` (see [`ExcData::Args`]):
+/// their reprs, and the values themselves while they are small.
+fn exception_args(args: &[&Value], vm: &mut VM<'_>) -> RunResult<ExcData> {
+    let mut repr = String::new();
+    for (index, arg) in args.iter().enumerate() {
         if index > 0 {
-            text.push_str(", ");
+            repr.push_str(", ");
         }
         let mut heap_ids = crate::types::LazyHeapSet::default();
-        arg.py_repr_fmt(&mut text, vm, &mut heap_ids)?;
+        arg.py_repr_fmt(&mut repr, vm, &mut heap_ids)?;
     }
-    text.push(')');
-    Ok(text)
+    let values = (repr.len() <= MAX_KEPT_ARGS_REPR).then(|| {
+        let items = args
+            .iter()
+            .map(|arg| MontyObject::export(arg.clone_with_heap(vm.heap), vm))
+            .collect::<Vec<_>>();
+        MontyObject::tuple(items)
+    });
+    Ok(ExcData::Args(Box::new(ExcArgs {
+        repr: repr.into(),
+        one: args.len() == 1,
+        values,
+    })))
 }
 
 /// Simple lightweight representation of an exception.
@@ -2755,12 +2773,18 @@ impl SimpleException {
         self.arg.as_ref()
     }
 
+    /// What it carries besides its message (its arguments, a class, an error's fields).
+    #[must_use]
+    pub(crate) fn data(&self) -> &ExcData {
+        &self.data
+    }
+
     /// str() for an exception
     #[must_use]
     pub fn py_str(&self) -> String {
         match (self.exc_type, &self.arg) {
             // A KeyError's str() is its key's repr.
-            (ExcType::KeyError, Some(_)) if let Some(repr) = self.data.arg_repr() => repr.to_owned(),
+            (ExcType::KeyError, Some(_)) if let Some(repr) = self.data.one_arg_repr() => repr.to_owned(),
             (ExcType::KeyError, Some(exc)) => StringRepr(exc).to_string(),
             (_, Some(arg)) => arg.to_owned(),
             (_, None) => String::new(),
@@ -2826,7 +2850,14 @@ impl<'h> HeapRead<'h, SimpleException> {
             .map_or_else(|| attr.as_str(vm.interns) == "args", |ss| ss == StaticStrings::Args);
 
         if is_args {
-            // Construct tuple with 0 or 1 elements based on whether arg exists
+            // The arguments it was given where it keeps them (not one `str`), else a tuple of
+            // its message, if it has one.
+            if let Some(values) = self.get(vm.heap).data.arg_values().cloned() {
+                return Some(match values.to_value(vm) {
+                    Ok(value) => CallResult::Value(value),
+                    Err(_) => CallResult::Value(allocate_tuple(smallvec![], vm.heap)),
+                });
+            }
             let elements = if let Some(arg_str) = &self.get(vm.heap).arg {
                 smallvec![allocate_string(arg_str.as_str(), vm.heap)]
             } else {

@@ -11,8 +11,8 @@ use std::mem;
 
 use ahash::{AHashMap, AHashSet};
 use monty_types::{
-    CallArgs, InvalidInputError, MontyComplex, MontyDate, MontyDateTime, MontyFileHandle, MontyObject, MontyTime,
-    MontyTimeDelta, MontyTimeZone, MontyType, MontyUuid,
+    CallArgs, ExcData, InvalidInputError, MontyComplex, MontyDate, MontyDateTime, MontyFileHandle, MontyObject,
+    MontyTime, MontyTimeDelta, MontyTimeZone, MontyType, MontyUuid,
     unstable::{self, ClassTypeNode, MontyGraph, MontyNode, NodeId},
 };
 
@@ -390,6 +390,10 @@ impl GraphExporter {
                 MontyNode::Exception {
                     exc_type: exc_ref.exc_type(),
                     arg: exc_ref.arg().map(ToString::to_string),
+                    args: match exc_ref.data() {
+                        ExcData::Args(args) => Some(args.clone()),
+                        _ => None,
+                    },
                 }
             }
             HeapReadOutput::HostClass(hc) => {
@@ -983,8 +987,12 @@ fn import_node(
                 Ok(Value::Ref(vm.heap.allocate(HeapData::TimeZone(tz))))
             }
         }
-        MontyNode::Exception { exc_type, arg } => {
+        MontyNode::Exception { exc_type, arg, args } => {
             let exc = SimpleException::new(exc_type, arg);
+            let exc = match args {
+                Some(args) => exc.with_data(ExcData::Args(args)),
+                None => exc,
+            };
             Ok(Value::Ref(vm.heap.allocate(HeapData::Exception(exc))))
         }
         // A sandbox class the host hands back resolves to the class object
