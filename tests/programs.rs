@@ -219,6 +219,14 @@ fn a_program_ends_with_the_exit_status_cpython_gives_it() {
     assert!(report.error.is_none(), "{:?}", report.error);
     let report = run("raise SystemExit\n");
     assert_eq!((report.stderr.as_str(), report.exit_code), ("", Some(0)));
+    // A code is read as a value, as CPython reads it: text is printed even where it reads as a
+    // number, a bool is its status, an int keeps its low 8 bits.
+    for (code, stderr, status) in [("'5'", "5\n", 1), ("True", "", 1), ("None", "", 0), ("256 + 7", "", 7)] {
+        let report = run(&format!("raise SystemExit({code})\n"));
+        assert_eq!((report.stderr.as_str(), report.exit_code), (stderr, Some(status)), "{code}");
+    }
+    let report = run("import sys\nfrom multiprocessing import Process\nif __name__ == '__main__':\n    p = Process(target=sys.exit, args=('4',))\n    p.start()\n    p.join()\n    print(p.exitcode)\n");
+    assert_eq!((report.stdout.as_str(), report.stderr.as_str()), ("1\n", "4\n"));
     let report = run("print('fine')\n");
     assert_eq!(report.exit_code, Some(0));
     let report = run("print(1 / 0)\n");

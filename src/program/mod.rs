@@ -33,7 +33,7 @@ use std::time::Duration;
 use monty::{dump, MontyRepl, ReplFunctionCall, ReplProgress, ReplStartError, SessionRef};
 use monty_types::{
     AssertMessageAnnotations, CallArgs, CompileOptions, DateTimeSource, ExcType, ExtFunctionResult,
-    MontyException, MontyObject, MontyType, MontyUuid, NameLookupResult, OsFunctionCall, OsPolicy,
+    MontyException, MontyObject, MontyType, MontyUuid, NameLookupResult, ObjectRef, OsFunctionCall, OsPolicy,
     PrintWriter, ResourceLimits, ResourceTracker, SleepMode,
 };
 use serde::Serialize;
@@ -123,24 +123,36 @@ impl ProgramError {
 /// How `raise SystemExit(code)` ends a program, as CPython's exit handling reads its code:
 /// no code (or `None`) is status 0 and prints nothing, an integer (a `bool` too) is that status
 /// as the system keeps it (its low 8 bits: `sys.exit(256)` is 0, `sys.exit(-1)` 255), anything
-/// else is printed to stderr and is status 1. monty keeps an exception's argument as its
-/// `str()`, so a code that reads as an integer is one (`sys.exit('5')` too, unlike CPython).
-fn system_exit(message: Option<&str>) -> (i64, Option<String>) {
-    match message {
-        None | Some("None" | "False") => (0, None),
-        Some("True") => (1, None),
-        Some(text) => match text.parse::<i64>() {
-            Ok(status) => (status.rem_euclid(256), None),
-            Err(_) => (1, Some(format!("{text}\n"))),
+/// else (a `str` too: `sys.exit('5')`) is printed to stderr and is status 1.
+fn system_exit(code: Option<ObjectRef<'_>>) -> (i64, Option<String>) {
+    match code {
+        None => (0, None),
+        Some(code) if code == MontyObject::none() => (0, None),
+        Some(code) => match (code.as_bool(), code.as_int()) {
+            (Some(flag), _) => (i64::from(flag), None),
+            (None, Some(status)) => (status.rem_euclid(256), None),
+            _ => (1, Some(format!("{code}\n"))),
         },
     }
 }
 
-/// `_pg.exit_code(code)`: a process's `SystemExit` argument (its text, or `None`) read as
-/// [`system_exit`] reads the main module's, its message written to stderr. For a
-/// `multiprocessing.Process` whose target raised it.
+/// The code a `SystemExit` that reached the host was raised with: its one argument where it
+/// keeps it as a value, else its message (the `str` it was given).
+fn exit_code_of(e: &MontyException) -> (i64, Option<String>) {
+    match e.data().arg_values() {
+        Some(values) => system_exit(values.as_ref().items().and_then(|items| items.into_iter().next())),
+        None => match e.message() {
+            Some(message) => (1, Some(format!("{message}\n"))),
+            None => (0, None),
+        },
+    }
+}
+
+/// `_pg.exit_code(code)`: a process's `SystemExit` argument read as [`system_exit`] reads the
+/// main module's, its message written to stderr. For a `multiprocessing.Process` whose target
+/// raised it.
 fn exit_code_call(args: &CallArgs, output: &Output) -> MontyObject {
-    let (status, message) = system_exit(args.arg(0).and_then(|o| o.as_str()));
+    let (status, message) = system_exit(args.arg(0));
     if let Some(message) = message {
         output.write(Stream::Stderr, &message);
     }
@@ -684,7 +696,7 @@ impl Host {
     /// the error, or for `SystemExit` its exit status (and its message, if it has one).
     fn program_ended_by(&self, code: &str, e: &MontyException) -> Result<i64, ProgramError> {
         if e.exc_type() == ExcType::SystemExit {
-            let (status, message) = system_exit(e.message());
+            let (status, message) = exit_code_of(e);
             if let Some(message) = message {
                 self.output.write_last_words(&message);
             }
