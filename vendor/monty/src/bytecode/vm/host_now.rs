@@ -12,11 +12,11 @@
 //! ([`PrintWriterCallback::answer_now`](monty_types::PrintWriterCallback::answer_now)), which
 //! may answer it there, or decline and see it suspend as before.
 
-use monty_types::{HostCall, InvalidInputError, MontyException, MontyObject, OsFunctionCall};
+use monty_types::{HostCall, MontyException, MontyObject, OsFunctionCall};
 
-use super::{CallResult, VM, recursion};
+use super::{CallResult, VM, recursion, unconvertible_reply};
 use crate::{
-    exception_private::{ExcType, RunResult, SimpleException},
+    exception_private::RunResult,
     heap_traits::DropWithContext,
     modules::time::apply_clock_reading,
     object_bridge::MontyObjectExt,
@@ -61,26 +61,28 @@ impl VM<'_> {
                 };
                 Ok(self.answered(answer))
             }
-            CallResult::OsCallWithEffect { call, effect } if answerable(&call) => {
-                let applies = match &effect {
-                    PendingEffect::Post(PostConversionEffect::DiscardResult) => Applies::Nothing,
-                    PendingEffect::Post(PostConversionEffect::ClockReading { .. }) => Applies::ClockReading,
-                    _ => return Err(CallResult::OsCallWithEffect { call, effect }),
-                };
+            // A sleep, which returns `None` whatever the host answers, or a clock read that
+            // becomes what its `time` function returns; no other effect is answered here.
+            CallResult::OsCallWithEffect { call, effect }
+                if answerable(&call)
+                    && matches!(
+                        effect,
+                        PendingEffect::Post(
+                            PostConversionEffect::DiscardResult | PostConversionEffect::ClockReading { .. }
+                        )
+                    ) =>
+            {
                 let Some(answer) = self.print_writer.answer_now(HostCall::Os {
                     call: &call,
                     can_suspend,
                 }) else {
                     return Err(CallResult::OsCallWithEffect { call, effect });
                 };
-                Ok(match (applies, effect) {
-                    // A sleep returns `None`, whatever the host answered.
-                    (Applies::Nothing, _) => answer.map(|_| Value::None).map_err(Into::into),
-                    (Applies::ClockReading, PendingEffect::Post(PostConversionEffect::ClockReading { reading })) => {
-                        self.answered(answer)
-                            .and_then(|value| apply_clock_reading(reading, value, self))
-                    }
-                    (Applies::ClockReading, _) => unreachable!("matched as a clock reading above"),
+                Ok(match effect {
+                    PendingEffect::Post(PostConversionEffect::ClockReading { reading }) => self
+                        .answered(answer)
+                        .and_then(|value| apply_clock_reading(reading, value, self)),
+                    _ => answer.map(|_| Value::None).map_err(Into::into),
                 })
             }
             other => Err(other),
@@ -90,27 +92,10 @@ impl VM<'_> {
     /// The host's answer as `resume` takes it: the value converted onto the heap (a reply the
     /// heap cannot hold raises as `resume` raises), or the exception raised.
     fn answered(&mut self, answer: Result<MontyObject, MontyException>) -> RunResult<Value> {
-        match answer {
-            Ok(object) => match object.to_value(self) {
-                Ok(value) => Ok(value),
-                Err(InvalidInputError::Resource(err)) => Err(err.into()),
-                Err(other @ InvalidInputError::InvalidType(_)) => Err(SimpleException::new(
-                    ExcType::RuntimeError,
-                    Some(format!("invalid return type: {other}")),
-                )
-                .into()),
-            },
-            Err(exception) => Err(exception.into()),
-        }
+        answer
+            .map_err(Into::into)
+            .and_then(|object| object.to_value(self).map_err(unconvertible_reply))
     }
-}
-
-/// What an OS call's effect makes of the host's answer.
-enum Applies {
-    /// Nothing: the call returns `None` (a sleep).
-    Nothing,
-    /// The clock's reading becomes what the `time` function returns.
-    ClockReading,
 }
 
 /// The OS calls a host may answer at once: those that touch no path (a path is resolved

@@ -179,6 +179,18 @@ macro_rules! handle_call_result {
     };
 }
 
+/// The error for a host's reply the heap cannot take: a resource error (a host string past
+/// `max_memory`) as the same `MemoryError` a sandbox allocation raises, anything else as
+/// `RuntimeError: invalid return type`.
+pub(crate) fn unconvertible_reply(error: InvalidInputError) -> RunError {
+    match error {
+        InvalidInputError::Resource(err) => RunError::from(err),
+        other @ InvalidInputError::InvalidType(_) => {
+            SimpleException::new(ExcType::RuntimeError, Some(format!("invalid return type: {other}"))).into()
+        }
+    }
+}
+
 /// Result of VM execution.
 pub enum FrameExit {
     /// Execution completed successfully with a return value.
@@ -2402,17 +2414,12 @@ impl<'h> VM<'h> {
         // type`. Other input errors stay as `RuntimeError`.
         let value = match obj.to_value(self) {
             Ok(value) => value,
-            Err(InvalidInputError::Resource(err)) => return Err(RunError::from(err)),
             Err(InvalidInputError::InvalidType(_)) if let Some(type_name) = reply_type => {
                 let effect = self.pending_effect.take();
                 release_pending_effect(effect, self.heap);
                 return self.resume_with_exception(urandom_reply_error(Err(&type_name), SEED_BYTES));
             }
-            Err(other @ InvalidInputError::InvalidType(_)) => {
-                return Err(
-                    SimpleException::new(ExcType::RuntimeError, Some(format!("invalid return type: {other}"))).into(),
-                );
-            }
+            Err(error) => return Err(unconvertible_reply(error)),
         };
         let result = match self.pending_effect.take() {
             Some(PendingEffect::Post(PostConversionEffect::BufferStore { file_id })) => {
