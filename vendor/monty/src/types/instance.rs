@@ -152,25 +152,8 @@ impl<'h> HeapReadMut<'h, Instance> {
         heap_read_ref_as_field_mut!(self, Instance, attrs)
     }
 
-    /// Sets an instance attribute, returning the previous value (if any) for the
-    /// caller to drop. Takes ownership of both `name` and `value`.
-    ///
-    /// The entry point for an ordinary `obj.x = v`: it applies whatever the
-    /// class has to say about the write — today just the `__setattr__` a
-    /// `@dataclass(frozen=True)` generates — and is where a user `__setattr__`
-    /// hook would be dispatched once one is. The write itself is
-    /// [`set_attr_unchecked`](Self::set_attr_unchecked).
-    pub fn set_attr(&self, name: Value, value: Value, vm: &mut VM<'h>) -> RunResult<Option<Value>> {
-        let class_id = self.get(vm.heap).class();
-        if let Some(exc) = dataclasses::frozen_assignment_error(class_id, &name, vm) {
-            [name, value].drop_with(vm);
-            return Err(exc);
-        }
-        self.set_attr_unchecked(name, value, vm)
-    }
-
     /// Writes straight to the instance `__dict__`, skipping every check
-    /// [`set_attr`](Self::set_attr) makes — the only place the write itself
+    /// [`set_attr`](HeapObjectRead::set_attr) makes — the only place the write itself
     /// lives, and what both `object.__setattr__` and a `frozen=True`
     /// dataclass's generated `__init__` call. The latter has to populate an
     /// instance that `set_attr` would refuse, exactly as CPython's generated
@@ -180,6 +163,33 @@ impl<'h> HeapReadMut<'h, Instance> {
     /// `limitations/classes.md`).
     pub fn set_attr_unchecked(&self, name: Value, value: Value, vm: &mut VM<'h>) -> RunResult<Option<Value>> {
         self.attrs_mut().set(name, value, vm)
+    }
+}
+
+impl<'h> HeapObjectRead<'h, Instance> {
+    /// Sets an instance attribute, returning the previous value (if any) for the
+    /// caller to drop. Takes ownership of both `name` and `value`.
+    ///
+    /// The entry point for an ordinary `obj.x = v`: it applies whatever the
+    /// class has to say about the write, its `__setattr__`: the one a
+    /// `@dataclass(frozen=True)` generates refuses it, one the class writes
+    /// runs (to completion, as a property's setter does from `setattr()`), and
+    /// without one the write itself is
+    /// [`set_attr_unchecked`](Self::set_attr_unchecked). One namespace lookup
+    /// for a plain class, by the name's interned id.
+    pub fn set_attr(&self, name: Value, value: Value, vm: &mut VM<'h>) -> RunResult<Option<Value>> {
+        let class_id = self.get(vm.heap).class();
+        let key = StrKey::Interned(vm.interns.intern_static(StaticStrings::DunderSetattr));
+        let hook = match class_lookup(class_id, key, vm.heap, vm.interns) {
+            None => return self.set_attr_unchecked(name, value, vm),
+            Some(member) => member.clone_with_heap(vm.heap),
+        };
+        if let Some(exc) = dataclasses::frozen_assignment_error(class_id, &name, vm) {
+            [name, value, hook].drop_with(vm);
+            return Err(exc);
+        }
+        call_dunder_member(self.id(), hook, ArgValues::Two(name, value), vm)?.drop_with(vm);
+        Ok(None)
     }
 }
 
@@ -728,6 +738,12 @@ pub(crate) fn instance_getattr(self_id: HeapId, attr: &EitherStr, vm: &mut VM<'_
         defer_drop!(getter, vm);
         vm.heap.inc_ref(self_id);
         return vm.call_function(getter, ArgValues::One(Value::Ref(self_id)));
+    }
+    // The class's `__getattr__`, which CPython calls when the lookup finds nothing; run to
+    // completion, so `getattr()` and `hasattr()` get its value too.
+    let name = attribute_name_value(attr, vm);
+    if let Some(value) = call_dunder_args_sync(self_id, "__getattr__", ArgValues::One(name), vm)? {
+        return Ok(CallResult::Value(value));
     }
     Err(ExcType::attribute_error(
         class_name(class_id, vm.heap, vm.interns),
