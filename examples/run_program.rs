@@ -27,7 +27,7 @@ fn main() {
     eprintln!(
         "--- wall {:.0} ms, error {:?}, {} trace entries",
         report.wall_ms,
-        report.error.map(|e| (e.type_name, e.line)),
+        report.error.map(|e| (e.type_name, e.line, e.message)),
         report.trace.len()
     );
     std::process::exit(report.exit_code.map_or(2, |code| i32::try_from(code).unwrap_or(1)));
