@@ -198,11 +198,11 @@ fn is_callable(type_name: &MontyObject) -> bool {
 
 /// monty's defaults, less its pytest-style `assert` messages: a failed assert says what
 /// CPython's says.
-fn compile_options() -> CompileOptions {
+pub(crate) fn compile_options() -> CompileOptions {
     CompileOptions { assert_message_annotations: AssertMessageAnnotations::Off, ..CompileOptions::default() }
 }
 
-fn limits() -> ResourceLimits {
+pub(crate) fn limits() -> ResourceLimits {
     ResourceLimits::default().max_memory(MEMORY_LIMIT).max_recursion_depth(RECURSION_LIMIT)
 }
 

@@ -1,5 +1,5 @@
 //! `multiprocessing.Queue`: queues the program's processes share, the one signal the parent
-//! waits on, and the processes asleep ([`Sleepers`]).
+//! waits on, the processes asleep ([`Sleepers`]) and the managers' servers ([`Managers`]).
 //!
 //! The parent and its worker processes are interpreters on different threads with heaps of
 //! their own, so a queue cannot be a Python object: its items live here, on the host, as the
@@ -24,6 +24,7 @@ use std::time::Duration;
 
 use monty_types::{CallArgs, ExcType, MontyException, MontyObject};
 
+use super::manager::Managers;
 use super::processes::{sendable, Pool, PARALLEL};
 use super::sleepers::Sleepers;
 use crate::clock;
@@ -73,6 +74,8 @@ pub(crate) struct Channels {
     pub(crate) wakeup: Wakeup,
     /// The worker processes asleep in `time.sleep`.
     pub(crate) sleepers: Sleepers,
+    /// The servers of the program's `multiprocessing.Manager()`s.
+    pub(crate) managers: Managers,
 }
 
 impl Channels {

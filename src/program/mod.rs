@@ -21,6 +21,7 @@
 //! `RuntimeError` that says so, where CPython would hang.
 
 mod channels;
+mod manager;
 mod output;
 mod processes;
 mod sleepers;
@@ -478,7 +479,7 @@ fn process_error(message: &str) -> MontyException {
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 28] = [
+    const FUNCTIONS: [&str; 32] = [
         "lock_new",
         "acquire",
         "release",
@@ -507,6 +508,10 @@ fn host_module() -> MontyObject {
         "mpq_remove",
         "child_next",
         "exit_code",
+        "manager_start",
+        "manager_make",
+        "manager_call",
+        "manager_stop",
     ];
     let mut attrs: Vec<(MontyObject, MontyObject)> = FUNCTIONS
         .iter()
@@ -1178,7 +1183,11 @@ impl Host {
             "mpq_new" | "mpq_put" | "mpq_size" | "mpq_remove" | "mpq_get" => {
                 return self.queue_reply(name, args)
             }
-            _ => return Reply::WithCall,
+            _ => match self.channels.managers.answer_now(name, args, self.timeout) {
+                Some(Ok(value)) => value.into(),
+                Some(Err(e)) => e.into(),
+                None => return Reply::WithCall,
+            },
         };
         Reply::Now(answer)
     }

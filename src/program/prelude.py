@@ -1287,7 +1287,9 @@ def _pg_build():
         # (an Event's first part pickled is its Condition).
         for value in values:
             kind = None
-            if type(value) == ProcessQueue:
+            if hasattr(value, '_pg_global'):
+                pass    # a manager's: it travels
+            elif type(value) == ProcessQueue:
                 kind = 'Queue'
             elif type(value) == JoinableQueue:
                 kind = 'JoinableQueue'
@@ -1967,6 +1969,304 @@ def _pg_build():
     def raw_array(typecode_or_type, size_or_initializer):
         return shared_array(typecode_or_type, size_or_initializer, lock=False)
 
+    # multiprocessing.Manager(): objects held by a server of their own on the host (see
+    # src/program/manager.rs), which every process reaches through a proxy, as CPython's
+    # manager process serves its proxies. A proxy holds only the manager's number and its
+    # object's, and travels to any process, a pool's worker too, as a copy naming the same
+    # object; each method is one call to the server with copies of its arguments, answered at
+    # once, so `len(d)`, `print(d)` and `x in d` work wherever Python code runs. The manager's
+    # locks, events and queues are the playground's own (above), made free to travel too.
+    # `_pg_global`: the global a receiving process finds the object's class by.
+
+    class ProcessError(Exception):
+        pass
+
+    def travelling(obj):
+        # `obj`, one of the prelude's made by a manager, made free to travel to a pool's worker.
+        obj._pg_global = '_pg_class_' + type(obj).__name__
+        return obj
+
+    def sent_key(key):
+        # A slice cannot travel: it goes as the tuple the server rebuilds it from.
+        if type(key) == slice:
+            return ('\x00slice', key.start, key.stop, key.step)
+        return key
+
+    class BaseProxy:
+        def __init__(self, manager, number, typeid):
+            self._manager = manager
+            self._id = number
+            self._typeid = typeid
+            travelling(self)
+
+        def _callmethod(self, methodname, args=(), kwds={}):
+            return _pg.manager_call(self._manager, self._id, methodname, tuple(args), kwds)
+
+        def __repr__(self):
+            return '<' + type(self).__name__ + " object, typeid '" + self._typeid + "' at " + hex(id(self)) + '>'
+
+        def __str__(self):
+            return self._callmethod('__repr__')
+
+    class DictProxy(BaseProxy):
+        def __getitem__(self, key):
+            return self._callmethod('__getitem__', (sent_key(key),))
+
+        def __setitem__(self, key, value):
+            self._callmethod('__setitem__', (key, value))
+
+        def __delitem__(self, key):
+            self._callmethod('__delitem__', (key,))
+
+        def __len__(self):
+            return self._callmethod('__len__')
+
+        def __contains__(self, key):
+            return self._callmethod('__contains__', (key,))
+
+        def __iter__(self):
+            return iter(self._callmethod('copy_of'))
+
+        def clear(self):
+            return self._callmethod('clear')
+
+        def copy(self):
+            return self._callmethod('copy')
+
+        def get(self, *args):
+            return self._callmethod('get', args)
+
+        def items(self):
+            return self._callmethod('items')
+
+        def keys(self):
+            return self._callmethod('keys')
+
+        def values(self):
+            return self._callmethod('values')
+
+        def pop(self, *args):
+            return self._callmethod('pop', args)
+
+        def popitem(self):
+            return self._callmethod('popitem')
+
+        def setdefault(self, *args):
+            return self._callmethod('setdefault', args)
+
+        def update(self, *args, **kwargs):
+            return self._callmethod('update', args, kwargs)
+
+    class ListProxy(BaseProxy):
+        def __getitem__(self, i):
+            return self._callmethod('__getitem__', (sent_key(i),))
+
+        def __setitem__(self, i, value):
+            self._callmethod('__setitem__', (sent_key(i), value))
+
+        def __delitem__(self, i):
+            self._callmethod('__delitem__', (sent_key(i),))
+
+        def __len__(self):
+            return self._callmethod('__len__')
+
+        def __contains__(self, value):
+            return self._callmethod('__contains__', (value,))
+
+        def __iter__(self):
+            return iter(self._callmethod('copy_of'))
+
+        def __add__(self, other):
+            return self._callmethod('__add__', (other,))
+
+        def __mul__(self, n):
+            return self._callmethod('__mul__', (n,))
+
+        def __rmul__(self, n):
+            return self._callmethod('__mul__', (n,))
+
+        def __iadd__(self, other):
+            self._callmethod('__iadd__', (other,))
+            return self
+
+        def append(self, value):
+            return self._callmethod('append', (value,))
+
+        def extend(self, values):
+            return self._callmethod('extend', (list(values),))
+
+        def insert(self, i, value):
+            return self._callmethod('insert', (i, value))
+
+        def pop(self, *args):
+            return self._callmethod('pop', args)
+
+        def remove(self, value):
+            return self._callmethod('remove', (value,))
+
+        def index(self, *args):
+            return self._callmethod('index', args)
+
+        def count(self, value):
+            return self._callmethod('count', (value,))
+
+        def reverse(self):
+            return self._callmethod('reverse')
+
+        def sort(self, **kwargs):
+            return self._callmethod('sort', (), kwargs)
+
+    class NamespaceProxy(BaseProxy):
+        def __getattr__(self, name):
+            if name.startswith('_'):
+                raise AttributeError("'NamespaceProxy' object has no attribute " + repr(name))
+            return self._callmethod('get', (name,))
+
+        def __setattr__(self, name, value):
+            if name.startswith('_'):
+                object.__setattr__(self, name, value)
+            else:
+                self._callmethod('set', (name, value))
+
+
+    class ValueProxy(BaseProxy):
+        def get(self):
+            return self._callmethod('get')
+
+        def set(self, value):
+            return self._callmethod('set', (value,))
+
+        @property
+        def value(self):
+            return self._callmethod('get')
+
+        @value.setter
+        def value(self, new):
+            self._callmethod('set', (new,))
+
+    class ArrayProxy(BaseProxy):
+        def __len__(self):
+            return self._callmethod('__len__')
+
+        def __getitem__(self, i):
+            return self._callmethod('__getitem__', (sent_key(i),))
+
+        def __setitem__(self, i, value):
+            self._callmethod('__setitem__', (sent_key(i), value))
+
+        def __iter__(self):
+            return iter(self._callmethod('copy_of'))
+
+    class SyncManager:
+        def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *, shutdown_timeout=1.0):
+            self._number = None
+            self._stopped = False
+
+        def start(self, initializer=None, initargs=()):
+            if self._number is not None:
+                raise ProcessError('Already started server')
+            self._number = _pg.manager_start()
+
+        def shutdown(self):
+            if self._number is not None and not self._stopped:
+                self._stopped = True
+                _pg.manager_stop(self._number)
+
+        def __enter__(self):
+            if self._number is None:
+                self.start()
+            return self
+
+        def __exit__(self, *exc):
+            self.shutdown()
+            return False
+
+        def __repr__(self):
+            return '<multiprocessing.managers.SyncManager object at ' + hex(id(self)) + '>'
+
+        def _make(self, typeid, proxy, args, kwargs):
+            if self._number is None:
+                raise AssertionError('server not yet started')
+            number = _pg.manager_make(self._number, typeid, tuple(args), kwargs)
+            return proxy(self._number, number, typeid)
+
+    # The manager's methods named as the classes they make, set after the class: a method of a
+    # class cannot share its name with a variable of the prelude that a function uses.
+    def manager_factories():
+        def dict_(self, *args, **kwargs):
+            return self._make('dict', DictProxy, (dict(*args, **kwargs),), {})
+
+        def list_(self, *args):
+            # What it is made from goes as a list (a `range` cannot travel).
+            return self._make('list', ListProxy, (list(*args),), {})
+
+        def namespace(self, **kwargs):
+            return self._make('Namespace', NamespaceProxy, (), kwargs)
+
+        def value(self, typecode, value, lock=True):
+            return self._make('Value', ValueProxy, (typecode, value), {})
+
+        def array(self, typecode, sequence, lock=True):
+            return self._make('Array', ArrayProxy, (typecode, list(sequence)), {})
+
+        def queue_(self, maxsize=0):
+            return travelling(ProcessQueue(maxsize))
+
+        def joinable_queue(self, maxsize=0):
+            made = JoinableQueue(maxsize)
+            travelling(made._items)
+            return travelling(made)
+
+        def lock(self):
+            return travelling(process_lock())
+
+        def rlock(self):
+            made = ProcessRLock()
+            travelling(made._lock)
+            return travelling(made)
+
+        def semaphore(self, value=1):
+            return travelling(process_semaphore(value))
+
+        def bounded_semaphore(self, value=1):
+            return travelling(process_bounded_semaphore(value))
+
+        def event(self):
+            return travelling(ProcessEvent())
+
+        SyncManager.dict = dict_
+        SyncManager.list = list_
+        SyncManager.Namespace = namespace
+        SyncManager.Value = value
+        SyncManager.Array = array
+        SyncManager.Queue = queue_
+        SyncManager.JoinableQueue = joinable_queue
+        SyncManager.Lock = lock
+        SyncManager.RLock = rlock
+        SyncManager.Semaphore = semaphore
+        SyncManager.BoundedSemaphore = bounded_semaphore
+        SyncManager.Event = event
+
+    manager_factories()
+
+    def Manager():
+        manager = SyncManager()
+        manager.start()
+        return manager
+
+    managers = _PgModule('multiprocessing.managers')
+    managers.SyncManager = SyncManager
+    managers.BaseProxy = BaseProxy
+    managers.DictProxy = DictProxy
+    managers.ListProxy = ListProxy
+    managers.NamespaceProxy = NamespaceProxy
+    managers.ValueProxy = ValueProxy
+    managers.ArrayProxy = ArrayProxy
+    # The classes of the objects that travel as `travelling` marks them, for the globals
+    # `_pg_class_<name>` (at the end of this file).
+    travellers = [DictProxy, ListProxy, NamespaceProxy, ValueProxy, ArrayProxy, ProcessQueue, JoinableQueue,
+                  ProcessSemaphore, ProcessRLock, ProcessEvent]
+
     # multiprocessing.Pipe: each direction a queue on the host. An end is open in every process
     # that holds a copy of it (the one that made it, and each Process started while it was
     # open: a pool's workers are not counted), each copy a token in the end's `_holders`
@@ -2436,6 +2736,9 @@ def _pg_build():
     multiprocessing.Array = shared_array
     multiprocessing.RawValue = raw_value
     multiprocessing.RawArray = raw_array
+    multiprocessing.Manager = Manager
+    multiprocessing.ProcessError = ProcessError
+    multiprocessing.managers = managers
 
     # ---------------------------------------------------------------- urllib.request
     # urlopen fetches the site's own files (relative URLs resolve against the page): the host
@@ -2768,6 +3071,8 @@ def _pg_build():
         'concurrent': concurrent,
         'concurrent.futures': futures,
         'multiprocessing': multiprocessing,
+        'multiprocessing.managers': managers,
+        '_pg_travellers': travellers,
         'urllib': urllib,
         'urllib.request': urllib_request,
         'urllib.error': urllib_error,
@@ -2779,3 +3084,9 @@ async def _pg_thread_main(thread):
 
 
 __modules__ = _pg_build()
+# The classes of the prelude's objects that may travel between processes (a manager's proxies,
+# its locks and queues), as the globals a receiving process finds them by: a travelling
+# object names one in its `_pg_global`, and src/program/processes.rs sends it under that name.
+_pg_class_DictProxy, _pg_class_ListProxy, _pg_class_NamespaceProxy, _pg_class_ValueProxy, _pg_class_ArrayProxy, \
+    _pg_class_Queue, _pg_class_JoinableQueue, _pg_class_ProcessSemaphore, _pg_class_ProcessRLock, \
+    _pg_class_ProcessEvent = __modules__.pop('_pg_travellers')

@@ -22,6 +22,7 @@
 //! no threads the parent runs the workers' jobs itself while it waits, one at a time: the same
 //! output, no parallelism.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
@@ -29,13 +30,13 @@ use std::time::Duration;
 
 use monty::{Dump, ReplFunctionCall, ReplOsCall, ReplProgress, ReplStartError, Session};
 use monty_types::{
-    unstable::{self, MontyNode},
-    ExcType, ExtFunctionResult, MontyException, MontyObject, MontyUuid, NameLookupResult, ObjectRef,
-    PrintWriter,
+    unstable::{self, MontyNode, NodeId},
+    ExcType, ExtFunctionResult, HostCall, MontyException, MontyObject, MontyUuid, NameLookupResult,
+    ObjectRef, PrintWriter, PrintWriterCallback,
 };
 
 use super::channels::{get_args, queue_of, Channels};
-use super::output::{Output, Stream};
+use super::output::{Output, Printer, Stream};
 use super::{answer_os, pause, process_error, ProgramTrace, TraceKind, MAIN_PID};
 use crate::clock;
 
@@ -479,10 +480,8 @@ impl Pool {
                 Worker::Fresh => self.load(index),
                 Worker::Starting | Worker::Busy | Worker::Waiting(..) | Worker::Dead => Err(broken()),
             };
-            let progress = call.map(|call| {
-                let mut printer = self.output.printer();
-                call.resume(job.call.clone(), PrintWriter::Callback(&mut printer))
-            });
+            let progress =
+                call.map(|call| call.resume(job.call.clone(), PrintWriter::Callback(&mut self.turn(index))));
             match self.follow(index, job.number, began, progress) {
                 Some(next) => parked = next,
                 None => return,
@@ -505,8 +504,7 @@ impl Pool {
         };
         let pool = Arc::clone(self);
         let run = move || {
-            let mut printer = pool.output.printer();
-            let progress = call.resume(item, PrintWriter::Callback(&mut printer));
+            let progress = call.resume(item, PrintWriter::Callback(&mut pool.turn(index)));
             if let Some(next) = pool.follow(index, number, began, Ok(progress)) {
                 pool.run_parked(index, next);
             }
@@ -593,10 +591,7 @@ impl Pool {
         item: MontyObject,
     ) -> Result<Result<ReplProgress, Box<ReplStartError>>, MontyException> {
         match std::mem::replace(&mut self.lock().workers[index], Worker::Busy) {
-            Worker::Waiting(call, ..) => {
-                let mut printer = self.output.printer();
-                Ok(call.resume(item, PrintWriter::Callback(&mut printer)))
-            }
+            Worker::Waiting(call, ..) => Ok(call.resume(item, PrintWriter::Callback(&mut self.turn(index)))),
             _ => Err(broken()),
         }
     }
@@ -652,8 +647,7 @@ impl Pool {
             MontyObject::string(self.processes[index].0.clone()),
             MontyObject::int(self.processes[index].1),
         ]);
-        let mut printer = self.output.printer();
-        let progress = call.resume(me, PrintWriter::Callback(&mut printer));
+        let progress = call.resume(me, PrintWriter::Callback(&mut self.turn(index)));
         // The first `child_next` carries no outcome. An initializer waiting in a `get` keeps
         // its thread: the worker is not a pool's until it has started.
         match self.until_next_job(index, progress, false)? {
@@ -674,8 +668,8 @@ impl Pool {
     ) -> Result<Step, MontyException> {
         let mut locks = self.locks[index].lock().unwrap_or_else(PoisonError::into_inner);
         loop {
-            let mut printer = self.output.printer();
-            let print = PrintWriter::Callback(&mut printer);
+            let mut turn = self.turn(index);
+            let print = PrintWriter::Callback(&mut turn);
             let step = progress.map_err(|e| e.error)?;
             self.check_terminated()?;
             if clock::now_ms() >= self.deadline_ms {
@@ -726,10 +720,14 @@ impl Pool {
                         self.check_terminated()?;
                         call.resume(answer, print)
                     }
-                    other => {
-                        let message = format!("{other} cannot run in a worker process of the playground");
-                        call.resume(MontyException::new(ExcType::RuntimeError, Some(message)), print)
-                    }
+                    other => match self.channels.managers.answer_now(other, &call.args, self.budget()) {
+                        Some(Ok(value)) => call.resume(value, print),
+                        Some(Err(e)) => call.resume(e, print),
+                        None => {
+                            let message = format!("{other} cannot run in a worker process of the playground");
+                            call.resume(MontyException::new(ExcType::RuntimeError, Some(message)), print)
+                        }
+                    },
                 },
                 ReplProgress::OsCall(call) => {
                     let answer = match &call.function_call {
@@ -744,9 +742,7 @@ impl Pool {
                             self.check_terminated()?;
                             ExtFunctionResult::Return(MontyObject::none())
                         }
-                        monty_types::OsFunctionCall::Getpid => MontyObject::int(self.processes[index].1).into(),
-                        monty_types::OsFunctionCall::Getppid => MontyObject::int(MAIN_PID).into(),
-                        other => answer_os(other),
+                        other => self.os_answer(index, other),
                     };
                     call.resume(answer, print)
                 }
@@ -783,6 +779,21 @@ impl Pool {
         }
     }
 
+    /// The answer to an OS call that needs no waiting: worker `index`'s pid and its parent's,
+    /// the clock.
+    fn os_answer(&self, index: usize, call: &monty_types::OsFunctionCall) -> ExtFunctionResult {
+        match call {
+            monty_types::OsFunctionCall::Getpid => MontyObject::int(self.processes[index].1).into(),
+            monty_types::OsFunctionCall::Getppid => MontyObject::int(MAIN_PID).into(),
+            other => answer_os(other),
+        }
+    }
+
+    /// Worker `index`'s callback while it runs.
+    fn turn(&self, index: usize) -> WorkerTurn<'_> {
+        WorkerTurn { pool: self, index, printer: self.output.printer() }
+    }
+
     /// The program's time budget.
     fn budget(&self) -> Duration {
         Duration::from_secs_f64((self.deadline_ms - self.began_ms).max(0.0) / 1000.0)
@@ -808,6 +819,58 @@ impl Pool {
                 return;
             }
             pause(SLICE.min(Duration::from_secs_f64(left / 1000.0)), self.deadline_ms);
+        }
+    }
+}
+
+/// A worker process's callback while it runs: what it prints, and the calls it answers without
+/// a suspension, as the parent's [`Turn`](super::turn::Turn) does: a manager's, a queue's that
+/// does not wait, the clock and the pids, and a sleep where the interpreter cannot suspend (in a
+/// function a built-in calls back), by blocking the thread: no other thread of a worker process
+/// could run meanwhile. Its locks' calls suspend, since [`Pool::until_next_job`] holds them.
+struct WorkerTurn<'a> {
+    pool: &'a Pool,
+    index: usize,
+    printer: Printer,
+}
+
+impl PrintWriterCallback for WorkerTurn<'_> {
+    fn stdout_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
+        self.printer.stdout_write(output)
+    }
+
+    fn stdout_push(&mut self, end: char) -> Result<(), MontyException> {
+        self.printer.stdout_push(end)
+    }
+
+    fn stderr_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
+        self.printer.stderr_write(output)
+    }
+
+    fn stderr_push(&mut self, end: char) -> Result<(), MontyException> {
+        self.printer.stderr_push(end)
+    }
+
+    fn answer_now(&mut self, call: HostCall<'_>) -> Option<Result<MontyObject, MontyException>> {
+        self.printer.flush();
+        let pool = self.pool;
+        match call {
+            HostCall::Function { name, args, .. } => pool
+                .channels
+                .managers
+                .answer_now(name, args, pool.budget())
+                .or_else(|| pool.channels.answer_now(name, args)),
+            HostCall::Os {
+                call: monty_types::OsFunctionCall::Sleep(d) | monty_types::OsFunctionCall::SystemSleep(d),
+                can_suspend,
+            } => {
+                if can_suspend {
+                    return None;
+                }
+                pool.sleep(*d);
+                Some(Ok(MontyObject::none()))
+            }
+            HostCall::Os { call, .. } => super::turn::settled(pool.os_answer(self.index, call)),
         }
     }
 }
@@ -917,13 +980,42 @@ fn programs_class(value: ObjectRef<'_>) -> bool {
     matches!(unstable::node(value), MontyNode::ClassType(class) if !class.host_defined)
 }
 
+/// The attribute naming the global by which a prelude's object travelling is found (see
+/// [`as_copies`]).
+const PRELUDE_CLASS_ATTR: &str = "_pg_global";
+
 /// `value` with the program's classes and instances in it marked as copies, as pickle sends
 /// them: the receiving interpreter finds each class by its name among its globals (a class
 /// made after a worker's fork is not there, as in CPython) and builds each instance anew from
 /// its attributes, so neither side sees the other's later changes. Left as they are, their
 /// ids could name the objects of the fork's copy as they were at the fork.
+///
+/// An object of the prelude's classes that may travel (a manager's proxy) names, in its attribute
+/// `_pg_global`, the module global its receiver finds its class by: the prelude's classes are
+/// not the program's globals.
 fn as_copies(value: MontyObject) -> MontyObject {
     let (mut graph, root) = unstable::into_graph_parts(value);
+    let text = |id: &NodeId, graph: &unstable::MontyGraph| match graph.node(*id) {
+        MontyNode::String(text) => Some(text.clone()),
+        _ => None,
+    };
+    let aliases: Vec<(NodeId, String)> = graph
+        .nodes()
+        .iter()
+        .filter_map(|node| match node {
+            MontyNode::ClassInstance { class_type, attrs, .. } => attrs
+                .iter()
+                .find(|(key, _)| text(key, &graph).as_deref() == Some(PRELUDE_CLASS_ATTR))
+                .and_then(|(_, value)| text(value, &graph))
+                .map(|alias| (*class_type, alias)),
+            _ => None,
+        })
+        .collect();
+    for (class_type, alias) in aliases {
+        if let MontyNode::ClassType(class) = &mut graph.nodes_mut()[class_type.index()] {
+            class.name = alias;
+        }
+    }
     for node in graph.nodes_mut() {
         match node {
             MontyNode::ClassType(class) if !class.host_defined => class.id = MontyUuid::NIL,

@@ -81,10 +81,15 @@ impl PrintWriterCallback for Turn<'_> {
             },
             HostCall::Os { call, can_suspend } => self.host.os_reply(call, can_suspend, self.watcher)?,
         };
-        match answer {
-            ExtFunctionResult::Return(value) => Some(Ok(value)),
-            ExtFunctionResult::Error(e) => Some(Err(e)),
-            ExtFunctionResult::Future(_) | ExtFunctionResult::NotFound(_) => None,
-        }
+        settled(answer)
+    }
+}
+
+/// An answer as `answer_now` gives it: `None` for one that would need a suspension.
+pub(super) fn settled(answer: ExtFunctionResult) -> Option<Result<MontyObject, MontyException>> {
+    match answer {
+        ExtFunctionResult::Return(value) => Some(Ok(value)),
+        ExtFunctionResult::Error(e) => Some(Err(e)),
+        ExtFunctionResult::Future(_) | ExtFunctionResult::NotFound(_) => None,
     }
 }

@@ -1,10 +1,12 @@
 # The sequential baseline as tutorials write it, before the pools: a function that reads the
 # clock and sleeps, called by map(); a sort key that takes a lock; the same after a thread
-# pool has come and gone. monty cannot suspend inside a built-in's callback, so the host
-# answers these calls there at once (a sleep blocks when no other thread could run meanwhile).
+# pool has come and gone, and inside a worker process. monty cannot suspend inside a
+# built-in's callback, so the host answers these calls there at once (a sleep blocks when no
+# other thread could run meanwhile).
+import os
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 
 def download(n):
@@ -36,3 +38,13 @@ with ThreadPoolExecutor(3) as executor:
     print('threads:', list(executor.map(download, [1, 2, 3])), time.perf_counter() - began < 0.14)
 
 print('again:', list(map(download, [4])))
+
+
+def batch(numbers):
+    began = time.perf_counter()
+    results = list(map(download, numbers))
+    return results, time.perf_counter() - began >= 0.05 * len(numbers), sorted(numbers, key=lambda n: (os.getpid(), -n))
+
+
+with ProcessPoolExecutor(2) as processes:
+    print('processes:', list(processes.map(batch, [[1, 2], [3]])))
