@@ -33,6 +33,7 @@ use crate::{
     types::{
         Type,
         hash_table::{Live, PyHashTable, Slot, TableCursor, TableEntry, TableProbe, TableScan, TableSource, TableWalk},
+        instance::{class_defines, instance_call_dunder_sync},
     },
     value::{EitherStr, VALUE_SIZE, Value, eq_bigint, eq_bytes, eq_f64, eq_i64, eq_str},
 };
@@ -821,8 +822,8 @@ impl Dict {
     /// Keyword arguments are applied after the optional positional source, matching
     /// CPython precedence (`dict([('a', 1)], a=2)` yields `{'a': 2}`).
     ///
-    /// For now, only real `dict` values use mapping-copy semantics; other values
-    /// are interpreted as iterables of pairs.
+    /// A `dict` and an instance of a class with a `keys` method are mappings;
+    /// other values are interpreted as iterables of pairs.
     pub fn init(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
         let DictInitArgs { source, extras } = DictInitArgs::from_args(args, vm)?;
         let dict = Self::new();
@@ -962,6 +963,15 @@ impl<'h> HeapReadMut<'h, Dict> {
     fn merge_from_value(&self, other_value: Value, vm: &mut VM<'h>) -> RunResult<()> {
         let mut guard = DropGuard::new(other_value, vm);
         let (other_value, vm) = guard.as_parts_mut();
+        if let Some(pairs) = instance_mapping_pairs(other_value, vm)? {
+            let pairs = pairs.into_iter();
+            defer_drop_mut!(pairs, vm);
+            for (key, value) in pairs {
+                let old_value = self.set(key, value, vm)?;
+                old_value.drop_with(vm);
+            }
+            return Ok(());
+        }
         if let Value::Ref(id) = other_value {
             let src_id = *id;
             if let HeapReadOutput::Dict(src) = vm.heap.read(src_id) {
@@ -1895,10 +1905,62 @@ fn dict_merge_from_value(dict: &mut Dict, other_value: Value, vm: &mut VM<'_>) -
             return Ok(());
         }
     }
+    {
+        let (other_value, vm) = other_value_guard.as_parts_mut();
+        if let Some(pairs) = instance_mapping_pairs(other_value, vm)? {
+            let pairs = pairs.into_iter();
+            defer_drop_mut!(pairs, vm);
+            for (key, value) in pairs {
+                let old_value = dict.set(key, value, vm)?;
+                old_value.drop_with(vm);
+            }
+            return Ok(());
+        }
+    }
 
-    // Non-dict values are interpreted as iterable-of-pairs.
+    // Other values are interpreted as iterable-of-pairs.
     let other_value = other_value_guard.into_inner();
     dict_merge_from_iterable_pairs(dict, other_value, vm)
+}
+
+/// The pairs of `value` where it is an instance of a class with a `keys` method, read as
+/// CPython's `dict()` and `dict.update()` read any such object: `(k, value[k])` for each `k`
+/// of `value.keys()`, both methods run to completion. `None` for any other value, which is
+/// read as an iterable of pairs.
+fn instance_mapping_pairs(value: &Value, vm: &mut VM<'_>) -> RunResult<Option<Vec<(Value, Value)>>> {
+    let Value::Ref(id) = *value else {
+        return Ok(None);
+    };
+    let HeapData::Instance(instance) = vm.heap.get(id) else {
+        return Ok(None);
+    };
+    if !class_defines(instance.class(), "keys", vm) {
+        return Ok(None);
+    }
+    let Some(keys) = instance_call_dunder_sync(id, "keys", None, vm)? else {
+        return Ok(None);
+    };
+    let iter = keys.into_py_iter(vm)?.require_synchronous(vm)?;
+    defer_drop!(iter, vm);
+    let mut iter = iter.read(vm);
+    let mut pairs_guard = DropGuard::new(Vec::new(), vm);
+    let (pairs, vm) = pairs_guard.as_parts_mut();
+    while let Some(key) = iter.py_next(vm)? {
+        let lookup = key.clone_with_heap(vm.heap);
+        let value = match instance_call_dunder_sync(id, "__getitem__", Some(lookup), vm) {
+            Ok(Some(value)) => value,
+            Ok(None) => {
+                key.drop_with(vm);
+                return Err(ExcType::type_error_not_sub(&value.py_type_name(vm)));
+            }
+            Err(e) => {
+                key.drop_with(vm);
+                return Err(e);
+            }
+        };
+        pairs.push((key, value));
+    }
+    Ok(Some(pairs_guard.into_inner()))
 }
 
 /// Preflights the `(key, value)` snapshot a dict-to-dict merge copies out.
