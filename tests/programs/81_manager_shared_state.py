@@ -90,7 +90,7 @@ if __name__ == '__main__':
         print([x for x in numbers], numbers + ['end'], len(numbers))
         d = manager.dict({'b': 2}, c=3)
         d.update(e=5)
-        print(d, d.keys(), d.values(), d.setdefault('f', []), d.pop('c'), d.copy(), bool(manager.dict()))
+        print(d, d.keys(), d.values(), d.setdefault('f', []), d.pop('c'), d.copy(), dict(d), bool(manager.dict()))
         for key in d:
             print('key', key, d[key])
         try:
