@@ -1012,18 +1012,30 @@ pub enum StaticStrings {
     /// `__eq__` — written into a class namespace by `@dataclass`.
     #[strum(serialize = "__eq__")]
     DunderEq,
+    /// `__ge__` — written into a class namespace by `@dataclass(order=True)`.
+    #[strum(serialize = "__ge__")]
+    DunderGe,
     /// `__getnewargs__` — the copy/pickle hook on named tuples.
     #[strum(serialize = "__getnewargs__")]
     DunderGetnewargs,
+    /// `__gt__` — written into a class namespace by `@dataclass(order=True)`.
+    #[strum(serialize = "__gt__")]
+    DunderGt,
     /// `__hash__` — written into a class namespace by `@dataclass`.
     #[strum(serialize = "__hash__")]
     DunderHash,
     /// `__init__` — written into a class namespace by `@dataclass`.
     #[strum(serialize = "__init__")]
     DunderInit,
+    /// `__le__` — written into a class namespace by `@dataclass(order=True)`.
+    #[strum(serialize = "__le__")]
+    DunderLe,
     /// `decimal.__libmpdec_version__` attribute.
     #[strum(serialize = "__libmpdec_version__")]
     DunderLibmpdecVersion,
+    /// `__lt__` — written into a class namespace by `@dataclass(order=True)`.
+    #[strum(serialize = "__lt__")]
+    DunderLt,
     /// `__main__`, the `__name__` of the module being run.
     #[strum(serialize = "__main__")]
     DunderMain,
@@ -1170,6 +1182,8 @@ pub enum StaticStrings {
     Fanout,
     /// `dataclasses.field()` function, and the `Field` type name.
     Field,
+    /// `dataclasses.fields()` function.
+    Fields,
     /// `namedtuple(field_names=...)` keyword argument.
     #[strum(serialize = "field_names")]
     FieldNames,

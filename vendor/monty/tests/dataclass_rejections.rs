@@ -55,13 +55,13 @@ class Q:
 
 #[test]
 fn unimplemented_option_names_itself() {
-    // `eq` and `frozen` are implemented; the rest are refused by name rather
-    // than accepted and ignored.
+    // `eq`, `order` and `frozen` are implemented; the rest are refused by name
+    // rather than accepted and ignored.
     let err = expect_error(
         r"
 from dataclasses import dataclass
 
-@dataclass(order=True)
+@dataclass(unsafe_hash=True)
 class F:
     x: int
 ",
@@ -69,14 +69,14 @@ class F:
     assert_snapshot!(err, @r#"
     Traceback (most recent call last):
       File "test.py", line 4, in <module>
-        @dataclass(order=True)
-         ~~~~~~~~~~~~~~~~~~~~~
-    NotImplementedError: dataclass() does not yet support the order option
+        @dataclass(unsafe_hash=True)
+         ~~~~~~~~~~~~~~~~~~~~~~~~~~~
+    NotImplementedError: dataclass() does not yet support the unsafe_hash option
     "#);
 }
 
 /// `field()` refuses each argument it cannot honour, by name and at the call
-/// itself. `init`/`repr`/`compare` are among them: nothing consults them when
+/// itself. `init` and `repr` are among them: nothing consults them when
 /// the dunders are synthesized, so accepting `init=False` would silently give
 /// the field an `__init__` parameter anyway.
 #[test]
@@ -104,7 +104,6 @@ class F:
     for (arg, value) in [
         ("repr", "False"),
         ("hash", "True"),
-        ("compare", "False"),
         ("metadata", "{}"),
         ("kw_only", "True"),
         ("doc", "'what it is'"),

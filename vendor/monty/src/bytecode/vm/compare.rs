@@ -72,7 +72,7 @@ impl VM<'_> {
     /// Evaluates an ordering comparison, preserving CPython's behavior for
     /// unordered values such as `NaN` and incomparable operand types.
     #[inline]
-    fn cmp_ordering(&mut self, op: CmpOperator, lhs: &Value, rhs: &Value) -> RunResult<bool> {
+    pub(crate) fn cmp_ordering(&mut self, op: CmpOperator, lhs: &Value, rhs: &Value) -> RunResult<bool> {
         // A type whose ordering no `CmpOrder` describes (a `Counter` compares as
         // a multiset) answers the operator itself. Hooked in here rather than at
         // the opcode so the fused-assert path, which calls `cmp_values` directly,

@@ -43,6 +43,16 @@ pub(crate) struct DataclassField {
     /// `field(default_factory=...)`: a callable invoked once per construction to
     /// build this field's default. Mutually exclusive with `default`.
     default_factory: Option<Value>,
+    /// `field(compare=False)` clears it: the field is then left out of the
+    /// generated `__eq__`, ordering methods and `__hash__`. A dump from before it
+    /// was recorded compares every field, as every field then did.
+    #[serde(default = "compared")]
+    compare: bool,
+}
+
+/// What a field records when nothing says otherwise: it is compared.
+fn compared() -> bool {
+    true
 }
 
 impl DataclassField {
@@ -56,6 +66,7 @@ impl DataclassField {
             annotation: Some(annotation),
             default,
             default_factory: None,
+            compare: true,
         }
     }
 
@@ -68,7 +79,15 @@ impl DataclassField {
             annotation: None,
             default,
             default_factory,
+            compare: true,
         }
+    }
+
+    /// Whether the generated comparisons and hash read this field
+    /// (`field(compare=...)`).
+    #[must_use]
+    pub fn compare(&self) -> bool {
+        self.compare
     }
 
     /// The interned field name, as the generated `__init__` binds it, or
@@ -179,11 +198,11 @@ pub(super) fn field(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     // parameter anyway. Listed in signature order, which is the order CPython
     // would hit them.
     let [init, repr, hash, compare, metadata, kw_only, doc] = flags;
+    let compared = compare.py_bool(vm)?;
     let unimplemented = [
         ("init", !init.py_bool(vm)?),
         ("repr", !repr.py_bool(vm)?),
         ("hash", !matches!(hash, Value::None)),
-        ("compare", !compare.py_bool(vm)?),
         ("metadata", !matches!(metadata, Value::None)),
         ("kw_only", !is_missing(kw_only)),
         ("doc", !matches!(doc, Value::None)),
@@ -193,8 +212,9 @@ pub(super) fn field(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     if let Some((name, _)) = unimplemented {
         return Err(ExcType::not_implemented(format!("field() does not yet support the {name} argument")).into());
     }
-    let ((spec, flags), vm) = guard.into_parts();
+    let ((mut spec, flags), vm) = guard.into_parts();
     flags.drop_with(vm);
+    spec.compare = compared;
     Ok(vm.heap.allocate_as(spec).into_value())
 }
 
@@ -287,7 +307,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, DataclassField> {
         };
         let vm = &mut *guard;
         // Cloned out first: recursing into `py_repr_fmt` needs the heap mutably.
-        let (name, annotation, default, factory, adopted) = {
+        let (name, annotation, default, factory, adopted, compare) = {
             let this = self.get(vm.heap);
             (
                 this.name.map(Value::InternString),
@@ -295,6 +315,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, DataclassField> {
                 this.default.as_ref().map(|v| v.clone_with_heap(vm.heap)),
                 this.default_factory.as_ref().map(|v| v.clone_with_heap(vm.heap)),
                 this.name.is_some(),
+                this.compare,
             )
         };
         defer_drop!(annotation, vm);
@@ -311,9 +332,13 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, DataclassField> {
         default.as_ref().unwrap_or(&missing()).py_repr_fmt(f, vm, heap_ids)?;
         f.write_str(",default_factory=")?;
         factory.as_ref().unwrap_or(&missing()).py_repr_fmt(f, vm, heap_ids)?;
-        // Constants, because `field()` refuses every argument that would vary
-        // them — as `py_getattr` below notes.
-        f.write_str(",init=True,repr=True,hash=None,compare=True,metadata=mappingproxy({}),kw_only=")?;
+        // Constants but `compare`, because `field()` refuses every other argument
+        // that would vary them — as `py_getattr` below notes.
+        let compare = if compare { "True" } else { "False" };
+        write!(
+            f,
+            ",init=True,repr=True,hash=None,compare={compare},metadata=mappingproxy({{}}),kw_only="
+        )?;
         // A field CPython has not adopted still reports `kw_only` as MISSING and
         // `_field_type` as None; adoption is what fills them in.
         if adopted {
@@ -325,7 +350,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, DataclassField> {
         Ok(write!(f, ",doc=None,_field_type={field_type})")?)
     }
 
-    /// Everything but `name`/`type`/`default`/`default_factory` is a constant,
+    /// Everything but `name`/`type`/`default`/`default_factory`/`compare` is a constant,
     /// because the arguments that would vary them are refused by `field()`, so
     /// every field Monty builds carries CPython's defaults.
     fn py_getattr(&self, attr: &EitherStr, vm: &mut VM<'h>) -> RunResult<Option<CallResult>> {
@@ -346,7 +371,8 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, DataclassField> {
             // An unset default or factory *is* `MISSING` in CPython.
             "default" => clone_or_missing(self.get(vm.heap).default.as_ref(), vm),
             "default_factory" => clone_or_missing(self.get(vm.heap).default_factory.as_ref(), vm),
-            "init" | "repr" | "compare" => Value::Bool(true),
+            "compare" => Value::Bool(self.get(vm.heap).compare),
+            "init" | "repr" => Value::Bool(true),
             "kw_only" => Value::Bool(false),
             "hash" | "doc" => Value::None,
             _ => match UNMODELLED_ATTRS.iter().find(|&&(name, _)| name == attr_str) {

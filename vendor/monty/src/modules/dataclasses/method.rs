@@ -21,6 +21,7 @@ use crate::{
     bytecode::{CallResult, VM},
     defer_drop, defer_drop_mut,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
+    expressions::CmpOperator,
     hash::{HashValue, identity_hash},
     heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId, HeapItem, HeapObjectRead, HeapReadOutput},
     intern::{Interns, StaticStrings, StringId},
@@ -69,6 +70,29 @@ pub(crate) enum MethodKind {
     FrozenSetattr,
     /// `frozen=True`'s `__delattr__`: refuses every deletion.
     FrozenDelattr,
+    /// `order=True`'s `__lt__`, `__le__`, `__gt__` or `__ge__`: the fields compared
+    /// as a tuple, against an instance of the same class only.
+    Order(OrderOp, Vec<StringId>),
+}
+
+/// Which ordering method `order=True` generated.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+pub(crate) enum OrderOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl OrderOp {
+    fn operator(self) -> CmpOperator {
+        match self {
+            Self::Lt => CmpOperator::Lt,
+            Self::Le => CmpOperator::LtE,
+            Self::Gt => CmpOperator::Gt,
+            Self::Ge => CmpOperator::GtE,
+        }
+    }
 }
 
 impl MethodKind {
@@ -83,7 +107,7 @@ impl MethodKind {
                     .map(|field| (interns.get_str(field.name), field.init.is_optional())),
             ),
             Self::Repr(_) | Self::Hash(_) => {}
-            Self::Eq(_) => params.push(("other", false)),
+            Self::Eq(_) | Self::Order(..) => params.push(("other", false)),
             Self::FrozenSetattr => params.extend([("name", false), ("value", false)]),
             Self::FrozenDelattr => params.push(("name", false)),
         }
@@ -110,6 +134,10 @@ impl MethodKind {
             Self::Hash(_) => StaticStrings::DunderHash,
             Self::FrozenSetattr => StaticStrings::DunderSetattr,
             Self::FrozenDelattr => StaticStrings::DunderDelattr,
+            Self::Order(OrderOp::Lt, _) => StaticStrings::DunderLt,
+            Self::Order(OrderOp::Le, _) => StaticStrings::DunderLe,
+            Self::Order(OrderOp::Gt, _) => StaticStrings::DunderGt,
+            Self::Order(OrderOp::Ge, _) => StaticStrings::DunderGe,
         }
     }
 }
@@ -335,7 +363,15 @@ fn call_method(method_id: HeapId, args: ArgValues, vm: &mut VM<'_>) -> RunResult
         }
         StaticStrings::DunderSetattr => Err(frozen_field_error("assign to", required(rest, 0), vm)?),
         StaticStrings::DunderDelattr => Err(frozen_field_error("delete", required(rest, 0), vm)?),
-        _ => unreachable!("MethodKind::dunder names one of the six generated methods"),
+        _ => {
+            let MethodKind::Order(op, names) = &method_at(method_id, vm).kind else {
+                unreachable!("MethodKind::dunder names one of the generated methods")
+            };
+            let (op, names) = (*op, names.clone());
+            let other = required(rest, 0).clone_with_heap(vm.heap);
+            defer_drop!(other, vm);
+            Ok(dataclass_order(self_id, &names, other, op, vm)?.map_or(Value::NotImplemented, Value::Bool))
+        }
     }
 }
 
@@ -360,7 +396,9 @@ fn method_at<'a>(method_id: HeapId, vm: &'a VM<'_>) -> &'a DataclassMethod {
 /// the fields are read (which can run user `__eq__`/`__repr__`).
 fn field_names(method_id: HeapId, vm: &VM<'_>) -> Vec<StringId> {
     match &method_at(method_id, vm).kind {
-        MethodKind::Repr(names) | MethodKind::Eq(names) | MethodKind::Hash(names) => names.clone(),
+        MethodKind::Repr(names) | MethodKind::Eq(names) | MethodKind::Hash(names) | MethodKind::Order(_, names) => {
+            names.clone()
+        }
         _ => Vec::new(),
     }
 }
@@ -718,6 +756,45 @@ pub(crate) fn dataclass_eq(
         }
     }
     Ok(Some(true))
+}
+
+/// A generated ordering method (`order=True`): the fields of `self` and `other`
+/// compared as two tuples, as CPython's `(self.a, ...) < (other.a, ...)`: the
+/// first pair that differs (by `==`) decides under `op`, and equal fields are
+/// equal. Any operand but an instance of the same class is `NotImplemented`
+/// (`Ok(None)`), so `a < 5` raises the `TypeError` that names both types.
+fn dataclass_order(
+    self_id: HeapId,
+    field_names: &[StringId],
+    other: &Value,
+    op: OrderOp,
+    vm: &mut VM<'_>,
+) -> RunResult<Option<bool>> {
+    let &Value::Ref(other_id) = other else {
+        return Ok(None);
+    };
+    let class_id = instance_class(self_id, vm);
+    if !matches!(vm.heap.get(other_id), HeapData::Instance(inst) if inst.class() == class_id) {
+        return Ok(None);
+    }
+    // A recursion level, as `dataclass_eq` charges one.
+    let mut guard = vm.recursion_guard()?;
+    let vm = &mut *guard;
+    for name_id in field_names {
+        let field_name = vm.interns.get_str(*name_id).to_owned();
+        let a = instance_attr(self_id, &field_name, vm);
+        defer_drop!(a, vm);
+        let b = instance_attr(other_id, &field_name, vm);
+        defer_drop!(b, vm);
+        let (Some(a), Some(b)) = (a, b) else {
+            let class_name = class_name(class_id, vm.heap, vm.interns).into_owned();
+            return Err(ExcType::attribute_error(&class_name, &field_name));
+        };
+        if !a.py_eq_operator(b, vm)? {
+            return vm.cmp_ordering(op.operator(), a, b).map(Some);
+        }
+    }
+    Ok(Some(matches!(op, OrderOp::Le | OrderOp::Ge)))
 }
 
 /// Generated `__hash__` for `eq=True, frozen=True`: the hash of the field values

@@ -24,7 +24,7 @@ pub(crate) use self::{
 };
 use self::{
     field::{adoptable_field, field_at_id},
-    method::{FieldInit, MethodKind},
+    method::{FieldInit, MethodKind, OrderOp},
 };
 use crate::{
     args::{ArgValues, FromArgs},
@@ -36,7 +36,7 @@ use crate::{
     intern::{Interns, StaticStrings, StringId},
     modules::ModuleFunctions,
     types::{
-        Class, Dict, Module, PyTrait, TupleVec, allocate_tuple,
+        Class, Dict, Module, PyTrait, TupleVec, allocate_tuple, class_lookup,
         host_class::host_class_type,
         instance::{class_defines, class_name, namespace_member},
     },
@@ -54,6 +54,8 @@ pub(crate) enum DataclassesFunctions {
     /// `field(...)` — builds the `Field` a class body binds and the decorator
     /// then adopts.
     Field,
+    /// `fields(class_or_instance)` — the class's `Field`s, in definition order.
+    Fields,
     /// The decorator `@dataclass(...)` returns while it waits for the class,
     /// carrying the bound options so `d = dataclass(frozen=True)` then `@d`
     /// works. Named for the user-visible decorator, not the variant.
@@ -84,6 +86,11 @@ pub fn create_module(vm: &mut VM<'_>) -> HeapId {
         Value::ModuleFunction(ModuleFunctions::Dataclasses(DataclassesFunctions::Field)),
         vm,
     );
+    module.set_attr(
+        StaticStrings::Fields,
+        Value::ModuleFunction(ModuleFunctions::Dataclasses(DataclassesFunctions::Fields)),
+        vm,
+    );
     // `MISSING` is a bare sentinel compared by identity, so it needs no state
     // beyond its name — a `Marker` like `sys.stdout`, with a type of its own.
     module.set_attr(
@@ -100,6 +107,7 @@ pub(super) fn call(vm: &mut VM<'_>, func: DataclassesFunctions, args: ArgValues)
         DataclassesFunctions::Dataclass => dataclass_decorator(vm, args),
         DataclassesFunctions::IsDataclass => is_dataclass(vm, args),
         DataclassesFunctions::Field => field::field(vm, args),
+        DataclassesFunctions::Fields => fields(vm, args),
         // The options are already bound; this call supplies the class.
         DataclassesFunctions::Configured(options) => {
             let ConfiguredArgs { cls } = ConfiguredArgs::from_args(args, vm)?;
@@ -161,13 +169,12 @@ fn dataclass_decorator(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
         slots,
         weakref_slot,
     ] = truthy;
-    let options = DataclassOptions { eq, frozen };
+    let options = DataclassOptions { eq, order, frozen };
     // Options Monty does not implement are refused when set away from their
     // CPython default, rather than accepted and ignored.
     let unimplemented = [
         ("init", init, true),
         ("repr", repr, true),
-        ("order", order, false),
         ("unsafe_hash", unsafe_hash, false),
         ("match_args", match_args, true),
         ("kw_only", kw_only, false),
@@ -185,6 +192,10 @@ fn dataclass_decorator(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
         Some((name, _, _)) => {
             cls.drop_with(vm);
             Err(ExcType::not_implemented(format!("dataclass() does not yet support the {name} option")).into())
+        }
+        None if order && !eq => {
+            cls.drop_with(vm);
+            Err(ExcType::value_error("eq must be true if order is true"))
         }
         // `@dataclass(...)`: no class yet, so hand back the configured decorator.
         None if matches!(cls, Value::None) => Ok(Value::ModuleFunction(ModuleFunctions::Dataclasses(
@@ -423,6 +434,13 @@ fn install_generated_methods<'h>(
         .into_iter()
         .map(|(name, _)| name)
         .collect();
+    // What `__eq__`, the ordering methods and `__hash__` read: the fields not
+    // marked `field(compare=False)`.
+    let compared: Vec<StringId> = adopted_field_ids(fields_id, installer.heap())
+        .into_iter()
+        .filter(|&(_, field_id)| field_at_id(installer.heap(), field_id).is_some_and(DataclassField::compare))
+        .map(|(name, _)| name)
+        .collect();
     // Read before anything is added: CPython's `has_explicit_hash` sees the body
     // alone. A `__hash__ = None` beside a body `__eq__` is the opt-out `type`
     // inserted, not one the author wrote, so a generated hash replaces it.
@@ -445,12 +463,24 @@ fn install_generated_methods<'h>(
         installer.set_method(class, init)?;
     }
     if !installer.defines(class_id, "__repr__") {
-        let repr = DataclassMethod::new(class_name.clone(), MethodKind::Repr(names.clone()));
+        let repr = DataclassMethod::new(class_name.clone(), MethodKind::Repr(names));
         installer.set_method(class, repr)?;
     }
     if options.eq && !installer.defines(class_id, "__eq__") {
-        let eq = DataclassMethod::new(class_name.clone(), MethodKind::Eq(names.clone()));
+        let eq = DataclassMethod::new(class_name.clone(), MethodKind::Eq(compared.clone()));
         installer.set_method(class, eq)?;
+    }
+    if options.order {
+        for op in [OrderOp::Lt, OrderOp::Le, OrderOp::Gt, OrderOp::Ge] {
+            let kind = MethodKind::Order(op, compared.clone());
+            let dunder: &'static str = kind.dunder().into();
+            if installer.is_decorating() && installer.defines(class_id, dunder) {
+                return Err(ExcType::type_error(format!(
+                    "Cannot overwrite attribute {dunder} in class {class_name}. Consider using functools.total_ordering"
+                )));
+            }
+            installer.set_method(class, DataclassMethod::new(class_name.clone(), kind))?;
+        }
     }
     if options.frozen {
         for kind in [MethodKind::FrozenSetattr, MethodKind::FrozenDelattr] {
@@ -466,7 +496,7 @@ fn install_generated_methods<'h>(
     // CPython's `_hash_action` rows for `unsafe_hash=False`, which Monty requires.
     match (options.eq, options.frozen, explicit_hash) {
         (true, true, false) => {
-            let hash = DataclassMethod::new(class_name, MethodKind::Hash(names));
+            let hash = DataclassMethod::new(class_name, MethodKind::Hash(compared));
             installer.set_method(class, hash)
         }
         (true, false, false) => installer.set_member(class, StaticStrings::DunderHash, Value::None),
@@ -804,6 +834,38 @@ fn annotation_head(annotation: &str, name: &str) -> bool {
 pub(crate) fn is_dataclass_class(class_id: HeapId, vm: &VM<'_>) -> bool {
     let name: &'static str = StaticStrings::DataclassFields.into();
     class_defines(class_id, name, vm)
+}
+
+/// `fields(class_or_instance)`: the `Field`s of a dataclass, or of an instance's
+/// class, in definition order, as a tuple; CPython's `TypeError` for anything
+/// else.
+fn fields(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
+    let arg = args.get_one_arg("fields", vm.heap)?;
+    defer_drop!(arg, vm);
+    let class_id = match arg {
+        Value::Ref(id) => match vm.heap.get(*id) {
+            HeapData::Class(_) => Some(*id),
+            HeapData::Instance(instance) => Some(instance.class()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let name: &'static str = StaticStrings::DataclassFields.into();
+    let fields_id = class_id.and_then(|class_id| match class_lookup(class_id, name, vm.heap, vm.interns) {
+        Some(Value::Ref(id)) => Some(*id),
+        _ => None,
+    });
+    let Some(fields_id) = fields_id else {
+        return Err(ExcType::type_error("must be called with a dataclass type or instance"));
+    };
+    let items: TupleVec = adopted_field_ids(fields_id, vm.heap)
+        .into_iter()
+        .map(|(_, field_id)| {
+            vm.heap.inc_ref(field_id);
+            Value::Ref(field_id)
+        })
+        .collect();
+    Ok(allocate_tuple(items, vm.heap))
 }
 
 /// `is_dataclass(obj)` — true when `obj` is a dataclass **class** or an

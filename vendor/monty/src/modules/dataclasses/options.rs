@@ -22,16 +22,21 @@ use crate::{
 pub(crate) struct DataclassOptions {
     /// Synthesize a field-wise `__eq__` (CPython's `eq`, default `True`).
     pub eq: bool,
+    /// Synthesize `__lt__`, `__le__`, `__gt__` and `__ge__` comparing the fields as
+    /// a tuple (CPython's `order`, default `False`; needs `eq`).
+    #[serde(default)]
+    pub order: bool,
     /// Reject attribute assignment, and hash by field values when `eq` is also
     /// set (CPython's `frozen`, default `False`).
     pub frozen: bool,
 }
 
 impl Default for DataclassOptions {
-    /// CPython's defaults: `eq=True, frozen=False`.
+    /// CPython's defaults: `eq=True, order=False, frozen=False`.
     fn default() -> Self {
         Self {
             eq: true,
+            order: false,
             frozen: false,
         }
     }
@@ -82,16 +87,17 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, DataclassParams> {
         Ok(Some(identity_hash(self.id())))
     }
 
-    /// CPython's `_DataclassParams.__repr__`, flag for flag. The eight
+    /// CPython's `_DataclassParams.__repr__`, flag for flag. The seven
     /// unimplemented options print as constants, which cannot misreport a class
     /// because any other value is refused at decoration.
     fn py_repr_fmt(&self, f: &mut impl Write, vm: &mut VM<'h>, _heap_ids: &mut LazyHeapSet) -> RunResult<()> {
         let options = self.get(vm.heap).options;
         Ok(write!(
             f,
-            "_DataclassParams(init=True,repr=True,eq={},order=False,unsafe_hash=False,frozen={},\
+            "_DataclassParams(init=True,repr=True,eq={},order={},unsafe_hash=False,frozen={},\
              match_args=True,kw_only=False,slots=False,weakref_slot=False)",
             python_bool(options.eq),
+            python_bool(options.order),
             python_bool(options.frozen),
         )?)
     }
@@ -104,8 +110,9 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, DataclassParams> {
         let value = match attr_str {
             "eq" => Value::Bool(options.eq),
             "frozen" => Value::Bool(options.frozen),
+            "order" => Value::Bool(options.order),
             "init" | "repr" | "match_args" => Value::Bool(true),
-            "order" | "unsafe_hash" | "kw_only" | "slots" | "weakref_slot" => Value::Bool(false),
+            "unsafe_hash" | "kw_only" | "slots" | "weakref_slot" => Value::Bool(false),
             _ => return Err(ExcType::attribute_error("_DataclassParams", attr_str)),
         };
         Ok(Some(CallResult::Value(value)))
