@@ -109,3 +109,24 @@ try:
 except FrozenInstanceError as e:
     assert str(e) == "cannot assign to field 'x'", str(e)
 assert pt.x == 1
+
+
+class Wrapper:
+    # delegation, as tutorials write it: calls of the wrapped object's methods too
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+w = Wrapper([3, 1])
+w.append(2)
+w.sort()
+assert w._inner == [1, 2, 3], w._inner
+assert w.count(2) == 1 and w.index(3) == 2
+try:
+    w.missing()
+    raise AssertionError('the wrapped list has no such method')
+except AttributeError as e:
+    assert str(e) == "'list' object has no attribute 'missing'", str(e)

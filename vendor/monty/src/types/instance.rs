@@ -176,7 +176,9 @@ impl<'h> HeapObjectRead<'h, Instance> {
     /// runs (to completion, as a property's setter does from `setattr()`), and
     /// without one the write itself is
     /// [`set_attr_unchecked`](Self::set_attr_unchecked). One namespace lookup
-    /// for a plain class, by the name's interned id.
+    /// for a plain class, by the name's interned id. A property's setter runs
+    /// before this, without the class's `__setattr__` (CPython calls
+    /// `__setattr__`, whose `object.__setattr__` runs the setter).
     pub fn set_attr(&self, name: Value, value: Value, vm: &mut VM<'h>) -> RunResult<Option<Value>> {
         let class_id = self.get(vm.heap).class();
         let key = StrKey::Interned(vm.interns.intern_static(StaticStrings::DunderSetattr));
@@ -517,7 +519,21 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
             return vm.call_function(class_val, args);
         }
 
-        // 4. No such attribute.
+        // 4. The class's `__getattr__`, as `obj.name` asks it: what it returns is called.
+        let name = attribute_name_value(attr, vm);
+        match call_dunder_args_sync(self.id(), "__getattr__", ArgValues::One(name), vm) {
+            Ok(Some(callable)) => {
+                defer_drop!(callable, vm);
+                return vm.call_function(callable, args);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                args.drop_with(vm);
+                return Err(e);
+            }
+        }
+
+        // 5. No such attribute.
         args.drop_with(vm);
         Err(ExcType::attribute_error(
             class_name(class_id, vm.heap, vm.interns),

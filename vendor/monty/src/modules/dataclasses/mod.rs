@@ -193,10 +193,6 @@ fn dataclass_decorator(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
             cls.drop_with(vm);
             Err(ExcType::not_implemented(format!("dataclass() does not yet support the {name} option")).into())
         }
-        None if order && !eq => {
-            cls.drop_with(vm);
-            Err(ExcType::value_error("eq must be true if order is true"))
-        }
         // `@dataclass(...)`: no class yet, so hand back the configured decorator.
         None if matches!(cls, Value::None) => Ok(Value::ModuleFunction(ModuleFunctions::Dataclasses(
             DataclassesFunctions::Configured(options),
@@ -259,6 +255,10 @@ struct ConfiguredArgs {
 fn apply_dataclass(vm: &mut VM<'_>, cls: Value, options: DataclassOptions) -> RunResult<Value> {
     let mut guard = DropGuard::new(cls, vm);
     let (cls, vm) = guard.as_parts();
+    // CPython's `_process_class` checks this once it has the class.
+    if options.order && !options.eq {
+        return Err(ExcType::value_error("eq must be true if order is true"));
+    }
     // Read once and pass the handle down: everything below then works from a
     // value already known to be a class, and the guard's reference keeps it alive.
     let Value::Ref(class_id) = cls else {
