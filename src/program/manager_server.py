@@ -10,7 +10,7 @@ _pg_objects = {}
 
 class Namespace:
     # Its attributes in a dict of their own, which the proxy's attribute reads and writes reach
-    # through `get`, `set` and `delete`.
+    # through `get` and `set`.
     def __init__(self, attrs):
         self.attrs = attrs
 
@@ -108,8 +108,6 @@ def key_of(sent):
 def _pg_serve(number, method, args, kwargs):
     # `method` of the object, called with the arguments a proxy sent.
     referent = _pg_objects[number]
-    if method == '__str__':
-        return str(referent)
     if method == '__repr__':
         return repr(referent)
     if method == '__len__':

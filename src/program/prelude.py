@@ -172,6 +172,8 @@ def _pg_build():
             self.release()
             return False
 
+    spare_waiters = []     # Condition waiters whose wait is over, held, for the next wait
+
     class Condition:
         def __init__(self, lock=None):
             if lock is None:
@@ -203,8 +205,14 @@ def _pg_build():
         def wait(self, timeout=None):
             if not self._owned():
                 raise RuntimeError('cannot wait on un-acquired lock')
-            waiter = Lock()
-            waiter.acquire()
+            # A waiter is a lock held until notify releases it. The host keeps every lock
+            # made, so a waiter is used again once its wait is over, held again: a program
+            # that waits a million times makes as many as wait at once.
+            if spare_waiters:
+                waiter = spare_waiters.pop()
+            else:
+                waiter = Lock()
+                waiter.acquire()
             self._waiters.append(waiter)
             if isinstance(self._lock, RLock):
                 saved = self._lock._release_save()
@@ -224,6 +232,10 @@ def _pg_build():
                     self._lock.acquire()
                 if not got and waiter in self._waiters:
                     self._waiters.remove(waiter)
+                if not got:
+                    # Timed out: held still, unless a notify released it just after.
+                    waiter.acquire(False)
+                spare_waiters.append(waiter)
 
         def wait_for(self, predicate, timeout=None):
             end = None
@@ -1190,6 +1202,8 @@ def _pg_build():
         thread.native_id = main.native_id
         state['child'] = {'kind': kind, 'name': name, 'pid': pid, 'daemon': daemon, 'thread': thread}
         processes.clear()
+        # The parent's locks start unlocked here: its spare waiters would not hold.
+        spare_waiters.clear()
 
     def child_main(me, kind, initializer, initargs):
         # A worker process: a copy of the interpreter made when its pool was created, which
@@ -1287,7 +1301,7 @@ def _pg_build():
         # (an Event's first part pickled is its Condition).
         for value in values:
             kind = None
-            if hasattr(value, '_pg_global'):
+            if type(value) in travellers and hasattr(value, '_pg_class'):
                 pass    # a manager's: it travels
             elif type(value) == ProcessQueue:
                 kind = 'Queue'
@@ -1976,14 +1990,14 @@ def _pg_build():
     # object; each method is one call to the server with copies of its arguments, answered at
     # once, so `len(d)`, `print(d)` and `x in d` work wherever Python code runs. The manager's
     # locks, events and queues are the playground's own (above), made free to travel too.
-    # `_pg_global`: the global a receiving process finds the object's class by.
+    # `_pg_class`: the global a receiving process finds the object's class by.
 
     class ProcessError(Exception):
         pass
 
     def travelling(obj):
         # `obj`, one of the prelude's made by a manager, made free to travel to a pool's worker.
-        obj._pg_global = '_pg_class_' + type(obj).__name__
+        obj._pg_class = '_pg_class_' + type(obj).__name__
         return obj
 
     def sent_key(key):
@@ -2163,6 +2177,8 @@ def _pg_build():
             self._stopped = False
 
         def start(self, initializer=None, initargs=()):
+            if self._stopped:
+                raise ProcessError('Manager has shut down')
             if self._number is not None:
                 raise ProcessError('Already started server')
             self._number = _pg.manager_start()
@@ -3086,7 +3102,7 @@ async def _pg_thread_main(thread):
 __modules__ = _pg_build()
 # The classes of the prelude's objects that may travel between processes (a manager's proxies,
 # its locks and queues), as the globals a receiving process finds them by: a travelling
-# object names one in its `_pg_global`, and src/program/processes.rs sends it under that name.
+# object names one in its `_pg_class`, and src/program/processes.rs sends it under that name.
 _pg_class_DictProxy, _pg_class_ListProxy, _pg_class_NamespaceProxy, _pg_class_ValueProxy, _pg_class_ArrayProxy, \
     _pg_class_Queue, _pg_class_JoinableQueue, _pg_class_ProcessSemaphore, _pg_class_ProcessRLock, \
     _pg_class_ProcessEvent = __modules__.pop('_pg_travellers')

@@ -590,7 +590,10 @@ impl Pool {
         index: usize,
         item: MontyObject,
     ) -> Result<Result<ReplProgress, Box<ReplStartError>>, MontyException> {
-        match std::mem::replace(&mut self.lock().workers[index], Worker::Busy) {
+        // Taken out first: the pool is not locked while the worker runs, since its turn may put
+        // to a queue where a worker of this pool is parked (`Channels::put` resumes it).
+        let worker = std::mem::replace(&mut self.lock().workers[index], Worker::Busy);
+        match worker {
             Worker::Waiting(call, ..) => Ok(call.resume(item, PrintWriter::Callback(&mut self.turn(index)))),
             _ => Err(broken()),
         }
@@ -704,7 +707,12 @@ impl Pool {
                         call.resume(MontyObject::int(key), print)
                     }
                     "acquire" | "release" | "locked" => {
-                        let answer = locks.call(&call);
+                        let (answer, timed_out) = locks.call(&call);
+                        if let Some(timeout) = timed_out {
+                            // No thread here could release it: the timeout passes, as it would.
+                            self.sleep(timeout);
+                            self.check_terminated()?;
+                        }
                         call.resume(answer, print)
                     }
                     "mpq_get" if park && get_args(&call.args) == (true, None) => {
@@ -715,19 +723,17 @@ impl Pool {
                             Err(e) => call.resume(e, print),
                         }
                     }
-                    "mpq_new" | "mpq_put" | "mpq_get" | "mpq_size" | "mpq_remove" => {
+                    "mpq_get" => {
                         let answer = self.queue_call(&call);
                         self.check_terminated()?;
                         call.resume(answer, print)
                     }
-                    other => match self.channels.managers.answer_now(other, &call.args, self.budget()) {
-                        Some(Ok(value)) => call.resume(value, print),
-                        Some(Err(e)) => call.resume(e, print),
-                        None => {
-                            let message = format!("{other} cannot run in a worker process of the playground");
-                            call.resume(MontyException::new(ExcType::RuntimeError, Some(message)), print)
-                        }
-                    },
+                    // The manager's and the queue calls that do not wait are answered by the
+                    // worker's turn ([`WorkerTurn`]) before monty would suspend for them.
+                    other => {
+                        let message = format!("{other} cannot run in a worker process of the playground");
+                        call.resume(MontyException::new(ExcType::RuntimeError, Some(message)), print)
+                    }
                 },
                 ReplProgress::OsCall(call) => {
                     let answer = match &call.function_call {
@@ -756,10 +762,10 @@ impl Pool {
             };
         }
     }
-    /// A worker's call on a `multiprocessing.Queue`: as the parent's (`Host::queue_call`), except
-    /// that a `get` blocks this worker's thread until an item comes.
+    /// A worker's `get` on a `multiprocessing.Queue` that its turn could not answer at once: it
+    /// blocks this worker's thread until an item comes (or its timeout).
     fn queue_call(&self, call: &ReplFunctionCall) -> ExtFunctionResult {
-        let answer = self.channels.answer_now(&call.function_name, &call.args).unwrap_or_else(|| {
+        let answer = (|| {
             let queue = queue_of(&call.args)?;
             let (block, timeout) = get_args(&call.args);
             let until = match (block, timeout) {
@@ -772,7 +778,7 @@ impl Pool {
                 None if clock::now_ms() >= self.deadline_ms => Err(super::out_of_time(self.budget())),
                 None => Err(MontyException::new(ExcType::QueueEmpty, None)),
             }
-        });
+        })();
         match answer {
             Ok(value) => value.into(),
             Err(e) => e.into(),
@@ -893,32 +899,34 @@ impl LocalLocks {
         -self.made
     }
 
-    fn call(&mut self, call: &ReplFunctionCall) -> ExtFunctionResult {
+    /// The answer to a lock call, and for an acquire of a held lock with a timeout, the timeout
+    /// to let pass before it.
+    fn call(&mut self, call: &ReplFunctionCall) -> (ExtFunctionResult, Option<Duration>) {
         let Some(key) = call.args.arg(0).and_then(|o| o.as_int()) else {
-            return MontyException::new(ExcType::RuntimeError, Some("unknown lock".into())).into();
+            return (MontyException::new(ExcType::RuntimeError, Some("unknown lock".into())).into(), None);
         };
         let held = self.held.entry(key).or_insert(false);
-        match call.function_name.as_str() {
+        let answer = match call.function_name.as_str() {
             "acquire" => {
                 let blocking = call.args.arg(1).and_then(|o| o.as_bool()).unwrap_or(true);
+                let timeout = call
+                    .args
+                    .arg(2)
+                    .and_then(|o| o.as_float().or(o.as_int().map(|i| i as f64)))
+                    .unwrap_or(-1.0);
                 if !*held {
                     *held = true;
                     MontyObject::bool(true).into()
-                } else if blocking
-                    && call
-                        .args
-                        .arg(2)
-                        .and_then(|o| o.as_float().or(o.as_int().map(|i| i as f64)))
-                        .unwrap_or(-1.0)
-                        < 0.0
-                {
+                } else if blocking && timeout < 0.0 {
                     MontyException::new(
                         ExcType::RuntimeError,
                         Some("deadlock: a worker process waits for a lock it holds itself".into()),
                     )
                     .into()
                 } else {
-                    MontyObject::bool(false).into()
+                    let waits = (blocking && timeout > 0.0)
+                        .then(|| Duration::try_from_secs_f64(timeout).unwrap_or(Duration::MAX));
+                    return (MontyObject::bool(false).into(), waits);
                 }
             }
             "release" if *held => {
@@ -929,7 +937,8 @@ impl LocalLocks {
                 MontyException::new(ExcType::RuntimeError, Some("release unlocked lock".into())).into()
             }
             _ => MontyObject::bool(*held).into(),
-        }
+        };
+        (answer, None)
     }
 }
 
@@ -982,7 +991,7 @@ fn programs_class(value: ObjectRef<'_>) -> bool {
 
 /// The attribute naming the global by which a prelude's object travelling is found (see
 /// [`as_copies`]).
-const PRELUDE_CLASS_ATTR: &str = "_pg_global";
+const PRELUDE_CLASS_ATTR: &str = "_pg_class";
 
 /// `value` with the program's classes and instances in it marked as copies, as pickle sends
 /// them: the receiving interpreter finds each class by its name among its globals (a class
@@ -991,7 +1000,7 @@ const PRELUDE_CLASS_ATTR: &str = "_pg_global";
 /// ids could name the objects of the fork's copy as they were at the fork.
 ///
 /// An object of the prelude's classes that may travel (a manager's proxy) names, in its attribute
-/// `_pg_global`, the module global its receiver finds its class by: the prelude's classes are
+/// `_pg_class`, the module global its receiver finds its class by: the prelude's classes are
 /// not the program's globals.
 fn as_copies(value: MontyObject) -> MontyObject {
     let (mut graph, root) = unstable::into_graph_parts(value);

@@ -1,0 +1,41 @@
+# The Python docs' queue.PriorityQueue recipe: work items as a dataclass ordered by priority
+# alone (order=True, the payload left out with field(compare=False)), served by a worker
+# thread in priority order; fields() names what the items carry.
+import queue
+import threading
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass(order=True)
+class PrioritizedItem:
+    priority: int
+    item: Any = field(compare=False)
+
+
+jobs = queue.PriorityQueue()
+for priority, name in [(3, 'tidy up'), (1, 'fix the outage'), (2, 'answer mail'), (1, 'call back')]:
+    jobs.put(PrioritizedItem(priority, name))
+
+done = []
+
+
+def worker():
+    while True:
+        job = jobs.get()
+        if job.item is None:
+            jobs.task_done()
+            break
+        done.append((job.priority, job.item))
+        jobs.task_done()
+
+
+t = threading.Thread(target=worker)
+t.start()
+jobs.join()
+jobs.put(PrioritizedItem(99, None))
+t.join()
+print([priority for priority, _ in done], sorted(item for _, item in done))
+print([f.name for f in fields(PrioritizedItem)], [f.compare for f in fields(PrioritizedItem)])
+print(PrioritizedItem(1, 'a') == PrioritizedItem(1, 'b'), PrioritizedItem(1, 'a') < PrioritizedItem(2, 'a'))
+print(sorted([PrioritizedItem(2, 'x'), PrioritizedItem(1, 'y')]))
