@@ -142,10 +142,17 @@ fn target_position(target: &UnpackTarget) -> CodeRange {
     }
 }
 
-/// Whether an expression can resume a pushed/suspended call at its end offset.
+/// Whether an expression can resume a pushed/suspended call at its end offset: a call, and
+/// a subscript or an attribute read, which run a class's `__getitem__` or a property's getter
+/// as a frame of their own.
 fn return_expr_needs_padding(expr: &ExprLoc) -> bool {
     match &expr.expr {
-        Expr::Call { .. } | Expr::AttrCall { .. } | Expr::IndirectCall { .. } | Expr::Await(_) => true,
+        Expr::Call { .. }
+        | Expr::AttrCall { .. }
+        | Expr::IndirectCall { .. }
+        | Expr::Await(_)
+        | Expr::Subscript { .. }
+        | Expr::AttrGet { .. } => true,
         Expr::IfElse { orelse, .. } => return_expr_needs_padding(orelse),
         Expr::Op {
             op: Operator::And | Operator::Or,
