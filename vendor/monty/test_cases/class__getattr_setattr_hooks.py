@@ -130,3 +130,24 @@ try:
     raise AssertionError('the wrapped list has no such method')
 except AttributeError as e:
     assert str(e) == "'list' object has no attribute 'missing'", str(e)
+
+
+class Forgetful:
+    # __delattr__ sees every `del obj.x` and delattr()
+    def __init__(self):
+        object.__setattr__(self, 'deleted', [])
+
+    def __delattr__(self, name):
+        self.deleted.append(name)
+
+
+fg = Forgetful()
+del fg.anything
+delattr(fg, 'other')
+assert fg.deleted == ['anything', 'other'], fg.deleted
+
+try:
+    del pt.x
+    raise AssertionError('frozen')
+except FrozenInstanceError as e:
+    assert str(e) == "cannot delete field 'x'", str(e)

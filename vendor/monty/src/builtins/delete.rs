@@ -7,8 +7,8 @@ use crate::{
     bytecode::VM,
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunResult, SimpleException},
-    heap::{DropWithContext, HeapReadOutput},
-    types::instance::{class_name, instance_call_dunder_sync, instance_property, property_store_call},
+    heap::{DropWithContext, HeapData, HeapReadOutput},
+    types::instance::{class_defines, class_name, instance_call_dunder_sync, instance_property, property_store_call},
     value::Value,
 };
 
@@ -31,6 +31,17 @@ pub fn builtin_delattr(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
         let (deleter, args) = property_store_call(*id, property_id, &attr, None, vm)?;
         defer_drop!(deleter, vm);
         return vm.evaluate_function(deleter, args).map(|result| {
+            result.drop_with(vm);
+            Value::None
+        });
+    }
+    if let Value::Ref(id) = object
+        && let HeapData::Instance(instance) = vm.heap.get(*id)
+        && class_defines(instance.class(), "__delattr__", vm)
+    {
+        // The class's `__delattr__` (a frozen dataclass's refuses), run to completion too.
+        let name = name.clone_with_heap(vm.heap);
+        return instance_call_dunder_sync(*id, "__delattr__", Some(name), vm).map(|result| {
             result.drop_with(vm);
             Value::None
         });
