@@ -9,8 +9,8 @@ _pg_objects = {}
 
 
 class Namespace:
-    # Its attributes in a dict of their own, which the proxy's attribute reads and writes reach
-    # through `get` and `set`.
+    # Its attributes in a dict of their own, which the proxy's attribute reads, writes and
+    # deletions reach through `get`, `set` and `delete`.
     def __init__(self, attrs):
         self.attrs = attrs
 
@@ -21,6 +21,11 @@ class Namespace:
 
     def set(self, name, value):
         self.attrs[name] = value
+
+    def delete(self, name):
+        if name not in self.attrs:
+            raise AttributeError("'Namespace' object has no attribute " + repr(name))
+        del self.attrs[name]
 
     def __repr__(self):
         items = [name + '=' + repr(value) for name, value in self.attrs.items() if not name.startswith('_')]

@@ -805,6 +805,51 @@ def _pg_build():
         heap[pos] = new
         sift_down(heap, start, pos)
 
+    # heapq, on the same heap as PriorityQueue's, for the programs that schedule with it.
+    def heappush(heap, item):
+        heap_push(heap, item)
+
+    def heappop(heap):
+        if not heap:
+            raise IndexError('index out of range')
+        return heap_pop(heap)
+
+    def heapify(heap):
+        for pos in range(len(heap) // 2 - 1, -1, -1):
+            sift_up(heap, pos)
+
+    def heapreplace(heap, item):
+        if not heap:
+            raise IndexError('index out of range')
+        top = heap[0]
+        heap[0] = item
+        sift_up(heap, 0)
+        return top
+
+    def heappushpop(heap, item):
+        if heap and heap[0] < item:
+            top = heap[0]
+            heap[0] = item
+            sift_up(heap, 0)
+            return top
+        return item
+
+    def nsmallest(n, iterable, key=None):
+        # What CPython documents them as equal to.
+        return sorted(iterable, key=key)[:n]
+
+    def nlargest(n, iterable, key=None):
+        return sorted(iterable, key=key, reverse=True)[:n]
+
+    heapq = _PgModule('heapq')
+    heapq.heappush = heappush
+    heapq.heappop = heappop
+    heapq.heapify = heapify
+    heapq.heapreplace = heapreplace
+    heapq.heappushpop = heappushpop
+    heapq.nsmallest = nsmallest
+    heapq.nlargest = nlargest
+
     queue = _PgModule('queue')
     queue.Queue = Queue
     queue.LifoQueue = LifoQueue
@@ -2142,6 +2187,11 @@ def _pg_build():
             else:
                 self._callmethod('set', (name, value))
 
+        def __delattr__(self, name):
+            if name.startswith('_'):
+                raise AttributeError("cannot delete the proxy's own attribute " + repr(name))
+            self._callmethod('delete', (name,))
+
 
     class ValueProxy(BaseProxy):
         def get(self):
@@ -3084,6 +3134,7 @@ def _pg_build():
         'logging': logging,
         'threading': threading,
         'queue': queue,
+        'heapq': heapq,
         'concurrent': concurrent,
         'concurrent.futures': futures,
         'multiprocessing': multiprocessing,
