@@ -1,6 +1,7 @@
 # The Python docs' queue.PriorityQueue recipe: work items as a dataclass ordered by priority
 # alone (order=True, the payload left out with field(compare=False)), served by a worker
-# thread in priority order; fields() names what the items carry.
+# thread in priority order; fields() names what the items carry; heapq as a scheduler uses it.
+import heapq
 import queue
 import threading
 from dataclasses import dataclass, field, fields
@@ -39,3 +40,12 @@ print([priority for priority, _ in done], sorted(item for _, item in done))
 print([f.name for f in fields(PrioritizedItem)], [f.compare for f in fields(PrioritizedItem)])
 print(PrioritizedItem(1, 'a') == PrioritizedItem(1, 'b'), PrioritizedItem(1, 'a') < PrioritizedItem(2, 'a'))
 print(sorted([PrioritizedItem(2, 'x'), PrioritizedItem(1, 'y')]))
+
+schedule = []
+for when, what in [(0.3, 'backup'), (0.1, 'ping'), (0.2, 'report'), (0.1, 'pong')]:
+    heapq.heappush(schedule, (when, what))
+print(schedule[0], [heapq.heappop(schedule) for _ in range(2)], schedule)
+loads = [7, 2, 9, 4, 1]
+heapq.heapify(loads)
+print(loads, heapq.heappushpop(loads, 3), heapq.heapreplace(loads, 8), loads)
+print(heapq.nsmallest(2, [5, 1, 4]), heapq.nlargest(2, ['aa', 'b', 'cccc'], key=len))
