@@ -2067,25 +2067,27 @@ def _pg_build():
         def __str__(self):
             return self._callmethod('__repr__')
 
-    class DictProxy(BaseProxy):
+    class ItemsProxy(BaseProxy):
+        # What the proxies of a dict, a list and an Array share: their items.
         def __getitem__(self, key):
             return self._callmethod('__getitem__', (sent_key(key),))
 
         def __setitem__(self, key, value):
-            self._callmethod('__setitem__', (key, value))
+            self._callmethod('__setitem__', (sent_key(key), value))
 
         def __delitem__(self, key):
-            self._callmethod('__delitem__', (key,))
+            self._callmethod('__delitem__', (sent_key(key),))
 
         def __len__(self):
             return self._callmethod('__len__')
 
-        def __contains__(self, key):
-            return self._callmethod('__contains__', (key,))
+        def __contains__(self, value):
+            return self._callmethod('__contains__', (value,))
 
         def __iter__(self):
             return iter(self._callmethod('copy_of'))
 
+    class DictProxy(ItemsProxy):
         def clear(self):
             return self._callmethod('clear')
 
@@ -2116,25 +2118,7 @@ def _pg_build():
         def update(self, *args, **kwargs):
             return self._callmethod('update', args, kwargs)
 
-    class ListProxy(BaseProxy):
-        def __getitem__(self, i):
-            return self._callmethod('__getitem__', (sent_key(i),))
-
-        def __setitem__(self, i, value):
-            self._callmethod('__setitem__', (sent_key(i), value))
-
-        def __delitem__(self, i):
-            self._callmethod('__delitem__', (sent_key(i),))
-
-        def __len__(self):
-            return self._callmethod('__len__')
-
-        def __contains__(self, value):
-            return self._callmethod('__contains__', (value,))
-
-        def __iter__(self):
-            return iter(self._callmethod('copy_of'))
-
+    class ListProxy(ItemsProxy):
         def __add__(self, other):
             return self._callmethod('__add__', (other,))
 
@@ -2208,18 +2192,8 @@ def _pg_build():
         def value(self, new):
             self._callmethod('set', (new,))
 
-    class ArrayProxy(BaseProxy):
-        def __len__(self):
-            return self._callmethod('__len__')
-
-        def __getitem__(self, i):
-            return self._callmethod('__getitem__', (sent_key(i),))
-
-        def __setitem__(self, i, value):
-            self._callmethod('__setitem__', (sent_key(i), value))
-
-        def __iter__(self):
-            return iter(self._callmethod('copy_of'))
+    class ArrayProxy(ItemsProxy):
+        pass
 
     class SyncManager:
         def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *, shutdown_timeout=1.0):
