@@ -42,7 +42,7 @@ use serde::Serialize;
 use channels::Channels;
 pub use output::{Output, Stream, MAX_OUTPUT_BYTES};
 use processes::Pool;
-use turn::Turn;
+use turn::{ParentHost, Turn};
 
 use crate::clock;
 use crate::custom::{MEMORY_LIMIT, RECURSION_LIMIT};
@@ -1250,8 +1250,9 @@ impl Host {
 
     /// The callback for a turn of the parent interpreter: its output, and the calls answered
     /// without a suspension.
-    fn turn<'a>(&'a mut self, watcher: &'a mut dyn Watcher) -> Turn<'a> {
-        Turn::new(self, watcher)
+    fn turn<'a>(&'a mut self, watcher: &'a mut dyn Watcher) -> Turn<ParentHost<'a>> {
+        let printer = self.output.printer();
+        Turn::new(ParentHost::new(self, watcher), printer)
     }
 
     /// `_pg.pool_open(workers, kind)`: a pool of `workers` processes named `{kind}-{n}`, each

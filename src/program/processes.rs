@@ -22,7 +22,6 @@
 //! no threads the parent runs the workers' jobs itself while it waits, one at a time: the same
 //! output, no parallelism.
 
-use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
@@ -32,11 +31,12 @@ use monty::{Dump, ReplFunctionCall, ReplOsCall, ReplProgress, ReplStartError, Se
 use monty_types::{
     unstable::{self, MontyNode, NodeId},
     ExcType, ExtFunctionResult, HostCall, MontyException, MontyObject, MontyUuid, NameLookupResult,
-    ObjectRef, PrintWriter, PrintWriterCallback,
+    ObjectRef, PrintWriter,
 };
 
 use super::channels::{get_args, queue_of, Channels};
-use super::output::{Output, Printer, Stream};
+use super::output::{Output, Stream};
+use super::turn::{settled, AnswersNow, Turn};
 use super::{answer_os, pause, process_error, ProgramTrace, TraceKind, MAIN_PID};
 use crate::clock;
 
@@ -729,7 +729,7 @@ impl Pool {
                         call.resume(answer, print)
                     }
                     // The manager's and the queue calls that do not wait are answered by the
-                    // worker's turn ([`WorkerTurn`]) before monty would suspend for them.
+                    // worker's turn ([`WorkerHost`]) before monty would suspend for them.
                     other => {
                         let message = format!("{other} cannot run in a worker process of the playground");
                         call.resume(MontyException::new(ExcType::RuntimeError, Some(message)), print)
@@ -796,8 +796,8 @@ impl Pool {
     }
 
     /// Worker `index`'s callback while it runs.
-    fn turn(&self, index: usize) -> WorkerTurn<'_> {
-        WorkerTurn { pool: self, index, printer: self.output.printer() }
+    fn turn(&self, index: usize) -> Turn<WorkerHost<'_>> {
+        Turn::new(WorkerHost { pool: self, index }, self.output.printer())
     }
 
     /// The program's time budget.
@@ -829,36 +829,18 @@ impl Pool {
     }
 }
 
-/// A worker process's callback while it runs: what it prints, and the calls it answers without
-/// a suspension, as the parent's [`Turn`](super::turn::Turn) does: a manager's, a queue's that
-/// does not wait, the clock and the pids, and a sleep where the interpreter cannot suspend (in a
-/// function a built-in calls back), by blocking the thread: no other thread of a worker process
-/// could run meanwhile. Its locks' calls suspend, since [`Pool::until_next_job`] holds them.
-struct WorkerTurn<'a> {
+/// A worker process's host during a turn ([`Turn`]): it answers without a suspension, as the
+/// parent's does, a manager's calls, a queue's that do not wait, the clock and the pids, and a
+/// sleep where the interpreter cannot suspend (in a function a built-in calls back), by
+/// blocking the thread: no other thread of a worker process could run meanwhile. Its locks'
+/// calls suspend, since [`Pool::until_next_job`] holds them.
+struct WorkerHost<'a> {
     pool: &'a Pool,
     index: usize,
-    printer: Printer,
 }
 
-impl PrintWriterCallback for WorkerTurn<'_> {
-    fn stdout_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
-        self.printer.stdout_write(output)
-    }
-
-    fn stdout_push(&mut self, end: char) -> Result<(), MontyException> {
-        self.printer.stdout_push(end)
-    }
-
-    fn stderr_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
-        self.printer.stderr_write(output)
-    }
-
-    fn stderr_push(&mut self, end: char) -> Result<(), MontyException> {
-        self.printer.stderr_push(end)
-    }
-
+impl AnswersNow for WorkerHost<'_> {
     fn answer_now(&mut self, call: HostCall<'_>) -> Option<Result<MontyObject, MontyException>> {
-        self.printer.flush();
         let pool = self.pool;
         match call {
             HostCall::Function { name, args, .. } => pool
@@ -876,7 +858,7 @@ impl PrintWriterCallback for WorkerTurn<'_> {
                 pool.sleep(*d);
                 Some(Ok(MontyObject::none()))
             }
-            HostCall::Os { call, .. } => super::turn::settled(pool.os_answer(self.index, call)),
+            HostCall::Os { call, .. } => settled(pool.os_answer(self.index, call)),
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The parent interpreter's callback while it runs a turn: what it prints, and the calls to
-//! the host that it answers without a suspension.
+//! An interpreter's callback while it runs a turn: what it prints, and the calls to the host
+//! that it answers without a suspension; the parent's host here ([`ParentHost`]), a worker
+//! process's in `processes.rs`.
 //!
 //! monty offers each call of a `_pg` function, each clock read and each sleep to this
 //! callback before it suspends for it (`HostCall`). A call answered here costs the
@@ -25,22 +26,30 @@ use super::{Host, Reply, Watcher};
 /// looks at whether new output should go to the page: a look reads the clock.
 const POLLS_PER_FLUSH: u32 = 64;
 
-/// The callback for one turn of the parent interpreter.
-pub(super) struct Turn<'a> {
-    host: &'a mut Host,
-    watcher: &'a mut dyn Watcher,
-    printer: Printer,
-    polls: u32,
+/// What a process's host answers within the turn: the parent's ([`ParentHost`]), or a worker
+/// process's (`processes.rs`).
+pub(super) trait AnswersNow {
+    /// The answer to `call`, or `None` to decline it: the call then suspends.
+    fn answer_now(&mut self, call: HostCall<'_>) -> Option<Result<MontyObject, MontyException>>;
+
+    /// A checkpoint of the interpreter (see [`PrintWriterCallback::poll_flush`]).
+    fn poll(&mut self) {}
 }
 
-impl<'a> Turn<'a> {
-    pub(super) fn new(host: &'a mut Host, watcher: &'a mut dyn Watcher) -> Self {
-        let printer = host.output.printer();
-        Turn { host, watcher, printer, polls: 0 }
+/// The callback for one turn of an interpreter: what it prints, and the calls its host answers
+/// without a suspension.
+pub(super) struct Turn<A> {
+    host: A,
+    printer: Printer,
+}
+
+impl<A: AnswersNow> Turn<A> {
+    pub(super) fn new(host: A, printer: Printer) -> Self {
+        Turn { host, printer }
     }
 }
 
-impl PrintWriterCallback for Turn<'_> {
+impl<A: AnswersNow> PrintWriterCallback for Turn<A> {
     fn stdout_write(&mut self, output: Cow<'_, str>) -> Result<(), MontyException> {
         self.printer.stdout_write(output)
     }
@@ -57,20 +66,43 @@ impl PrintWriterCallback for Turn<'_> {
         self.printer.stderr_push(end)
     }
 
-    /// A program that computes and prints without calling the host shows its lines as it
-    /// goes, as [`Host::drive`] shows them between calls.
     fn poll_flush(&mut self) -> Result<(), MontyException> {
-        self.polls += 1;
-        if self.polls >= POLLS_PER_FLUSH {
-            self.polls = 0;
-            self.host.flush(self.watcher, false);
-        }
+        self.host.poll();
         Ok(())
     }
 
     fn answer_now(&mut self, call: HostCall<'_>) -> Option<Result<MontyObject, MontyException>> {
         // What the call writes (a traceback to stderr) comes after what was printed before it.
         self.printer.flush();
+        self.host.answer_now(call)
+    }
+}
+
+/// The parent interpreter's host during a turn.
+pub(super) struct ParentHost<'a> {
+    host: &'a mut Host,
+    watcher: &'a mut dyn Watcher,
+    polls: u32,
+}
+
+impl<'a> ParentHost<'a> {
+    pub(super) fn new(host: &'a mut Host, watcher: &'a mut dyn Watcher) -> Self {
+        ParentHost { host, watcher, polls: 0 }
+    }
+}
+
+impl AnswersNow for ParentHost<'_> {
+    /// A program that computes and prints without calling the host shows its lines as it
+    /// goes, as [`Host::drive`] shows them between calls.
+    fn poll(&mut self) {
+        self.polls += 1;
+        if self.polls >= POLLS_PER_FLUSH {
+            self.polls = 0;
+            self.host.flush(self.watcher, false);
+        }
+    }
+
+    fn answer_now(&mut self, call: HostCall<'_>) -> Option<Result<MontyObject, MontyException>> {
         let answer = match call {
             HostCall::Function { name, args, .. } => match self.host.reply(name, args) {
                 Reply::Now(answer) => answer,
