@@ -2088,35 +2088,7 @@ def _pg_build():
             return iter(self._callmethod('copy_of'))
 
     class DictProxy(ItemsProxy):
-        def clear(self):
-            return self._callmethod('clear')
-
-        def copy(self):
-            return self._callmethod('copy')
-
-        def get(self, *args):
-            return self._callmethod('get', args)
-
-        def items(self):
-            return self._callmethod('items')
-
-        def keys(self):
-            return self._callmethod('keys')
-
-        def values(self):
-            return self._callmethod('values')
-
-        def pop(self, *args):
-            return self._callmethod('pop', args)
-
-        def popitem(self):
-            return self._callmethod('popitem')
-
-        def setdefault(self, *args):
-            return self._callmethod('setdefault', args)
-
-        def update(self, *args, **kwargs):
-            return self._callmethod('update', args, kwargs)
+        pass
 
     class ListProxy(ItemsProxy):
         def __add__(self, other):
@@ -2132,32 +2104,19 @@ def _pg_build():
             self._callmethod('__iadd__', (other,))
             return self
 
-        def append(self, value):
-            return self._callmethod('append', (value,))
-
         def extend(self, values):
             return self._callmethod('extend', (list(values),))
 
-        def insert(self, i, value):
-            return self._callmethod('insert', (i, value))
+    def forwarding(method):
+        # A proxy's method that only calls its object's, as CPython's proxy types are made.
+        def call(self, *args, **kwargs):
+            return self._callmethod(method, args, kwargs)
+        return call
 
-        def pop(self, *args):
-            return self._callmethod('pop', args)
-
-        def remove(self, value):
-            return self._callmethod('remove', (value,))
-
-        def index(self, *args):
-            return self._callmethod('index', args)
-
-        def count(self, value):
-            return self._callmethod('count', (value,))
-
-        def reverse(self):
-            return self._callmethod('reverse')
-
-        def sort(self, **kwargs):
-            return self._callmethod('sort', (), kwargs)
+    for forwarded in ['clear', 'copy', 'get', 'items', 'keys', 'values', 'pop', 'popitem', 'setdefault', 'update']:
+        setattr(DictProxy, forwarded, forwarding(forwarded))
+    for forwarded in ['append', 'insert', 'pop', 'remove', 'index', 'count', 'reverse', 'sort']:
+        setattr(ListProxy, forwarded, forwarding(forwarded))
 
     class NamespaceProxy(BaseProxy):
         def __getattr__(self, name):
