@@ -229,7 +229,7 @@ impl Channels {
 
 /// The queue a call names, its first argument.
 pub(crate) fn queue_of(args: &CallArgs) -> Result<usize, MontyException> {
-    args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok()).ok_or_else(unknown)
+    super::numbered(args).ok_or_else(unknown)
 }
 
 /// A `get` call's `block` and `timeout` (seconds), as `mpq_get(queue, block, timeout)` passes them.

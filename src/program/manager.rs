@@ -96,8 +96,6 @@ impl Managers {
 
 /// The manager a call names, its first argument.
 fn manager_of(args: &CallArgs) -> Result<usize, MontyException> {
-    args.arg(0)
-        .and_then(|o| o.as_int())
-        .and_then(|k| usize::try_from(k).ok())
+    super::numbered(args)
         .ok_or_else(|| MontyException::new(ExcType::RuntimeError, Some("unknown manager".into())))
 }

@@ -473,6 +473,11 @@ fn uncaught_report(call: &ReplFunctionCall, budget: Duration, source: &str) -> S
     text(0) + &traceback
 }
 
+/// The number of the pool, queue or manager a host call names, its first argument.
+fn numbered(args: &CallArgs) -> Option<usize> {
+    args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok())
+}
+
 fn process_error(message: &str) -> MontyException {
     MontyException::new(ExcType::RuntimeError, Some(message.to_string()))
 }
@@ -977,8 +982,7 @@ impl Host {
         let int = |i: usize| args.arg(i).and_then(|o| o.as_int());
         let text = |i: usize| args.arg(i).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
         let number = |i: usize| args.arg(i).and_then(|o| o.as_float().or(o.as_int().map(|n| n as f64)));
-        let lock_arg =
-            |locks: &[LockState]| int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < locks.len());
+        let lock_arg = |locks: &[LockState]| numbered(args).filter(|k| *k < locks.len());
         let answer: ExtFunctionResult = match name {
             "lock_new" => {
                 self.locks.push(LockState::default());
@@ -1018,10 +1022,7 @@ impl Host {
                 }
             }
             "locked" => {
-                let held = int(0)
-                    .and_then(|k| usize::try_from(k).ok())
-                    .and_then(|k| self.locks.get(k))
-                    .is_some_and(|l| l.held);
+                let held = numbered(args).and_then(|k| self.locks.get(k)).is_some_and(|l| l.held);
                 MontyObject::bool(held).into()
             }
             "thread_begin" => {
@@ -1045,18 +1046,14 @@ impl Host {
             }
             "thread_run" => {
                 let now = self.now();
-                if let Some(lane) =
-                    int(0).and_then(|k| usize::try_from(k).ok()).and_then(|k| self.lanes.get_mut(k))
-                {
+                if let Some(lane) = numbered(args).and_then(|k| self.lanes.get_mut(k)) {
                     lane.1 = Some(now);
                 }
                 MontyObject::none().into()
             }
             "thread_end" => {
                 let now = self.now();
-                if let Some(index) =
-                    int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.lanes.len())
-                {
+                if let Some(index) = numbered(args).filter(|k| *k < self.lanes.len()) {
                     let (name, began, internal) = self.lanes[index].clone();
                     // Ended: `finish` draws the threads still alive at the end (daemons).
                     self.lanes[index].1 = None;
@@ -1085,7 +1082,7 @@ impl Host {
                 MontyObject::int(lane as i64).into()
             }
             "call_end" => {
-                let lane = int(0).and_then(|k| usize::try_from(k).ok()).unwrap_or(0);
+                let lane = numbered(args).unwrap_or(0);
                 if let Some(at) = self.open_calls.iter().position(|(l, _)| *l == lane) {
                     let (_, began) = self.open_calls.remove(at);
                     let name = self.lanes.get(lane).map(|l| l.0.clone()).unwrap_or_default();
@@ -1153,9 +1150,7 @@ impl Host {
                 MontyObject::tuple([MontyObject::list(numbers), error]).into()
             }
             "pool_next" => {
-                let Some(index) =
-                    int(0).and_then(|k| usize::try_from(k).ok()).filter(|k| *k < self.pools.len())
-                else {
+                let Some(index) = numbered(args).filter(|k| *k < self.pools.len()) else {
                     return Reply::Now(process_error("unknown pool").into());
                 };
                 match self.pools[index].next_result() {
@@ -1244,8 +1239,7 @@ impl Host {
     }
 
     fn pool_arg(&self, args: &CallArgs) -> Option<Arc<Pool>> {
-        let index = args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok())?;
-        self.pools.get(index).cloned()
+        self.pools.get(numbered(args)?).cloned()
     }
 
     /// The callback for a turn of the parent interpreter: its output, and the calls answered
