@@ -12,11 +12,16 @@ def steps(lock, log, tag):
             time.sleep(0.01)
 
 
-def limited(sem, log, tag):
+def limited(sem, inside, most):
+    # Counted under the Value's lock, not by the order of a Queue: a process's puts reach the
+    # queue through a feeder thread, so an 'out' can arrive after another process's 'in'.
     with sem:
-        log.put(('in', tag))
+        with inside.get_lock():
+            inside.value += 1
+            most.value = max(most.value, inside.value)
         time.sleep(0.05)
-        log.put(('out', tag))
+        with inside.get_lock():
+            inside.value -= 1
 
 
 def wait_for_go(go, log, tag):
@@ -51,16 +56,13 @@ if __name__ == '__main__':
     print('each kept its steps together:', all(order[i] == order[i - i % 3] for i in range(9)))
 
     sem = mp.Semaphore(2)
-    ps = [mp.Process(target=limited, args=(sem, log, tag)) for tag in range(4)]
+    inside, most = mp.Value('i', 0), mp.Value('i', 0)
+    ps = [mp.Process(target=limited, args=(sem, inside, most)) for _ in range(4)]
     for p in ps:
         p.start()
     for p in ps:
         p.join()
-    inside, most = 0, 0
-    for what, tag in drain(log, 8):
-        inside += 1 if what == 'in' else -1
-        most = max(most, inside)
-    print('never more than 2 inside at once:', most <= 2, '; value now', sem.get_value())
+    print('never more than 2 inside at once:', most.value <= 2, '; value now', sem.get_value())
 
     go = mp.Event()
     ps = [mp.Process(target=wait_for_go, args=(go, log, tag)) for tag in 'xy']
