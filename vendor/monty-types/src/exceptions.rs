@@ -24,6 +24,32 @@ pub struct MontyException {
     traceback: Vec<StackFrame>,
     /// Structured payload for exception types that carry more than a message.
     data: ExcData,
+    /// The exception this one was raised from or while handling, as CPython's `__cause__` or
+    /// `__context__`, which its traceback prints before this one's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    chained: Option<Box<(ChainKind, MontyException)>>,
+}
+
+/// How the exception before it in a traceback led to an exception, as the line CPython prints
+/// between the two says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ChainKind {
+    /// `raise new from earlier`: CPython's `__cause__`.
+    Cause,
+    /// Raised while `earlier` was being handled (in an `except` or `finally` block): CPython's
+    /// `__context__`, shown unless the `raise` said `from`.
+    Context,
+}
+
+impl ChainKind {
+    /// The line CPython prints between the earlier exception's traceback and the later one's.
+    #[must_use]
+    pub fn separator(self) -> &'static str {
+        match self {
+            Self::Cause => "The above exception was the direct cause of the following exception:",
+            Self::Context => "During handling of the above exception, another exception occurred:",
+        }
+    }
 }
 
 /// Number of identical consecutive frames to show before collapsing.
@@ -34,6 +60,10 @@ const REPEAT_FRAMES_SHOWN: usize = 3;
 /// Display implementation for MontyException should exactly match python traceback format.
 impl fmt::Display for MontyException {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The exception this one came from first, as CPython prints a chain.
+        if let Some((kind, earlier)) = self.chained.as_deref() {
+            write!(f, "{earlier}\n\n{}\n\n", kind.separator())?;
+        }
         // Print the traceback header if we have frames
         if !self.traceback.is_empty() {
             writeln!(f, "Traceback (most recent call last):")?;
@@ -86,6 +116,7 @@ impl MontyException {
             message,
             traceback: vec![],
             data: ExcData::None,
+            chained: None,
         }
     }
 
@@ -103,6 +134,7 @@ impl MontyException {
             message,
             traceback,
             data: ExcData::None,
+            chained: None,
         }
     }
 
@@ -114,6 +146,22 @@ impl MontyException {
     pub fn with_data(mut self, data: ExcData) -> Self {
         self.data = data;
         self
+    }
+
+    /// Chains `earlier` before this exception, as its cause or its context (see
+    /// [`ChainKind`]). Public for boundaries that reconstruct an exception raised elsewhere,
+    /// like [`MontyException::with_traceback`].
+    #[must_use]
+    pub fn with_chained(mut self, kind: ChainKind, earlier: Self) -> Self {
+        self.chained = Some(Box::new((kind, earlier)));
+        self
+    }
+
+    /// The exception this one was raised from or while handling, and how: what its traceback
+    /// prints first.
+    #[must_use]
+    pub fn chained(&self) -> Option<(ChainKind, &Self)> {
+        self.chained.as_deref().map(|(kind, earlier)| (*kind, earlier))
     }
 
     /// The structured payload, [`ExcData::None`] for most exceptions.
@@ -160,6 +208,7 @@ impl MontyException {
             message: Some(err.to_string()),
             traceback: vec![],
             data: ExcData::None,
+            chained: None,
         }
     }
 

@@ -24,8 +24,8 @@ mod virtual_path;
 pub use crate::{
     builtins::BuiltinsFunctions,
     exceptions::{
-        ClassException, CodeLoc, ExcArgs, ExcData, ExcType, JsonErrorData, MontyException, SourceRange, StackFrame,
-        UnicodeErrorData, UnicodeErrorObject, unicode_decode_error_msg,
+        ChainKind, ClassException, CodeLoc, ExcArgs, ExcData, ExcType, JsonErrorData, MontyException, SourceRange,
+        StackFrame, UnicodeErrorData, UnicodeErrorObject, unicode_decode_error_msg,
     },
     file_mode::FileMode,
     format::{FormatComplex, FormatFloat, StringRepr, bytes_repr, bytes_repr_fmt, string_repr_fmt, utf8_error_reason},
