@@ -4,7 +4,8 @@ use std::{
 };
 
 use monty_types::{
-    ClassException, ExcArgs, ExcData, JsonErrorData, MontyException, MontyObject, StackFrame, UnicodeErrorData,
+    ChainKind, ClassException, ExcArgs, ExcData, JsonErrorData, MontyException, MontyObject, StackFrame,
+    UnicodeErrorData,
 };
 use smallvec::smallvec;
 
@@ -70,6 +71,7 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true, // CPython doesn't show carets for attribute GET errors
+            chain: Chain::default(),
         })
     }
 
@@ -102,6 +104,7 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true, // CPython doesn't show carets for attribute GET errors
+            chain: Chain::default(),
         })
     }
 
@@ -138,6 +141,7 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true, // CPython doesn't show carets for attribute GET errors
+            chain: Chain::default(),
         })
     }
 
@@ -1666,6 +1670,7 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true, // CPython doesn't show carets for module not found errors
+            chain: Chain::default(),
         })
     }
 
@@ -1768,6 +1773,7 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true,
+            chain: Chain::default(),
         })
     }
 
@@ -2802,7 +2808,8 @@ impl SimpleException {
     /// Returns the exception formatted as Python would repr it.
     pub fn py_repr_fmt(&self, f: &mut impl Write) -> fmt::Result {
         // The class's `__name__`, as CPython's repr shows it: `Full()`, not `queue.Full()`.
-        let type_str: &'static str = self.exc_type.into();
+        // A program's own class where it was one (see `ExcData::Class`).
+        let type_str: &str = self.data.class_name().unwrap_or_else(|| self.exc_type.into());
         let type_str = type_str.rsplit('.').next().unwrap_or(type_str);
         write!(f, "{type_str}(")?;
 
@@ -2822,6 +2829,7 @@ impl SimpleException {
             frame: Some(RawStackFrame::from_position(position)),
             snippet_frame: None,
             hide_caret: false,
+            chain: Chain::default(),
         }
     }
 
@@ -2884,6 +2892,37 @@ pub struct ExceptionRaise {
     /// for attribute SET errors. This flag allows error creators to specify
     /// whether the caret should be hidden.
     pub hide_caret: bool,
+    /// The exception it was raised from or while handling, printed before it.
+    #[serde(default)]
+    pub chain: Chain,
+}
+
+/// The exceptions a raised exception came from: CPython's `__cause__`, `__context__` and
+/// `__suppress_context__`, and what its traceback prints before its own (the cause, else the
+/// context unless suppressed). The context is set once, where the raise first meets the
+/// handler search (see `VM::chain_to_handled`), since only then is it known what was being
+/// handled when it was raised.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Chain {
+    /// Whether the context has been looked for.
+    pub looked: bool,
+    /// `raise ... from cause`.
+    pub cause: Option<Box<ExceptionRaise>>,
+    /// The exception being handled when it was raised.
+    pub context: Option<Box<ExceptionRaise>>,
+    /// Set by any `from` (`from None` too): the context is not printed.
+    pub suppress_context: bool,
+}
+
+impl Chain {
+    /// What the traceback prints first, and the line that says how it led to this one.
+    fn printed(self) -> Option<(ChainKind, Box<ExceptionRaise>)> {
+        match (self.cause, self.context) {
+            (Some(cause), _) => Some((ChainKind::Cause, cause)),
+            (None, Some(context)) if !self.suppress_context => Some((ChainKind::Context, context)),
+            _ => None,
+        }
+    }
 }
 
 impl From<SimpleException> for ExceptionRaise {
@@ -2893,6 +2932,7 @@ impl From<SimpleException> for ExceptionRaise {
             frame: None,
             snippet_frame: None,
             hide_caret: false,
+            chain: Chain::default(),
         }
     }
 }
@@ -2904,11 +2944,22 @@ impl From<MontyException> for ExceptionRaise {
             frame: None,
             snippet_frame: None,
             hide_caret: false,
+            chain: Chain::default(),
         }
     }
 }
 
 impl ExceptionRaise {
+    /// A copy to chain before an exception raised later, without the heap's hold on the
+    /// instance it was raised as (the handler that caught it took that back).
+    pub(crate) fn as_earlier(&self) -> Box<Self> {
+        let mut earlier = Box::new(self.clone());
+        if let ExcData::Class(class) = &mut earlier.exc.data {
+            class.raised = None;
+        }
+        earlier
+    }
+
     /// Adds a caller's frame as the outermost frame in the traceback chain.
     ///
     /// This is used when an exception propagates up through call frames.
@@ -3010,7 +3061,11 @@ impl ExceptionRaise {
             traceback.push(*frame);
         }
 
-        MontyException::with_traceback(self.exc.exc_type, self.exc.arg, traceback).with_data(self.exc.data)
+        let exc = MontyException::with_traceback(self.exc.exc_type, self.exc.arg, traceback).with_data(self.exc.data);
+        match self.chain.printed() {
+            Some((kind, earlier)) => exc.with_chained(kind, earlier.into_python_exception(interns, source_for)),
+            None => exc,
+        }
     }
 }
 

@@ -666,6 +666,12 @@ pub enum Node<F> {
     Expr(ExprLoc),
     Return(Option<ExprLoc>),
     Raise(Option<ExprLoc>),
+    /// `raise exc from cause`: `cause` is an exception (CPython's `__cause__`) or `None`,
+    /// which hides the exception being handled from the traceback.
+    RaiseFrom {
+        exc: ExprLoc,
+        cause: ExprLoc,
+    },
     Assert {
         test: ExprLoc,
         msg: Option<ExprLoc>,

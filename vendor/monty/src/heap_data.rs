@@ -975,7 +975,10 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             else {
                 match self {
                     Self::Module(m) => Ok(m.py_getattr(attr, vm)),
-                    Self::Exception(e) => Ok(e.py_getattr(attr, vm)),
+                    Self::Exception(e) => match vm.exception_link(self.id(), attr) {
+                        Some(link) => Ok(Some(CallResult::Value(link))),
+                        None => Ok(e.py_getattr(attr, vm)),
+                    },
                     _ => Ok(None),
                 }
             }

@@ -809,14 +809,20 @@ impl<'a, 'i> Parser<'a, 'i> {
                 Ok(node)
             }
             Stmt::Match(m) => self.parse_match(m),
-            Stmt::Raise(ast::StmtRaise { exc, .. }) => {
-                // TODO add cause to Node::Raise
-                let expr = match exc {
-                    Some(expr) => Some(self.parse_expression(*expr)?),
-                    None => None,
-                };
-                Ok(Node::Raise(expr))
-            }
+            Stmt::Raise(ast::StmtRaise { exc, cause, .. }) => match (exc, cause) {
+                (Some(exc), Some(cause)) => Ok(Node::RaiseFrom {
+                    exc: self.parse_expression(*exc)?,
+                    cause: self.parse_expression(*cause)?,
+                }),
+                (exc, _) => {
+                    // `raise from x` without an exception is not Python: the parser refuses it.
+                    let expr = match exc {
+                        Some(expr) => Some(self.parse_expression(*expr)?),
+                        None => None,
+                    };
+                    Ok(Node::Raise(expr))
+                }
+            },
             Stmt::Try(ast::StmtTry {
                 body,
                 handlers,

@@ -675,25 +675,15 @@ impl<'i, 'g> Prepare<'i, 'g> {
                 })),
                 Node::Raise(exc) => {
                     let expr = match exc {
-                        Some(expr) => {
-                            let prepared = self.prepare_expression(expr)?;
-                            match prepared.expr {
-                                // Handle raising a builtin exception type without instantiation,
-                                // e.g. `raise TypeError`. Transform into `raise TypeError()`
-                                // so the exception is properly instantiated before being raised.
-                                Expr::Builtin(b) => {
-                                    let call_expr = Expr::Call {
-                                        callable: Callable::Builtin(b),
-                                        args: Box::new(ArgExprs::Empty),
-                                    };
-                                    Some(ExprLoc::new(prepared.position, call_expr))
-                                }
-                                _ => Some(prepared),
-                            }
-                        }
+                        Some(expr) => Some(self.prepare_raised(expr)?),
                         None => None,
                     };
                     new_nodes.push(Node::Raise(expr));
+                }
+                Node::RaiseFrom { exc, cause } => {
+                    let exc = self.prepare_raised(exc)?;
+                    let cause = self.prepare_raised(cause)?;
+                    new_nodes.push(Node::RaiseFrom { exc, cause });
                 }
                 Node::Assert { test, msg } => {
                     let test = self.prepare_expression(test)?;
@@ -1075,6 +1065,23 @@ impl<'i, 'g> Prepare<'i, 'g> {
         };
         let body = self.prepare_nodes(handler.body)?;
         Ok(ExceptHandler { exc_type, name, body })
+    }
+
+    /// Prepares what a `raise` names (the exception, or what it is raised `from`): a builtin
+    /// exception type written without a call, `raise TypeError`, is instantiated, as
+    /// `raise TypeError()`, so the exception is an instance when it is raised.
+    fn prepare_raised(&mut self, expr: ExprLoc) -> Result<ExprLoc, ParseError> {
+        let prepared = self.prepare_expression(expr)?;
+        Ok(match prepared.expr {
+            Expr::Builtin(b) => {
+                let call_expr = Expr::Call {
+                    callable: Callable::Builtin(b),
+                    args: Box::new(ArgExprs::Empty),
+                };
+                ExprLoc::new(prepared.position, call_expr)
+            }
+            _ => prepared,
+        })
     }
 
     /// Prepares an expression by resolving names, transforming calls, and applying optimizations.
@@ -2751,6 +2758,10 @@ fn collect_scope_info_from_node(
         Node::Expr(expr) | Node::Return(Some(expr)) | Node::Raise(Some(expr)) => {
             collect_assigned_names_from_expr(expr, assigned_names, interner);
         }
+        Node::RaiseFrom { exc, cause } => {
+            collect_assigned_names_from_expr(exc, assigned_names, interner);
+            collect_assigned_names_from_expr(cause, assigned_names, interner);
+        }
         Node::Assert { test, msg } => {
             collect_assigned_names_from_expr(test, assigned_names, interner);
             if let Some(m) = msg {
@@ -3081,6 +3092,10 @@ fn collect_cell_vars_from_node(
         // Handle expressions that may contain lambdas
         Node::Expr(expr) | Node::Return(Some(expr)) | Node::Raise(Some(expr)) => {
             collect_cell_vars_from_expr(expr, our_locals, cell_vars, interner);
+        }
+        Node::RaiseFrom { exc, cause } => {
+            collect_cell_vars_from_expr(exc, our_locals, cell_vars, interner);
+            collect_cell_vars_from_expr(cause, our_locals, cell_vars, interner);
         }
         Node::Assert { test, msg } => {
             collect_cell_vars_from_expr(test, our_locals, cell_vars, interner);
@@ -3495,6 +3510,10 @@ fn collect_referenced_names_from_node(
     match node {
         Node::Expr(expr) | Node::Return(Some(expr)) | Node::Raise(Some(expr)) => {
             collect_referenced_names_from_expr(expr, referenced, interner);
+        }
+        Node::RaiseFrom { exc, cause } => {
+            collect_referenced_names_from_expr(exc, referenced, interner);
+            collect_referenced_names_from_expr(cause, referenced, interner);
         }
         Node::Return(None) | Node::Raise(None) => {}
         Node::Assert { test, msg } => {

@@ -572,6 +572,7 @@ impl CodeBuilder {
             op,
             Opcode::ReturnValue
                 | Opcode::Raise
+                | Opcode::RaiseFrom
                 | Opcode::Reraise
                 | Opcode::RaiseUnboundLocal
                 | Opcode::AssertFailed

@@ -805,6 +805,11 @@ impl<'a, 'i> Compiler<'a, 'i> {
                     self.code.emit(Opcode::Reraise)?;
                 }
             }
+            Node::RaiseFrom { exc, cause } => {
+                self.compile_expr(exc)?;
+                self.compile_expr(cause)?;
+                self.code.emit(Opcode::RaiseFrom)?;
+            }
             Node::FunctionDef { def, decorators } => self.compile_function_def(def, decorators)?,
             Node::ClassDef {
                 name,

@@ -405,7 +405,6 @@ pub enum Opcode {
     // Note: No SetupTry/PopExceptHandler - we use static exception_table
     /// Raise TOS as exception.
     Raise = 97,
-    // NOTE: RaiseFrom removed - `raise ... from ...` not supported by parser
     /// Re-raise current exception (bare `raise`).
     Reraise = 98,
     /// Clear current_exception when exiting except block.
@@ -622,6 +621,10 @@ pub enum Opcode {
     CompareGtInt = 137,
     /// `x >= k` for a small-int literal `k`: `[x] -> [x >= k]`. Operand: i8 k.
     CompareGeInt = 138,
+
+    /// `raise exc from cause`: `[exc, cause] -> raises exc`, with `cause` (an exception, or
+    /// `None` to hide the exception being handled) as its `__cause__`.
+    RaiseFrom = 139,
 }
 
 /// `LoadName` flag: the load is in call position, so an unresolved name under
@@ -737,6 +740,7 @@ impl Opcode {
             | Self::StoreSubscr
             | Self::GetIter
             | Self::Raise
+            | Self::RaiseFrom
             | Self::Reraise
             | Self::ClearException
             | Self::CheckExcMatch
@@ -1013,6 +1017,7 @@ impl Opcode {
             (StoreSubscr, Operand::None) => -3,
             (GetIter | Await, Operand::None) => 0,
             (Raise, Operand::None) => -1,
+            (RaiseFrom, Operand::None) => -2,
             (Reraise | ClearException | CheckExcMatch, Operand::None) => 0,
             (ReturnValue, Operand::None) => -1,
             (Nop, Operand::None) => 0,

@@ -32,6 +32,7 @@ use crate::{
         copy::{Memo, PyDeepCopy, deep_copy, deep_copy_attrs},
         dataclasses,
     },
+    types::exception_class::instance_exception,
     value::{EitherStr, Value},
 };
 
@@ -754,6 +755,11 @@ pub(crate) fn instance_getattr(self_id: HeapId, attr: &EitherStr, vm: &mut VM<'_
         defer_drop!(getter, vm);
         vm.heap.inc_ref(self_id);
         return vm.call_function(getter, ArgValues::One(Value::Ref(self_id)));
+    }
+    if instance_exception(&Value::Ref(self_id), vm.heap).is_some()
+        && let Some(link) = vm.exception_link(self_id, attr)
+    {
+        return Ok(CallResult::Value(link));
     }
     // The class's `__getattr__`, which CPython calls when the lookup finds nothing; run to
     // completion, so `getattr()` and `hasattr()` get its value too.

@@ -2,12 +2,16 @@
 
 use std::fmt::{self, Write};
 
+use monty_types::{ClassException, ExcData};
+
 use super::VM;
 use crate::{
     args::ArgValues,
     builtins::Builtins,
     defer_drop,
-    exception_private::{ExcType, ExcTypeExt, ExceptionRaise, RawStackFrame, RunError, RunResult, SimpleException},
+    exception_private::{
+        Chain, ExcType, ExcTypeExt, ExceptionRaise, RawStackFrame, RunError, RunResult, SimpleException,
+    },
     expressions::CmpOperator,
     heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId},
     intern::{StaticStrings, StringId},
@@ -17,7 +21,7 @@ use crate::{
         instance::{class_name, instance_str},
         is_subclass,
     },
-    value::Value,
+    value::{EitherStr, Value},
 };
 
 /// An active exception, with the traceback it was caught with, which a re-raise carries on.
@@ -155,6 +159,7 @@ impl VM<'_> {
             frame,
             snippet_frame: None,
             hide_caret: false,
+            chain: Chain::default(),
         })
     }
 
@@ -163,6 +168,14 @@ impl VM<'_> {
     /// CPython's last line then shows the class alone) and the class's name.
     #[inline(never)]
     fn instance_as_exception(&mut self, instance: HeapId, base: ExcType) -> SimpleException {
+        let (exc, name) = self.instance_described(instance, base);
+        let token = self.heap.hold_raised(instance);
+        exc.with_class(name, token)
+    }
+
+    /// An instance of an exception class written in Python as the exception it shows as: its
+    /// built-in `base` with the instance's `str()`, and its class's name.
+    fn instance_described(&mut self, instance: HeapId, base: ExcType) -> (SimpleException, String) {
         let message = match instance_str(instance, self) {
             Ok(text) => {
                 let message = text.to_str(self).ok().filter(|t| !t.is_empty()).map(str::to_owned);
@@ -175,8 +188,138 @@ impl VM<'_> {
             unreachable!("instance_as_exception is given an instance")
         };
         let name = class_name(inst.class(), self.heap, self.interns).into_owned();
-        let token = self.heap.hold_raised(instance);
-        SimpleException::new(base, message).with_class(name, token)
+        (SimpleException::new(base, message), name)
+    }
+
+    /// `raise exc from cause`: what [`raise_value`](Self::raise_value) raises for `exc`, with
+    /// `cause` as its `__cause__`: its traceback printed first, or, for `from None`, nothing
+    /// (not even the exception being handled).
+    #[inline(never)]
+    pub(super) fn raise_from(&mut self) -> (RunError, Option<Value>) {
+        let cause = self.pop();
+        let exc = self.pop();
+        let (mut error, raised) = self.raise_value(exc);
+        // Only an exception raised takes a cause: a TypeError for raising a non-exception
+        // is raised without it, as CPython checks the exception first.
+        if raised.is_some()
+            && let RunError::Exc(exc) = &mut error
+        {
+            match self.cause_of(cause) {
+                Ok(cause) => {
+                    exc.chain.cause = cause;
+                    exc.chain.suppress_context = true;
+                }
+                Err(e) => {
+                    if let Some(raised) = raised {
+                        raised.drop_with(self);
+                    }
+                    return (e, None);
+                }
+            }
+        } else {
+            cause.drop_with(self);
+        }
+        (error, raised)
+    }
+
+    /// The cause `from cause` names: none for `None`; else the exception (a class is
+    /// instantiated, as CPython does), with the traceback it was caught with where it is one
+    /// being handled now, else with none (CPython prints a cause never raised as its last line
+    /// alone).
+    fn cause_of(&mut self, cause: Value) -> Result<Option<Box<ExceptionRaise>>, RunError> {
+        let this = self;
+        let cause = match cause {
+            Value::None => return Ok(None),
+            Value::Ref(class) if class_exception(class, this.heap).is_some() => {
+                let instance = this.evaluate_function(&cause, ArgValues::Empty);
+                cause.drop_with(this);
+                instance?
+            }
+            Value::Builtin(Builtins::ExcType(exc_type)) => {
+                return Ok(Some(Box::new(SimpleException::new_none(exc_type).into())));
+            }
+            cause => cause,
+        };
+        defer_drop!(cause, this);
+        let caught = this.exception_stack.iter().rev().find_map(|caught| match caught {
+            CaughtException::Frozen { value, error } if value.is(cause) => Some(error.as_earlier()),
+            _ => None,
+        });
+        if caught.is_some() {
+            return Ok(caught);
+        }
+        let exc = match cause {
+            Value::Ref(id) if let Some(base) = instance_exception(cause, this.heap) => {
+                let (exc, name) = this.instance_described(*id, base);
+                exc.with_data(ExcData::Class(Box::new(ClassException {
+                    name: name.into(),
+                    raised: None,
+                })))
+            }
+            Value::Ref(id) if let HeapData::Exception(exc) = this.heap.get(*id) => exc.clone(),
+            _ => {
+                let refused = "exception causes must derive from BaseException";
+                return Err(SimpleException::new_msg(ExcType::TypeError, refused).into());
+            }
+        };
+        Ok(Some(Box::new(exc.into())))
+    }
+
+    /// `exc.__cause__`, `exc.__context__` and `exc.__suppress_context__` (`None` for another
+    /// name) of the exception `exc` while it is being handled (an earlier exception as a new
+    /// object of its type, message and class). Outside its handler monty no longer knows its
+    /// chain, and answers as for an exception raised with nothing being handled.
+    pub(crate) fn exception_link(&mut self, exc: HeapId, attr: &EitherStr) -> Option<Value> {
+        let name = attr.as_str(self.interns);
+        if !matches!(name, "__cause__" | "__context__" | "__suppress_context__") {
+            return None;
+        }
+        let chain = self.exception_stack.iter().rev().find_map(|caught| match caught {
+            CaughtException::Frozen {
+                value: Value::Ref(id),
+                error,
+            } if *id == exc => Some(&error.chain),
+            _ => None,
+        });
+        let earlier = match (name, chain) {
+            ("__suppress_context__", chain) => return Some(Value::Bool(chain.is_some_and(|c| c.suppress_context))),
+            ("__cause__", Some(chain)) => chain.cause.clone(),
+            ("__context__", Some(chain)) => chain.context.clone(),
+            _ => None,
+        };
+        Some(earlier.map_or(Value::None, |earlier| self.create_exception_value(&earlier)))
+    }
+
+    /// Sets the context of an exception raised now, as CPython does when it raises: the
+    /// exception being handled (by the innermost `except` or `finally` block running, in this
+    /// frame or a caller's), with the traceback it was caught with. Raising the handled
+    /// exception itself (`raise e` in its own handler) goes on with the chain it had and its
+    /// traceback, from this raise, as CPython's `__traceback__` grows.
+    #[inline(never)]
+    fn chain_to_handled(&self, exc: &mut ExceptionRaise, raised: Option<&Value>) {
+        exc.chain.looked = true;
+        match self.exception_stack.last() {
+            Some(CaughtException::Frozen { value, error }) if raised.is_some_and(|raised| raised.is(value)) => {
+                if let (Some(earlier), Some(here)) = (&error.frame, &exc.frame)
+                    && here.parent.is_none()
+                {
+                    let mut frame = earlier.clone();
+                    let mut outermost = &mut frame;
+                    while let Some(ref mut parent) = outermost.parent {
+                        outermost = parent;
+                    }
+                    outermost.parent = Some(Box::new(here.clone()));
+                    exc.frame = Some(frame);
+                }
+                exc.chain.context.clone_from(&error.chain.context);
+                if !exc.chain.suppress_context {
+                    exc.chain.cause.clone_from(&error.chain.cause);
+                    exc.chain.suppress_context = error.chain.suppress_context;
+                }
+            }
+            Some(CaughtException::Frozen { error, .. }) => exc.chain.context = Some(error.as_earlier()),
+            Some(CaughtException::Value(_)) | None => {}
+        }
     }
 
     /// What `raise exc` raises, and the object the handler that catches it gets: an exception
@@ -346,6 +489,7 @@ impl VM<'_> {
             frame,
             snippet_frame: None,
             hide_caret: false,
+            chain: Chain::default(),
         })
     }
 
@@ -385,6 +529,11 @@ impl VM<'_> {
     fn handle_exception_step(&mut self, mut error: RunError, raised: Option<Value>) -> ExceptionHandlingResult {
         // Ensure exception has initial frame info
         error = self.attach_frame_to_error(error);
+        if let RunError::Exc(exc) = &mut error
+            && !exc.chain.looked
+        {
+            self.chain_to_handled(exc, raised.as_ref());
+        }
 
         // For terminal resource errors such as memory limits,
         // we still need to unwind the stack to collect all frames for the traceback

@@ -2134,6 +2134,13 @@ impl<'h> VM<'h> {
                     let error = self.assert_failed_msg(cmp_op);
                     catch!(self, error);
                 }
+                Opcode::RaiseFrom => {
+                    let (error, raised) = self.raise_from();
+                    if let Some(result) = self.handle_exception_with_value(error, raised) {
+                        return Err(result);
+                    }
+                    yield_if_parked!(self);
+                }
                 Opcode::Reraise => {
                     // Clone rather than pop: a locally caught bare raise must
                     // preserve its enclosing handler's active exception.
