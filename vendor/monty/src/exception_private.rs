@@ -2857,24 +2857,46 @@ impl<'h> HeapRead<'h, SimpleException> {
             .static_string(vm.interns)
             .map_or_else(|| attr.as_str(vm.interns) == "args", |ss| ss == StaticStrings::Args);
 
-        if is_args {
-            // The arguments it was given where it keeps them (not one `str`), else a tuple of
-            // its message, if it has one.
-            if let Some(values) = self.get(vm.heap).data.arg_values().cloned() {
-                return Some(match values.to_value(vm) {
-                    Ok(value) => CallResult::Value(value),
-                    Err(_) => CallResult::Value(allocate_tuple(smallvec![], vm.heap)),
-                });
-            }
-            let elements = if let Some(arg_str) = &self.get(vm.heap).arg {
-                smallvec![allocate_string(arg_str.as_str(), vm.heap)]
-            } else {
-                smallvec![]
+        // `SystemExit.code`: its one argument, the tuple of several, or `None` without one.
+        if self.get(vm.heap).exc_type == ExcType::SystemExit && attr.as_str(vm.interns) == "code" {
+            let args = self.args_value(vm);
+            let code = match &args {
+                Value::Ref(id) => match vm.heap.get(*id) {
+                    HeapData::Tuple(tuple) => match tuple.as_slice() {
+                        [] => Some(Value::None),
+                        [one] => Some(one.clone_with_heap(vm.heap)),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
             };
-            Some(CallResult::Value(allocate_tuple(elements, vm.heap)))
-        } else {
-            None
+            return Some(CallResult::Value(match code {
+                Some(code) => {
+                    args.drop_with(vm);
+                    code
+                }
+                None => args,
+            }));
         }
+        is_args.then(|| CallResult::Value(self.args_value(vm)))
+    }
+
+    /// `exc.args`: the arguments it was given where it keeps them, else a tuple of its message.
+    fn args_value(&self, vm: &mut VM<'h>) -> Value {
+        // The arguments it was given where it keeps them (not one `str`), else a tuple of its
+        // message, if it has one.
+        if let Some(values) = self.get(vm.heap).data.arg_values().cloned() {
+            return values
+                .to_value(vm)
+                .unwrap_or_else(|_| allocate_tuple(smallvec![], vm.heap));
+        }
+        let elements = if let Some(arg_str) = &self.get(vm.heap).arg {
+            smallvec![allocate_string(arg_str.as_str(), vm.heap)]
+        } else {
+            smallvec![]
+        };
+        allocate_tuple(elements, vm.heap)
     }
 }
 
