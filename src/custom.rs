@@ -243,7 +243,7 @@ fn object(type_name: &str, repr: &str) -> Value {
 /// The exception with the worker's code named as the file it came from: monty names an
 /// interpreter's first snippet `<python-input-0>`, where a script would give its file name.
 fn in_worker_file(e: MontyException) -> MontyException {
-    crate::traceback::in_file(&e, CODE_SNIPPET, FILE_NAME, |_| true)
+    crate::traceback::in_file(&e, CODE_SNIPPET, FILE_NAME, &|_| true)
 }
 
 /// An item's exception without the `skip` frames of the playground's call: the traceback
@@ -272,9 +272,7 @@ fn item_error(e: MontyException, skip: usize, time_limit: Duration, code: &str) 
     };
     let frames: Vec<_> = e.traceback().iter().skip(skip).cloned().collect();
     let line = frames.last().map(|f| f.start.line as usize);
-    let shown =
-        MontyException::with_traceback(e.exc_type(), Some(message.clone()).filter(|m| !m.is_empty()), frames)
-            .with_data(e.data().clone());
+    let shown = crate::traceback::retold(&e, Some(message.clone()).filter(|m| !m.is_empty()), frames);
     PyException {
         type_name,
         raised: Some(Box::new(Raised {

@@ -16,11 +16,12 @@ use unicode_width::UnicodeWidthChar;
 
 /// `e` with the frames `keep` lets through, those of `snippet` named `file`, as a script's
 /// traceback names its file: monty names each snippet an interpreter runs `<python-input-N>`.
+/// The same for the exceptions chained before it.
 pub(crate) fn in_file(
     e: &MontyException,
     snippet: &str,
     file: &str,
-    keep: impl Fn(&StackFrame) -> bool,
+    keep: &impl Fn(&StackFrame) -> bool,
 ) -> MontyException {
     let frames = e
         .traceback()
@@ -34,18 +35,36 @@ pub(crate) fn in_file(
             frame
         })
         .collect();
-    MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
-        .with_data(e.data().clone())
+    let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
+        .with_data(e.data().clone());
+    match e.chained() {
+        Some((kind, earlier)) => shown.with_chained(kind, in_file(earlier, snippet, file, keep)),
+        None => shown,
+    }
+}
+
+/// `e` told with another message and frames, its payload and the exceptions chained before it
+/// kept.
+pub(crate) fn retold(e: &MontyException, message: Option<String>, frames: Vec<StackFrame>) -> MontyException {
+    let retold = MontyException::with_traceback(e.exc_type(), message, frames).with_data(e.data().clone());
+    match e.chained() {
+        Some((kind, earlier)) => retold.with_chained(kind, earlier.clone()),
+        None => retold,
+    }
 }
 
 /// How many times CPython shows a frame repeated in a row before it counts the rest.
 const REPEATS_SHOWN: usize = 3;
 
 /// `e` as CPython 3.11 prints it: `Traceback (most recent call last):`, each frame with its
-/// line and marker, then `Type: message`. The frames in `file` show their lines from `source`;
-/// any other frame shows the line monty kept for it.
+/// line and marker, then `Type: message`; first the exception it was raised from or while
+/// handling, if any, and the line that says which. The frames in `file` show their lines from
+/// `source`; any other frame shows the line monty kept for it.
 pub(crate) fn render(e: &MontyException, file: &str, source: &str) -> String {
-    let mut out = String::new();
+    let mut out = match e.chained() {
+        Some((kind, earlier)) => format!("{}\n\n{}\n\n", render(earlier, file, source), kind.separator()),
+        None => String::new(),
+    };
     let frames = e.traceback();
     if !frames.is_empty() {
         out.push_str("Traceback (most recent call last):\n");

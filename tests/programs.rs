@@ -283,6 +283,15 @@ fn a_traceback_is_laid_out_as_cpython_prints_it() {
         "total = sum([\n    1,\n    'two',\n])\n",
         "counter = 0\ndef inc():\n    counter += 1\ninc()\n",
         "text = 'abc'\nnumber = int(text) + 1\n",
+        // Chains: an exception raised while another is handled, `raise ... from`, `from None`,
+        // a cause never raised, three in a row, a `finally`, `raise e` of the handled one.
+        "d = {}\ntry:\n    d['x']\nexcept KeyError:\n    print(missing)\n",
+        "def load(n):\n    try:\n        return 10 // n\n    except ZeroDivisionError as e:\n        raise ValueError(n) from e\nload(0)\n",
+        "try:\n    1 / 0\nexcept ZeroDivisionError:\n    raise RuntimeError('hidden') from None\n",
+        "class AppError(Exception):\n    pass\ntry:\n    int('x')\nexcept ValueError:\n    raise AppError('wrapped') from KeyError('k')\n",
+        "def a():\n    raise KeyError('a')\ndef b():\n    try:\n        a()\n    except KeyError:\n        raise ValueError('b')\ntry:\n    b()\nexcept ValueError as e:\n    raise TypeError('c') from e\n",
+        "try:\n    1 / 0\nfinally:\n    print([][1])\n",
+        "def f():\n    return 1 / 0\ndef g(e):\n    raise e\ntry:\n    f()\nexcept ZeroDivisionError as e:\n    g(e)\n",
     ];
     let dir = std::env::temp_dir().join(format!("map-playground-tracebacks-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");

@@ -435,7 +435,7 @@ fn explained(e: MontyException) -> MontyException {
          built-in calls (map(), sorted()'s key, ...), where the playground's Python engine (monty) \
          cannot wait; write it as a for loop or a list comprehension";
     if e.exc_type() == ExcType::NotImplementedError && e.message().unwrap_or_default().contains(MONTY_SAYS) {
-        MontyException::with_traceback(e.exc_type(), Some(WE_SAY.to_string()), e.traceback().to_vec())
+        crate::traceback::retold(&e, Some(WE_SAY.to_string()), e.traceback().to_vec())
     } else {
         e
     }
@@ -449,7 +449,7 @@ fn program_error(e: &MontyException, budget: Duration, source: &str) -> ProgramE
     let e = &explained(in_budget_terms(e.clone(), budget));
     let type_name = e.type_name();
     let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
-    let shown = crate::traceback::in_file(e, PROGRAM_SNIPPET, FILE_NAME, |f| {
+    let shown = crate::traceback::in_file(e, PROGRAM_SNIPPET, FILE_NAME, &|f| {
         f.filename != PRELUDE_SNIPPET && f.filename != AT_EXIT_SNIPPET
     });
     let line =
