@@ -4,7 +4,8 @@
 // (single-threaded, and a Worker pool fed per item or per chunk), and CPython 3 (map, thread
 // and process pools). Peers run one after another, never at once; each case has a warm-up (at
 // least two runs and WARM_MS), then the median of `runs` runs; tracing is off. The browser
-// peers are timed from the page: the call to the answer in hand.
+// peers are timed from the page: the call to the answer in hand, the executors' runs taking
+// turns.
 //
 // Writes target/bench/report.json and target/bench/report.md and prints the table, with each
 // target (P1-P8 of issue 7) met or not and its figure. `--smoke` runs tiny inputs once, to
@@ -161,24 +162,32 @@ async function browserPeers() {
     const longestFirst = ['wasm pool, longest-first', { executor: 'pool', workers: WORKERS, scheduling: 'longest-first', chunksize: 1 }];
     for (const c of CASES) {
       log(`playground in Chromium: ${c.id}`);
-      for (const [peer, settings] of c.kind === 'uneven' ? [...executors, longestFirst] : executors) {
-        // Timed from the page, as the JavaScript peers are: the call to the report in hand,
-        // which is what a user of the page API waits for. The report's own wall_ms (the run
-        // inside the compute Worker) is kept beside it.
-        const { page: times, wasm } = await page.evaluate(async ([options, runs, warmMs]) => {
+      const peers = c.kind === 'uneven' ? [...executors, longestFirst] : executors;
+      // Timed from the page, as the JavaScript peers are: the call to the report in hand,
+      // which is what a user of the page API waits for. The report's own wall_ms (the run
+      // inside the compute Worker) is kept beside it. Each executor is warmed up first; then
+      // the runs take turns, one of each executor a round, so that a slow spell of this shared
+      // machine (a second or so at a time) falls on every executor alike and not on the one
+      // whose runs it happened to meet.
+      const timed = await page.evaluate(async ([peerOptions, runs, warmMs]) => {
+        for (const options of peerOptions) {
           const warmUntil = performance.now() + warmMs;
           for (let i = 0; i < 2 || performance.now() < warmUntil; i++) await window.playground.run(options);
-          const out = { page: [], wasm: [] };
-          for (let i = 0; i < runs; i++) {
+        }
+        const out = peerOptions.map(() => ({ page: [], wasm: [] }));
+        for (let i = 0; i < runs; i++) {
+          for (const [k, options] of peerOptions.entries()) {
             const start = performance.now();
             const report = await window.playground.run(options);
-            out.page.push(performance.now() - start);
-            out.wasm.push(report.wall_ms);
+            out[k].page.push(performance.now() - start);
+            out[k].wasm.push(report.wall_ms);
           }
-          return out;
-        }, [{ workload: c.workload, items: c.items, code: c.code, trace: false, ...settings }, RUNS, WARM_MS]);
-        add(c.id, peer, times);
-        extra[`${c.id}.${peer}.wall_ms`] = wasm;
+        }
+        return out;
+      }, [peers.map(([, settings]) => ({ workload: c.workload, items: c.items, code: c.code, trace: false, ...settings })), RUNS, WARM_MS]);
+      for (const [k, [peer]] of peers.entries()) {
+        add(c.id, peer, timed[k].page);
+        extra[`${c.id}.${peer}.wall_ms`] = timed[k].wasm;
       }
       // Per-item times, each the median of traced sequential runs, for the best possible 2-way
       // split (P2): one run's times move with the machine's noise.
