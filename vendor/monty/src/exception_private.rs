@@ -71,7 +71,8 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true, // CPython doesn't show carets for attribute GET errors
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         })
     }
 
@@ -104,7 +105,8 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true, // CPython doesn't show carets for attribute GET errors
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         })
     }
 
@@ -141,7 +143,8 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true, // CPython doesn't show carets for attribute GET errors
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         })
     }
 
@@ -1670,7 +1673,8 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true, // CPython doesn't show carets for module not found errors
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         })
     }
 
@@ -1773,7 +1777,8 @@ pub(crate) trait ExcTypeExt: Sized {
             frame: None,
             snippet_frame: None,
             hide_caret: true,
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         })
     }
 
@@ -2829,7 +2834,8 @@ impl SimpleException {
             frame: Some(RawStackFrame::from_position(position)),
             snippet_frame: None,
             hide_caret: false,
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         }
     }
 
@@ -2914,9 +2920,14 @@ pub struct ExceptionRaise {
     /// for attribute SET errors. This flag allows error creators to specify
     /// whether the caret should be hidden.
     pub hide_caret: bool,
-    /// The exception it was raised from or while handling, printed before it.
+    /// The exceptions it was raised from or while handling, if any (boxed: every `RunResult`
+    /// carries an `ExceptionRaise`, and most have no chain).
     #[serde(default)]
-    pub chain: Chain,
+    pub chain: Option<Box<Chain>>,
+    /// Whether the exception being handled when it was raised has been looked for (see
+    /// [`Chain`]).
+    #[serde(default)]
+    pub chain_looked: bool,
 }
 
 /// The exceptions a raised exception came from: CPython's `__cause__`, `__context__` and
@@ -2926,8 +2937,6 @@ pub struct ExceptionRaise {
 /// handled when it was raised.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Chain {
-    /// Whether the context has been looked for.
-    pub looked: bool,
     /// `raise ... from cause`.
     pub cause: Option<Box<ExceptionRaise>>,
     /// The exception being handled when it was raised.
@@ -2954,7 +2963,8 @@ impl From<SimpleException> for ExceptionRaise {
             frame: None,
             snippet_frame: None,
             hide_caret: false,
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         }
     }
 }
@@ -2966,12 +2976,18 @@ impl From<MontyException> for ExceptionRaise {
             frame: None,
             snippet_frame: None,
             hide_caret: false,
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         }
     }
 }
 
 impl ExceptionRaise {
+    /// Its chain, made empty first if it has none.
+    pub(crate) fn chain_mut(&mut self) -> &mut Chain {
+        self.chain.get_or_insert_with(Box::default)
+    }
+
     /// A copy to chain before an exception raised later, without the heap's hold on the
     /// instance it was raised as (the handler that caught it took that back).
     pub(crate) fn as_earlier(&self) -> Box<Self> {
@@ -3084,7 +3100,7 @@ impl ExceptionRaise {
         }
 
         let exc = MontyException::with_traceback(self.exc.exc_type, self.exc.arg, traceback).with_data(self.exc.data);
-        match self.chain.printed() {
+        match self.chain.and_then(|chain| chain.printed()) {
             Some((kind, earlier)) => exc.with_chained(kind, earlier.into_python_exception(interns, source_for)),
             None => exc,
         }

@@ -9,9 +9,7 @@ use crate::{
     args::ArgValues,
     builtins::Builtins,
     defer_drop,
-    exception_private::{
-        Chain, ExcType, ExcTypeExt, ExceptionRaise, RawStackFrame, RunError, RunResult, SimpleException,
-    },
+    exception_private::{ExcType, ExcTypeExt, ExceptionRaise, RawStackFrame, RunError, RunResult, SimpleException},
     expressions::CmpOperator,
     heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId},
     intern::{StaticStrings, StringId},
@@ -159,7 +157,8 @@ impl VM<'_> {
             frame,
             snippet_frame: None,
             hide_caret: false,
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         })
     }
 
@@ -191,11 +190,24 @@ impl VM<'_> {
         (SimpleException::new(base, message), name)
     }
 
+    /// A `raise exc` statement, or `raise exc from cause` (`with_cause`): the exception raised
+    /// and routed to its handler, `Some` if none in this run takes it. One function for both,
+    /// so the dispatch loop has one call where it had one.
+    #[inline(never)]
+    pub(super) fn raise_statement(&mut self, with_cause: bool) -> Option<RunError> {
+        let (error, raised) = if with_cause {
+            self.raise_from()
+        } else {
+            let exc = self.pop();
+            self.raise_value(exc)
+        };
+        self.handle_exception_with_value(error, raised)
+    }
+
     /// `raise exc from cause`: what [`raise_value`](Self::raise_value) raises for `exc`, with
     /// `cause` as its `__cause__`: its traceback printed first, or, for `from None`, nothing
     /// (not even the exception being handled).
-    #[inline(never)]
-    pub(super) fn raise_from(&mut self) -> (RunError, Option<Value>) {
+    fn raise_from(&mut self) -> (RunError, Option<Value>) {
         let cause = self.pop();
         let exc = self.pop();
         let (mut error, raised) = self.raise_value(exc);
@@ -206,8 +218,9 @@ impl VM<'_> {
         {
             match self.cause_of(cause) {
                 Ok(cause) => {
-                    exc.chain.cause = cause;
-                    exc.chain.suppress_context = true;
+                    let chain = exc.chain_mut();
+                    chain.cause = cause;
+                    chain.suppress_context = true;
                 }
                 Err(e) => {
                     if let Some(raised) = raised {
@@ -278,10 +291,10 @@ impl VM<'_> {
             CaughtException::Frozen {
                 value: Value::Ref(id),
                 error,
-            } if *id == exc => Some(&error.chain),
+            } if *id == exc => Some(error.chain.as_deref()),
             _ => None,
         });
-        let earlier = match (name, chain) {
+        let earlier = match (name, chain.flatten()) {
             ("__suppress_context__", chain) => return Some(Value::Bool(chain.is_some_and(|c| c.suppress_context))),
             ("__cause__", Some(chain)) => chain.cause.clone(),
             ("__context__", Some(chain)) => chain.context.clone(),
@@ -297,7 +310,7 @@ impl VM<'_> {
     /// traceback, from this raise, as CPython's `__traceback__` grows.
     #[inline(never)]
     fn chain_to_handled(&self, exc: &mut ExceptionRaise, raised: Option<&Value>) {
-        exc.chain.looked = true;
+        exc.chain_looked = true;
         match self.exception_stack.last() {
             Some(CaughtException::Frozen { value, error }) if raised.is_some_and(|raised| raised.is(value)) => {
                 if let (Some(earlier), Some(here)) = (&error.frame, &exc.frame)
@@ -311,13 +324,16 @@ impl VM<'_> {
                     outermost.parent = Some(Box::new(here.clone()));
                     exc.frame = Some(frame);
                 }
-                exc.chain.context.clone_from(&error.chain.context);
-                if !exc.chain.suppress_context {
-                    exc.chain.cause.clone_from(&error.chain.cause);
-                    exc.chain.suppress_context = error.chain.suppress_context;
+                if let Some(earlier) = &error.chain {
+                    let chain = exc.chain_mut();
+                    chain.context.clone_from(&earlier.context);
+                    if !chain.suppress_context {
+                        chain.cause.clone_from(&earlier.cause);
+                        chain.suppress_context = earlier.suppress_context;
+                    }
                 }
             }
-            Some(CaughtException::Frozen { error, .. }) => exc.chain.context = Some(error.as_earlier()),
+            Some(CaughtException::Frozen { error, .. }) => exc.chain_mut().context = Some(error.as_earlier()),
             Some(CaughtException::Value(_)) | None => {}
         }
     }
@@ -489,7 +505,8 @@ impl VM<'_> {
             frame,
             snippet_frame: None,
             hide_caret: false,
-            chain: Chain::default(),
+            chain: None,
+            chain_looked: false,
         })
     }
 
@@ -530,7 +547,7 @@ impl VM<'_> {
         // Ensure exception has initial frame info
         error = self.attach_frame_to_error(error);
         if let RunError::Exc(exc) = &mut error
-            && !exc.chain.looked
+            && !exc.chain_looked
         {
             self.chain_to_handled(exc, raised.as_ref());
         }

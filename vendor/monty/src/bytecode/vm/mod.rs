@@ -2113,10 +2113,8 @@ impl<'h> VM<'h> {
                     self.push(Value::Ref(heap_id));
                 }
                 // Exception Handling
-                Opcode::Raise => {
-                    let exc = self.pop();
-                    let (error, raised) = self.raise_value(exc);
-                    if let Some(result) = self.handle_exception_with_value(error, raised) {
+                Opcode::Raise | Opcode::RaiseFrom => {
+                    if let Some(result) = self.raise_statement(opcode == Opcode::RaiseFrom) {
                         return Err(result);
                     }
                     yield_if_parked!(self);
@@ -2133,13 +2131,6 @@ impl<'h> VM<'h> {
                         decode_assert_flags(self.current_frame.fetch_u8()).expect("invalid assert flags in bytecode");
                     let error = self.assert_failed_msg(cmp_op);
                     catch!(self, error);
-                }
-                Opcode::RaiseFrom => {
-                    let (error, raised) = self.raise_from();
-                    if let Some(result) = self.handle_exception_with_value(error, raised) {
-                        return Err(result);
-                    }
-                    yield_if_parked!(self);
                 }
                 Opcode::Reraise => {
                     // Clone rather than pop: a locally caught bare raise must
