@@ -35,21 +35,28 @@ pub(crate) fn in_file(
             frame
         })
         .collect();
-    let shown = MontyException::with_traceback(e.exc_type(), e.message().map(str::to_string), frames)
-        .with_data(e.data().clone());
-    match e.chained() {
-        Some((kind, earlier)) => shown.with_chained(kind, in_file(earlier, snippet, file, keep)),
-        None => shown,
-    }
+    let earlier = |earlier: &MontyException| in_file(earlier, snippet, file, keep);
+    told(e, e.message().map(str::to_string), frames, &earlier)
 }
 
 /// `e` told with another message and frames, its payload and the exceptions chained before it
 /// kept.
 pub(crate) fn retold(e: &MontyException, message: Option<String>, frames: Vec<StackFrame>) -> MontyException {
-    let retold = MontyException::with_traceback(e.exc_type(), message, frames).with_data(e.data().clone());
+    told(e, message, frames, &MontyException::clone)
+}
+
+/// `e` with `message` and `frames`, its payload, and each exception chained before it as
+/// `earlier` tells it.
+fn told(
+    e: &MontyException,
+    message: Option<String>,
+    frames: Vec<StackFrame>,
+    earlier: &dyn Fn(&MontyException) -> MontyException,
+) -> MontyException {
+    let told = MontyException::with_traceback(e.exc_type(), message, frames).with_data(e.data().clone());
     match e.chained() {
-        Some((kind, earlier)) => retold.with_chained(kind, earlier.clone()),
-        None => retold,
+        Some((kind, before)) => told.with_chained(kind, earlier(before)),
+        None => told,
     }
 }
 
