@@ -1,6 +1,7 @@
 use std::{
     borrow::Cow,
     fmt::{self, Display, Write},
+    sync::Arc,
 };
 
 use monty_types::{
@@ -2938,16 +2939,16 @@ pub struct ExceptionRaise {
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Chain {
     /// `raise ... from cause`.
-    pub cause: Option<Box<ExceptionRaise>>,
+    pub cause: Option<Arc<ExceptionRaise>>,
     /// The exception being handled when it was raised.
-    pub context: Option<Box<ExceptionRaise>>,
+    pub context: Option<Arc<ExceptionRaise>>,
     /// Set by any `from` (`from None` too): the context is not printed.
     pub suppress_context: bool,
 }
 
 impl Chain {
     /// What the traceback prints first, and the line that says how it led to this one.
-    fn printed(self) -> Option<(ChainKind, Box<ExceptionRaise>)> {
+    fn printed(self) -> Option<(ChainKind, Arc<ExceptionRaise>)> {
         match (self.cause, self.context) {
             (Some(cause), _) => Some((ChainKind::Cause, cause)),
             (None, Some(context)) if !self.suppress_context => Some((ChainKind::Context, context)),
@@ -2989,13 +2990,16 @@ impl ExceptionRaise {
     }
 
     /// A copy to chain before an exception raised later, without the heap's hold on the
-    /// instance it was raised as (the handler that caught it took that back).
-    pub(crate) fn as_earlier(&self) -> Box<Self> {
-        let mut earlier = Box::new(self.clone());
+    /// instance it was raised as (the handler that caught it took that back). Shared, as its
+    /// own chain is: an exception raised in the handler of each of `n` nested calls chains all
+    /// the earlier ones, and copying them whole at each would take time and memory of the
+    /// order of `n` cubed.
+    pub(crate) fn as_earlier(&self) -> Arc<Self> {
+        let mut earlier = self.clone();
         if let ExcData::Class(class) = &mut earlier.exc.data {
             class.raised = None;
         }
-        earlier
+        Arc::new(earlier)
     }
 
     /// Adds a caller's frame as the outermost frame in the traceback chain.
@@ -3101,7 +3105,10 @@ impl ExceptionRaise {
 
         let exc = MontyException::with_traceback(self.exc.exc_type, self.exc.arg, traceback).with_data(self.exc.data);
         match self.chain.and_then(|chain| chain.printed()) {
-            Some((kind, earlier)) => exc.with_chained(kind, earlier.into_python_exception(interns, source_for)),
+            Some((kind, earlier)) => {
+                let earlier = Arc::unwrap_or_clone(earlier);
+                exc.with_chained(kind, earlier.into_python_exception(interns, source_for))
+            }
             None => exc,
         }
     }

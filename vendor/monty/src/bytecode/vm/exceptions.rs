@@ -1,6 +1,9 @@
 //! Exception handling helpers for the VM.
 
-use std::fmt::{self, Write};
+use std::{
+    fmt::{self, Write},
+    sync::Arc,
+};
 
 use monty_types::{ClassException, ExcData};
 
@@ -239,7 +242,7 @@ impl VM<'_> {
     /// instantiated, as CPython does), with the traceback it was caught with where it is one
     /// being handled now, else with none (CPython prints a cause never raised as its last line
     /// alone).
-    fn cause_of(&mut self, cause: Value) -> Result<Option<Box<ExceptionRaise>>, RunError> {
+    fn cause_of(&mut self, cause: Value) -> Result<Option<Arc<ExceptionRaise>>, RunError> {
         let this = self;
         let cause = match cause {
             Value::None => return Ok(None),
@@ -249,7 +252,7 @@ impl VM<'_> {
                 instance?
             }
             Value::Builtin(Builtins::ExcType(exc_type)) => {
-                return Ok(Some(Box::new(SimpleException::new_none(exc_type).into())));
+                return Ok(Some(Arc::new(SimpleException::new_none(exc_type).into())));
             }
             cause => cause,
         };
@@ -275,7 +278,7 @@ impl VM<'_> {
                 return Err(SimpleException::new_msg(ExcType::TypeError, refused).into());
             }
         };
-        Ok(Some(Box::new(exc.into())))
+        Ok(Some(Arc::new(exc.into())))
     }
 
     /// `exc.__cause__`, `exc.__context__` and `exc.__suppress_context__` (`None` for another
