@@ -3025,14 +3025,9 @@ impl ExceptionRaise {
                 frame.hide_caret = hide_caret;
                 return;
             }
-            // Find the outermost frame (the one with no parent) and add the new frame as its parent
-            let mut current = frame;
-            while current.parent.is_some() {
-                current = current.parent.as_mut().unwrap();
-            }
             let mut new_frame = RawStackFrame::new(position, name, None);
             new_frame.hide_caret = hide_caret;
-            current.parent = Some(Box::new(new_frame));
+            frame.add_outermost(new_frame);
         } else {
             // No frame yet - create one
             let mut new_frame = RawStackFrame::new(position, name, None);
@@ -3149,6 +3144,16 @@ impl RawStackFrame {
             parent: None,
             hide_caret: false,
         }
+    }
+
+    /// Adds `caller` as the outermost frame of this one's callers (the one with no parent), the
+    /// first a traceback prints.
+    pub(crate) fn add_outermost(&mut self, caller: Self) {
+        let mut current = self;
+        while let Some(ref mut parent) = current.parent {
+            current = parent;
+        }
+        current.parent = Some(Box::new(caller));
     }
 
     /// Creates a new frame for a raise statement (no caret will be shown).

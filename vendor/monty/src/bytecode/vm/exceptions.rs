@@ -320,11 +320,7 @@ impl VM<'_> {
                     && here.parent.is_none()
                 {
                     let mut frame = earlier.clone();
-                    let mut outermost = &mut frame;
-                    while let Some(ref mut parent) = outermost.parent {
-                        outermost = parent;
-                    }
-                    outermost.parent = Some(Box::new(here.clone()));
+                    frame.add_outermost(here.clone());
                     exc.frame = Some(frame);
                 }
                 if let Some(earlier) = &error.chain {
