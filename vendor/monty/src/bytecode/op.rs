@@ -660,23 +660,23 @@ enum OperandShape {
     U16U16U8 = 11,
 }
 
-/// Every byte's opcode, `None` where no opcode has that byte.
-const OPCODES: [Option<Opcode>; 256] = {
-    let mut table = [None; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = Opcode::from_repr(byte as u8);
-        byte += 1;
-    }
-    table
-};
+/// The highest opcode byte: the discriminants are `0..=LAST_OPCODE`, with no gaps (a test
+/// checks this), which is what lets [`Opcode::decode`] read a byte as its opcode directly.
+const LAST_OPCODE: u8 = Opcode::RaiseFrom as u8;
 
 impl Opcode {
-    /// The opcode a byte holds, as `from_repr` gives it, by one table load: the dispatch loop
-    /// decodes every instruction, and `from_repr` compares the byte with the discriminants.
+    /// The opcode a byte holds, as `from_repr` gives it, by one comparison: the dispatch loop
+    /// decodes every instruction, and both `from_repr`'s comparisons with each discriminant and a
+    /// table of every byte's opcode put a step between the byte and the handler's jump.
     #[inline(always)]
+    #[expect(
+        unsafe_code,
+        reason = "a byte in the opcodes' contiguous range is read as its opcode"
+    )]
     pub fn decode(byte: u8) -> Option<Self> {
-        OPCODES[byte as usize]
+        // SAFETY: `Opcode` is `repr(u8)` and its discriminants are exactly `0..=LAST_OPCODE`
+        // (`opcodes_are_contiguous`), so every byte in that range is a valid `Opcode`.
+        (byte <= LAST_OPCODE).then(|| unsafe { std::mem::transmute::<u8, Self>(byte) })
     }
 
     /// Returns this opcode's serialized operand shape.
@@ -1174,5 +1174,15 @@ mod tests {
         assert_eq!(decode_assert_flags(0x01), None);
         assert_eq!(decode_assert_flags(ASSERT_CMP_FLAG | 0x0A), None);
         assert_eq!(decode_assert_flags(0x20 | ASSERT_CMP_FLAG), None);
+    }
+
+    /// `Opcode::decode` reads any byte up to `LAST_OPCODE` as an opcode: every byte there must
+    /// be one, and every byte past it none.
+    #[test]
+    fn opcodes_are_contiguous() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(Opcode::decode(byte), Opcode::from_repr(byte), "byte {byte}");
+            assert_eq!(Opcode::from_repr(byte).is_some(), byte <= LAST_OPCODE, "byte {byte}");
+        }
     }
 }
