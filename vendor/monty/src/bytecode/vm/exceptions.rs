@@ -257,12 +257,8 @@ impl VM<'_> {
             cause => cause,
         };
         defer_drop!(cause, this);
-        let caught = this.exception_stack.iter().rev().find_map(|caught| match caught {
-            CaughtException::Frozen { value, error } if value.is(cause) => Some(error.as_earlier()),
-            _ => None,
-        });
-        if caught.is_some() {
-            return Ok(caught);
+        if let Some(caught) = this.caught_with(|value| value.is(cause)) {
+            return Ok(Some(caught.as_earlier()));
         }
         let exc = match cause {
             Value::Ref(id) if let Some(base) = instance_exception(cause, this.heap) => {
@@ -290,20 +286,25 @@ impl VM<'_> {
         if !matches!(name, "__cause__" | "__context__" | "__suppress_context__") {
             return None;
         }
-        let chain = self.exception_stack.iter().rev().find_map(|caught| match caught {
-            CaughtException::Frozen {
-                value: Value::Ref(id),
-                error,
-            } if *id == exc => Some(error.chain.as_deref()),
-            _ => None,
-        });
-        let earlier = match (name, chain.flatten()) {
+        let chain = self
+            .caught_with(|value| matches!(value, Value::Ref(id) if *id == exc))
+            .and_then(|caught| caught.chain.as_deref());
+        let earlier = match (name, chain) {
             ("__suppress_context__", chain) => return Some(Value::Bool(chain.is_some_and(|c| c.suppress_context))),
             ("__cause__", Some(chain)) => chain.cause.clone(),
             ("__context__", Some(chain)) => chain.context.clone(),
             _ => None,
         };
         Some(earlier.map_or(Value::None, |earlier| self.create_exception_value(&earlier)))
+    }
+
+    /// The raise an exception being handled was caught with: the innermost handler's, of the
+    /// exception object `is_it` picks.
+    fn caught_with(&self, is_it: impl Fn(&Value) -> bool) -> Option<&ExceptionRaise> {
+        self.exception_stack.iter().rev().find_map(|caught| match caught {
+            CaughtException::Frozen { value, error } if is_it(value) => Some(&**error),
+            _ => None,
+        })
     }
 
     /// Sets the context of an exception raised now, as CPython does when it raises: the
