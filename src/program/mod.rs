@@ -748,6 +748,14 @@ impl Host {
                         self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Sleep });
                         call.resume_blocking(PrintWriter::Callback(&mut self.turn(watcher)))
                     }
+                    // `await asyncio.sleep(d)`: a future the same timer settles, which the
+                    // coroutine awaits while the other tasks (and threads) run.
+                    OsFunctionCall::AsyncSleep(d) | OsFunctionCall::AsyncSystemSleep(d) => {
+                        let due_ms = self.now() + d.as_secs_f64() * 1000.0;
+                        self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Sleep });
+                        let future = ExtFunctionResult::Future(call.call_id);
+                        call.resume(future, PrintWriter::Callback(&mut self.turn(watcher)))
+                    }
                     other => {
                         let answer = answer_os(other);
                         call.resume(answer, PrintWriter::Callback(&mut self.turn(watcher)))
@@ -1234,6 +1242,7 @@ impl Host {
                 pause(*duration, self.deadline_ms);
                 Some(MontyObject::none().into())
             }
+            OsFunctionCall::AsyncSleep(_) | OsFunctionCall::AsyncSystemSleep(_) => None,
             other => Some(answer_os(other)),
         }
     }

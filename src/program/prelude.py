@@ -10,7 +10,8 @@
 # workers are copies of this interpreter made at the pool's creation (a fork), each running
 # one call at a time on its own thread of the machine.
 #
-# Names a program could see start with `_pg`; the rest live inside the module objects.
+# Names a program could see start with `_pg` (but `exit` and `quit`, which CPython's `site` gives
+# every program); the rest live inside the module objects.
 
 import asyncio as _pg_asyncio
 import math as _pg_math
@@ -27,6 +28,17 @@ class _PgModule:
 
     def __repr__(self):
         return "<module '" + self.__name__ + "' (built-in)>"
+
+    def __getattr__(self, name):
+        raise AttributeError("module '" + self.__name__ + "' has no attribute '" + name + "'")
+
+
+# The site's `exit()` and `quit()`, which CPython adds to the builtins: both raise SystemExit.
+def exit(code=None):
+    raise SystemExit(code)
+
+
+quit = exit
 
 
 def _pg_function_name(fn):
@@ -611,6 +623,37 @@ def _pg_build():
         for p in active_children():
             p.join()
 
+    class _local:
+        # CPython's `threading.local` (its class is `_thread._local`): each thread sees the attributes it set, and no other
+        # thread's. Every write goes through `__setattr__` and every read the object and its
+        # class do not answer through `__getattr__` (monty calls both, as CPython does), so the
+        # attributes live in one dict per thread, by the thread's ident, kept on the object.
+        # A class attribute is every thread's, as in CPython. (CPython also runs a subclass's
+        # `__init__` again, with the first call's arguments, in each thread that first touches
+        # the object; here it runs once, in the thread that made it.)
+        def __setattr__(self, name, value):
+            local_attrs(self, True)[name] = value
+
+        def __getattr__(self, name):
+            attrs = local_attrs(self, False) if name != '_pg_attrs' else None
+            if attrs is None or name not in attrs:
+                kind = '_thread._local' if type(self) is _local else type(self).__name__
+                raise AttributeError("'" + kind + "' object has no attribute '" + name + "'")
+            return attrs[name]
+
+    def local_attrs(obj, make):
+        # The calling thread's attributes of `obj`, made if `make`.
+        every = getattr(obj, '_pg_attrs', None)
+        if every is None:
+            every = {}
+            object.__setattr__(obj, '_pg_attrs', every)
+        ident = get_ident()
+        mine = every.get(ident)
+        if mine is None and make:
+            mine = {}
+            every[ident] = mine
+        return mine
+
     class ExceptHookArgs:
         # What threading.excepthook is called with, as CPython's: the exception's type, value
         # and traceback (None: monty keeps no traceback objects) and the thread.
@@ -645,6 +688,7 @@ def _pg_build():
     threading.activeCount = active_count
     threading.enumerate = enumerate_threads
     threading.get_ident = get_ident
+    threading.local = _local
     threading.TIMEOUT_MAX = 9223372036.0
     threading._shutdown = threading_shutdown
 

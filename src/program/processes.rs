@@ -670,6 +670,10 @@ impl Pool {
         park: bool,
     ) -> Result<Step, MontyException> {
         let mut locks = self.locks[index].lock().unwrap_or_else(PoisonError::into_inner);
+        // The `asyncio.sleep`s this worker's coroutines await: (when, the call's future). While
+        // one is pending the worker keeps its thread (a parked worker resumes in another call).
+        let mut naps: Vec<(f64, u32)> = Vec::new();
+        let park = |naps: &Vec<(f64, u32)>| park && naps.is_empty();
         loop {
             let mut turn = self.turn(index);
             let print = PrintWriter::Callback(&mut turn);
@@ -715,7 +719,7 @@ impl Pool {
                         }
                         call.resume(answer, print)
                     }
-                    "mpq_get" if park && get_args(&call.args) == (true, None) => {
+                    "mpq_get" if park(&naps) && get_args(&call.args) == (true, None) => {
                         let queue = queue_of(&call.args);
                         match queue.and_then(|queue| Ok((queue, self.channels.try_get(queue)?))) {
                             Ok((queue, None)) => return Ok(Step::Waits(call, queue)),
@@ -738,7 +742,7 @@ impl Pool {
                 ReplProgress::OsCall(call) => {
                     let answer = match &call.function_call {
                         monty_types::OsFunctionCall::Sleep(d) | monty_types::OsFunctionCall::SystemSleep(d)
-                            if park && PARALLEL =>
+                            if park(&naps) && PARALLEL =>
                         {
                             let until_ms = (clock::now_ms() + d.as_secs_f64() * 1000.0).min(self.deadline_ms);
                             return Ok(Step::Sleeps(call, until_ms));
@@ -748,6 +752,10 @@ impl Pool {
                             self.check_terminated()?;
                             ExtFunctionResult::Return(MontyObject::none())
                         }
+                        monty_types::OsFunctionCall::AsyncSleep(d) | monty_types::OsFunctionCall::AsyncSystemSleep(d) => {
+                            naps.push((clock::now_ms() + d.as_secs_f64() * 1000.0, call.call_id));
+                            ExtFunctionResult::Future(call.call_id)
+                        }
                         other => self.os_answer(index, other),
                     };
                     call.resume(answer, print)
@@ -755,6 +763,17 @@ impl Pool {
                 ReplProgress::NameLookup(lookup) => lookup.resume(NameLookupResult::Undefined, print),
                 // Preempted: tasks copied from the parent at the fork may take turns here.
                 ReplProgress::ResolveFutures(waiting) if waiting.has_ready_tasks() => waiting.resume(vec![], print),
+                // Every coroutine awaits a sleep: the earliest ends, with any due by then.
+                ReplProgress::ResolveFutures(waiting) if !naps.is_empty() => {
+                    let first = naps.iter().map(|(due, _)| *due).fold(f64::INFINITY, f64::min);
+                    self.sleep(Duration::from_secs_f64(((first - clock::now_ms()) / 1000.0).max(0.0)));
+                    self.check_terminated()?;
+                    let now = clock::now_ms();
+                    let (due, later): (Vec<_>, Vec<_>) = naps.into_iter().partition(|(when, _)| *when <= now);
+                    naps = later;
+                    let settled = due.into_iter().map(|(_, id)| (id, MontyObject::none().into())).collect();
+                    waiting.resume(settled, print)
+                }
                 ReplProgress::ResolveFutures(_) => {
                     return Err(process_error("a worker process waited for another thread; threads cannot run in a worker process of the playground"))
                 }
