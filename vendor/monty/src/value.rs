@@ -1238,11 +1238,17 @@ impl Value {
             // Type objects (`list`, `date`, `chain`) answer for themselves:
             // `__name__`, class constants and the members handed out as values
             // all live with the type, including the `AttributeError`.
-            Self::Builtin(Builtins::Type(t)) => {
+            // A built-in exception class is one too (`ValueError.__name__`).
+            Self::Builtin(builtin @ (Builtins::Type(_) | Builtins::ExcType(_))) => {
+                let t = match *builtin {
+                    Builtins::ExcType(exc_type) => Type::Exception(exc_type),
+                    Builtins::Type(t) => t,
+                    _ => unreachable!("matched a type or an exception class"),
+                };
                 return match t.class_getattr(attr, vm) {
                     Some(value) => Ok(CallResult::Value(value)),
                     // `str.upper`, `list.append`: a method an instance calls, unbound.
-                    None => match BuiltinMethod::unbound(*t, attr, vm) {
+                    None => match BuiltinMethod::unbound(t, attr, vm) {
                         Some(method) => Ok(CallResult::Value(method)),
                         None => Err(t.attribute_error(attr, vm)),
                     },

@@ -92,7 +92,11 @@ pub(crate) fn type_of_ref(vm: &mut VM<'_>, value: &Value) -> Value {
         vm.heap.inc_ref(class_id);
         Value::Ref(class_id)
     } else {
-        Value::Builtin(Builtins::Type(value.py_type(vm)))
+        match value.py_type(vm) {
+            // The class the name `KeyError` gives, so that `type(e) is KeyError` holds.
+            Type::Exception(exc_type) => Value::Builtin(Builtins::ExcType(exc_type)),
+            t => Value::Builtin(Builtins::Type(t)),
+        }
     }
 }
 
