@@ -192,6 +192,8 @@ macro_rules! heap_payloads {
             DecimalSignalDict(inline $crate::types::decimal::py_context::SignalDict),
             /// The manager `decimal.localcontext()` returns.
             DecimalContextManager(inline $crate::types::decimal::py_context::ContextManager),
+            /// An instance of `object` itself: `object()`.
+            PlainObject(inline $crate::types::PlainObject),
         }
     };
 }
@@ -315,7 +317,8 @@ impl HeapData {
             | Self::Decimal(_)
             | Self::DecimalContext(_)
             | Self::DecimalSignalDict(_)
-            | Self::DecimalContextManager(_) => false,
+            | Self::DecimalContextManager(_)
+            | Self::PlainObject(_) => false,
         }
     }
 
@@ -377,6 +380,7 @@ impl HeapData {
             Self::Cell(_) => Type::Cell,
             Self::Range(_) => Type::Range,
             Self::Slice(_) => Type::Slice,
+            Self::PlainObject(_) => Type::Object,
             Self::Exception(e) => Type::Exception(e.exc_type()),
             Self::HostClass(_) => Type::HostClass,
             Self::HostClassType(_) => Type::Type,
@@ -756,6 +760,7 @@ macro_rules! heap_read_output_py_trait_forward {
             Self::FrozenSet($value) => $body,
             Self::Range($value) => $body,
             Self::Slice($value) => $body,
+            Self::PlainObject($value) => $body,
             Self::HostClass($value) => $body,
             Self::HostClassType($value) => $body,
             Self::Class($value) => $body,
@@ -1057,7 +1062,8 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             | Self::Module(_)
             | Self::Coroutine(_)
             | Self::GatherFuture(_)
-            | Self::ExternalFuture(_) => Err(ExcType::type_error_not_iterable(&self.py_type_name(vm))),
+            | Self::ExternalFuture(_)
+            | Self::PlainObject(_) => Err(ExcType::type_error_not_iterable(&self.py_type_name(vm))),
         }
     }
 

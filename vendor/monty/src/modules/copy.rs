@@ -297,8 +297,9 @@ fn classify(output: &HeapReadOutput<'_>) -> Copyability {
         // A shallow copy of an immutable container holds the same items, so
         // CPython hands back the original; only `deepcopy` rebuilds these.
         HeapReadOutput::Tuple(_) | HeapReadOutput::FrozenSet(_) => Copyability::ImmutableContainer,
-        // CPython's cache wrappers share their state through both copy operations.
-        HeapReadOutput::LruCache(_) => Copyability::Shared,
+        // CPython's cache wrappers share their state through both copy operations; an
+        // `object()` has nothing to copy (CPython makes another, which only `is` tells apart).
+        HeapReadOutput::LruCache(_) | HeapReadOutput::PlainObject(_) => Copyability::Shared,
         // Leaves and immutable containers Monty can never mutate, so a copy
         // that shared them is indistinguishable from one that rebuilt them.
         HeapReadOutput::Str(_)

@@ -18,8 +18,8 @@ use crate::{
     },
     py_value::PyValue,
     types::{
-        BuiltinMethod, Bytes, Deque, Descriptor, Dict, FrozenSet, GenericAlias, List, LongInt, Partial, Path, PyTrait,
-        Random, Range, Set, Slice, Str, TimeZone, Tuple,
+        BuiltinMethod, Bytes, Deque, Descriptor, Dict, FrozenSet, GenericAlias, List, LongInt, Partial, Path,
+        PlainObject, PyTrait, Random, Range, Set, Slice, Str, TimeZone, Tuple,
         bytes::{bytes_fromhex, bytes_repr},
         complex, date, datetime, decimal,
         dict::{DictKind, dict_fromkeys},
@@ -920,6 +920,15 @@ impl Type {
                 };
                 defer_drop!(v, vm);
                 Ok(Value::Bool(v.py_bool(vm)?))
+            }
+
+            // `object()`: an object with nothing but its identity (a program's sentinel).
+            Self::Object => {
+                if !matches!(args, ArgValues::Empty) {
+                    args.drop_with(vm.heap);
+                    return Err(ExcType::type_error("object() takes no arguments"));
+                }
+                Ok(Value::Ref(vm.heap.allocate(HeapData::PlainObject(PlainObject))))
             }
 
             // CPython words this one differently from the other uncallable types.
