@@ -31,3 +31,5 @@ try:
     second.result()
 except CancelledError as e:
     print("result() raised", type(e).__name__)
+    # The class as CPython names it: by the module that defines it.
+    print(type(e), type(e).__module__)

@@ -32,3 +32,5 @@ t.start()
 t.join()
 small.put("c", timeout=1)
 print(got, small.get(), small.get(), small.empty())
+# The classes as CPython names them: Empty is the C module's (`_queue`), Full the `queue` module's.
+print(queue.Empty, queue.Empty.__module__, queue.Full)

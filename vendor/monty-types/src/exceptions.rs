@@ -430,11 +430,13 @@ pub enum ExcType {
     // --- Module-specific exception types ---
 
     // --- modules an embedder writes in Python ---
-    /// `concurrent.futures.CancelledError`: asking a cancelled future for its result.
-    #[strum(serialize = "concurrent.futures.CancelledError")]
+    /// `concurrent.futures.CancelledError`: asking a cancelled future for its result. Named by
+    /// the module that defines it, as CPython 3.11 prints the class and an uncaught one.
+    #[strum(serialize = "concurrent.futures._base.CancelledError")]
     FuturesCancelledError,
-    /// `queue.Empty`: a non-blocking or timed-out `get` from an empty queue.
-    #[strum(serialize = "queue.Empty")]
+    /// `queue.Empty`: a non-blocking or timed-out `get` from an empty queue; CPython's is
+    /// `_queue.Empty`, the C module's, which `queue` imports.
+    #[strum(serialize = "_queue.Empty")]
     QueueEmpty,
     /// `queue.Full`: a non-blocking or timed-out `put` into a full queue.
     #[strum(serialize = "queue.Full")]

@@ -744,6 +744,13 @@ impl Type {
         );
         if is_dunder_name {
             Some(allocate_string(self.dunder_name(vm.heap, vm.interns), vm.heap))
+        } else if let Self::Exception(exc_type) = self
+            && attr.as_str(vm.interns) == "__module__"
+        {
+            // The module that defines it: the prefix of its qualified name (`_queue.Empty`).
+            let name: &'static str = exc_type.into();
+            let module = name.rsplit_once('.').map_or("builtins", |(module, _)| module);
+            Some(allocate_string(module, vm.heap))
         } else if let Some(constant) = self.class_constant(attr, vm) {
             Some(constant)
         } else if self == Self::ItertoolsChain && attr.static_string(vm.interns) == Some(StaticStrings::FromIterable) {
