@@ -624,11 +624,12 @@ def _pg_build():
             p.join()
 
     class _local:
-        # CPython's `threading.local` (its class is `_thread._local`): each thread sees the attributes it set, and no other
-        # thread's. Every write goes through `__setattr__` and every read the object and its
-        # class do not answer through `__getattr__` (monty calls both, as CPython does), so the
-        # attributes live in one dict per thread, by the thread's ident, kept on the object.
-        # A class attribute is every thread's, as in CPython. (CPython also runs a subclass's
+        # CPython's `threading.local` (its class is `_thread._local`): each thread sees the
+        # attributes it set, and no other thread's. Every write goes through `__setattr__` and
+        # every read the object and its class do not answer through `__getattr__` (monty calls
+        # both, as CPython does), so the attributes live in one dict per thread, by the
+        # thread's ident (never reused: monty numbers tasks afresh), kept on the object. A
+        # class attribute is every thread's, as in CPython. (CPython also runs a subclass's
         # `__init__` again, with the first call's arguments, in each thread that first touches
         # the object; here it runs once, in the thread that made it.)
         def __setattr__(self, name, value):

@@ -1238,21 +1238,10 @@ impl Value {
             // Type objects (`list`, `date`, `chain`) answer for themselves:
             // `__name__`, class constants and the members handed out as values
             // all live with the type, including the `AttributeError`.
+            Self::Builtin(Builtins::Type(t)) => return type_object_getattr(*t, attr, vm),
             // A built-in exception class is one too (`ValueError.__name__`).
-            Self::Builtin(builtin @ (Builtins::Type(_) | Builtins::ExcType(_))) => {
-                let t = match *builtin {
-                    Builtins::ExcType(exc_type) => Type::Exception(exc_type),
-                    Builtins::Type(t) => t,
-                    _ => unreachable!("matched a type or an exception class"),
-                };
-                return match t.class_getattr(attr, vm) {
-                    Some(value) => Ok(CallResult::Value(value)),
-                    // `str.upper`, `list.append`: a method an instance calls, unbound.
-                    None => match BuiltinMethod::unbound(t, attr, vm) {
-                        Some(method) => Ok(CallResult::Value(method)),
-                        None => Err(t.attribute_error(attr, vm)),
-                    },
-                };
+            Self::Builtin(Builtins::ExcType(exc_type)) => {
+                return type_object_getattr(Type::Exception(*exc_type), attr, vm);
             }
             Self::DefFunction(func_id) => {
                 if let Some(value) = vm.interns.get_function(*func_id).attribute(attr.as_str(vm.interns)) {
@@ -2294,6 +2283,19 @@ pub(crate) fn py_float_mod(a: f64, b: f64) -> f64 {
         r + b
     } else {
         r
+    }
+}
+
+/// An attribute of a built-in type object (`list.__name__`, `str.upper`, `date.max`), with
+/// the type's own `AttributeError` where it has none.
+fn type_object_getattr(t: Type, attr: &EitherStr, vm: &mut VM<'_>) -> RunResult<CallResult> {
+    match t.class_getattr(attr, vm) {
+        Some(value) => Ok(CallResult::Value(value)),
+        // `str.upper`, `list.append`: a method an instance calls, unbound.
+        None => match BuiltinMethod::unbound(t, attr, vm) {
+            Some(method) => Ok(CallResult::Value(method)),
+            None => Err(t.attribute_error(attr, vm)),
+        },
     }
 }
 
