@@ -743,18 +743,24 @@ impl Host {
                 ReplProgress::Complete { repl, .. } => return Ok(repl),
                 ReplProgress::FunctionCall(call) => self.function_call(call, watcher),
                 ReplProgress::OsCall(call) => match &call.function_call {
-                    OsFunctionCall::Sleep(d) | OsFunctionCall::SystemSleep(d) => {
+                    OsFunctionCall::Sleep(d)
+                    | OsFunctionCall::SystemSleep(d)
+                    | OsFunctionCall::AsyncSleep(d)
+                    | OsFunctionCall::AsyncSystemSleep(d) => {
                         let due_ms = self.now() + d.as_secs_f64() * 1000.0;
                         self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Sleep });
-                        call.resume_blocking(PrintWriter::Callback(&mut self.turn(watcher)))
-                    }
-                    // `await asyncio.sleep(d)`: a future the same timer settles, which the
-                    // coroutine awaits while the other tasks (and threads) run.
-                    OsFunctionCall::AsyncSleep(d) | OsFunctionCall::AsyncSystemSleep(d) => {
-                        let due_ms = self.now() + d.as_secs_f64() * 1000.0;
-                        self.timers.push(Timer { due_ms, call_id: call.call_id, waits: Waits::Sleep });
-                        let future = ExtFunctionResult::Future(call.call_id);
-                        call.resume(future, PrintWriter::Callback(&mut self.turn(watcher)))
+                        let print = PrintWriter::Callback(&mut self.turn(watcher));
+                        if matches!(
+                            call.function_call,
+                            OsFunctionCall::Sleep(_) | OsFunctionCall::SystemSleep(_)
+                        ) {
+                            call.resume_blocking(print)
+                        } else {
+                            // `await asyncio.sleep(d)`: a future the timer settles, which the
+                            // coroutine awaits while the other tasks (and threads) run.
+                            let future = ExtFunctionResult::Future(call.call_id);
+                            call.resume(future, print)
+                        }
                     }
                     other => {
                         let answer = answer_os(other);

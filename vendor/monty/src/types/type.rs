@@ -375,6 +375,13 @@ impl fmt::Display for Type {
     }
 }
 
+/// A dotted type name's module qualifier, if any, and its bare name (`datetime.date` →
+/// `(Some("datetime"), "date")`).
+fn split_dotted(name: &str) -> (Option<&str>, &str) {
+    name.rsplit_once('.')
+        .map_or((None, name), |(module, bare)| (Some(module), bare))
+}
+
 impl Type {
     /// The Python-visible name of this type: the real class name for
     /// [`Instance`](Self::Instance), the static `Display` name otherwise —
@@ -399,9 +406,19 @@ impl Type {
     /// stripping is a no-op for them.
     pub(crate) fn dunder_name<'i>(self, heap: &Heap, interns: &'i Interns) -> Cow<'i, str> {
         match self.name(heap, interns) {
-            Cow::Borrowed(name) => Cow::Borrowed(name.rsplit_once('.').map_or(name, |(_, bare)| bare)),
+            Cow::Borrowed(name) => Cow::Borrowed(split_dotted(name).1),
             owned @ Cow::Owned(_) => owned,
         }
+    }
+
+    /// The module CPython's `__module__` reports for a built-in type: the qualifier of its
+    /// dotted name (`datetime.date` → `datetime`, `_queue.Empty` → `_queue`), `builtins`
+    /// for an undotted one, as CPython derives it from the `tp_name`.
+    pub(crate) fn dunder_module(self, heap: &Heap, interns: &Interns) -> String {
+        split_dotted(&self.name(heap, interns))
+            .0
+            .unwrap_or("builtins")
+            .to_owned()
     }
 
     /// [`name`](Self::name) as rendered by CPython's `_PyArg_BadArgument`
@@ -744,13 +761,8 @@ impl Type {
         );
         if is_dunder_name {
             Some(allocate_string(self.dunder_name(vm.heap, vm.interns), vm.heap))
-        } else if let Self::Exception(exc_type) = self
-            && attr.as_str(vm.interns) == "__module__"
-        {
-            // The module that defines it: the prefix of its qualified name (`_queue.Empty`).
-            let name: &'static str = exc_type.into();
-            let module = name.rsplit_once('.').map_or("builtins", |(module, _)| module);
-            Some(allocate_string(module, vm.heap))
+        } else if attr.as_str(vm.interns) == "__module__" {
+            Some(allocate_string(self.dunder_module(vm.heap, vm.interns), vm.heap))
         } else if let Some(constant) = self.class_constant(attr, vm) {
             Some(constant)
         } else if self == Self::ItertoolsChain && attr.static_string(vm.interns) == Some(StaticStrings::FromIterable) {
