@@ -766,7 +766,7 @@ impl Pool {
                 // Every coroutine awaits a sleep: the earliest ends, with any due by then.
                 ReplProgress::ResolveFutures(waiting) if !naps.is_empty() => {
                     let first = naps.iter().map(|(due, _)| *due).fold(f64::INFINITY, f64::min);
-                    self.sleep(Duration::from_secs_f64(((first - clock::now_ms()) / 1000.0).max(0.0)));
+                    self.sleep_until(first);
                     self.check_terminated()?;
                     let now = clock::now_ms();
                     let (due, later): (Vec<_>, Vec<_>) = naps.into_iter().partition(|(when, _)| *when <= now);
@@ -836,8 +836,13 @@ impl Pool {
     /// A worker's `time.sleep`, cut short by `terminate` (the next clock read then stops it)
     /// and by the program's budget.
     fn sleep(&self, duration: Duration) {
+        self.sleep_until(clock::now_ms() + duration.as_secs_f64() * 1000.0);
+    }
+
+    /// [`Self::sleep`] until then ([`clock::now_ms`] milliseconds).
+    fn sleep_until(&self, until_ms: f64) {
         const SLICE: Duration = Duration::from_millis(10);
-        let until = (clock::now_ms() + duration.as_secs_f64() * 1000.0).min(self.deadline_ms);
+        let until = until_ms.min(self.deadline_ms);
         while !self.stop.load(Ordering::Relaxed) {
             let left = until - clock::now_ms();
             if left <= 0.0 {
