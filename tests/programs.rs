@@ -152,7 +152,8 @@ print(p.exitcode)
 /// A sleep inside a function that a built-in calls back blocks when nothing else could run
 /// meanwhile (`tests/programs/79_waits_inside_builtins.py`); with another thread of the program
 /// alive it would hold that thread up, as CPython never does, so it is refused, saying what to
-/// write instead, and a loop doing the same works.
+/// write instead, and a loop doing the same works, as does `map()`, which calls the function
+/// as a loop does.
 #[test]
 fn a_sleep_inside_a_built_ins_callback_with_another_thread_alive_says_what_to_write_instead() {
     let code = r#"import threading, time
@@ -161,11 +162,12 @@ def nap(x):
     return x
 done = threading.Event()
 threading.Thread(target=done.wait, daemon=True).start()
-print([nap(x) for x in [1, 2]])
-print(list(map(nap, [1, 2])))
+print([nap(x) for x in [2, 1]])
+print(list(map(nap, [2, 1])))
+print(sorted([2, 1], key=nap))
 "#;
     let report = run_within(code, 10);
-    assert_eq!(report.stdout, "[1, 2]\n");
+    assert_eq!(report.stdout, "[2, 1]\n[2, 1]\n");
     let error = report.error.expect("the map raises");
     assert_eq!((error.type_name.as_str(), error.line), ("NotImplementedError", Some(3)));
     assert!(error.message.ends_with("write it as a for loop or a list comprehension"), "{}", error.message);

@@ -432,7 +432,7 @@ fn explained(e: MontyException) -> MontyException {
     const MONTY_SAYS: &str = "cannot suspend in this synchronous context";
     const WE_SAY: &str =
         "this waits (for a lock, a sleep, a queue or a future's result) inside a function that a \
-         built-in calls (map(), sorted()'s key, ...), where the playground's Python engine (monty) \
+         built-in calls (sorted()'s or max()'s key, ...), where the playground's Python engine (monty) \
          cannot wait; write it as a for loop or a list comprehension";
     if e.exc_type() == ExcType::NotImplementedError && e.message().unwrap_or_default().contains(MONTY_SAYS) {
         crate::traceback::retold(&e, Some(WE_SAY.to_string()), e.traceback().to_vec())

@@ -8,9 +8,9 @@
 //! state apart into a snapshot, goes through [`Host::drive`] and restores it: a process pool's
 //! result reaches the program through about a dozen such calls (its future's lock and
 //! condition, the collector thread's wait). And where the interpreter cannot suspend at all,
-//! in a function that a built-in calls back (`list(map(task, items))`, a sort key), answering
-//! here is what lets the call work: `time.perf_counter()` there, an uncontended lock, and a
-//! `time.sleep` when no other thread could run meanwhile.
+//! in a function that a built-in calls back (a sort key), answering here is what lets the call
+//! work: `time.perf_counter()` there, an uncontended lock, and a `time.sleep` when no other
+//! thread could run meanwhile.
 //!
 //! What waits (a held lock, a result not in yet) is declined and suspends as before, and so
 //! does a sleep the interpreter can suspend for, so that the other threads run meanwhile.

@@ -17,7 +17,7 @@ use crate::{
     name_map::NameMap,
     parse::parse_with_interner,
     prepare::prepare_with_existing_names,
-    types::{iter, lru_cache},
+    types::{callable_iterator, iter, lru_cache},
 };
 
 /// Identifies an internal implementation with one authoritative source definition.
@@ -39,6 +39,9 @@ pub(crate) enum FrozenFunction {
     /// One step of a `for` loop over a user iterator, whose `__next__` may suspend.
     #[serde(rename = "builtins.for_next")]
     ForNext,
+    /// One step of a `for` loop over `iter(callable, sentinel)`, whose callable may suspend.
+    #[serde(rename = "builtins.for_call")]
+    ForCall,
     /// A builtin that consumes a whole iterable, given a user iterable read by a `for` loop.
     #[serde(rename = "builtins.call_drained")]
     CallDrained,
@@ -51,6 +54,12 @@ pub(crate) enum FrozenFunction {
     /// `zip()` of user iterables, whose `__next__` may suspend.
     #[serde(rename = "builtins.zip")]
     Zip,
+    /// `map()` of a Python function, which may suspend.
+    #[serde(rename = "builtins.map")]
+    Map,
+    /// `filter()` with a Python function, which may suspend.
+    #[serde(rename = "builtins.filter")]
+    Filter,
     /// `any()` over a user iterable, whose `__next__` may suspend.
     #[serde(rename = "builtins.any")]
     Any,
@@ -95,10 +104,13 @@ impl FrozenFunction {
             Self::LruCacheMiss => lru_cache::CACHE_MISS_SOURCE,
             Self::NextDefault => next::NEXT_DEFAULT_SOURCE,
             Self::ForNext => iter::FOR_NEXT_SOURCE,
+            Self::ForCall => callable_iterator::FOR_CALL_SOURCE,
             Self::CallDrained => drained::CALL_DRAINED_SOURCE,
             Self::Take => drained::TAKE_SOURCE,
             Self::Join => drained::JOIN_SOURCE,
             Self::Zip => drained::ZIP_SOURCE,
+            Self::Map => drained::MAP_SOURCE,
+            Self::Filter => drained::FILTER_SOURCE,
             Self::Any => drained::ANY_SOURCE,
             Self::All => drained::ALL_SOURCE,
         }

@@ -60,3 +60,16 @@ try:
     assert False, 'filter with non-callable first argument should raise TypeError'
 except TypeError as e:
     assert str(e) == "'int' object is not callable"
+
+# === a function of the program runs as a call of its own ===
+def odd(x):
+    return x % 2
+
+
+assert list(filter(odd, range(6))) == [1, 3, 5]
+assert list(filter(lambda s: s.startswith('a'), ('ab', 'b', 'ac'))) == ['ab', 'ac']
+try:
+    filter(lambda x: x, [1], [2])
+    assert False, 'expected TypeError'
+except TypeError as e:
+    assert str(e) == 'filter expected 2 arguments, got 3', e

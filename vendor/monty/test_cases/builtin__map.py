@@ -74,3 +74,34 @@ try:
     assert False, 'map() with single arg should fail'
 except TypeError as e:
     assert str(e) == 'map() must have at least two arguments.', f'map(fn) arity: {e}'
+
+# === a function of the program runs as a call of its own ===
+def triple(x):
+    return x * 3
+
+
+assert list(map(triple, [1, 2])) == [3, 6]
+assert list(map(lambda a, b: a - b, [5, 6, 7], (1, 2))) == [4, 4]
+assert list(map(lambda item: item, {'k': 1})) == ['k']
+
+
+class Adds:
+    def __init__(self, n):
+        self.n = n
+
+    def __call__(self, x):
+        return x + self.n
+
+
+assert list(map(Adds(10), range(3))) == [10, 11, 12]
+assert list(map(Adds(1).__call__, [1])) == [2]
+try:
+    list(map(lambda x: 1 / x, [1, 0]))
+    assert False, 'expected ZeroDivisionError'
+except ZeroDivisionError as e:
+    assert str(e) == 'division by zero'
+try:
+    map(lambda x: x, 42)
+    assert False, 'expected TypeError'
+except TypeError as e:
+    assert str(e) == "'int' object is not iterable", e

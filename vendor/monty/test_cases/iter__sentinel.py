@@ -114,3 +114,42 @@ stop_calls[0] = 0
 stop_it = iter(stops, 99)
 assert (next(stop_it), next(stop_it)) == (1, 2)
 assert next(stop_it, 'done') == 'done'
+
+# === a `for` loop's steps: the callable runs as a call of its own ===
+for_calls = [0]
+
+
+def counts():
+    for_calls[0] += 1
+    return for_calls[0]
+
+
+for_it = iter(counts, 3)
+assert [n for n in for_it] == [1, 2]
+# Spent once the sentinel came: the callable is not called again.
+for n in for_it:
+    assert False, 'a spent iterator yields nothing'
+assert next(for_it, 'spent') == 'spent' and for_calls[0] == 3
+stop_calls[0] = 0
+stops_at = []
+for n in iter(stops, 99):
+    stops_at.append(n)
+assert stops_at == [1, 2]
+
+# The sentinel's `__eq__` is asked first, as CPython's `calliter_iternext` asks it.
+asked = []
+
+
+class Sentinel:
+    def __eq__(self, other):
+        asked.append(other)
+        return other == 2
+
+
+values = iter([1, 2, 3])
+assert [v for v in iter(lambda: next(values), Sentinel())] == [1] and asked == [1, 2]
+
+# Unpacking reads it through a loop of its own.
+pairs = iter([1, 2, 0])
+first, second = iter(lambda: next(pairs), 0)
+assert (first, second) == (1, 2)

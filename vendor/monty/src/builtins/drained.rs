@@ -106,6 +106,31 @@ def __monty_all(iterable):
     return True
 ";
 
+/// `map(function, first, *rest)` where `function` is Python's, so that it may suspend: each
+/// call a frame of its own. monty's `map()` returns a list.
+pub(crate) const MAP_SOURCE: &str = r"
+def __monty_map(function, first, rest, zip_):
+    results = []
+    if rest:
+        for args in zip_(first, *rest):
+            results.append(function(*args))
+    else:
+        for item in first:
+            results.append(function(item))
+    return results
+";
+
+/// `filter(function, iterable)` where `function` is Python's, so that it may suspend.
+/// monty's `filter()` returns a list.
+pub(crate) const FILTER_SOURCE: &str = r"
+def __monty_filter(function, iterable):
+    results = []
+    for item in iterable:
+        if function(item):
+            results.append(item)
+    return results
+";
+
 /// What a builtin reads whole of its arguments.
 pub(crate) enum Reads {
     /// Its one argument, item by item until one decides the answer: `any()`, `all()`.
@@ -115,6 +140,9 @@ pub(crate) enum Reads {
     /// Every positional argument, one item of each in turn: `zip()`, unless `strict=` is
     /// given (then each is read whole first).
     InTurn,
+    /// The positional arguments after the first, each to its end, calling the first on each
+    /// item: `map()` and `filter()`.
+    Applying(FrozenFunction),
 }
 
 /// What `callee`, called with `positionals` positional arguments, reads whole; `None` for the
@@ -129,7 +157,8 @@ pub(crate) fn reads(callee: Builtins, positionals: usize) -> Option<Reads> {
             Some(Reads::Whole(0..1))
         }
         Builtins::Function(BuiltinsFunctions::Zip) => Some(Reads::InTurn),
-        Builtins::Function(BuiltinsFunctions::Map | BuiltinsFunctions::Filter) => Some(Reads::Whole(1..positionals)),
+        Builtins::Function(BuiltinsFunctions::Map) => Some(Reads::Applying(FrozenFunction::Map)),
+        Builtins::Function(BuiltinsFunctions::Filter) => Some(Reads::Applying(FrozenFunction::Filter)),
         _ => None,
     }
 }
@@ -153,6 +182,8 @@ pub(crate) fn call_drained(
             };
         }
         Reads::Whole(consumed) => consumed,
+        Reads::Applying(function) if applies_python(function, &args, vm) => return Ok(apply(function, args, vm)),
+        Reads::Applying(_) => 1..args.count(),
         Reads::InTurn if args.has_kwargs() => 0..args.count(),
         Reads::InTurn => {
             if !(0..args.count()).any(|index| positional(&args, index).is_some_and(|arg| is_class_iterable(arg, vm))) {
@@ -208,6 +239,37 @@ pub(crate) fn call_drained(
     })
 }
 
+/// Whether `map()` or `filter()` (`function`, their frozen loop) called with `args` applies a
+/// Python function, which may suspend, so that it goes through the frozen loop; a builtin's
+/// native loop calls a builtin function faster, and a wrong call gets the builtin's own error.
+fn applies_python(function: FrozenFunction, args: &ArgValues, vm: &VM<'_>) -> bool {
+    let arity_fits = match function {
+        FrozenFunction::Map => args.count() >= 2,
+        _ => args.count() == 2,
+    };
+    arity_fits
+        && !args.has_kwargs()
+        && positional(args, 0).is_some_and(|callable| {
+            !matches!(callable, Value::Builtin(_) | Value::ModuleFunction(_)) && callable.is_callable(vm)
+        })
+}
+
+/// `map()` or `filter()` (`function`) through its frozen loop, for the arguments that
+/// [`applies_python`] takes.
+fn apply(function: FrozenFunction, args: ArgValues, vm: &mut VM<'_>) -> RunResult<CallResult> {
+    let (mut positionals, _) = args.into_parts();
+    let (Some(callable), Some(first)) = (positionals.next(), positionals.next()) else {
+        unreachable!("applies_python checked the arity");
+    };
+    if function == FrozenFunction::Map {
+        let rest = allocate_tuple(positionals.collect(), vm.heap);
+        let zip = Value::Builtin(Builtins::Function(BuiltinsFunctions::Zip));
+        vm.call_frozen_exact(function, [callable, first, rest, zip])
+    } else {
+        vm.call_frozen_exact(function, [callable, first])
+    }
+}
+
 /// Whether `args` is one instance of a class with `__iter__`: a `str.join()` that
 /// [`join_drained`] takes.
 pub(crate) fn joins_class_iterable(args: &ArgValues, vm: &VM<'_>) -> bool {
@@ -249,11 +311,14 @@ fn positional(args: &ArgValues, index: usize) -> Option<&Value> {
     }
 }
 
-/// Whether `value` is an instance of a Python class that defines `__iter__`.
+/// Whether `value` is an iterable whose steps run Python that may suspend: an instance of a
+/// Python class that defines `__iter__`, or the `callable_iterator` of `iter(callable,
+/// sentinel)`.
 pub(crate) fn is_class_iterable(value: &Value, vm: &VM<'_>) -> bool {
     match value {
         Value::Ref(id) => match vm.heap.get(*id) {
             HeapData::Instance(instance) => class_defines_not_none(instance.class(), "__iter__", vm),
+            HeapData::CallableIterator(_) => true,
             _ => false,
         },
         _ => false,

@@ -4,6 +4,12 @@
 //! drives the two unusual things about it: the heap borrow must be released
 //! before the call (see [`HeapRead::py_next`]), and its two owned refs live in
 //! the iterator itself rather than in a container it points at.
+//!
+//! Where a step can run as a frame of its own, it does: a `for` loop's step calls the frozen
+//! [`FOR_CALL_SOURCE`] (see `bytecode::vm::user_iter`), and the builtins that read an iterable
+//! whole read this one through a frozen `for` loop (`builtins::drained`), so a callable that
+//! waits (`for item in iter(queue.get, 'STOP')`, the Python docs' `multiprocessing` worker)
+//! suspends as any call does. `next()` still calls it in a nested dispatch loop.
 
 use std::mem;
 
@@ -55,6 +61,21 @@ impl CallableIterator {
     }
 }
 
+/// One step of a `for` over `iter(callable, sentinel)`, as a call of its own so that
+/// `callable` may suspend: `(item,)`, or `()` once an item equals the sentinel or the call
+/// raises `StopIteration`. The sentinel is compared first, as CPython's `calliter_iternext`
+/// compares it.
+pub(crate) const FOR_CALL_SOURCE: &str = r"
+def __monty_for_call(callable, sentinel, stop_iteration):
+    try:
+        item = callable()
+    except stop_iteration:
+        return ()
+    if item is sentinel or sentinel == item:
+        return ()
+    return (item,)
+";
+
 impl HeapItem for CallableIterator {
     fn py_dec_ref_ids(&mut self, stack: &mut Vec<HeapId>) {
         self.callable.py_dec_ref_ids(stack);
@@ -94,39 +115,44 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, CallableIterator> {
     /// nested `next()`, which would alias the `UnsafeCell` if a borrow were held
     /// across it (`iter__reentrant.py` covers exactly that).
     fn py_next(&mut self, vm: &mut VM<'h>) -> RunResult<Option<Value>> {
-        let resolved = {
-            let this = self.get(vm.heap);
-            if this.done {
-                None
-            } else {
-                Some((
-                    this.callable.clone_with_heap(vm.heap),
-                    this.sentinel.clone_with_heap(vm.heap),
-                ))
-            }
-        };
-        let Some((callable, sentinel)) = resolved else {
+        let Some((callable, sentinel)) = self.step_parts(vm) else {
             return Ok(None);
         };
-
         let next = callable_next(callable, sentinel, vm)?;
         if next.is_none() {
-            // Exhausted. CPython's `calliter_iternext` `Py_CLEAR`s both refs
-            // here, so a spent-but-still-referenced iterator does not pin the
-            // callable's captured state; take them out under the borrow and drop
-            // once it has ended.
-            let (callable, sentinel) = {
-                let this = self.get_mut(vm.heap);
-                this.done = true;
-                (
-                    mem::replace(&mut this.callable, Value::None),
-                    mem::replace(&mut this.sentinel, Value::None),
-                )
-            };
-            callable.drop_with(vm);
-            sentinel.drop_with(vm);
+            self.exhaust(vm);
         }
         Ok(next)
+    }
+}
+
+impl<'h> HeapObjectRead<'h, CallableIterator> {
+    /// Owned clones of the callable and the sentinel for a step, or `None` once exhausted.
+    /// Cloned out so that no heap borrow is live across the call.
+    pub(crate) fn step_parts(&self, vm: &VM<'h>) -> Option<(Value, Value)> {
+        let this = self.get(vm.heap);
+        (!this.done).then(|| {
+            (
+                this.callable.clone_with_heap(vm.heap),
+                this.sentinel.clone_with_heap(vm.heap),
+            )
+        })
+    }
+
+    /// Marks the iterator spent. CPython's `calliter_iternext` `Py_CLEAR`s both refs here,
+    /// so a spent-but-still-referenced iterator does not pin the callable's captured state;
+    /// they are taken out under the borrow and dropped once it has ended.
+    pub(crate) fn exhaust(&self, vm: &mut VM<'h>) {
+        let (callable, sentinel) = {
+            let this = self.get_mut(vm.heap);
+            this.done = true;
+            (
+                mem::replace(&mut this.callable, Value::None),
+                mem::replace(&mut this.sentinel, Value::None),
+            )
+        };
+        callable.drop_with(vm);
+        sentinel.drop_with(vm);
     }
 }
 

@@ -1936,8 +1936,12 @@ impl<'h> VM<'h> {
                         continue;
                     }
 
-                    // A class's `__next__` runs as a frame of its own (see `user_iter`).
-                    if matches!(iter, HeapReadOutput::Instance(_) | HeapReadOutput::Tuple(_)) {
+                    // A class's `__next__`, or the callable of `iter(callable, sentinel)`,
+                    // runs as a frame of its own (see `user_iter`).
+                    if matches!(
+                        iter,
+                        HeapReadOutput::Instance(_) | HeapReadOutput::CallableIterator(_) | HeapReadOutput::Tuple(_)
+                    ) {
                         drop(iter);
                         try_catch!(self, self.step_user_iterator(offset));
                         continue;

@@ -10,6 +10,9 @@
 //! (`GetIter` gives a tuple's iterator, and a class's `__iter__` must return an iterator), so
 //! the tuple on top says which half of the step this is.
 //!
+//! A `for` over `iter(callable, sentinel)` steps the same way, through the frozen
+//! `FOR_CALL_SOURCE`, which calls `callable()` and compares the sentinel.
+//!
 //! Unpacking and `*it` read such an instance whole the same way: a frozen `for` loop makes a
 //! list of it, and the instruction runs again on the list (`take_class_iterable`).
 
@@ -19,7 +22,7 @@ use crate::{
     exception_private::{ExcType, RunResult},
     frozen::FrozenFunction,
     heap::HeapId,
-    types::Tuple,
+    types::{Tuple, callable_iterator::CallableIterator},
     value::Value,
 };
 
@@ -42,11 +45,11 @@ impl VM<'_> {
         Ok(())
     }
 
-    /// Steps a `for` loop whose iterator is an instance of a Python class (or finishes such a
-    /// step: a tuple above it): the next item is pushed above the iterator, or `__next__`'s
-    /// call begins (this `ForIter` runs again once it returns), or the iteration has ended,
-    /// the iterator gone from the stack and the loop's exit `offset` away. Out of line, so the
-    /// dispatch loop's other arms keep their registers.
+    /// Steps a `for` loop whose iterator is an instance of a Python class or a
+    /// `callable_iterator` (or finishes such a step: a tuple above it): the next item is pushed
+    /// above the iterator, or the step's call begins (this `ForIter` runs again once it
+    /// returns), or the iteration has ended, the iterator gone from the stack and the loop's
+    /// exit `offset` away. Out of line, so the dispatch loop's other arms keep their registers.
     #[inline(never)]
     pub(super) fn step_user_iterator(&mut self, offset: i16) -> RunResult<()> {
         let Value::Ref(top) = *self.peek() else {
@@ -55,31 +58,46 @@ impl VM<'_> {
         if let Some(item) = self.finished_step(top) {
             let step = self.pop();
             step.drop_with(self);
-            if let Some(item) = item {
-                self.push(item);
-            } else {
-                let iterator = self.pop();
-                iterator.drop_with(self);
-                let frame = &mut self.current_frame;
-                frame.ip = frame
-                    .ip
-                    .checked_add_signed(offset.into())
-                    .expect("jump resulted in negative or overflowing IP");
+            match item {
+                Some(item) => self.push(item),
+                None => self.end_user_iteration(offset),
             }
             return Ok(());
         }
+        let stop_iteration = Value::Builtin(Builtins::ExcType(ExcType::StopIteration));
+        let step = if let Some(iterator) = self.heap.read_as::<CallableIterator>(top) {
+            let Some((callable, sentinel)) = iterator.step_parts(self) else {
+                // Spent before this loop reached it.
+                self.end_user_iteration(offset);
+                return Ok(());
+            };
+            (FrozenFunction::ForCall, [callable, sentinel, stop_iteration])
+        } else {
+            let iterator = self.peek().clone_with_heap(self.heap);
+            let next = Value::Builtin(Builtins::Function(BuiltinsFunctions::Next));
+            (FrozenFunction::ForNext, [iterator, next, stop_iteration])
+        };
         // Run this `ForIter` again when the call returns its step.
         self.current_frame.ip = self.instruction_ip;
-        let iterator = self.peek().clone_with_heap(self.heap);
-        self.call_frozen_exact(
-            FrozenFunction::ForNext,
-            [
-                iterator,
-                Value::Builtin(Builtins::Function(BuiltinsFunctions::Next)),
-                Value::Builtin(Builtins::ExcType(ExcType::StopIteration)),
-            ],
-        )?;
+        self.call_frozen_exact(step.0, step.1)?;
         Ok(())
+    }
+
+    /// Ends a `for` over a class's iterator or a `callable_iterator` (marked spent, as
+    /// `next()` marks it): the iterator leaves the stack and the loop's exit is `offset` away.
+    fn end_user_iteration(&mut self, offset: i16) {
+        let iterator = self.pop();
+        if let Value::Ref(id) = iterator
+            && let Some(iterator) = self.heap.read_as::<CallableIterator>(id)
+        {
+            iterator.exhaust(self);
+        }
+        iterator.drop_with(self);
+        let frame = &mut self.current_frame;
+        frame.ip = frame
+            .ip
+            .checked_add_signed(offset.into())
+            .expect("jump resulted in negative or overflowing IP");
     }
 
     /// Unpacking (`a, b = it`, `a, *rest = it`) and `*it` of `value`, an instance of a class
