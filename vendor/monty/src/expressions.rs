@@ -772,6 +772,10 @@ pub enum Node<F> {
         iter: ExprLoc,
         body: Vec<Self>,
         or_else: Vec<Self>,
+        /// The whole statement, its body included: where CPython places the loop's
+        /// `GET_ITER` and `FOR_ITER`, so an error in a step shows the `for` line without
+        /// carets.
+        position: CodeRange,
     },
     /// While loop statement: `while test: body [else: orelse]`
     ///

@@ -721,6 +721,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                     iter: self.parse_expression(*iter)?,
                     body: self.parse_statements(body)?,
                     or_else: self.parse_statements(orelse)?,
+                    position: self.convert_range(range),
                 })
             }
             Stmt::While(ast::StmtWhile { test, body, orelse, .. }) => Ok(Node::While {

@@ -814,6 +814,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                     iter,
                     body,
                     or_else,
+                    position,
                 } => {
                     // Prepare target with normal scoping (not comprehension isolation)
                     let target = self.prepare_unpack_target(target)?;
@@ -822,6 +823,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                         iter: self.prepare_expression(iter)?,
                         body: self.prepare_nodes(body)?,
                         or_else: self.prepare_nodes(or_else)?,
+                        position,
                     });
                 }
                 Node::Break { position } => {
@@ -2627,6 +2629,7 @@ fn collect_scope_info_from_node(
             iter,
             body,
             or_else,
+            ..
         } => {
             // For loop target is assigned - collect all names from the target
             collect_names_from_unpack_target(target, assigned_names, interner);
@@ -3011,6 +3014,7 @@ fn collect_cell_vars_from_node(
             iter,
             body,
             or_else,
+            ..
         } => {
             // Attribute/subscript targets embed expressions that may hold lambdas.
             collect_cell_vars_from_unpack_target(target, our_locals, cell_vars, interner);
@@ -3576,6 +3580,7 @@ fn collect_referenced_names_from_node(
             iter,
             body,
             or_else,
+            ..
         } => {
             collect_referenced_names_from_unpack_target(target, referenced, interner);
             collect_referenced_names_from_expr(iter, referenced, interner);

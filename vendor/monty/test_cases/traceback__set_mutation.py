@@ -6,6 +6,5 @@ TRACEBACK:
 Traceback (most recent call last):
   File "traceback__set_mutation.py", line 2, in <module>
     for x in s:
-             ~
 RuntimeError: Set changed size during iteration
 """

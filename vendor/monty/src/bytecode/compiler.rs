@@ -794,7 +794,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 iter,
                 body,
                 or_else,
-            } => self.compile_for(target, iter, body, or_else)?,
+                position,
+            } => self.compile_for(target, iter, body, or_else, *position)?,
             Node::While { test, body, or_else } => self.compile_while(test, body, or_else)?,
             Node::Assert { test, msg } => self.compile_assert(test, msg.as_ref())?,
             Node::Raise(expr) => {
@@ -2689,10 +2690,12 @@ impl<'a, 'i> Compiler<'a, 'i> {
         iter: &ExprLoc,
         body: &'a [PreparedNode],
         or_else: &'a [PreparedNode],
+        position: CodeRange,
     ) -> Result<(), CompileError> {
         // Compile iterator expression
         self.compile_expr(iter)?;
-        // Convert to iterator
+        // Convert to iterator; it and each step are the whole statement's, as in CPython
+        self.code.set_location(position, None);
         self.code.emit(Opcode::GetIter)?;
 
         // Loop start
