@@ -64,8 +64,8 @@ fn every_program_prints_what_cpython_prints() {
     assert!(failures.is_empty(), "{} programs differ:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// What a worker process cannot receive or send back (a function, a `range`, an object of
-/// the program's class holding one: CPython pickles them) is a `TypeError` that says so, where
+/// What a worker process cannot receive or send back (a lambda, a `range`, an object of the
+/// program's class holding one: CPython pickles the last two) is a `TypeError` that says so, where
 /// pickling would fail, never a pool that waits for its budget; the program can catch it and
 /// go on.
 #[test]
@@ -88,9 +88,10 @@ with Pool(1) as pool:
         except TypeError as e:
             print(e)
     try:
-        pool.apply(apply, (one, 3))
+        pool.apply(apply, (lambda x: x, 3))
     except TypeError as e:
         print(e)
+    print(pool.apply(apply, (one, 3)))
     try:
         pool.map(make, [1, 2])
     except TypeError as e:
@@ -106,14 +107,15 @@ with ProcessPoolExecutor(2) as ex:
     let says = |verb: &str, kind: &str| {
         format!(
             "a worker process of the playground cannot {verb} a '{kind}' object: only numbers, strings, bytes, \
-             None, exceptions, objects of the program's classes and lists, tuples, dicts and sets of them \
-             travel between its processes"
+             None, exceptions, functions of the module, objects of the program's classes and lists, tuples, \
+             dicts and sets of them travel between its processes"
         )
     };
     let expected = [
         says("receive", "range"),
         says("receive", "range"),
         says("receive", "function"),
+        "1".to_string(),
         says("send back", "range"),
         "[1, 1, 1, 1, 1]".to_string(),
         format!("TypeError {}", says("send back", "range")),

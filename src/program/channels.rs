@@ -25,7 +25,7 @@ use std::time::Duration;
 use monty_types::{CallArgs, ExcType, MontyException, MontyObject};
 
 use super::manager::Managers;
-use super::processes::{sendable, Pool, PARALLEL};
+use super::processes::{sendable, Pool, Receiver, PARALLEL};
 use super::sleepers::Sleepers;
 use crate::clock;
 
@@ -94,7 +94,7 @@ impl Channels {
     /// process parked in its `get`, if one is (resumed while the queue is locked, so that no one
     /// sees the item gone and the worker still waiting).
     pub(crate) fn put(&self, queue: usize, value: MontyObject) -> Result<(), MontyException> {
-        let value = sendable(value, "send")?;
+        let value = sendable(value, "send", Receiver::Process)?;
         let mut queues = self.lock();
         let channel = queues.get_mut(queue).ok_or_else(unknown)?;
         match channel.parked.pop_front() {

@@ -14,7 +14,7 @@ use std::time::Duration;
 use monty::MontyRepl;
 use monty_types::{CallArgs, ExcType, MontyException, MontyObject, PrintWriter, ResourceTracker};
 
-use super::processes::sendable;
+use super::processes::{sendable, Receiver};
 use crate::custom;
 
 const SERVER: &str = include_str!("manager_server.py");
@@ -75,7 +75,13 @@ impl Managers {
         arguments: std::ops::Range<usize>,
     ) -> Result<MontyObject, MontyException> {
         let sent = arguments
-            .map(|at| sendable(args.arg(at).map_or_else(MontyObject::none, |o| o.to_owned()), "send"))
+            .map(|at| {
+                sendable(
+                    args.arg(at).map_or_else(MontyObject::none, |o| o.to_owned()),
+                    "send",
+                    Receiver::Manager,
+                )
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let at = manager_of(args)?;
         let mut servers = self.lock();
@@ -90,7 +96,7 @@ impl Managers {
         // (`KeyError: 'missing'`), as CPython's proxy re-raises it.
         let result =
             result.map_err(|e| MontyException::new(e.exc_type(), e.message().map(str::to_string)))?;
-        sendable(result, "send back")
+        sendable(result, "send back", Receiver::Process)
     }
 }
 

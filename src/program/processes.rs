@@ -209,7 +209,7 @@ impl Pool {
 
     /// Queues a call and starts an idle worker on it; returns the call's number.
     pub(crate) fn submit(self: &Arc<Self>, call: MontyObject) -> Result<u32, MontyException> {
-        let call = sendable(call, "receive")?;
+        let call = sendable(call, "receive", Receiver::Process)?;
         let mut state = self.lock();
         if state.closed {
             return Err(MontyException::new(
@@ -561,7 +561,7 @@ impl Pool {
                         outcome.as_ref().items().unwrap_or_default().into_iter().map(|o| o.to_owned());
                     let ok = parts.next().and_then(|o| o.as_ref().as_bool()).unwrap_or(false);
                     let value = parts.next().unwrap_or_else(MontyObject::none);
-                    let (ok, value) = match sendable(value, "send back") {
+                    let (ok, value) = match sendable(value, "send back", Receiver::Process) {
                         Ok(value) => (ok, value),
                         Err(e) => (false, exception_object(&e)),
                     };
@@ -949,10 +949,11 @@ impl LocalLocks {
 }
 
 /// Whether `value` can travel between this playground's processes: `Err` with the type name
-/// of the first value that cannot (a function, a `range`: they cross monty's boundary as their
-/// text); else `Ok`, and whether `value` holds the program's own classes or their instances,
-/// which travel as copies (see [`as_copies`]).
-fn unsendable(value: ObjectRef<'_>) -> Result<bool, String> {
+/// of the first value that cannot (a lambda or a nested function, a `range`: they cross monty's
+/// boundary as their text); else `Ok`, and whether `value` holds the program's own classes or
+/// their instances, which travel as copies (see [`as_copies`]). A function of the module
+/// travels by its name, as pickle sends it, and the receiver finds its own.
+fn unsendable(value: ObjectRef<'_>, to: Receiver) -> Result<bool, String> {
     // A stack, not recursion: a deeply nested list must not exhaust the thread's stack.
     let mut pending = vec![value];
     let mut objects = false;
@@ -969,6 +970,8 @@ fn unsendable(value: ObjectRef<'_>) -> Result<bool, String> {
                 pending.extend(attrs.iter().map(|(_, v)| unstable::child(value, *v)));
                 continue;
             }
+            // A function of the module, sent by its name as pickle sends it.
+            MontyNode::GlobalFunction { .. } if to == Receiver::Process => continue,
             _ => {}
         }
         let kind = value.type_name();
@@ -1062,14 +1065,23 @@ fn repr_kind(text: &str) -> &str {
     }
 }
 
+/// Where a value travels: a process of the program, which finds a function of the module by
+/// its name among its own globals, or a manager's server, which runs none of the program's
+/// code (so a function cannot travel there).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Receiver {
+    Process,
+    Manager,
+}
+
 /// `value` as it travels between processes (see [`as_copies`]), or the `TypeError` saying what
 /// cannot, at the moment pickling would fail (`verb`: "receive" for an argument, "send" for a
 /// put, "send back" for a result).
-pub(crate) fn sendable(value: MontyObject, verb: &str) -> Result<MontyObject, MontyException> {
-    match unsendable(value.as_ref()) {
+pub(crate) fn sendable(value: MontyObject, verb: &str, to: Receiver) -> Result<MontyObject, MontyException> {
+    match unsendable(value.as_ref(), to) {
         Ok(false) => Ok(value),
         Ok(true) => Ok(as_copies(value)),
-        Err(kind) => Err(unsendable_error(kind, verb)),
+        Err(kind) => Err(unsendable_error(kind, verb, to)),
     }
 }
 
@@ -1080,11 +1092,12 @@ pub(crate) fn exception_object(e: &MontyException) -> MontyObject {
 
 /// CPython pickles such a value; the playground says plainly that it cannot, where pickling
 /// would fail (at `submit`, or as the call's result).
-fn unsendable_error(kind: String, verb: &str) -> MontyException {
+fn unsendable_error(kind: String, verb: &str, to: Receiver) -> MontyException {
+    let functions = if to == Receiver::Process { "functions of the module, " } else { "" };
     let message = format!(
         "a worker process of the playground cannot {verb} a '{kind}' object: only numbers, strings, bytes, \
-         None, exceptions, objects of the program's classes and lists, tuples, dicts and sets of them \
-         travel between its processes"
+         None, exceptions, {functions}objects of the program's classes and lists, tuples, dicts and sets of \
+         them travel between its processes"
     );
     MontyException::new(ExcType::TypeError, Some(message))
 }

@@ -164,6 +164,15 @@ pub enum MontyNode {
         /// The module's attributes as `(name, value)` id pairs.
         attrs: Vec<(NodeId, NodeId)>,
     },
+    /// A function of the sandbox bound to a global of its module: it crosses as pickle sends
+    /// a function, by name, and an interpreter of the same program that receives it finds
+    /// the function its own module's global `name` holds.
+    GlobalFunction {
+        /// The global the function is bound to.
+        name: String,
+        /// The sender's `repr()` of the function.
+        repr: String,
+    },
 }
 
 impl MontyNode {
@@ -275,6 +284,7 @@ impl MontyNode {
             }
             Self::FileHandle(fh) => fh.path.len(),
             Self::Function { name, docstring } => name.len().saturating_add(name_len(docstring)),
+            Self::GlobalFunction { name, repr } => name.len().saturating_add(repr.len()),
             Self::DateTime(dt) => name_len(&dt.timezone_name),
             Self::Time(t) => name_len(&t.timezone_name),
             Self::TimeZone(tz) => name_len(&tz.name),
@@ -367,6 +377,16 @@ impl PartialEq for MontyNode {
                     docstring: b_doc,
                 },
             ) => a_name == b_name && a_doc == b_doc,
+            (
+                Self::GlobalFunction {
+                    name: a_name,
+                    repr: a_repr,
+                },
+                Self::GlobalFunction {
+                    name: b_name,
+                    repr: b_repr,
+                },
+            ) => a_name == b_name && a_repr == b_repr,
             (Self::List(a), Self::List(b))
             | (Self::Tuple(a), Self::Tuple(b))
             | (Self::Set(a), Self::Set(b))
@@ -579,7 +599,7 @@ impl MontyGraph {
             MontyNode::Type(_) | MontyNode::ClassType(_) => "type",
             MontyNode::Module { .. } => "module",
             MontyNode::BuiltinFunction(_) => "builtin_function_or_method",
-            MontyNode::Function { .. } => "function",
+            MontyNode::Function { .. } | MontyNode::GlobalFunction { .. } => "function",
             MontyNode::Repr(_) => "repr",
             MontyNode::Cycle(_) => "cycle",
         }

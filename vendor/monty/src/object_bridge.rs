@@ -192,6 +192,7 @@ impl GraphExporter {
             Value::Builtin(Builtins::Function(f)) => MontyNode::BuiltinFunction(*f),
             #[cfg(feature = "memory-model-checks")]
             Value::Dereferenced => panic!("Dereferenced found while exporting a value"),
+            Value::DefFunction(_) => function_node(value, vm),
             _ => repr_node(value, vm),
         };
         self.push_node(node)
@@ -496,6 +497,7 @@ impl GraphExporter {
                 name: function.get(vm.heap).as_str().to_owned(),
                 docstring: None,
             },
+            HeapReadOutput::Closure(_) | HeapReadOutput::FunctionDefaults(_) => function_node(value, vm),
             _ => repr_node(value, vm),
         }
     }
@@ -1099,6 +1101,13 @@ fn import_node(
         MontyNode::Type(t) => Ok(Value::Builtin(Builtins::Type(t.to_internal()))),
         MontyNode::BuiltinFunction(f) => Ok(Value::Builtin(Builtins::Function(f))),
         MontyNode::Function { name, .. } => Ok(vm.heap.get_ext_function(&name)),
+        // As pickle finds a function it was sent: by its name among the module's globals.
+        MontyNode::GlobalFunction { name, .. } => match vm.global_named(&name) {
+            Some(function) if is_function(function, vm) => Ok(function.clone_with_heap(vm.heap)),
+            _ => Err(InvalidInputError::invalid_type(format!(
+                "Can't get attribute '{name}' on <module '__main__'>"
+            ))),
+        },
         MontyNode::Repr(_) => Err(InvalidInputError::invalid_type("'Repr' is not a valid input value")),
         MontyNode::Cycle(_) => Err(InvalidInputError::invalid_type("'Cycle' is not a valid input value")),
     }
@@ -1192,6 +1201,26 @@ fn snapshot_dict_pairs(dict: &Dict, heap: &Heap) -> Vec<(Value, Value)> {
 
 /// Converts a value to its repr node, falling back to a descriptive error
 /// message if `py_repr` fails (e.g. INT_MAX_STR_DIGITS).
+/// A function of the sandbox (`value`) as it crosses: by the name of the module global that
+/// holds it, as pickle sends a function, so that another interpreter of the same program can
+/// find its own; a function no global holds (a lambda, a nested function) only as its repr.
+fn function_node(value: &Value, vm: &mut VM<'_>) -> MontyNode {
+    let name = vm.global_holding(value).map(str::to_owned);
+    match (name, repr_node(value, vm)) {
+        (Some(name), MontyNode::Repr(repr)) => MontyNode::GlobalFunction { name, repr },
+        (_, node) => node,
+    }
+}
+
+/// Whether `value` is a function defined in the sandbox (a `def` or a `lambda`).
+fn is_function(value: &Value, vm: &VM<'_>) -> bool {
+    match value {
+        Value::DefFunction(_) => true,
+        Value::Ref(id) => matches!(vm.heap.get(*id), HeapData::Closure(_) | HeapData::FunctionDefaults(_)),
+        _ => false,
+    }
+}
+
 fn repr_node(value: &Value, vm: &mut VM<'_>) -> MontyNode {
     match value.py_repr(vm) {
         Ok(s) => {
