@@ -124,6 +124,38 @@ with ProcessPoolExecutor(2) as ex:
     assert_eq!(report.stdout, expected.map(|line| line + "\n").concat());
 }
 
+/// A call with the wrong number of arguments is reported where it was made, below the calls
+/// that led there, as CPython reports it; a thread whose target is called so prints CPython's
+/// `Traceback` line though none of the frames above the call is the program's.
+#[test]
+fn a_call_with_the_wrong_number_of_arguments_is_reported_at_the_call() {
+    let code = r#"import threading
+def worker(x):
+    print(x)
+t = threading.Thread(target=worker, args=("abc"))
+t.start()
+t.join()
+def main():
+    worker(1, 2)
+main()
+"#;
+    let report = run_within(code, 10);
+    let error = report.error.expect("the call raises");
+    assert_eq!(
+        error.traceback,
+        "Traceback (most recent call last):\n  File \"main.py\", line 9, in <module>\n    main()\n  \
+         File \"main.py\", line 8, in main\n    worker(1, 2)\n\
+         TypeError: worker() takes 1 positional argument but 2 were given\n"
+    );
+    assert_eq!(
+        report.stderr,
+        "Exception in thread Thread-1 (worker):\nTraceback (most recent call last):\n\
+         TypeError: worker() takes 1 positional argument but 3 were given\n"
+            .to_string()
+            + &error.traceback
+    );
+}
+
 /// An uncaught exception in a thread or in a `Process` target prints the line that says where
 /// it happened, then its traceback, whose last line names it as CPython's does (`KeyError:
 /// 'k'`, not `KeyError: k`); the program goes on.

@@ -465,11 +465,23 @@ fn program_error(e: &MontyException, budget: Duration, source: &str) -> ProgramE
 /// an exception a thread's or a process's code did not: the header CPython prints
 /// (`Exception in thread Thread-1 (worker):`), then the exception's traceback as
 /// [`program_error`] shows one (only its last line where monty has no handled exception).
+/// CPython's own `threading.py` or `multiprocessing` frames are above the program's, so its
+/// `Traceback` line shows even where no frame is the program's (a target called with the
+/// wrong arguments).
 fn uncaught_report(call: &ReplFunctionCall, budget: Duration, source: &str) -> String {
+    const HEADER: &str = "Traceback (most recent call last):\n";
     let text = |i: usize| call.args.arg(i).and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default();
-    let traceback = call
-        .handled_exception()
-        .map_or_else(|| text(1) + "\n", |e| program_error(&e, budget, source).traceback);
+    let traceback = call.handled_exception().map_or_else(
+        || text(1) + "\n",
+        |e| {
+            let traceback = program_error(&e, budget, source).traceback;
+            if traceback.starts_with(HEADER) {
+                traceback
+            } else {
+                HEADER.to_string() + &traceback
+            }
+        },
+    );
     text(0) + &traceback
 }
 

@@ -2828,18 +2828,6 @@ impl SimpleException {
         f.write_char(')')
     }
 
-    /// Records a position in committed code; propagation supplies the frame name.
-    pub(crate) fn with_position(self, position: CodeRange) -> ExceptionRaise {
-        ExceptionRaise {
-            exc: self,
-            frame: Some(RawStackFrame::from_position(position)),
-            snippet_frame: None,
-            hide_caret: false,
-            chain: None,
-            chain_looked: false,
-        }
-    }
-
     /// Resolves a rejected snippet's location before its provisional intern IDs are discarded.
     /// Caller frames are still collected from the VM as the error propagates.
     pub(crate) fn with_snippet_position(self, position: CodeRange, source: &str) -> ExceptionRaise {
@@ -3133,15 +3121,6 @@ impl RawStackFrame {
             position,
             frame_name: Some(frame_name),
             parent: parent.map(|p| Box::new(p.clone())),
-            hide_caret: false,
-        }
-    }
-
-    fn from_position(position: CodeRange) -> Self {
-        Self {
-            position,
-            frame_name: None,
-            parent: None,
             hide_caret: false,
         }
     }

@@ -682,8 +682,9 @@ impl Signature {
         } else {
             ExcType::too_many_positional_range_msg(name_str, required, param_count, actual_count, 0)
         };
-        Err(SimpleException::new_msg(ExcType::TypeError, msg)
-            .with_position(func_name.position)
-            .into())
+        // Located at the call, as every other binding error is (the call's frame gets the
+        // call site as the error unwinds), where CPython's traceback shows it; the `def` line
+        // it used to name dropped the caller's frames from the traceback.
+        Err(SimpleException::new_msg(ExcType::TypeError, msg).into())
     }
 }
