@@ -485,6 +485,30 @@ fn uncaught_report(call: &ReplFunctionCall, budget: Duration, source: &str) -> S
     text(0) + &traceback
 }
 
+/// What `_pg.format_exc(last_line)` answers, for `traceback` and `logging.exception`: the
+/// traceback of the exception the calling code handles, as [`program_error`] shows one, when
+/// `last_line` is `None` or that exception's last line (`ValueError: bad`); else `last_line`
+/// alone, as CPython prints an exception that was never raised; `NoneType: None` where no
+/// exception is handled, as CPython's `traceback.format_exc()` says there.
+fn format_exc_report(call: &ReplFunctionCall, budget: Duration, source: &str) -> MontyObject {
+    let asked = call.args.arg(0).and_then(|o| o.as_str().map(str::to_string));
+    let handled = call.handled_exception().filter(|e| {
+        // The program's last line names a class by its `__name__`, without its module.
+        let summary = e.summary();
+        let full = e.type_name();
+        let short = full.rsplit('.').next().unwrap_or(full);
+        asked
+            .as_deref()
+            .is_none_or(|line| summary.get(full.len()..).is_some_and(|rest| line == short.to_string() + rest))
+    });
+    let text = match (handled, asked) {
+        (Some(e), _) => program_error(&e, budget, source).traceback,
+        (None, Some(line)) => line + "\n",
+        (None, None) => "NoneType: None\n".to_string(),
+    };
+    MontyObject::string(text)
+}
+
 /// The number of the pool, queue or manager a host call names, its first argument.
 fn numbered(args: &CallArgs) -> Option<usize> {
     args.arg(0).and_then(|o| o.as_int()).and_then(|k| usize::try_from(k).ok())
@@ -496,7 +520,7 @@ fn process_error(message: &str) -> MontyException {
 
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 32] = [
+    const FUNCTIONS: [&str; 33] = [
         "lock_new",
         "acquire",
         "release",
@@ -508,6 +532,7 @@ fn host_module() -> MontyObject {
         "call_end",
         "stderr",
         "uncaught",
+        "format_exc",
         "fetch",
         "pool_open",
         "pool_submit",
@@ -994,6 +1019,7 @@ impl Host {
                     self.output.write(Stream::Stderr, &report);
                     MontyObject::none().into()
                 }
+                "format_exc" => format_exc_report(&call, self.timeout, &self.source).into(),
                 "pool_open" => return self.pool_open(call, watcher),
                 "process_open" => return self.process_open(call, watcher),
                 other => process_error(&format!("{other} is not a function of the playground")).into(),

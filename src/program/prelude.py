@@ -2871,8 +2871,10 @@ def _pg_build():
         raise TypeError('Level not an integer or a valid string: %r' % (level,))
 
     class LogRecord:
-        def __init__(self, name, level, msg, args):
+        def __init__(self, name, level, msg, args, exc_text=None):
             self.name = name
+            # The traceback `exc_info` asked for, as the formatter appends it.
+            self.exc_text = exc_text
             self.msg = msg
             self.args = args
             self.levelno = level
@@ -2923,7 +2925,12 @@ def _pg_build():
                       'relativeCreated': record.relativeCreated, 'threadName': record.threadName,
                       'thread': record.thread, 'processName': record.processName, 'process': record.process,
                       'message': record.message, 'asctime': record.asctime}
-            return self._fmt % fields
+            text = self._fmt % fields
+            if record.exc_text:
+                if text[-1:] != '\n':
+                    text = text + '\n'
+                text = text + record.exc_text
+            return text
 
     class Handler:
         def __init__(self, level=NOTSET):
@@ -2998,34 +3005,40 @@ def _pg_build():
                 logger = logger.parent
             return False
 
-        def log(self, level, msg, *args):
+        def log(self, level, msg, *args, exc_info=None):
             if not isinstance(level, int):
                 raise TypeError('level must be an integer')
             if self.isEnabledFor(level):
-                self._log(level, msg, args)
+                self._log(level, msg, args, exc_info)
 
-        def debug(self, msg, *args):
-            self.log(DEBUG, msg, *args)
+        def debug(self, msg, *args, exc_info=None):
+            self.log(DEBUG, msg, *args, exc_info=exc_info)
 
-        def info(self, msg, *args):
-            self.log(INFO, msg, *args)
+        def info(self, msg, *args, exc_info=None):
+            self.log(INFO, msg, *args, exc_info=exc_info)
 
-        def warning(self, msg, *args):
-            self.log(WARNING, msg, *args)
+        def warning(self, msg, *args, exc_info=None):
+            self.log(WARNING, msg, *args, exc_info=exc_info)
 
-        def error(self, msg, *args):
-            self.log(ERROR, msg, *args)
+        def error(self, msg, *args, exc_info=None):
+            self.log(ERROR, msg, *args, exc_info=exc_info)
 
-        def critical(self, msg, *args):
-            self.log(CRITICAL, msg, *args)
+        def critical(self, msg, *args, exc_info=None):
+            self.log(CRITICAL, msg, *args, exc_info=exc_info)
 
-        def exception(self, msg, *args):
-            self.log(ERROR, msg, *args)
+        def exception(self, msg, *args, exc_info=True):
+            self.log(ERROR, msg, *args, exc_info=exc_info)
 
-        def _log(self, level, msg, args):
+        def _log(self, level, msg, args, exc_info=None):
             if len(args) == 1 and type(args[0]) == dict and args[0]:
                 args = args[0]
-            record = LogRecord(self.name, level, msg, args)
+            exc_text = None
+            if exc_info:
+                # The exception handled (`exc_info=True`) or the one given, as
+                # `traceback.format_exception` prints it, less its last newline.
+                shown = None if exc_info is True or type(exc_info) == tuple else exc_info
+                exc_text = exception_text(shown).rstrip('\n')
+            record = LogRecord(self.name, level, msg, args, exc_text)
             logger = self
             found = False
             while logger is not None:
@@ -3068,15 +3081,15 @@ def _pg_build():
         if level is not None:
             root_logger.setLevel(level)
 
-    def log_at(level, msg, *args):
+    def log_at(level, msg, *args, exc_info=None):
         # A module-level call configures the root logger first, as CPython's does.
         if not root_logger.handlers:
             basicConfig()
-        root_logger.log(level, msg, *args)
+        root_logger.log(level, msg, *args, exc_info=exc_info)
 
-    def module_call(level):
-        def call(msg, *args):
-            log_at(level, msg, *args)
+    def module_call(level, exc_info=None):
+        def call(msg, *args, exc_info=exc_info):
+            log_at(level, msg, *args, exc_info=exc_info)
         return call
 
     logging = _PgModule('logging')
@@ -3097,7 +3110,7 @@ def _pg_build():
     logging.warning = module_call(WARNING)
     logging.warn = logging.warning
     logging.error = module_call(ERROR)
-    logging.exception = module_call(ERROR)
+    logging.exception = module_call(ERROR, True)
     logging.critical = module_call(CRITICAL)
     logging.fatal = logging.critical
     logging.log = log_at
@@ -3108,7 +3121,45 @@ def _pg_build():
     logging.LogRecord = LogRecord
     logging.root = root_logger
 
+    # ---------------------------------------------------------------- traceback
+
+    def exception_text(exc):
+        # `exc`'s traceback as CPython prints it: that of the exception being handled when
+        # `exc` is None or that exception (the host has its frames); else its last line alone,
+        # as an exception that was never raised prints.
+        return _pg.format_exc(None if exc is None else last_line(exc))
+
+    def write_text(text, file):
+        if file is None or file is _pg_sys.stderr:
+            _pg.stderr(text)
+        else:
+            file.write(text)
+
+    def format_exc(limit=None, chain=True):
+        return exception_text(None)
+
+    def print_exc(limit=None, file=None, chain=True):
+        write_text(exception_text(None), file)
+
+    def format_exception(exc, value=None, tb=None, limit=None, chain=True):
+        # CPython's list holds a string per frame; the playground's, the whole text.
+        return [exception_text(exc if value is None else value)]
+
+    def print_exception(exc, value=None, tb=None, limit=None, file=None, chain=True):
+        write_text(exception_text(exc if value is None else value), file)
+
+    def format_exception_only(exc, value=None):
+        return [last_line(exc if value is None else value) + '\n']
+
+    traceback = _PgModule('traceback')
+    traceback.format_exc = format_exc
+    traceback.print_exc = print_exc
+    traceback.format_exception = format_exception
+    traceback.print_exception = print_exception
+    traceback.format_exception_only = format_exception_only
+
     return {
+        'traceback': traceback,
         'logging': logging,
         'threading': threading,
         'queue': queue,

@@ -698,6 +698,10 @@ impl Pool {
                         self.output.write(Stream::Stderr, &super::uncaught_report(&call, self.budget(), &self.source));
                         call.resume(MontyObject::none(), print)
                     }
+                    "format_exc" => {
+                        let text = super::format_exc_report(&call, self.budget(), &self.source);
+                        call.resume(text, print)
+                    }
                     "exit_code" => {
                         let answer = super::exit_code_call(&call.args, &self.output);
                         call.resume(answer, print)
