@@ -187,6 +187,8 @@ def _pg_build():
     spare_waiters = []     # Condition waiters whose wait is over, held, for the next wait
 
     class Condition:
+        __module__ = 'threading'
+
         def __init__(self, lock=None):
             if lock is None:
                 lock = RLock()
@@ -276,12 +278,23 @@ def _pg_build():
         def notify_all(self):
             self.notify(len(self._waiters))
 
+    def described_at(obj, status):
+        # `<threading.Event at 0x7f...: unset>`, as CPython's threading classes describe
+        # themselves.
+        cls = type(obj)
+        return '<' + cls.__module__ + '.' + cls.__name__ + ' at ' + hex(id(obj)) + ': ' + status + '>'
+
     class Semaphore:
+        __module__ = 'threading'
+
         def __init__(self, value=1):
             if value < 0:
                 raise ValueError('semaphore initial value must be >= 0')
             self._cond = Condition(Lock())
             self._value = value
+
+        def __repr__(self):
+            return described_at(self, 'value=' + str(self._value))
 
         def acquire(self, blocking=True, timeout=None):
             if not blocking and timeout is not None:
@@ -320,9 +333,14 @@ def _pg_build():
             return False
 
     class BoundedSemaphore:
+        __module__ = 'threading'
+
         def __init__(self, value=1):
             self._sem = Semaphore(value)
             self._initial = value
+
+        def __repr__(self):
+            return described_at(self, 'value=' + str(self._sem._value) + '/' + str(self._initial))
 
         def acquire(self, blocking=True, timeout=None):
             return self._sem.acquire(blocking, timeout)
@@ -341,9 +359,14 @@ def _pg_build():
             return False
 
     class Event:
+        __module__ = 'threading'
+
         def __init__(self):
             self._cond = Condition(Lock())
             self._flag = False
+
+        def __repr__(self):
+            return described_at(self, 'set' if self._flag else 'unset')
 
         def is_set(self):
             return self._flag
@@ -365,6 +388,8 @@ def _pg_build():
                 return signaled
 
     class Thread:
+        __module__ = 'threading'
+
         def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, daemon=None):
             if group is not None:
                 raise AssertionError('group argument must be None for now')
@@ -514,6 +539,7 @@ def _pg_build():
         return [main] + [t for t in live if not t._internal]
 
     class Timer(Thread):
+        __module__ = 'threading'
         # threading.Timer: a thread that waits `interval` seconds, then calls `function` unless
         # cancel() came first; named as CPython names a Timer ('Thread-1').
         def __init__(self, interval, function, args=None, kwargs=None):
@@ -534,6 +560,7 @@ def _pg_build():
             self.finished.set()
 
     class Barrier:
+        __module__ = 'threading'
         # threading.Barrier: the last of `parties` threads to call wait() runs `action` and
         # releases them all; wait() answers each its arrival index. A wait that times out, an
         # action that raises, or abort() breaks it: every waiter gets BrokenBarrierError.
@@ -546,6 +573,11 @@ def _pg_build():
             self._reset_generation = -1
             self.n_waiting = 0
             self.broken = False
+
+        def __repr__(self):
+            if self.broken:
+                return described_at(self, 'broken')
+            return described_at(self, 'waiters=' + str(self.n_waiting) + '/' + str(self.parties))
 
         def wait(self, timeout=None):
             if timeout is None:
@@ -696,6 +728,8 @@ def _pg_build():
     # ---------------------------------------------------------------- queue
 
     class Queue:
+        __module__ = 'queue'
+
         def __init__(self, maxsize=0):
             self.maxsize = maxsize
             self._items = []
@@ -801,10 +835,14 @@ def _pg_build():
     # LifoQueue and PriorityQueue: a Queue whose items are taken last-in first, or smallest
     # first by heapq's algorithm (so equal priorities come out in CPython's order).
     class LifoQueue(Queue):
+        __module__ = 'queue'
+
         def _take(self):
             return self._items.pop()
 
     class PriorityQueue(Queue):
+        __module__ = 'queue'
+
         def _take(self):
             return heap_pop(self._items)
 
@@ -910,6 +948,8 @@ def _pg_build():
     ALL_COMPLETED = 'ALL_COMPLETED'
 
     class Future:
+        __module__ = 'concurrent.futures._base'
+
         def __init__(self):
             self._cond = Condition(Lock())
             self._state = 'PENDING'
@@ -921,7 +961,7 @@ def _pg_build():
             self._waiters = []
 
         def __repr__(self):
-            text = '<Future state=' + self._state.lower()
+            text = '<Future at ' + hex(id(self)) + ' state=' + self._state.lower()
             if self._state == 'FINISHED':
                 if self._exception is not None:
                     text = text + ' raised ' + type(self._exception).__name__
@@ -1222,6 +1262,8 @@ def _pg_build():
             executor._idle.release()
 
     class ThreadPoolExecutor:
+        __module__ = 'concurrent.futures.thread'
+
         def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
             if max_workers is None:
                 max_workers = min(32, (_pg_os.cpu_count() or 1) + 4)
@@ -1530,6 +1572,7 @@ def _pg_build():
             process._ended._flag = True
 
     class Process:
+        __module__ = 'multiprocessing.context'
         # multiprocessing.Process as the fork start method runs it: start() copies the
         # interpreter as it is at that moment, and the copy runs the target and ends, so the
         # target and its arguments need no pickling. Its number (in its name and its pid) is
@@ -1659,6 +1702,8 @@ def _pg_build():
         # fork); what is put must be able to travel between processes. maxsize only makes
         # full() true: put never blocks.
         class Queue:
+            __module__ = 'multiprocessing.queues'
+
             def __init__(self, maxsize=0):
                 self._queue = _pg.mpq_new()
                 self._maxsize = maxsize
@@ -1709,6 +1754,7 @@ def _pg_build():
     ProcessQueue = process_queue_class()
 
     class JoinableQueue:
+        __module__ = 'multiprocessing.queues'
         # multiprocessing.JoinableQueue: a Queue whose unfinished tasks are counted on the
         # host, one token for each put, taken back by task_done(); the task_done() that takes
         # the last one puts a token in `_done`, which join() waits for (and puts back for the
@@ -2200,6 +2246,8 @@ def _pg_build():
         pass
 
     class SyncManager:
+        __module__ = 'multiprocessing.managers'
+
         def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *, shutdown_timeout=1.0):
             self._number = None
             self._stopped = False
@@ -2322,6 +2370,8 @@ def _pg_build():
     shared_ends = []    # every end this process made or inherited, for its children's ends
 
     class Connection:
+        __module__ = 'multiprocessing.connection'
+
         def __init__(self, incoming, outgoing, holders, peer):
             self._incoming = incoming
             self._outgoing = outgoing
@@ -2432,6 +2482,8 @@ def _pg_build():
         return [rows[i:i + chunksize] for i in range(0, len(rows), chunksize)]
 
     class ProcessPoolExecutor:
+        __module__ = 'concurrent.futures.process'
+
         def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), max_tasks_per_child=None):
             if max_workers is None:
                 max_workers = _pg_os.cpu_count() or 1
@@ -2558,6 +2610,7 @@ def _pg_build():
         return out
 
     class IMapIterator:
+        __module__ = 'multiprocessing.pool'
         # Pool.imap and imap_unordered: each result waited for when the iteration reaches it,
         # in input order, or in the order the chunks finished. A failed item raises and the
         # next call goes on, as CPython's does; with chunks of several items CPython's
@@ -2600,6 +2653,8 @@ def _pg_build():
             return self._buffer.pop()
 
     class Pool:
+        __module__ = 'multiprocessing.pool'
+
         def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
             if processes is None:
                 processes = _pg_os.cpu_count() or 1
@@ -2789,6 +2844,8 @@ def _pg_build():
     # makes a synchronous request, so the body is read whole before urlopen returns.
 
     class HTTPResponse:
+        __module__ = 'http.client'
+
         def __init__(self, url, body):
             self.url = url
             self.status = 200
@@ -2871,6 +2928,8 @@ def _pg_build():
         raise TypeError('Level not an integer or a valid string: %r' % (level,))
 
     class LogRecord:
+        __module__ = 'logging'
+
         def __init__(self, name, level, msg, args, exc_text=None):
             self.name = name
             # The traceback `exc_info` asked for, as the formatter appends it.
@@ -2898,6 +2957,7 @@ def _pg_build():
             return msg
 
     class Formatter:
+        __module__ = 'logging'
         default_time_format = '%Y-%m-%d %H:%M:%S'
         default_msec_format = '%s,%03d'
 
@@ -2933,6 +2993,8 @@ def _pg_build():
             return text
 
     class Handler:
+        __module__ = 'logging'
+
         def __init__(self, level=NOTSET):
             self.level = check_level(level)
             self.formatter = None
@@ -2951,6 +3013,8 @@ def _pg_build():
                 self.emit(record)
 
     class StreamHandler(Handler):
+        __module__ = 'logging'
+
         def __init__(self, stream=None):
             super().__init__()
             self.stream = stream
@@ -2965,6 +3029,8 @@ def _pg_build():
     default_formatter = Formatter()
 
     class Logger:
+        __module__ = 'logging'
+
         def __init__(self, name, level=NOTSET):
             self.name = name
             self.level = check_level(level)

@@ -27,10 +27,27 @@ use crate::{
     value::{EitherStr, Value},
 };
 
-/// The module every class is defined in, which its repr and its instances'
-/// default repr name: monty runs one module, the main one (and a worker process
-/// of the playground is a fork of it, where CPython's classes keep that name too).
+/// The module a class is defined in, which its repr and its instances' default
+/// repr name, unless its namespace says another ([`class_module`]): monty runs one
+/// module, the main one (and a worker process of the playground is a fork of it,
+/// where CPython's classes keep that name too).
 pub(crate) const CLASS_MODULE: &str = "__main__";
+
+/// The module a class names in its repr and its `__module__`: its own namespace's
+/// `__module__` when that is a `str` (set in the class body by a module an embedder writes in
+/// Python, as CPython's `type` sets it from the defining module's `__name__`), else
+/// [`CLASS_MODULE`]. Its own only: a class of the program that inherits from such a class is
+/// the program's, as in CPython.
+pub(crate) fn class_module<'a>(class_id: HeapId, heap: &'a Heap, interns: &'a Interns) -> &'a str {
+    let HeapData::Class(class) = heap.get(class_id) else {
+        return CLASS_MODULE;
+    };
+    class
+        .namespace
+        .get_by_str("__module__", heap, interns)
+        .and_then(|module| module.to_str_heap(heap, interns).ok())
+        .unwrap_or(CLASS_MODULE)
+}
 
 /// A user-defined class object created by a `class Foo: ...` statement.
 ///
@@ -229,7 +246,8 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
     fn py_repr_fmt(&self, f: &mut impl Write, vm: &mut VM<'h>, _heap_ids: &mut LazyHeapSet) -> RunResult<()> {
         Ok(write!(
             f,
-            "<class '{CLASS_MODULE}.{}'>",
+            "<class '{}.{}'>",
+            class_module(self.id(), vm.heap, vm.interns),
             self.get(vm.heap).name.as_str(vm.interns)
         )?)
     }
@@ -244,11 +262,9 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Class> {
             let name = self.get(vm.heap).name.as_str(vm.interns).to_owned();
             return Ok(Some(CallResult::Value(allocate_string(name, vm.heap))));
         }
-        if attr_str == "__module__" && class_lookup(self.id(), attr, vm.heap, vm.interns).is_none() {
-            return Ok(Some(CallResult::Value(allocate_string(
-                CLASS_MODULE.to_owned(),
-                vm.heap,
-            ))));
+        if attr_str == "__module__" {
+            let module = class_module(self.id(), vm.heap, vm.interns).to_owned();
+            return Ok(Some(CallResult::Value(allocate_string(module, vm.heap))));
         }
         // `__bases__` and `__mro__` are `type`'s descriptors too: the classes named
         // as bases (`object` when none), and the class, its ancestors, then `object`.

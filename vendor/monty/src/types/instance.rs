@@ -4,7 +4,7 @@ use monty_types::MontyUuid;
 
 use super::{
     Dict, LazyHeapSet, PyTrait, Type, attribute_name_value,
-    class::CLASS_MODULE,
+    class::class_module,
     class_lookup,
     descriptor::{PropertyAccess, as_descriptor, property_missing},
     dict::StrKey,
@@ -476,7 +476,8 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
             // `<__main__.Foo object at 0x…>`, the class named with its module.
             Ok(write!(
                 f,
-                "<{CLASS_MODULE}.{} object at 0x{:x}>",
+                "<{}.{} object at 0x{:x}>",
+                class_module(class_id, vm.heap, vm.interns),
                 class_name(class_id, vm.heap, vm.interns),
                 self.py_identity().encoded()
             )?)

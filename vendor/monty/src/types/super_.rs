@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use super::{
     LazyHeapSet, PyTrait, Type,
-    class::CLASS_MODULE,
+    class::class_module,
     instance::{class_name, is_method_value},
 };
 use crate::{
@@ -336,7 +336,8 @@ fn object_method(instance: HeapId, name: &str, args: ArgValues, vm: &mut VM<'_>)
                 unreachable!("a super object's instance is an instance")
             };
             let repr = format!(
-                "<{CLASS_MODULE}.{} object at 0x{:x}>",
+                "<{}.{} object at 0x{:x}>",
+                class_module(inst.class(), vm.heap, vm.interns),
                 class_name(inst.class(), vm.heap, vm.interns),
                 Identity::from_heap_id(instance).encoded()
             );
