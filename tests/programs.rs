@@ -202,7 +202,7 @@ print(sorted([2, 1], key=nap))
 "#;
     let report = run_within(code, 10);
     assert_eq!(report.stdout, "[2, 1]\n[2, 1]\n");
-    let error = report.error.expect("the map raises");
+    let error = report.error.expect("the sort raises");
     assert_eq!((error.type_name.as_str(), error.line), ("NotImplementedError", Some(3)));
     assert!(error.message.ends_with("write it as a for loop or a list comprehension"), "{}", error.message);
 }

@@ -492,15 +492,8 @@ fn uncaught_report(call: &ReplFunctionCall, budget: Duration, source: &str) -> S
 /// exception is handled, as CPython's `traceback.format_exc()` says there.
 fn format_exc_report(call: &ReplFunctionCall, budget: Duration, source: &str) -> MontyObject {
     let asked = call.args.arg(0).and_then(|o| o.as_str().map(str::to_string));
-    let handled = call.handled_exception().filter(|e| {
-        // The program's last line names a class by its `__name__`, without its module.
-        let summary = e.summary();
-        let full = e.type_name();
-        let short = full.rsplit('.').next().unwrap_or(full);
-        asked
-            .as_deref()
-            .is_none_or(|line| summary.get(full.len()..).is_some_and(|rest| line == short.to_string() + rest))
-    });
+    let handled =
+        call.handled_exception().filter(|e| asked.as_deref().is_none_or(|line| line == e.summary()));
     let text = match (handled, asked) {
         (Some(e), _) => program_error(&e, budget, source).traceback,
         (None, Some(line)) => line + "\n",

@@ -92,13 +92,18 @@ def _pg_build():
     # ---------------------------------------------------------------- threading
 
     def last_line(e):
-        # How a traceback's last line names an exception: `ValueError: boom`, `KeyError: 'k'`.
+        # How a traceback's last line names an exception: `ValueError: boom`, `KeyError: 'k'`,
+        # `queue.Full` (a class outside the builtins and the program by its module too).
         # What a process that died of what its own code could not catch prints, and what
         # `_pg.uncaught` prints where monty has no exception in hand.
+        name = type(e).__name__
+        module = type(e).__module__
+        if module != 'builtins' and module != '__main__':
+            name = module + '.' + name
         text = str(e)
         if text:
-            return type(e).__name__ + ': ' + text
-        return type(e).__name__
+            return name + ': ' + text
+        return name
 
     def check_timeout(blocking, timeout):
         if not blocking and timeout != -1:
@@ -3102,7 +3107,7 @@ def _pg_build():
             if exc_info:
                 # The exception handled (`exc_info=True`) or the one given, as
                 # `traceback.format_exception` prints it, less its last newline.
-                shown = None if exc_info is True or type(exc_info) == tuple else exc_info
+                shown = exc_info if isinstance(exc_info, BaseException) else None
                 exc_text = exception_text(shown).rstrip('\n')
             record = LogRecord(self.name, level, msg, args, exc_text)
             logger = self

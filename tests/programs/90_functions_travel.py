@@ -4,6 +4,8 @@
 import multiprocessing
 from multiprocessing import Pool, Process, Queue
 
+handler = None  # a global that holds a function later, named before the functions it holds
+
 
 def mul(a, b):
     return a * b
@@ -52,3 +54,6 @@ if __name__ == '__main__':
         print([r.get() for r in [pool.apply_async(calculate, t) for t in TASKS[:2]]])
         back = pool.map(pick, ['mul', 'plus'])
         print(back[0] is mul, back[1] is plus, back[0](6, 7))
+        # Sent by its own name, as pickle sends it, whatever other global holds it.
+        handler = plus
+        print(pool.apply(calculate, (handler, (2, 3))), pool.apply(calculate, (mul, (2, 3))))

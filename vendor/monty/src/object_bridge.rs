@@ -22,6 +22,7 @@ use crate::{
     defer_drop,
     exception_private::{RunError, SimpleException},
     heap::{DropGuard, DropWithContext, Heap, HeapData, HeapId, HeapReadOutput},
+    intern::FunctionId,
     modules::dataclasses,
     types::{
         Complex, HostClass, HostClassType, LongInt, Module, NamedTuple, OpenFile, Path, PyTrait, TimeZone, Type,
@@ -1103,7 +1104,7 @@ fn import_node(
         MontyNode::Function { name, .. } => Ok(vm.heap.get_ext_function(&name)),
         // As pickle finds a function it was sent: by its name among the module's globals.
         MontyNode::GlobalFunction { name, .. } => match vm.global_named(&name) {
-            Some(function) if is_function(function, vm) => Ok(function.clone_with_heap(vm.heap)),
+            Some(function) if function_id(function, vm.heap).is_some() => Ok(function.clone_with_heap(vm.heap)),
             _ => Err(InvalidInputError::invalid_type(format!(
                 "Can't get attribute '{name}' on <module '__main__'>"
             ))),
@@ -1199,28 +1200,37 @@ fn snapshot_dict_pairs(dict: &Dict, heap: &Heap) -> Vec<(Value, Value)> {
         .collect()
 }
 
-/// Converts a value to its repr node, falling back to a descriptive error
-/// message if `py_repr` fails (e.g. INT_MAX_STR_DIGITS).
-/// A function of the sandbox (`value`) as it crosses: by the name of the module global that
-/// holds it, as pickle sends a function, so that another interpreter of the same program can
-/// find its own; a function no global holds (a lambda, a nested function) only as its repr.
+/// A function of the sandbox (`value`) as it crosses: by its name when the module's global of
+/// that name holds it, as pickle sends a function (by its qualified name, checking that the
+/// module gives back the same object), so that another interpreter of the same program finds
+/// its own; any other function (a lambda, a nested function, one the global no longer holds)
+/// only as its repr.
 fn function_node(value: &Value, vm: &mut VM<'_>) -> MontyNode {
-    let name = vm.global_holding(value).map(str::to_owned);
+    let name = function_id(value, vm.heap)
+        .map(|id| vm.interns.get_str(vm.interns.get_function(id).name.name_id))
+        .filter(|name| vm.global_named(name).is_some_and(|global| global.is(value)))
+        .map(str::to_owned);
     match (name, repr_node(value, vm)) {
         (Some(name), MontyNode::Repr(repr)) => MontyNode::GlobalFunction { name, repr },
         (_, node) => node,
     }
 }
 
-/// Whether `value` is a function defined in the sandbox (a `def` or a `lambda`).
-fn is_function(value: &Value, vm: &VM<'_>) -> bool {
+/// The definition of `value`, a function defined in the sandbox (a `def` or a `lambda`).
+fn function_id(value: &Value, heap: &Heap) -> Option<FunctionId> {
     match value {
-        Value::DefFunction(_) => true,
-        Value::Ref(id) => matches!(vm.heap.get(*id), HeapData::Closure(_) | HeapData::FunctionDefaults(_)),
-        _ => false,
+        Value::DefFunction(id) => Some(*id),
+        Value::Ref(id) => match heap.get(*id) {
+            HeapData::Closure(closure) => Some(closure.func_id),
+            HeapData::FunctionDefaults(function) => Some(function.func_id),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
+/// Converts a value to its repr node, falling back to a descriptive error
+/// message if `py_repr` fails (e.g. INT_MAX_STR_DIGITS).
 fn repr_node(value: &Value, vm: &mut VM<'_>) -> MontyNode {
     match value.py_repr(vm) {
         Ok(s) => {

@@ -16,6 +16,11 @@
 //! tell. `any()` and `all()` stop at the item that decides them, so theirs are loops of their
 //! own (`ANY_SOURCE`, `ALL_SOURCE`), in CPython's order exactly. Other native loops (`in`,
 //! `dict()`, `itertools`) still read synchronously.
+//!
+//! The same goes for the `callable_iterator` of `iter(callable, sentinel)`, whose steps call
+//! Python (`is_class_iterable` takes both; `zip()` still steps it with the native `next()`).
+//! And `map()` and `filter()` given a function that is not a builtin call it from loops of
+//! their own (`MAP_SOURCE`, `FILTER_SOURCE`), so the function itself may suspend.
 
 use std::ops::Range;
 

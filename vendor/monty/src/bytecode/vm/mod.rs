@@ -2341,14 +2341,6 @@ impl<'h> VM<'h> {
         self.globals.get(slot.index())
     }
 
-    /// The name of a module global that holds `value` itself, if one does.
-    pub(crate) fn global_holding(&self, value: &Value) -> Option<&str> {
-        self.global_names
-            .iter()
-            .find(|(slot, _)| self.globals.get(slot.index()).is_some_and(|global| global.is(value)))
-            .map(|(_, name)| self.interns.get_str(name))
-    }
-
     /// The value the module-level dict `__modules__` holds for `name_id`, if the program made
     /// one: modules written in Python by an embedder (fed to a REPL before the program), which
     /// `import` finds first, as CPython's finds `sys.modules`.

@@ -65,17 +65,23 @@ impl VM<'_> {
             return Ok(());
         }
         let stop_iteration = Value::Builtin(Builtins::ExcType(ExcType::StopIteration));
-        let step = if let Some(iterator) = self.heap.read_as::<CallableIterator>(top) {
-            let Some((callable, sentinel)) = iterator.step_parts(self) else {
-                // Spent before this loop reached it.
+        // The read of a `callable_iterator` ends here, before the iterator may be dropped.
+        let parts = self
+            .heap
+            .read_as::<CallableIterator>(top)
+            .map(|iterator| iterator.step_parts(self));
+        let step = match parts {
+            Some(Some((callable, sentinel))) => (FrozenFunction::ForCall, [callable, sentinel, stop_iteration]),
+            // Spent before this loop reached it.
+            Some(None) => {
                 self.end_user_iteration(offset);
                 return Ok(());
-            };
-            (FrozenFunction::ForCall, [callable, sentinel, stop_iteration])
-        } else {
-            let iterator = self.peek().clone_with_heap(self.heap);
-            let next = Value::Builtin(Builtins::Function(BuiltinsFunctions::Next));
-            (FrozenFunction::ForNext, [iterator, next, stop_iteration])
+            }
+            None => {
+                let iterator = self.peek().clone_with_heap(self.heap);
+                let next = Value::Builtin(Builtins::Function(BuiltinsFunctions::Next));
+                (FrozenFunction::ForNext, [iterator, next, stop_iteration])
+            }
         };
         // Run this `ForIter` again when the call returns its step.
         self.current_frame.ip = self.instruction_ip;
