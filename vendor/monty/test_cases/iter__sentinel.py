@@ -153,3 +153,13 @@ assert [v for v in iter(lambda: next(values), Sentinel())] == [1] and asked == [
 pairs = iter([1, 2, 0])
 first, second = iter(lambda: next(pairs), 0)
 assert (first, second) == (1, 2)
+
+# `next()` compares the same way, and a sentinel that is the item ends it (a NaN, unequal to
+# itself, included).
+asked.clear()
+values = iter([1, 2, 3])
+by_next = iter(lambda: next(values), Sentinel())
+assert (next(by_next), next(by_next, 'spent'), asked) == (1, 'spent', [1, 2])
+nan = float('nan')
+with_nan = iter([1, nan, 3])
+assert list(iter(lambda: next(with_nan), nan)) == [1]

@@ -173,8 +173,10 @@ fn callable_next(callable: Value, sentinel: Value, vm: &mut VM<'_>) -> RunResult
     };
     let mut result = DropGuard::new(result, vm);
     let (result_ref, vm) = result.as_parts_mut();
-    if result_ref.py_eq(sentinel, vm)? {
-        // result == sentinel: iterator exhausted; `result` dropped by the guard.
+    // The sentinel compared first, the identity before it, as CPython's `calliter_iternext`
+    // (and `FOR_CALL_SOURCE`, a `for` loop's step) compares them.
+    if result_ref.is(sentinel) || sentinel.py_eq(result_ref, vm)? {
+        // sentinel == result: iterator exhausted; `result` dropped by the guard.
         Ok(None)
     } else {
         Ok(Some(result.into_inner()))
