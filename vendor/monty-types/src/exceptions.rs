@@ -533,6 +533,9 @@ pub enum ExcType {
     /// `decimal.FloatOperation`: floats and Decimals were mixed.
     #[strum(serialize = "decimal.FloatOperation")]
     DecimalFloatOperation,
+    /// What `close()` throws into a generator to end it; a direct subclass of
+    /// `BaseException`, as `SystemExit` is.
+    GeneratorExit,
 }
 impl ExcType {
     /// Checks if this exception type is a subclass of another exception type.
@@ -553,8 +556,12 @@ impl ExcType {
         match handler_type {
             // BaseException catches all exceptions
             Self::BaseException => true,
-            // Exception catches everything except BaseException, and direct subclasses: KeyboardInterrupt, SystemExit
-            Self::Exception => !matches!(self, Self::BaseException | Self::KeyboardInterrupt | Self::SystemExit),
+            // Exception catches everything except BaseException, and direct subclasses: KeyboardInterrupt,
+            // SystemExit, GeneratorExit
+            Self::Exception => !matches!(
+                self,
+                Self::BaseException | Self::KeyboardInterrupt | Self::SystemExit | Self::GeneratorExit
+            ),
             // LookupError catches KeyError and IndexError
             Self::LookupError => matches!(self, Self::KeyError | Self::IndexError),
             // ArithmeticError catches ZeroDivisionError and OverflowError
