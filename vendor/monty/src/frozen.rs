@@ -66,6 +66,9 @@ pub(crate) enum FrozenFunction {
     /// `all()` over a user iterable, whose `__next__` may suspend.
     #[serde(rename = "builtins.all")]
     All,
+    /// A container's method that reads a whole user iterable (`list.extend`), given it as a list.
+    #[serde(rename = "builtins.method_drained")]
+    MethodDrained,
 }
 
 impl FrozenFunction {
@@ -113,6 +116,7 @@ impl FrozenFunction {
             Self::Filter => drained::FILTER_SOURCE,
             Self::Any => drained::ANY_SOURCE,
             Self::All => drained::ALL_SOURCE,
+            Self::MethodDrained => drained::METHOD_DRAINED_SOURCE,
         }
     }
 }

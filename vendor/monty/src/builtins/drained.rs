@@ -14,8 +14,10 @@
 //! and `filter()` return lists; `sum()`, `min()` and `max()` now read it whole before
 //! their first addition or comparison, which only a `__next__` or an `__add__` that prints can
 //! tell. `any()` and `all()` stop at the item that decides them, so theirs are loops of their
-//! own (`ANY_SOURCE`, `ALL_SOURCE`), in CPython's order exactly. Other native loops (`in`,
-//! `dict()`, `itertools`) still read synchronously.
+//! own (`ANY_SOURCE`, `ALL_SOURCE`), in CPython's order exactly. A container's methods that
+//! read an iterable whole (`list.extend`, `set.update` and the set algebra, `dict.update`,
+//! `deque.extend`) go through `CALL_DRAINED_SOURCE` too, bound (`method_drains`). Other native
+//! loops (`in`, `dict()`, `itertools`) still read synchronously.
 //!
 //! The same goes for the `callable_iterator` of `iter(callable, sentinel)`, whose steps call
 //! Python (`is_class_iterable` takes both; `zip()` still steps it with the native `next()`).
@@ -30,9 +32,12 @@ use crate::{
     bytecode::{CallResult, VM},
     exception_private::{ExcType, RunResult, SimpleException},
     frozen::FrozenFunction,
-    heap::{DropGuard, DropWithContext, HeapData},
-    types::{Dict, Type, allocate_tuple, instance::class_defines_not_none, tuple::TupleVec},
-    value::Value,
+    heap::{DropGuard, DropWithContext, HeapData, HeapId},
+    intern::{StaticStrings, StringId},
+    types::{
+        Dict, Type, allocate_tuple, builtin_method::BuiltinMethod, instance::class_defines_not_none, tuple::TupleVec,
+    },
+    value::{EitherStr, Value},
 };
 
 /// Calls `function(*args, **kwargs)` with each positional argument whose index is in `drain`
@@ -50,6 +55,22 @@ def __monty_call_drained(function, args, kwargs, drain):
         ready.append(arg)
         index += 1
     return function(*ready, **kwargs)
+";
+
+/// `method(iterable)`, a container's method that reads an iterable whole, with the iterable
+/// (which may suspend) read into a list first. Should reading it raise, the method still takes
+/// the items read so far before the exception goes on: CPython's `list.extend()`,
+/// `set.update()` or `deque.extend()` has added them one by one by then.
+pub(crate) const METHOD_DRAINED_SOURCE: &str = r"
+def __monty_method_drained(method, iterable, base_exception):
+    items = []
+    try:
+        for item in iterable:
+            items.append(item)
+    except base_exception:
+        method(items)
+        raise
+    return method(items)
 ";
 
 /// The items of an iterable that may suspend, as a list: what unpacking (`a, b = it`,
@@ -208,13 +229,25 @@ pub(crate) fn call_drained(
             ));
         }
     };
-    let drain: TupleVec = consumed
-        .filter(|&index| positional(&args, index).is_some_and(|arg| is_class_iterable(arg, vm)))
-        .map(|index| Value::Int(i64::try_from(index).expect("an argument's index fits i64")))
-        .collect();
+    let drain = drained_indexes(consumed, &args, vm);
     if drain.is_empty() {
         return Err(args);
     }
+    Ok(call_through_loop(Value::Builtin(callee), drain, args, vm))
+}
+
+/// The indexes in `consumed` of the positional arguments that are iterables whose steps may
+/// suspend, as the frozen loop's `drain` tuple.
+fn drained_indexes(consumed: Range<usize>, args: &ArgValues, vm: &VM<'_>) -> TupleVec {
+    consumed
+        .filter(|&index| positional(args, index).is_some_and(|arg| is_class_iterable(arg, vm)))
+        .map(|index| Value::Int(i64::try_from(index).expect("an argument's index fits i64")))
+        .collect()
+}
+
+/// Calls `callee(*args, **kwargs)` through `CALL_DRAINED_SOURCE`, its positional arguments
+/// at the indexes in `drain` read into lists first.
+fn call_through_loop(callee: Value, drain: TupleVec, args: ArgValues, vm: &mut VM<'_>) -> RunResult<CallResult> {
     let (positionals, kwargs) = args.into_parts();
     let positionals = allocate_tuple(positionals.collect(), vm.heap);
     let drain = allocate_tuple(drain, vm.heap);
@@ -230,18 +263,100 @@ pub(crate) fn call_drained(
     kwargs.drop_with(vm);
     let (dict, vm) = guard.into_parts();
     let dict = Value::Ref(vm.heap.allocate(HeapData::Dict(dict)));
-    Ok(match filled {
-        Ok(()) => vm.call_frozen_exact(
-            FrozenFunction::CallDrained,
-            [Value::Builtin(callee), positionals, dict, drain],
-        ),
+    match filled {
+        Ok(()) => vm.call_frozen_exact(FrozenFunction::CallDrained, [callee, positionals, dict, drain]),
         Err(error) => {
-            for value in [positionals, dict, drain] {
+            for value in [callee, positionals, dict, drain] {
                 value.drop_with(vm);
             }
             Err(error)
         }
+    }
+}
+
+/// Whether `receiver.name(*args)` is a built-in container's method that reads an argument
+/// whole (`list.extend`, `set.update`, `set.union` and the other set algebra, `dict.update`,
+/// `Counter.subtract`, `deque.extend`) given an iterable whose steps may suspend, so that
+/// [`call_method_drained`] reads it through a frozen `for` loop first, as CPython's method
+/// reads it before its result is seen. A `dict.update` of an instance with `keys()` reads it
+/// as a mapping, natively.
+pub(crate) fn method_drains(receiver: HeapId, name: StringId, args: &ArgValues, vm: &VM<'_>) -> bool {
+    use StaticStrings::{
+        Difference, Extend, Extendleft, Intersection, Isdisjoint, Issubset, Issuperset, Subtract, SymmetricDifference,
+        Union, Update,
+    };
+    let Some(name) = vm.interns.static_string(name) else {
+        return false;
+    };
+    if !matches!(
+        name,
+        Extend
+            | Extendleft
+            | Update
+            | Union
+            | Intersection
+            | Difference
+            | SymmetricDifference
+            | Issubset
+            | Issuperset
+            | Isdisjoint
+            | Subtract
+    ) {
+        return false;
+    }
+    let mapping_reads = match vm.heap.get(receiver) {
+        HeapData::List(_) => return name == Extend && has_class_iterable(args, vm, false),
+        HeapData::Deque(_) => return matches!(name, Extend | Extendleft) && has_class_iterable(args, vm, false),
+        HeapData::Set(_) => {
+            return !matches!(name, Extend | Extendleft | Subtract) && has_class_iterable(args, vm, false);
+        }
+        HeapData::FrozenSet(_) => {
+            return !matches!(name, Extend | Extendleft | Subtract | Update) && has_class_iterable(args, vm, false);
+        }
+        HeapData::Dict(_) => matches!(name, Update | Subtract),
+        _ => false,
+    };
+    mapping_reads && has_class_iterable(args, vm, true)
+}
+
+/// Whether a positional argument of `args` is an iterable whose steps may suspend (not one
+/// with `keys()`, read as a mapping, when `mappings_apart`).
+fn has_class_iterable(args: &ArgValues, vm: &VM<'_>, mappings_apart: bool) -> bool {
+    (0..args.count()).any(|index| {
+        positional(args, index).is_some_and(|arg| is_class_iterable(arg, vm) && !(mappings_apart && has_keys(arg, vm)))
     })
+}
+
+/// Whether `value` is an instance of a class that defines `keys`.
+fn has_keys(value: &Value, vm: &VM<'_>) -> bool {
+    matches!(value, Value::Ref(id) if matches!(vm.heap.get(*id), HeapData::Instance(instance) if class_defines_not_none(instance.class(), "keys", vm)))
+}
+
+/// `receiver.name(*args, **kwargs)` with the iterables whose steps may suspend read into
+/// lists by a frozen `for` loop first, for the calls [`method_drains`] takes: one iterable
+/// through `METHOD_DRAINED_SOURCE`, which keeps what was read before an error. Takes the
+/// reference to `receiver`.
+pub(crate) fn call_method_drained(
+    receiver: Value,
+    name: StringId,
+    args: ArgValues,
+    vm: &mut VM<'_>,
+) -> RunResult<CallResult> {
+    let method = BuiltinMethod::bound(receiver, EitherStr::Interned(name), vm);
+    match args {
+        ArgValues::One(iterable) => vm.call_frozen_exact(
+            FrozenFunction::MethodDrained,
+            [
+                method,
+                iterable,
+                Value::Builtin(Builtins::ExcType(ExcType::BaseException)),
+            ],
+        ),
+        args => {
+            let drain = drained_indexes(0..args.count(), &args, vm);
+            call_through_loop(method, drain, args, vm)
+        }
+    }
 }
 
 /// Whether `map()` or `filter()` (`function`, their frozen loop) called with `args` applies a

@@ -12,7 +12,7 @@ use super::{CallFrame, VM, attr::PendingLookupEffect, function_namespace, recurs
 use crate::{
     args::{ArgValues, KwargsValues},
     asyncio::Coroutine,
-    builtins::{Builtins, BuiltinsFunctions, BuiltinsFunctionsExt},
+    builtins::{Builtins, BuiltinsFunctions, BuiltinsFunctionsExt, drained},
     bytecode::FrameExit,
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult},
@@ -476,6 +476,12 @@ impl<'h> VM<'h> {
         {
             defer_drop!(obj, this);
             return call_trait_dunder(dunder, heap_id, this, args);
+        }
+
+        if let Value::Ref(heap_id) = obj
+            && drained::method_drains(heap_id, name_id, &args, this)
+        {
+            return drained::call_method_drained(obj, name_id, args, this);
         }
 
         defer_drop!(obj, this);
