@@ -2852,14 +2852,18 @@ impl<'h> HeapRead<'h, SimpleException> {
             .static_string(vm.interns)
             .map_or_else(|| attr.as_str(vm.interns) == "args", |ss| ss == StaticStrings::Args);
 
-        // `SystemExit.code`: its one argument, the tuple of several, or `None` without one.
-        if self.get(vm.heap).exc_type == ExcType::SystemExit && attr.as_str(vm.interns) == "code" {
+        // `SystemExit.code`: its one argument, the tuple of several, or `None` without one;
+        // `StopIteration.value` (what a generator returned): its first argument, or `None`.
+        let exc_type = self.get(vm.heap).exc_type;
+        let value_attr = exc_type == ExcType::StopIteration && attr.as_str(vm.interns) == "value";
+        if value_attr || (exc_type == ExcType::SystemExit && attr.as_str(vm.interns) == "code") {
             let args = self.args_value(vm);
             let code = match &args {
                 Value::Ref(id) => match vm.heap.get(*id) {
                     HeapData::Tuple(tuple) => match tuple.as_slice() {
                         [] => Some(Value::None),
                         [one] => Some(one.clone_with_heap(vm.heap)),
+                        [first, ..] if value_attr => Some(first.clone_with_heap(vm.heap)),
                         _ => None,
                     },
                     _ => None,

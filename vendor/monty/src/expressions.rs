@@ -304,6 +304,13 @@ pub enum Expr {
     /// Raises `TypeError` for non-awaitable values.
     /// Unlike standard Python, `await` is allowed at module level (like Jupyter notebooks).
     Await(Box<ExprLoc>),
+    /// `yield` or `yield value`: suspends the generator this function's call made, handing
+    /// the value (or `None`) to whoever resumed it; evaluates to what `send()` sends (`None`
+    /// for `next()`). Only in a generator function's body (see `RawFunctionDef::is_generator`).
+    Yield(Option<Box<ExprLoc>>),
+    /// `yield from iterable`: yields each item of the iterable in turn, passing sent values
+    /// on to a generator; evaluates to the value its `return` gave (`StopIteration.value`).
+    YieldFrom(Box<ExprLoc>),
     /// F-string expression containing literal and interpolated parts.
     ///
     /// At evaluation time, each part is processed in sequence:
@@ -365,6 +372,10 @@ pub enum Expr {
         signature: ParsedSignature,
         /// The lambda body expression (not yet prepared).
         body: Box<ExprLoc>,
+        /// Whether this is a generator expression's function (`<genexpr>`): its body is a
+        /// list comprehension whose loops become the function's, with `yield` of its element
+        /// innermost, and a call makes a generator.
+        generator: bool,
     },
     /// Lambda expression: `lambda args: body` (prepared form).
     ///
@@ -993,6 +1004,8 @@ pub struct PreparedFunctionDef {
     /// When true, calling this function creates a `Coroutine` object instead of
     /// immediately pushing a frame.
     pub is_async: bool,
+    /// Whether its body yields: calling it makes a generator (see `Function::is_generator`).
+    pub is_generator: bool,
 }
 
 /// Type alias for prepared AST nodes (output of prepare phase).

@@ -17,7 +17,7 @@ use crate::{
     name_map::NameMap,
     parse::parse_with_interner,
     prepare::prepare_with_existing_names,
-    types::{callable_iterator, iter, lru_cache},
+    types::{callable_iterator, generator, iter, lru_cache},
 };
 
 /// Identifies an internal implementation with one authoritative source definition.
@@ -69,6 +69,12 @@ pub(crate) enum FrozenFunction {
     /// A container's method that reads a whole user iterable (`list.extend`), given it as a list.
     #[serde(rename = "builtins.method_drained")]
     MethodDrained,
+    /// `generator.close()`: `GeneratorExit` thrown in, which its body must not survive.
+    #[serde(rename = "builtins.generator_close")]
+    GeneratorClose,
+    /// One step of `yield from`: the iterator's next item, or the value it ended with.
+    #[serde(rename = "builtins.yield_from")]
+    YieldFrom,
 }
 
 impl FrozenFunction {
@@ -117,6 +123,8 @@ impl FrozenFunction {
             Self::Any => drained::ANY_SOURCE,
             Self::All => drained::ALL_SOURCE,
             Self::MethodDrained => drained::METHOD_DRAINED_SOURCE,
+            Self::GeneratorClose => generator::CLOSE_SOURCE,
+            Self::YieldFrom => generator::YIELD_FROM_SOURCE,
         }
     }
 }

@@ -82,6 +82,10 @@ pub(crate) struct Function {
     /// and starts execution only when awaited.
     #[serde(rename = "A")]
     pub is_async: bool,
+    /// Whether its body yields (`def` with `yield`): calling it binds the arguments into a
+    /// `Generator`, whose `next()` and `send()` run the body to its next `yield`.
+    #[serde(rename = "Y", default)]
+    pub is_generator: bool,
     /// Cached binder-free call plan, derived from the fields above and cached
     /// via [`Self::exact_positional_call`].
     ///
@@ -135,9 +139,16 @@ impl Function {
             cell_param_indices,
             defaults_count,
             is_async,
+            is_generator: false,
             exact_positional_call: OnceCell::new(),
             code,
         }
+    }
+
+    /// Whether a call runs the body at once (pushes its frame): not an `async def`'s, which
+    /// makes a coroutine, nor a generator function's, which makes a generator.
+    pub(crate) fn runs_when_called(&self) -> bool {
+        !self.is_async && !self.is_generator
     }
 
     /// Returns the binder-free call plan for this function, deriving and
@@ -150,7 +161,7 @@ impl Function {
 
     /// Derives the binder-free call plan from authoritative function metadata.
     fn derive_exact_positional_call(&self) -> Option<ExactPositionalCall> {
-        if self.cell_var_slots.is_empty() && self.free_var_slots.is_empty() {
+        if self.cell_var_slots.is_empty() && self.free_var_slots.is_empty() && !self.is_generator {
             self.signature.exact_positional_count().map(|count| {
                 if self.is_async {
                     ExactPositionalCall::Async(count)
@@ -174,11 +185,6 @@ impl Function {
     /// Writes the Python repr() string for this function to a formatter: `<function f at 0x…>`,
     /// the name unquoted, as CPython writes it.
     pub fn py_repr_fmt<W: Write>(&self, f: &mut W, interns: &Interns, py_id: impl fmt::LowerHex) -> fmt::Result {
-        write!(
-            f,
-            "<function {} at 0x{:x}>",
-            interns.get_str(self.name.name_id),
-            py_id
-        )
+        write!(f, "<function {} at 0x{:x}>", interns.get_str(self.name.name_id), py_id)
     }
 }

@@ -123,6 +123,8 @@ macro_rules! heap_payloads {
             SetIterator(inline $crate::types::SetIterator),
             /// A `callable_iterator` object from `iter(callable, sentinel)`.
             CallableIterator(inline $crate::types::callable_iterator::CallableIterator),
+            /// A generator: the call of a function whose body yields.
+            Generator(boxed $crate::types::generator::Generator),
             /// An arbitrary-precision integer used when a Python `int` does not fit in `i64`.
             #[serde(rename = "G")]
             LongInt(inline $crate::types::LongInt),
@@ -276,6 +278,7 @@ impl HeapData {
             | Self::DictValueIterator(_)
             | Self::SetIterator(_)
             | Self::CallableIterator(_)
+            | Self::Generator(_)
             | Self::Module(_)
             | Self::Coroutine(_)
             | Self::GatherFuture(_)
@@ -416,6 +419,7 @@ impl HeapData {
             Self::DictValueIterator(_) => Type::DictValueIterator,
             Self::SetIterator(_) => Type::SetIterator,
             Self::CallableIterator(_) => Type::CallableIterator,
+            Self::Generator(_) => Type::WalkGenerator,
             Self::Itertools(i) => i.py_type(),
             Self::DirScan(scan) => scan.py_type(),
             Self::Csv(csv) => csv.py_type(),
@@ -737,6 +741,7 @@ macro_rules! heap_read_output_py_trait_forward {
             Self::DictValueIterator($value) => $body,
             Self::SetIterator($value) => $body,
             Self::CallableIterator($value) => $body,
+            Self::Generator($value) => $body,
             Self::Itertools($value) => $body,
             Self::DirScan($value) => $body,
             Self::Csv($value) => $body,
@@ -1007,6 +1012,7 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             Self::DictValueIterator(value) => value.py_iter(vm),
             Self::SetIterator(value) => value.py_iter(vm),
             Self::CallableIterator(value) => value.py_iter(vm),
+            Self::Generator(value) => value.py_iter(vm),
             Self::Itertools(value) => value.py_iter(vm),
             Self::DirScan(value) => value.py_iter(vm),
             Self::Csv(value) => value.py_iter(vm),
@@ -1083,6 +1089,7 @@ impl<'h> PyTrait<'h> for HeapReadOutput<'h> {
             Self::DictValueIterator(value) => value.py_next(vm),
             Self::SetIterator(value) => value.py_next(vm),
             Self::CallableIterator(value) => value.py_next(vm),
+            Self::Generator(value) => value.py_next(vm),
             Self::Itertools(value) => value.py_next(vm),
             Self::DirScan(value) => value.py_next(vm),
             Self::Csv(value) => value.py_next(vm),

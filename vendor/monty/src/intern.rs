@@ -2188,6 +2188,8 @@ pub enum StaticStrings {
     Setrecursionlimit,
     /// `random.setstate()` function.
     Setstate,
+    /// `generator.send()` method.
+    Send,
     /// `hashlib.sha1()` function and hash name.
     Sha1,
     /// `hashlib.sha224()` function and hash name.
@@ -2383,6 +2385,8 @@ pub enum StaticStrings {
     Tell,
     /// Kwarg name `third` — `Decimal.fma()`.
     Third,
+    /// `generator.throw()` method.
+    Throw,
     /// `time.thread_time()` function.
     ThreadTime,
     /// `time.thread_time_ns()` function.

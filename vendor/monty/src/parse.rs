@@ -30,7 +30,10 @@ use crate::{
     source_map::{SourceMap, StackFrameExt},
     source_nesting::{ast_depth_exceeded, nesting_bound_exceeded},
     stringize::stringize_annotation,
-    types::long_int::{INT_MAX_STR_DIGITS, bigint_cmp_f64, check_bigint_str_digits_limit},
+    types::{
+        Type,
+        long_int::{INT_MAX_STR_DIGITS, bigint_cmp_f64, check_bigint_str_digits_limit},
+    },
     value::EitherStr,
 };
 
@@ -154,6 +157,9 @@ pub struct RawFunctionDef {
     pub body: Vec<ParseNode>,
     /// Whether this is an async function (`async def`).
     pub is_async: bool,
+    /// Whether its body yields (`yield` or `yield from` outside any nested function): a call
+    /// makes a generator, which runs the body as `next()` and `send()` ask.
+    pub is_generator: bool,
 }
 
 /// Type alias for parsed AST nodes (output of the parser).
@@ -339,6 +345,23 @@ pub struct Parser<'a, 'i> {
     /// class's traceback frame needs the concrete position. Read only by
     /// [`Parser::class_keyword_range`].
     class_keyword_offsets: Vec<TextSize>,
+    /// The scopes that enclose the expression being parsed, innermost last, for where a
+    /// `yield` may stand (see [`YieldScope`]); empty at module level.
+    yield_scopes: Vec<YieldScope>,
+}
+
+/// A scope a `yield` may meet while parsing: a function's body, which it makes a generator's,
+/// or a scope where CPython rejects it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YieldScope {
+    /// A `def`'s body; whether a `yield` was met in it.
+    Function { yields: bool },
+    /// A class body: CPython's "'yield' outside function".
+    Class,
+    /// A lambda's body, which monty does not make a generator.
+    Lambda,
+    /// A comprehension's element or condition: CPython's "'yield' inside list comprehension".
+    Comprehension(&'static str),
 }
 
 impl<'a, 'i> Parser<'a, 'i> {
@@ -354,6 +377,42 @@ impl<'a, 'i> Parser<'a, 'i> {
             interner,
             depth_remaining: MAX_NESTING_DEPTH,
             class_keyword_offsets,
+            yield_scopes: Vec::new(),
+        }
+    }
+
+    /// Runs `parse` inside `scope` (see [`YieldScope`]); gives the scope back as it ended.
+    fn in_yield_scope<T>(
+        &mut self,
+        scope: YieldScope,
+        parse: impl FnOnce(&mut Self) -> Result<T, ParseError>,
+    ) -> Result<(T, YieldScope), ParseError> {
+        self.yield_scopes.push(scope);
+        let parsed = parse(self);
+        let scope = self.yield_scopes.pop().expect("pushed above");
+        parsed.map(|parsed| (parsed, scope))
+    }
+
+    /// Marks the enclosing function as a generator's for a `yield` at `range`, or CPython's
+    /// `SyntaxError` where a `yield` may not stand.
+    fn met_yield(&mut self, range: TextRange) -> Result<(), ParseError> {
+        match self.yield_scopes.last_mut() {
+            Some(YieldScope::Function { yields }) => {
+                *yields = true;
+                Ok(())
+            }
+            None | Some(YieldScope::Class) => Err(ParseError::syntax(
+                "'yield' outside function",
+                self.convert_range(range),
+            )),
+            Some(YieldScope::Comprehension(kind)) => Err(ParseError::syntax(
+                format!("'yield' inside {kind}"),
+                self.convert_range(range),
+            )),
+            Some(YieldScope::Lambda) => Err(ParseError::not_implemented(
+                "yield in a lambda",
+                self.convert_range(range),
+            )),
         }
     }
 
@@ -1047,8 +1106,17 @@ impl<'a, 'i> Parser<'a, 'i> {
 
         let name = self.identifier(&function.name.id, function.name.range);
         // Parse function body recursively
-        let body = self.parse_statements(function.body)?;
+        let (body, scope) = self.in_yield_scope(YieldScope::Function { yields: false }, |this| {
+            this.parse_statements(function.body)
+        })?;
         let is_async = function.is_async;
+        let is_generator = scope == YieldScope::Function { yields: true };
+        if is_generator && is_async {
+            return Err(ParseError::not_implemented(
+                "asynchronous generators (yield in an async def)",
+                self.convert_range(function.range),
+            ));
+        }
 
         Ok((
             RawFunctionDef {
@@ -1056,6 +1124,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                 signature,
                 body,
                 is_async,
+                is_generator,
             },
             decorators,
         ))
@@ -1140,6 +1209,9 @@ impl<'a, 'i> Parser<'a, 'i> {
         let doc_target = Identifier::new(self.interner.intern("__doc__"), self.convert_range(class.name.range));
         let mut doc_value = ExprLoc::new(self.convert_range(class.name.range), Expr::Literal(Literal::None));
 
+        // A `yield` in the class body itself is CPython's "'yield' outside function" (the
+        // scope is left unbalanced only by an error, which ends the parse).
+        self.yield_scopes.push(YieldScope::Class);
         for (i, stmt) in class.body.into_iter().enumerate() {
             match stmt {
                 Stmt::FunctionDef(function) => {
@@ -1233,6 +1305,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                 }
             }
         }
+        self.yield_scopes.pop();
 
         // The synthesized `__doc__` binding runs first (like CPython's docstring
         // store); the namespace assembly loads final local values, so an explicit
@@ -1289,6 +1362,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             },
             body,
             is_async: false,
+            is_generator: false,
         };
 
         Ok(Node::ClassDef {
@@ -1547,7 +1621,21 @@ impl<'a, 'i> Parser<'a, 'i> {
     /// Matches CPython's limit of 200 for nested parentheses.
     fn parse_expression(&mut self, expression: AstExpr) -> Result<ExprLoc, ParseError> {
         self.decr_depth_remaining(|| expression.range())?;
-        let result = self.parse_expression_impl(expression);
+        let comprehension = match &expression {
+            AstExpr::ListComp(_) => Some("list comprehension"),
+            AstExpr::SetComp(_) => Some("set comprehension"),
+            AstExpr::DictComp(_) => Some("dict comprehension"),
+            AstExpr::Generator(_) => Some("generator expression"),
+            _ => None,
+        };
+        let result = match comprehension {
+            Some(kind) => self
+                .in_yield_scope(YieldScope::Comprehension(kind), |this| {
+                    this.parse_expression_impl(expression)
+                })
+                .map(|(parsed, _)| parsed),
+            None => self.parse_expression_impl(expression),
+        };
         self.depth_remaining += 1;
         result
     }
@@ -1676,7 +1764,8 @@ impl<'a, 'i> Parser<'a, 'i> {
                 };
 
                 // Parse the body expression
-                let body = Box::new(self.parse_expression(*body)?);
+                let (body, _) = self.in_yield_scope(YieldScope::Lambda, |this| this.parse_expression(*body))?;
+                let body = Box::new(body);
 
                 Ok(ExprLoc::new(
                     position,
@@ -1684,6 +1773,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                         name_id,
                         signature,
                         body,
+                        generator: false,
                     },
                 ))
             }
@@ -1787,17 +1877,53 @@ impl<'a, 'i> Parser<'a, 'i> {
             AstExpr::Generator(ast::ExprGenerator {
                 elt, generators, range, ..
             }) => {
-                // TODO: When proper generators are implemented, this should produce
-                // Expr::Generator instead of Expr::ListComp. Currently we treat generator
-                // expressions as list comprehensions since we don't have generator support.
+                // The call of a `<genexpr>` generator function whose one argument, `.0`, is the
+                // first iterable's iterator, made here in the enclosing scope, as CPython
+                // makes it: `(f(x) for x in items if x)` runs as `<genexpr>(iter(items))`,
+                // whose body is the comprehension's loops with `yield f(x)` innermost.
+                let position = self.convert_range(range);
                 let elt = Box::new(self.parse_expression(*elt)?);
-                let generators = self.parse_comprehension_generators(generators)?;
-                Ok(ExprLoc::new(
-                    self.convert_range(range),
+                let mut generators = self.parse_comprehension_generators(generators)?;
+                let argument = self.interner.intern(".0");
+                let first = std::mem::replace(
+                    &mut generators[0].iter,
+                    ExprLoc::new(position, Expr::Name(Identifier::new(argument, position))),
+                );
+                let first_iterator = ExprLoc::new(
+                    first.position,
+                    Expr::Call {
+                        callable: Callable::Builtin(Builtins::Type(Type::Iterator)),
+                        args: Box::new(ArgExprs::One(first)),
+                    },
+                );
+                let body = ExprLoc::new(
+                    position,
                     Expr::ListComp {
                         elt,
                         generators,
                         captured_slots: Vec::new(),
+                    },
+                );
+                let function = ExprLoc::new(
+                    position,
+                    Expr::LambdaRaw {
+                        name_id: self.interner.intern("<genexpr>"),
+                        signature: ParsedSignature {
+                            args: vec![ParsedParam {
+                                name: argument,
+                                default: None,
+                            }],
+                            ..ParsedSignature::default()
+                        },
+                        body: Box::new(body),
+                        generator: true,
+                    },
+                );
+                Ok(ExprLoc::new(
+                    position,
+                    Expr::IndirectCall {
+                        callable: Box::new(function),
+                        args: Box::new(ArgExprs::One(first_iterator)),
                     },
                 ))
             }
@@ -1805,14 +1931,22 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let value = self.parse_expression(*a.value)?;
                 Ok(ExprLoc::new(self.convert_range(a.range), Expr::Await(Box::new(value))))
             }
-            AstExpr::Yield(y) => Err(ParseError::not_implemented(
-                "yield expressions",
-                self.convert_range(y.range),
-            )),
-            AstExpr::YieldFrom(y) => Err(ParseError::not_implemented(
-                "yield from expressions",
-                self.convert_range(y.range),
-            )),
+            AstExpr::Yield(ast::ExprYield { value, range, .. }) => {
+                self.met_yield(range)?;
+                let value = value.map(|value| self.parse_expression(*value)).transpose()?;
+                Ok(ExprLoc::new(
+                    self.convert_range(range),
+                    Expr::Yield(value.map(Box::new)),
+                ))
+            }
+            AstExpr::YieldFrom(ast::ExprYieldFrom { value, range, .. }) => {
+                self.met_yield(range)?;
+                let value = self.parse_expression(*value)?;
+                Ok(ExprLoc::new(
+                    self.convert_range(range),
+                    Expr::YieldFrom(Box::new(value)),
+                ))
+            }
             AstExpr::Compare(ast::ExprCompare {
                 ops, operands, range, ..
             }) => {

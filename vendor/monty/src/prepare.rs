@@ -852,6 +852,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                             signature,
                             body,
                             is_async,
+                            is_generator,
                         },
                     decorators,
                 } => {
@@ -862,7 +863,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                         .into_iter()
                         .map(|d| self.prepare_expression(d))
                         .collect::<Result<Vec<_>, ParseError>>()?;
-                    let func = self.prepare_function_def(name, &signature, body, is_async)?;
+                    let func = self.prepare_function_def(name, &signature, body, is_async, is_generator)?;
                     // In a class body, the method name becomes a bound member
                     // only now — its own parameter defaults (evaluated in class
                     // scope, above) must see the pre-binding state.
@@ -1236,9 +1237,10 @@ impl<'i, 'g> Prepare<'i, 'g> {
                 name_id,
                 signature,
                 body,
+                generator,
             } => {
                 // Convert the raw lambda into a prepared lambda expression
-                return self.prepare_lambda(name_id, &signature, &body, position);
+                return self.prepare_lambda(name_id, &signature, &body, generator, position);
             }
             Expr::Lambda { .. } => {
                 // Lambda should only be created during prepare, never during parsing
@@ -1263,6 +1265,11 @@ impl<'i, 'g> Prepare<'i, 'g> {
                 }
             }
             Expr::Await(value) => Expr::Await(Box::new(self.prepare_expression(*value)?)),
+            Expr::Yield(value) => Expr::Yield(match value {
+                Some(value) => Some(Box::new(self.prepare_expression(*value)?)),
+                None => None,
+            }),
+            Expr::YieldFrom(value) => Expr::YieldFrom(Box::new(self.prepare_expression(*value)?)),
         };
 
         Ok(ExprLoc { position, expr })
@@ -1731,6 +1738,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
         parsed_sig: &ParsedSignature,
         body: Vec<ParseNode>,
         is_async: bool,
+        is_generator: bool,
     ) -> Result<PreparedFunctionDef, ParseError> {
         // A `def` (top-level, nested, or method — class bodies are function scopes
         // too) binds its name in the enclosing scope.
@@ -1870,6 +1878,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
             cell_param_indices,
             default_exprs,
             is_async,
+            is_generator,
         })
     }
 
@@ -2031,6 +2040,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
             cell_param_indices,
             default_exprs: Vec::new(),
             is_async: false,
+            is_generator: false,
         };
 
         Ok(Node::ClassDef {
@@ -2056,6 +2066,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
         lambda_name_id: StringId,
         parsed_sig: &ParsedSignature,
         body: &ExprLoc,
+        generator: bool,
         position: CodeRange,
     ) -> Result<ExprLoc, ParseError> {
         // Create a synthetic <lambda> name identifier (not registered in scope)
@@ -2068,9 +2079,13 @@ impl<'i, 'g> Prepare<'i, 'g> {
             NameScope::Local,
         );
 
-        // Wrap the body expression as a return statement for scope analysis
-        let body_as_node: ParseNode = Node::Return(Some(body.clone()));
-        let body_nodes = vec![body_as_node];
+        // Wrap the body expression as a return statement for scope analysis, or, for a
+        // generator expression's function, its comprehension as loops that yield.
+        let body_nodes = if generator {
+            comprehension_loops(body.clone())
+        } else {
+            vec![Node::Return(Some(body.clone()))]
+        };
 
         // Extract param names from the parsed signature for scope analysis
         let param_names: Vec<StringId> = parsed_sig.param_names().collect();
@@ -2196,6 +2211,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
             cell_param_indices,
             default_exprs,
             is_async: false,
+            is_generator: generator,
         };
 
         Ok(ExprLoc::new(
@@ -2827,9 +2843,12 @@ fn collect_assigned_names_from_expr(
         | Expr::UnaryMinus(operand)
         | Expr::UnaryPlus(operand)
         | Expr::UnaryInvert(operand)
-        | Expr::Await(operand) => {
+        | Expr::Await(operand)
+        | Expr::Yield(Some(operand))
+        | Expr::YieldFrom(operand) => {
             collect_assigned_names_from_expr(operand, assigned_names, interner);
         }
+        Expr::Yield(None) => {}
         Expr::Subscript { object, index } => {
             collect_assigned_names_from_expr(object, assigned_names, interner);
             collect_assigned_names_from_expr(index, assigned_names, interner);
@@ -3426,9 +3445,10 @@ fn collect_cell_vars_from_expr(
             // Only scan the value expression for cell vars
             collect_cell_vars_from_expr(value, our_locals, cell_vars, interner);
         }
-        Expr::Await(value) => {
+        Expr::Await(value) | Expr::Yield(Some(value)) | Expr::YieldFrom(value) => {
             collect_cell_vars_from_expr(value, our_locals, cell_vars, interner);
         }
+        Expr::Yield(None) => {}
         // Leaf expressions
         Expr::Literal(_) | Expr::Builtin(_) | Expr::Name(_) | Expr::Lambda { .. } | Expr::Slice { .. } => {}
     }
@@ -3865,9 +3885,10 @@ fn collect_referenced_names_from_expr(
                 collect_referenced_names_from_expr(expr, referenced, interner);
             }
         }
-        Expr::Await(value) => {
+        Expr::Await(value) | Expr::Yield(Some(value)) | Expr::YieldFrom(value) => {
             collect_referenced_names_from_expr(value, referenced, interner);
         }
+        Expr::Yield(None) => {}
     }
 }
 
@@ -4252,4 +4273,32 @@ fn collect_referenced_names_from_assign_target(
             }
         }
     }
+}
+
+/// A generator expression's body, its list comprehension `[elt for ... if ...]`, as the
+/// statements of its `<genexpr>` function: the comprehension's loops and conditions, nested in
+/// order, with `yield elt` innermost.
+fn comprehension_loops(body: ExprLoc) -> Vec<ParseNode> {
+    let position = body.position;
+    let Expr::ListComp { elt, generators, .. } = body.expr else {
+        unreachable!("a generator expression's function body is its comprehension");
+    };
+    let mut nodes = vec![Node::Expr(ExprLoc::new(elt.position, Expr::Yield(Some(elt))))];
+    for comprehension in generators.into_iter().rev() {
+        for test in comprehension.ifs.into_iter().rev() {
+            nodes = vec![Node::If {
+                test,
+                body: nodes,
+                or_else: Vec::new(),
+            }];
+        }
+        nodes = vec![Node::For {
+            target: comprehension.target,
+            iter: comprehension.iter,
+            body: nodes,
+            or_else: Vec::new(),
+            position,
+        }];
+    }
+    nodes
 }

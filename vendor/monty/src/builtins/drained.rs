@@ -48,10 +48,7 @@ def __monty_call_drained(function, args, kwargs, drain):
     index = 0
     for arg in args:
         if index in drain:
-            items = []
-            for item in arg:
-                items.append(item)
-            arg = items
+            arg = [item for item in arg]
         ready.append(arg)
         index += 1
     return function(*ready, **kwargs)
@@ -90,10 +87,7 @@ def __monty_take(iterable, limit, too_many):
 /// `str.join()` of an iterable that may suspend.
 pub(crate) const JOIN_SOURCE: &str = r"
 def __monty_join(separator, iterable):
-    items = []
-    for item in iterable:
-        items.append(item)
-    return separator.join(items)
+    return separator.join([item for item in iterable])
 ";
 
 /// `zip()` of iterables that may suspend, one item of each in turn, stopping at the first
@@ -432,13 +426,13 @@ fn positional(args: &ArgValues, index: usize) -> Option<&Value> {
 }
 
 /// Whether `value` is an iterable whose steps run Python that may suspend: an instance of a
-/// Python class that defines `__iter__`, or the `callable_iterator` of `iter(callable,
-/// sentinel)`.
+/// Python class that defines `__iter__`, the `callable_iterator` of `iter(callable,
+/// sentinel)`, or a generator.
 pub(crate) fn is_class_iterable(value: &Value, vm: &VM<'_>) -> bool {
     match value {
         Value::Ref(id) => match vm.heap.get(*id) {
             HeapData::Instance(instance) => class_defines_not_none(instance.class(), "__iter__", vm),
-            HeapData::CallableIterator(_) => true,
+            HeapData::CallableIterator(_) | HeapData::Generator(_) => true,
             _ => false,
         },
         _ => false,

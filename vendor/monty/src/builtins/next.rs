@@ -3,7 +3,7 @@
 use crate::{
     args::{ArgValues, FromArgs},
     builtins::{Builtins, BuiltinsFunctions},
-    bytecode::{CallResult, VM},
+    bytecode::{CallResult, Resume, VM},
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, RunResult},
     frozen::FrozenFunction,
@@ -50,20 +50,21 @@ pub fn builtin_next(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult> {
     let NextArgs { iterator, default } = NextArgs::from_args(args, vm)?;
     defer_drop!(iterator, vm);
     match iterator.read_heap(vm) {
-        Some(HeapReadOutput::Instance(instance)) => {
-            if let Some(default) = default {
-                vm.call_frozen_exact(
-                    FrozenFunction::NextDefault,
-                    [
-                        iterator.clone_with_heap(vm.heap),
-                        default,
-                        Value::Builtin(Builtins::Function(BuiltinsFunctions::Next)),
-                        Value::Builtin(Builtins::ExcType(ExcType::StopIteration)),
-                    ],
-                )
-            } else {
-                instance.call_next(vm)
-            }
+        // A generator's body runs as a frame of its own, as a class's `__next__` does.
+        Some(HeapReadOutput::Instance(_) | HeapReadOutput::Generator(_)) if default.is_some() => vm.call_frozen_exact(
+            FrozenFunction::NextDefault,
+            [
+                iterator.clone_with_heap(vm.heap),
+                default.expect("matched as some"),
+                Value::Builtin(Builtins::Function(BuiltinsFunctions::Next)),
+                Value::Builtin(Builtins::ExcType(ExcType::StopIteration)),
+            ],
+        ),
+        Some(HeapReadOutput::Instance(instance)) => instance.call_next(vm),
+        Some(HeapReadOutput::Generator(generator)) => {
+            let id = generator.id();
+            drop(generator);
+            vm.resume_generator(id, Resume::Send(Value::None))
         }
         Some(HeapReadOutput::OpenFile(file)) if file.needs_buffer_load(vm) => {
             let effect = PostConversionEffect::FileNext {

@@ -571,6 +571,7 @@ impl CodeBuilder {
         if matches!(
             op,
             Opcode::ReturnValue
+                | Opcode::ReturnGenerator
                 | Opcode::Raise
                 | Opcode::RaiseFrom
                 | Opcode::Reraise

@@ -151,6 +151,8 @@ fn return_expr_needs_padding(expr: &ExprLoc) -> bool {
         | Expr::AttrCall { .. }
         | Expr::IndirectCall { .. }
         | Expr::Await(_)
+        | Expr::Yield(_)
+        | Expr::YieldFrom(_)
         | Expr::Subscript { .. }
         | Expr::AttrGet { .. } => true,
         Expr::IfElse { orelse, .. } => return_expr_needs_padding(orelse),
@@ -311,6 +313,9 @@ struct ScopeFlags {
     /// Rejects `await` at snippet top level and in its class bodies.
     /// Nested function bodies reset this restriction.
     forbid_await: bool,
+    /// Whether this is a generator function's body: a `return` ends the generator
+    /// (`ReturnGenerator`) instead of returning from a call.
+    generator: bool,
 }
 
 /// Jump targets needed to compile `break` and `continue`.
@@ -576,6 +581,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             assert_message_annotations: options.assert_message_annotations.enabled(),
             globals_by_name: snippet.unwrap_or(false),
             forbid_await: snippet.is_some(),
+            generator: false,
         };
         let mut compiler = Compiler::new(interns, true, 0, flags);
 
@@ -607,6 +613,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
         // the locals region into the operand-stack region.
         let flags = ScopeFlags {
             forbid_await: false,
+            generator: func_def.is_generator,
             ..flags
         };
         let mut compiler = Compiler::new(interns, false, num_locals, flags);
@@ -627,7 +634,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
 
         // Implicit return None if no explicit return
         compiler.code.emit(Opcode::LoadNone)?;
-        compiler.code.emit(Opcode::ReturnValue)?;
+        compiler.code.emit(compiler.return_opcode())?;
 
         Ok(compiler.code.build())
     }
@@ -962,6 +969,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
             func_def.is_async,
             body_code,
         );
+        let mut function = function;
+        function.is_generator = func_def.is_generator;
         let func_id = self.interns.push_function(function);
 
         // 3. Compile and push default values (evaluated at definition time)
@@ -1059,7 +1068,10 @@ impl<'a, 'i> Compiler<'a, 'i> {
         class_name: &Identifier,
         position: CodeRange,
     ) -> Result<(), CompileError> {
-        let flags = self.flags;
+        let flags = ScopeFlags {
+            generator: false,
+            ..self.flags
+        };
         self.emit_make_callable(body, "class body", |interns, namespace_size| {
             Self::compile_class_body(
                 &body.body,
@@ -1470,6 +1482,17 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 self.code.set_location(expr_loc.position, None);
                 self.code.emit(Opcode::Await)?;
             }
+
+            Expr::Yield(value) => {
+                match value {
+                    Some(value) => self.compile_expr(value)?,
+                    None => self.code.emit(Opcode::LoadNone)?,
+                }
+                self.code.set_location(expr_loc.position, None);
+                self.code.emit(Opcode::Yield)?;
+            }
+
+            Expr::YieldFrom(iterable) => self.compile_yield_from(iterable, expr_loc.position)?,
 
             Expr::Slice { lower, upper, step } => {
                 // Compile slice components: start, stop, step (push None for missing)
@@ -2684,6 +2707,29 @@ impl<'a, 'i> Compiler<'a, 'i> {
     }
 
     /// Compiles a for loop.
+    /// Compiles `yield from iterable`: a loop of `YieldFromSend` steps, each item yielded in
+    /// turn and what is sent passed on, until the iterator ends; its result (the value of its
+    /// `StopIteration`) is the expression's value.
+    ///
+    /// `[iterator, sent]` at the loop's start; a step makes it `[iterator, value, done]`.
+    fn compile_yield_from(&mut self, iterable: &ExprLoc, position: CodeRange) -> Result<(), CompileError> {
+        self.compile_expr(iterable)?;
+        self.code.set_location(position, None);
+        self.code.emit(Opcode::GetIter)?;
+        self.code.emit(Opcode::LoadNone)?;
+        let loop_start = self.code.current_jump_target();
+        self.code.emit(Opcode::YieldFromSend)?;
+        self.code.emit_u8(Opcode::UnpackSequence, 2)?;
+        let end_jump = self.code.emit_jump(Opcode::JumpIfTrue)?;
+        self.code.emit(Opcode::Yield)?;
+        self.code.emit_jump_to(Opcode::Jump, loop_start)?;
+        self.code.patch_jump(end_jump)?;
+        // `[iterator, result]`: the iterator goes.
+        self.code.emit(Opcode::Rot2)?;
+        self.code.emit(Opcode::Pop)?;
+        Ok(())
+    }
+
     fn compile_for(
         &mut self,
         target: &UnpackTarget,
@@ -3699,6 +3745,16 @@ impl<'a, 'i> Compiler<'a, 'i> {
     // Exception Handling Compilation
     // ========================================================================
 
+    /// What ends this body's frame with the value on the stack: `ReturnGenerator` in a
+    /// generator's, `ReturnValue` elsewhere.
+    fn return_opcode(&self) -> Opcode {
+        if self.flags.generator {
+            Opcode::ReturnGenerator
+        } else {
+            Opcode::ReturnValue
+        }
+    }
+
     /// Compiles a return and unwinds all enclosing control blocks.
     /// Cleanup runs innermost-first with the return value and enclosing
     /// exception state preserved as needed.
@@ -3721,7 +3777,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
         }
 
         let popped = self.emit_unwind(self.fblocks.len(), true)?;
-        self.code.emit(Opcode::ReturnValue)?;
+        self.code.emit(self.return_opcode())?;
         self.restore_fblocks(popped);
         Ok(())
     }

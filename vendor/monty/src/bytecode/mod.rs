@@ -26,7 +26,8 @@ pub use compiler::Compiler;
 pub(crate) use op::opcode_fingerprint;
 pub(crate) use op::{NAME_CALLABLE, NAME_GLOBAL_ONLY, Opcode};
 pub(crate) use vm::{
-    CallResult, ContainsVM, FrameNamespace, PendingLookupEffect, RecursionToken, RunReentryGuard, unpack_exact,
+    CallResult, ContainsVM, FrameNamespace, PendingLookupEffect, RecursionToken, Resume, RunReentryGuard,
+    SuspendedFrame, unpack_exact,
 };
 pub use vm::{FrameExit, VM, VMSnapshot, set_switch_interval};
 

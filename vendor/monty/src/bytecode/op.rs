@@ -625,6 +625,19 @@ pub enum Opcode {
     /// `raise exc from cause`: `[exc, cause] -> raises exc`, with `cause` (an exception, or
     /// `None` to hide the exception being handled) as its `__cause__`.
     RaiseFrom = 139,
+
+    // === Generators ===
+    /// `yield`: `[value] -> [sent]`. Suspends the generator whose frame this is, handing
+    /// `value` to whoever resumed it; the frame's stack is kept in the generator, and the
+    /// value `send()` sends (`None` for `next()`) is pushed when it resumes here.
+    Yield = 140,
+    /// `return` in a generator's body: `[value] -> ()`. Ends the generator, raising
+    /// `StopIteration(value)` where it was resumed.
+    ReturnGenerator = 141,
+    /// One step of `yield from`: `[iterator, sent] -> [iterator, (done, value)]`, by the frozen
+    /// `YIELD_FROM_SOURCE` call: `(False, item)` for the iterator's next item (`send(sent)`
+    /// unless `sent` is `None`), `(True, result)` once it ends with `StopIteration(result)`.
+    YieldFromSend = 142,
 }
 
 /// `LoadName` flag: the load is in call position, so an unresolved name under
@@ -662,7 +675,7 @@ enum OperandShape {
 
 /// The highest opcode byte: the discriminants are `0..=LAST_OPCODE`, with no gaps (a test
 /// checks this), which is what lets [`Opcode::decode`] read a byte as its opcode directly.
-const LAST_OPCODE: u8 = Opcode::RaiseFrom as u8;
+const LAST_OPCODE: u8 = Opcode::YieldFromSend as u8;
 
 impl Opcode {
     /// The opcode a byte holds, as `from_repr` gives it, by one comparison: the dispatch loop
@@ -746,6 +759,9 @@ impl Opcode {
             | Self::CheckExcMatch
             | Self::ReturnValue
             | Self::Await
+            | Self::Yield
+            | Self::ReturnGenerator
+            | Self::YieldFromSend
             | Self::Nop
             | Self::BeforeWith
             | Self::WithExit
@@ -1019,7 +1035,8 @@ impl Opcode {
             (Raise, Operand::None) => -1,
             (RaiseFrom, Operand::None) => -2,
             (Reraise | ClearException | CheckExcMatch, Operand::None) => 0,
-            (ReturnValue, Operand::None) => -1,
+            (ReturnValue | ReturnGenerator, Operand::None) => -1,
+            (Yield | YieldFromSend, Operand::None) => 0,
             (Nop, Operand::None) => 0,
 
             // === Fixed-effect, I8 operand ===

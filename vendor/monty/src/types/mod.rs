@@ -22,6 +22,7 @@ pub mod dir_scan;
 pub(crate) mod exception_class;
 pub mod ext_function;
 pub mod file;
+pub(crate) mod generator;
 pub mod generic_alias;
 pub mod hash_table;
 pub mod hashlib;

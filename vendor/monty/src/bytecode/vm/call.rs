@@ -28,6 +28,7 @@ use crate::{
         Dict, Instance, List, PyTrait, Type, class_lookup,
         dict::StrKey,
         exception_class::{self, class_exception},
+        generator::Generator,
         instance::class_name,
     },
     value::{EitherStr, VALUE_SIZE, Value},
@@ -1015,16 +1016,17 @@ impl<'h> VM<'h> {
     ) -> Result<CallResult, RunError> {
         let func = self.interns.get_function(func_id);
 
-        if func.is_async {
+        if func.is_async || func.is_generator {
             self.create_coroutine(func_id, func, cells, defaults, globals, args)
         } else {
             self.call_sync_function(func_id, func, cells, defaults, globals, args)
         }
     }
 
-    /// Creates a Coroutine for an async function call.
+    /// Creates a Coroutine for an async function call, or a Generator for a generator
+    /// function's.
     ///
-    /// The coroutine is executed when awaited via Await.
+    /// The coroutine is executed when awaited via Await; the generator as `next()` asks.
     fn create_coroutine(
         &mut self,
         func_id: FunctionId,
@@ -1050,10 +1052,14 @@ impl<'h> VM<'h> {
         if let Some(globals) = globals {
             this.heap.inc_ref(globals);
         }
-        let coroutine = Coroutine::new(func_id, namespace, globals);
-        let coroutine_id = this.heap.allocate(HeapData::Coroutine(coroutine));
+        let data = if func.is_generator {
+            HeapData::Generator(Box::new(Generator::new(func_id, namespace, globals)))
+        } else {
+            HeapData::Coroutine(Coroutine::new(func_id, namespace, globals))
+        };
+        let id = this.heap.allocate(data);
 
-        Ok(CallResult::Value(Value::Ref(coroutine_id)))
+        Ok(CallResult::Value(Value::Ref(id)))
     }
 
     /// Installs owned cell variables and captured free-var cells into a frame's
@@ -1295,14 +1301,14 @@ impl<'h> VM<'h> {
     /// Whether calling `value` would push a regular synchronous frame
     /// (`CallResult::FramePushed`): a plain `def`, closure, function-with-defaults,
     /// or a bound method wrapping one — but not an `async def`, whose call creates
-    /// a coroutine instead. Used by [`instantiate_class`](Self::instantiate_class)
+    /// a coroutine instead, nor a generator function. Used by [`instantiate_class`](Self::instantiate_class)
     /// to decide whether `__init__` can run as a suspendable initializer frame.
     pub(crate) fn is_plain_sync_function(&self, value: &Value) -> bool {
         match value {
-            Value::DefFunction(func_id) => !self.interns.get_function(*func_id).is_async,
+            Value::DefFunction(func_id) => self.interns.get_function(*func_id).runs_when_called(),
             Value::Ref(id) => match self.heap.get(*id) {
-                HeapData::Closure(closure) => !self.interns.get_function(closure.func_id).is_async,
-                HeapData::FunctionDefaults(fd) => !self.interns.get_function(fd.func_id).is_async,
+                HeapData::Closure(closure) => self.interns.get_function(closure.func_id).runs_when_called(),
+                HeapData::FunctionDefaults(fd) => self.interns.get_function(fd.func_id).runs_when_called(),
                 // Bound methods never wrap another bound method, so this
                 // recursion is at most one level deep.
                 HeapData::BoundMethod(bm) => self.is_plain_sync_function(&bm.func),

@@ -40,7 +40,14 @@ pub(super) enum CaughtException {
 
 impl CaughtException {
     /// Borrows the exception object without exposing its internal traceback metadata.
-    fn value(&self) -> &Value {
+    pub(super) fn value(&self) -> &Value {
+        match self {
+            Self::Value(value) | Self::Frozen { value, .. } => value,
+        }
+    }
+
+    /// The exception object, mutably (for a generator's frame handing its references on).
+    pub(super) fn value_mut(&mut self) -> &mut Value {
         match self {
             Self::Value(value) | Self::Frozen { value, .. } => value,
         }
@@ -666,6 +673,7 @@ impl VM<'_> {
             // Get the caller's call-site offset before popping frame.
             // This is where the caller invoked the function that's failing.
             let call_offset = this.current_frame().call_offset;
+            let generator = this.current_generator();
 
             // Synchronous evaluation stops unwinding here, but its caller still
             // belongs in the traceback when the error crosses that boundary.
@@ -684,6 +692,20 @@ impl VM<'_> {
                     RunError::UncatchableExc(exc) => exc.add_caller_frame(pos, frame_name),
                     RunError::Internal(_) => {}
                 }
+            }
+            // An exception that leaves a generator's frame finishes it; a `StopIteration`
+            // becomes CPython's `RuntimeError`, raised afresh at the call that resumed it.
+            if let Some(generator) = generator
+                && let Some(replaced) = this.left_generator_frame(generator, &error)
+            {
+                if let Some(offset) = call_offset {
+                    this.instruction_ip = offset as usize;
+                }
+                return if should_return {
+                    ExceptionHandlingResult::Unhandled(replaced)
+                } else {
+                    ExceptionHandlingResult::NextTask(replaced)
+                };
             }
             if should_return {
                 return ExceptionHandlingResult::Unhandled(error);

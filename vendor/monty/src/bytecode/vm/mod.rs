@@ -12,6 +12,7 @@ mod compare;
 mod context_manager;
 mod exceptions;
 mod format;
+mod generator;
 mod host_now;
 mod namespace;
 mod pattern;
@@ -25,6 +26,7 @@ pub(crate) use attr::PendingLookupEffect;
 pub(crate) use call::CallResult;
 pub(crate) use collections::unpack_exact;
 use exceptions::CaughtException;
+pub(crate) use generator::{Resume, SuspendedFrame};
 use monty_types::{InvalidInputError, MontyObject, MontyUuid, OsFunctionCall, PrintWriter, SourceRange};
 pub(crate) use namespace::{FrameNamespace, function_namespace};
 use recursion::frame_recursion_depth;
@@ -1936,6 +1938,12 @@ impl<'h> VM<'h> {
                         continue;
                     }
 
+                    // A generator's body runs on to its next `yield` (see `generator`).
+                    if let HeapReadOutput::Generator(_) = iter {
+                        drop(iter);
+                        try_catch!(self, self.for_step_generator(heap_id, offset));
+                        continue;
+                    }
                     // A class's `__next__`, or the callable of `iter(callable, sentinel)`,
                     // runs as a frame of its own (see `user_iter`).
                     if matches!(
@@ -2247,6 +2255,23 @@ impl<'h> VM<'h> {
                         self.push(value);
                     }
                 }
+                // Generators (see `generator`)
+                Opcode::Yield => {
+                    let value = self.pop();
+                    if let Some(exit) = self.yield_value(value) {
+                        return Ok(exit);
+                    }
+                }
+                Opcode::ReturnGenerator => {
+                    let value = self.pop();
+                    if let Some((error, stop)) = self.return_from_generator(value) {
+                        if stop {
+                            return Err(error);
+                        }
+                        catch!(self, error);
+                    }
+                }
+                Opcode::YieldFromSend => try_catch!(self, self.yield_from_step()),
                 // Async/Await
                 Opcode::Await => {
                     let result = self.exec_get_awaitable();

@@ -1,0 +1,198 @@
+//! A generator: what calling a function whose body yields makes.
+//!
+//! The call binds the arguments and runs nothing. Each `next()`, `send()` or `throw()` (and
+//! each step of a `for` loop, which calls `next()`) resumes the body as a frame of its own,
+//! pushed on the caller's as a call's is, so the body may wait for the host like any call;
+//! `yield` takes the frame off again, keeping what it holds in the generator, and hands the
+//! value to the caller as a call's result (see `bytecode::vm::generator`).
+//!
+//! The builtins that read an iterable whole read a generator through a frozen `for` loop
+//! (`builtins::drained`), as they read a class's iterator; other native loops (`in`,
+//! `dict()`, `itertools`) step it in a nested dispatch loop, where it cannot wait.
+
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    args::ArgValues,
+    builtins::Builtins,
+    bytecode::{CallResult, Resume, SuspendedFrame, VM},
+    exception_private::{ExcType, ExcTypeExt, RunResult},
+    frozen::FrozenFunction,
+    heap::{DropWithContext, HeapId, HeapItem, HeapObjectRead},
+    intern::{FunctionId, StaticStrings},
+    types::{LazyHeapSet, PyTrait, Type, py_trait::PyObjectIdentity},
+    value::{EitherStr, Value},
+};
+
+/// A generator object: its function, the globals it runs under, its frame while it does not
+/// run, and where its body stands.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct Generator {
+    /// The generator function whose body this runs.
+    pub(crate) func_id: FunctionId,
+    /// Owned reference to the `exec()` globals dict the function was defined under; `None`
+    /// when its globals are module slots.
+    pub(crate) globals: Option<HeapId>,
+    /// Its frame's stack and handled exceptions while `Suspended`; while it runs, their
+    /// buffers, empty, kept for the next `yield` (a step allocates nothing).
+    pub(crate) frame: SuspendedFrame,
+    /// Where the body stands.
+    pub(crate) state: GeneratorState,
+}
+
+/// Where a generator's body stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum GeneratorState {
+    /// Not running: its frame, before its first instruction or at a `yield`.
+    Suspended,
+    /// Its frame is on the stack, running (or waiting for what it called); resumed by the
+    /// `ForIter` of a `for` loop over it (`for_loop`), or called (`next()`, `send()`).
+    Running { for_loop: bool },
+    /// It returned, raised, or was closed: every `next()` raises `StopIteration`.
+    Finished,
+}
+
+impl Generator {
+    /// A generator of `func_id`'s body, whose frame's locals start as `namespace` (the bound
+    /// arguments and the cells). Takes the reference to `globals`.
+    pub(crate) fn new(func_id: FunctionId, namespace: Vec<Value>, globals: Option<HeapId>) -> Self {
+        Self {
+            func_id,
+            globals,
+            frame: SuspendedFrame::new(namespace),
+            state: GeneratorState::Suspended,
+        }
+    }
+
+    /// Invokes `on_child` for each heap id this generator owns (GC trace hook).
+    pub(crate) fn for_each_child_id(&self, mut on_child: impl FnMut(HeapId)) {
+        self.frame.for_each_child_id(&mut on_child);
+        if let Some(globals) = self.globals {
+            on_child(globals);
+        }
+    }
+}
+
+impl HeapItem for Generator {
+    fn py_dec_ref_ids(&mut self, stack: &mut Vec<HeapId>) {
+        self.frame.py_dec_ref_ids(stack);
+        stack.extend(self.globals);
+    }
+}
+
+/// `gen.close()`: `GeneratorExit` thrown in where the body stands, which ends it unless the
+/// body yields again (then CPython's `RuntimeError`). A generator not started or already
+/// finished just finishes (`throw` raises `generator_exit` at once there, caught here).
+pub(crate) const CLOSE_SOURCE: &str = r"
+def __monty_generator_close(generator, generator_exit, stop_iteration, runtime_error):
+    try:
+        generator.throw(generator_exit)
+    except (generator_exit, stop_iteration):
+        return None
+    raise runtime_error('generator ignored GeneratorExit')
+";
+
+/// One step of `yield from` (`YieldFromSend`): `(False, item)` for the iterator's next item,
+/// sent `sent` unless it is `None` (`send()` of a generator, an `AttributeError` for another
+/// iterator, as in CPython), or `(True, result)` once it ends: its `StopIteration`'s value.
+pub(crate) const YIELD_FROM_SOURCE: &str = r"
+def __monty_yield_from(iterator, sent, next_, stop_iteration):
+    try:
+        if sent is None:
+            return (False, next_(iterator))
+        return (False, iterator.send(sent))
+    except stop_iteration as stop:
+        return (True, stop.value)
+";
+
+impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
+    fn py_is_iterator(&self, _: &VM<'h>) -> bool {
+        true
+    }
+
+    fn py_is_iterable(&self, _: &VM<'h>) -> bool {
+        true
+    }
+
+    /// CPython's type of a generator, which `os.walk()`'s iterator shares.
+    fn py_type(&self, _: &VM<'h>) -> Type {
+        Type::WalkGenerator
+    }
+
+    fn py_len(&self, _: &VM<'h>) -> Option<usize> {
+        None
+    }
+
+    fn py_eq_impl(&self, _: &Value, _: &mut VM<'h>) -> RunResult<Option<bool>> {
+        Ok(None)
+    }
+
+    fn py_bool(&self, _: &mut VM<'h>) -> RunResult<bool> {
+        Ok(true)
+    }
+
+    fn py_repr_fmt(&self, f: &mut impl Write, vm: &mut VM<'h>, _: &mut LazyHeapSet) -> RunResult<()> {
+        let function = vm.interns.get_function(self.get(vm.heap).func_id);
+        let name = vm.interns.get_str(function.name.name_id);
+        Ok(write!(
+            f,
+            "<generator object {name} at 0x{:x}>",
+            self.py_identity().encoded()
+        )?)
+    }
+
+    fn py_iter(&self, vm: &mut VM<'h>) -> RunResult<CallResult> {
+        Ok(CallResult::Value(self.clone_value(vm.heap)))
+    }
+
+    /// Runs the body to its next `yield` in a nested dispatch loop, for a native loop that
+    /// steps this generator; `None` once it ends.
+    fn py_next(&mut self, vm: &mut VM<'h>) -> RunResult<Option<Value>> {
+        match vm
+            .resume_generator(self.id(), Resume::Send(Value::None))
+            .and_then(|call| call.require_synchronous(vm))
+        {
+            Ok(value) => Ok(Some(value)),
+            Err(error) if error.is_stop_iteration() => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// `send(value)`, `throw(exception)`, `close()` and `__next__()`, each resuming the body as
+    /// a frame of its own.
+    fn py_call_attr(&mut self, vm: &mut VM<'h>, attr: &EitherStr, args: ArgValues) -> RunResult<CallResult> {
+        let id = self.id();
+        match attr.static_string(vm.interns) {
+            Some(StaticStrings::Send) => {
+                let value = args.get_one_arg("send", vm.heap)?;
+                vm.resume_generator(id, Resume::Send(value))
+            }
+            _ if attr.as_str(vm.interns) == "__next__" => {
+                args.check_zero_args("__next__", vm.heap)?;
+                vm.resume_generator(id, Resume::Send(Value::None))
+            }
+            Some(StaticStrings::Throw) => {
+                let value = args.get_one_arg("throw", vm.heap)?;
+                vm.resume_generator(id, Resume::Throw(value))
+            }
+            Some(StaticStrings::Close) => {
+                args.check_zero_args("close", vm.heap)?;
+                vm.call_frozen_exact(
+                    FrozenFunction::GeneratorClose,
+                    [
+                        self.clone_value(vm.heap),
+                        Value::Builtin(Builtins::ExcType(ExcType::GeneratorExit)),
+                        Value::Builtin(Builtins::ExcType(ExcType::StopIteration)),
+                        Value::Builtin(Builtins::ExcType(ExcType::RuntimeError)),
+                    ],
+                )
+            }
+            _ => {
+                args.drop_with(vm);
+                Err(ExcType::attribute_error(Type::WalkGenerator, attr.as_str(vm.interns)))
+            }
+        }
+    }
+}
