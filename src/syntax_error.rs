@@ -21,12 +21,15 @@ pub struct Pointed {
     pub line: usize,
     /// The 1-based column, in characters.
     pub column: usize,
+    /// How many characters the carets cover: 1 where the parser stopped, the whole of the
+    /// expression CPython's compiler rejects (`'yield' outside function`).
+    pub width: usize,
 }
 
 /// CPython's words for monty's parse error `message` at `line`:`column` (1-based) of `source`,
 /// or past its end.
 pub fn in_cpython_terms(source: &str, message: &str, line: usize, column: usize) -> Pointed {
-    let at = |type_name, message: String| Pointed { type_name, message, line, column };
+    let at = |type_name, message: String| Pointed { type_name, message, line, column, width: 1 };
     if message.starts_with("Expected `:`") {
         return at("SyntaxError", "expected ':'".to_string());
     }
@@ -52,6 +55,7 @@ pub fn in_cpython_terms(source: &str, message: &str, line: usize, column: usize)
                 message: format!("'{open}' was never closed"),
                 line: open_line,
                 column: open_column,
+                width: 1,
             };
         }
         return at("SyntaxError", message.to_string());
@@ -81,20 +85,32 @@ pub fn parse_failure(
     // The parser's frame, which CPython shows without `, in <name>`.
     let frame = e.traceback().last().filter(|f| f.hide_frame_name && f.filename == snippet)?;
     let (line, column) = (frame.start.line as usize, frame.start.column as usize);
-    let pointed = in_cpython_terms(source, e.message().unwrap_or_default(), line, column);
+    let message = e.message().unwrap_or_default();
+    let mut pointed = in_cpython_terms(source, message, line, column);
+    // CPython's compiler, not its parser, rejects a `yield` where none may stand, and marks
+    // the whole expression.
+    if message.starts_with("'yield' ") && frame.end.line == frame.start.line {
+        pointed.width = (frame.end.column as usize).saturating_sub(column).max(1);
+    }
     let shown = display(source, file_name, &pointed);
     Some((pointed, shown))
 }
 
 /// The error as CPython prints it: the file and line, the line's code without its indentation,
-/// a `^` under the column, then `Type: message`.
+/// `^` under the columns it points at, then `Type: message`.
 pub fn display(source: &str, file_name: &str, pointed: &Pointed) -> String {
     let mut out = format!("  File \"{file_name}\", line {}\n", pointed.line);
     if let Some(code) = source_line(source, pointed.line) {
         let trimmed = code.trim_start();
         let indent = code.chars().count() - trimmed.chars().count();
         let caret = pointed.column.saturating_sub(1).saturating_sub(indent).min(trimmed.chars().count());
-        out.push_str(&format!("    {}\n    {}^\n", trimmed.trim_end(), " ".repeat(caret)));
+        let width = pointed.width.min(trimmed.chars().count().saturating_sub(caret)).max(1);
+        out.push_str(&format!(
+            "    {}\n    {}{}\n",
+            trimmed.trim_end(),
+            " ".repeat(caret),
+            "^".repeat(width)
+        ));
     }
     out.push_str(&format!("{}: {}", pointed.type_name, pointed.message));
     out
