@@ -14,6 +14,7 @@
 # every program); the rest live inside the module objects.
 
 import asyncio as _pg_asyncio
+import functools as _pg_functools
 import math as _pg_math
 import random as _pg_random
 import time as _pg_time
@@ -3229,7 +3230,92 @@ def _pg_build():
     traceback.print_exception = print_exception
     traceback.format_exception_only = format_exception_only
 
+    # contextlib: `contextmanager` runs a generator function's body up to its `yield` on
+    # entering the `with` block and on from there when it leaves, throwing in what the block
+    # raised, as CPython's `_GeneratorContextManager` does; `suppress`, `nullcontext`, `closing`.
+    class _GeneratorContextManager:
+        __module__ = 'contextlib'
+
+        def __init__(self, func, args, kwds):
+            self.gen = func(*args, **kwds)
+
+        def __enter__(self):
+            try:
+                return next(self.gen)
+            except StopIteration:
+                raise RuntimeError("generator didn't yield") from None
+
+        def __exit__(self, typ, value, tb):
+            if typ is None:
+                try:
+                    next(self.gen)
+                except StopIteration:
+                    return False
+                raise RuntimeError("generator didn't stop")
+            if value is None:
+                value = typ()
+            try:
+                self.gen.throw(value)
+            except StopIteration:
+                # The generator caught it and finished: the exception is suppressed.
+                return True
+            except BaseException as exc:
+                if type(exc) is type(value) and str(exc) == str(value):
+                    # The same exception, passed on: the `with` statement raises its own.
+                    return False
+                raise
+            raise RuntimeError("generator didn't stop after throw()")
+
+    def contextmanager(func):
+        def helper(*args, **kwds):
+            return _GeneratorContextManager(func, args, kwds)
+        return _pg_functools.wraps(func)(helper)
+
+    class suppress:
+        __module__ = 'contextlib'
+
+        def __init__(self, *exceptions):
+            self._exceptions = exceptions
+
+        def __enter__(self):
+            return None
+
+        def __exit__(self, typ, value, tb):
+            return typ is not None and issubclass(typ, self._exceptions)
+
+    class nullcontext:
+        __module__ = 'contextlib'
+
+        def __init__(self, enter_result=None):
+            self.enter_result = enter_result
+
+        def __enter__(self):
+            return self.enter_result
+
+        def __exit__(self, *excinfo):
+            return False
+
+    class closing:
+        __module__ = 'contextlib'
+
+        def __init__(self, thing):
+            self.thing = thing
+
+        def __enter__(self):
+            return self.thing
+
+        def __exit__(self, *excinfo):
+            self.thing.close()
+            return False
+
+    contextlib = _PgModule('contextlib')
+    contextlib.contextmanager = contextmanager
+    contextlib.suppress = suppress
+    contextlib.nullcontext = nullcontext
+    contextlib.closing = closing
+
     return {
+        'contextlib': contextlib,
         'traceback': traceback,
         'logging': logging,
         'threading': threading,
