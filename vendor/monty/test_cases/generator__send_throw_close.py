@@ -143,3 +143,24 @@ try:
 except ValueError:
     pass
 assert bucket == {1, 2}
+
+# throw() of something that is no exception is refused at the caller, the generator intact;
+# the older throw(type, value) raises the value; the methods read as values are bound.
+def two():
+    try:
+        yield 1
+    except ValueError as err:
+        yield f'caught {err}'
+    yield 2
+
+
+t = two()
+next(t)
+try:
+    t.throw(42)
+    assert False, 'expected TypeError'
+except TypeError as err:
+    assert str(err) == 'exceptions must be classes or instances deriving from BaseException, not int'
+assert t.throw(ValueError, ValueError('v2')) == 'caught v2'
+send = t.send
+assert callable(send) and hasattr(t, 'close') and send(None) == 2

@@ -16,7 +16,8 @@
 //! tell. `any()` and `all()` stop at the item that decides them, so theirs are loops of their
 //! own (`ANY_SOURCE`, `ALL_SOURCE`), in CPython's order exactly. A container's methods that
 //! read an iterable whole (`list.extend`, `set.update` and the set algebra, `dict.update`,
-//! `deque.extend`) go through `CALL_DRAINED_SOURCE` too, bound (`method_drains`). Other native
+//! `deque.extend`) go through `METHOD_DRAINED_SOURCE`, bound (`method_drains`), which keeps what
+//! was read before an error. Other native
 //! loops (`in`, `dict()`, `itertools`) still read synchronously.
 //!
 //! The same goes for the `callable_iterator` of `iter(callable, sentinel)`, whose steps call

@@ -2706,7 +2706,6 @@ impl<'a, 'i> Compiler<'a, 'i> {
         Ok(())
     }
 
-    /// Compiles a for loop.
     /// Compiles `yield from iterable`: a loop of `YieldFromSend` steps, each item yielded in
     /// turn and what is sent passed on, until the iterator ends; its result (the value of its
     /// `StopIteration`) is the expression's value.
@@ -2730,6 +2729,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
         Ok(())
     }
 
+    /// Compiles a for loop.
     fn compile_for(
         &mut self,
         target: &UnpackTarget,

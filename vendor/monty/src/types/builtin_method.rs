@@ -207,6 +207,7 @@ pub(crate) fn has_method(ty: Type, name: &str) -> bool {
         "rotate",
     ];
     const PROPERTY: &[&str] = &["deleter", "getter", "setter"];
+    const GENERATOR: &[&str] = &["close", "send", "throw"];
     let names: &[&[&str]] = match ty {
         Type::Str => &[STR],
         Type::Bytes => &[BYTES],
@@ -220,6 +221,7 @@ pub(crate) fn has_method(ty: Type, name: &str) -> bool {
         Type::Float => &[FLOAT],
         Type::Deque => &[DEQUE],
         Type::Property => &[PROPERTY],
+        Type::WalkGenerator => &[GENERATOR],
         _ => &[],
     };
     names.iter().any(|names| names.contains(&name))

@@ -18,7 +18,7 @@ use crate::{
     args::ArgValues,
     builtins::Builtins,
     bytecode::{CallResult, Resume, SuspendedFrame, VM},
-    exception_private::{ExcType, ExcTypeExt, RunResult},
+    exception_private::{ExcType, ExcTypeExt, RunResult, SimpleException},
     frozen::FrozenFunction,
     heap::{DropWithContext, HeapId, HeapItem, HeapObjectRead},
     intern::{FunctionId, StaticStrings},
@@ -174,7 +174,28 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
                 vm.resume_generator(id, Resume::Send(Value::None))
             }
             Some(StaticStrings::Throw) => {
-                let value = args.get_one_arg("throw", vm.heap)?;
+                // `throw(value)`, or the older `throw(type, value, traceback)`: the value when
+                // there is one, else the type.
+                let given: Vec<Value> = args.into_pos_only("throw", vm.heap)?.collect();
+                if given.is_empty() || given.len() > 3 {
+                    let message = if given.is_empty() {
+                        "throw expected at least 1 argument, got 0".to_owned()
+                    } else {
+                        format!("throw expected at most 3 arguments, got {}", given.len())
+                    };
+                    given.drop_with(vm);
+                    return Err(SimpleException::new_msg(ExcType::TypeError, message).into());
+                }
+                let mut given = given.into_iter();
+                let kind = given.next().expect("one at least");
+                let value = match given.next() {
+                    Some(Value::None) | None => kind,
+                    Some(value) => {
+                        kind.drop_with(vm);
+                        value
+                    }
+                };
+                given.drop_with(vm);
                 vm.resume_generator(id, Resume::Throw(value))
             }
             Some(StaticStrings::Close) => {

@@ -22,7 +22,10 @@ use crate::{
     exception_private::{ExcType, ExceptionRaise, RunError, RunResult, SimpleException, one_arg_exception},
     frozen::FrozenFunction,
     heap::{DropWithContext, HeapData, HeapId},
-    types::generator::{Generator, GeneratorState},
+    types::{
+        exception_class::{class_exception, instance_exception},
+        generator::{Generator, GeneratorState},
+    },
     value::Value,
 };
 
@@ -92,6 +95,20 @@ impl<'h> VM<'h> {
     /// (`FramePushed`), and its `yield` or `return` answers the call. A generator that runs
     /// already raises `ValueError`, a finished one `StopIteration` (or the thrown exception).
     pub(crate) fn resume_generator(&mut self, id: HeapId, how: Resume) -> RunResult<CallResult> {
+        if let Resume::Throw(value) = &how
+            && !self.is_exception(value)
+        {
+            // Refused at the caller, the generator left as it was, as CPython refuses it.
+            let error = SimpleException::new_msg(
+                ExcType::TypeError,
+                format!(
+                    "exceptions must be classes or instances deriving from BaseException, not {}",
+                    value.py_type_name(self)
+                ),
+            );
+            how.drop_with(self);
+            return Err(error.into());
+        }
         let generator = self.generator(id);
         let (state, started) = (generator.state, generator.frame.started);
         // `throw()` into a finished generator raises the exception at the caller, and into one
@@ -127,7 +144,13 @@ impl<'h> VM<'h> {
             how.drop_with(self);
             return Err(error);
         }
-        let (ip, started) = self.push_generator_frame(id, false)?;
+        let (ip, started) = match self.push_generator_frame(id, false) {
+            Ok(pushed) => pushed,
+            Err(error) => {
+                how.drop_with(self);
+                return Err(error);
+            }
+        };
         match how {
             Resume::Send(value) => {
                 if started {
@@ -374,6 +397,19 @@ impl<'h> VM<'h> {
     fn finish_generator(&mut self, id: HeapId) {
         if let Some(generator) = self.heap.read_as::<Generator>(id) {
             generator.get_mut(self.heap).state = GeneratorState::Finished;
+        }
+    }
+
+    /// Whether `value` may be raised: an exception, or an exception class.
+    fn is_exception(&self, value: &Value) -> bool {
+        match value {
+            Value::Builtin(Builtins::ExcType(_)) => true,
+            Value::Ref(id) => {
+                matches!(self.heap.get(*id), HeapData::Exception(_))
+                    || class_exception(*id, self.heap).is_some()
+                    || instance_exception(value, self.heap).is_some()
+            }
+            _ => false,
         }
     }
 
