@@ -3259,6 +3259,14 @@ def _pg_build():
             except StopIteration:
                 # The generator caught it and finished: the exception is suppressed.
                 return True
+            except RuntimeError as exc:
+                # A StopIteration raised in the block came back as the generator's
+                # RuntimeError (PEP 479): the block's own goes on.
+                if isinstance(value, StopIteration) and isinstance(exc.__cause__, StopIteration):
+                    return False
+                if type(exc) is type(value) and str(exc) == str(value):
+                    return False
+                raise
             except BaseException as exc:
                 if type(exc) is type(value) and str(exc) == str(value):
                     # The same exception, passed on: the `with` statement raises its own.

@@ -103,3 +103,15 @@ try:
 except RuntimeError as err:
     print('RuntimeError:', err)
 print(timed.__name__)
+
+
+@contextmanager
+def plain():
+    yield
+
+
+try:
+    with plain():
+        raise StopIteration('si')
+except StopIteration as err:
+    print('StopIteration:', err)
