@@ -66,6 +66,18 @@ pub(crate) enum FrozenFunction {
     /// `all()` over a user iterable, whose `__next__` may suspend.
     #[serde(rename = "builtins.all")]
     All,
+    /// `enumerate()` of a generator, lazily: a generator of its own.
+    #[serde(rename = "builtins.enumerate_lazy")]
+    EnumerateLazy,
+    /// `zip()` with a generator among its iterables, lazily.
+    #[serde(rename = "builtins.zip_lazy")]
+    ZipLazy,
+    /// `map()` of one generator, lazily.
+    #[serde(rename = "builtins.map_lazy")]
+    MapLazy,
+    /// `filter()` of a generator, lazily.
+    #[serde(rename = "builtins.filter_lazy")]
+    FilterLazy,
     /// A container's method that reads a whole user iterable (`list.extend`), given it as a list.
     #[serde(rename = "builtins.method_drained")]
     MethodDrained,
@@ -123,6 +135,10 @@ impl FrozenFunction {
             Self::Any => drained::ANY_SOURCE,
             Self::All => drained::ALL_SOURCE,
             Self::MethodDrained => drained::METHOD_DRAINED_SOURCE,
+            Self::EnumerateLazy => drained::ENUMERATE_LAZY_SOURCE,
+            Self::ZipLazy => drained::ZIP_LAZY_SOURCE,
+            Self::MapLazy => drained::MAP_LAZY_SOURCE,
+            Self::FilterLazy => drained::FILTER_LAZY_SOURCE,
             Self::GeneratorClose => generator::CLOSE_SOURCE,
             Self::YieldFrom => generator::YIELD_FROM_SOURCE,
         }

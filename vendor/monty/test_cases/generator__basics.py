@@ -104,3 +104,33 @@ class Tree:
 
 tree = Tree(1, [Tree(2, [Tree(3, [])]), Tree(4, [])])
 assert list(tree.walk()) == [1, 2, 3, 4]
+
+# enumerate(), zip(), map() and filter() of a generator are lazy, as CPython's: an endless
+# generator is fine, and the generator's steps interleave with the loop's.
+def naturals():
+    n = 0
+    while True:
+        yield n
+        n += 1
+
+
+for index, value in enumerate(naturals(), 10):
+    if index == 12:
+        break
+assert (index, value) == (12, 2)
+order = []
+
+
+def produce():
+    for i in range(2):
+        order.append(f'produce {i}')
+        yield i
+
+
+for i, v in enumerate(produce()):
+    order.append(f'consume {v}')
+assert order == ['produce 0', 'consume 0', 'produce 1', 'consume 1']
+assert list(zip(naturals(), 'ab')) == [(0, 'a'), (1, 'b')]
+assert next(map(lambda x: x * 10, naturals())) == 0
+assert next(filter(lambda x: x > 5, naturals())) == 6
+assert list(filter(None, (x % 3 for x in range(5)))) == [1, 2, 1]

@@ -152,6 +152,99 @@ def __monty_filter(function, iterable):
     return results
 ";
 
+/// `enumerate()` of a generator: a generator of its own, which reads the generator an item at
+/// a time, as CPython's `enumerate` object does (an endless generator is fine).
+pub(crate) const ENUMERATE_LAZY_SOURCE: &str = r"
+def enumerate(iterable, start):
+    for item in iterable:
+        yield (start, item)
+        start += 1
+";
+
+/// `zip()` with a generator among its iterables: one item of each in turn, lazily.
+pub(crate) const ZIP_LAZY_SOURCE: &str = r"
+def zip(iterables, iter_, next_, stop_iteration, tuple_):
+    iterators = []
+    for iterable in iterables:
+        iterators.append(iter_(iterable))
+    if not iterators:
+        return
+    while True:
+        row = []
+        for iterator in iterators:
+            try:
+                row.append(next_(iterator))
+            except stop_iteration:
+                return
+        yield tuple_(row)
+";
+
+/// `map(function, generator)`, lazily.
+pub(crate) const MAP_LAZY_SOURCE: &str = r"
+def map(function, iterable):
+    for item in iterable:
+        yield function(item)
+";
+
+/// `filter(function, generator)`, lazily (`None` keeps the true items).
+pub(crate) const FILTER_LAZY_SOURCE: &str = r"
+def filter(function, iterable):
+    for item in iterable:
+        if function is None:
+            if item:
+                yield item
+        elif function(item):
+            yield item
+";
+
+/// `enumerate()`, `zip()`, `map()` and `filter()` given a generator: a generator of their own,
+/// lazy as CPython's iterators are, where monty's return lists (read whole, an endless
+/// generator never returned); `None` for the calls that go on as before (no generator, other
+/// arities, keywords, a `start` that is not an int).
+fn lazily(callee: Builtins, args: ArgValues, vm: &mut VM<'_>) -> Result<RunResult<CallResult>, ArgValues> {
+    let is_generator = |index: usize, vm: &VM<'_>| matches!(positional(&args, index), Some(Value::Ref(id)) if matches!(vm.heap.get(*id), HeapData::Generator(_)));
+    let Builtins::Function(function) = callee else {
+        return Err(args);
+    };
+    if args.has_kwargs() {
+        return Err(args);
+    }
+    let lazy = match (function, args.count()) {
+        (BuiltinsFunctions::Enumerate, 1 | 2)
+            if is_generator(0, vm) && positional(&args, 1).is_none_or(|start| matches!(start, Value::Int(_))) =>
+        {
+            FrozenFunction::EnumerateLazy
+        }
+        (BuiltinsFunctions::Zip, count) if count > 0 && (0..count).any(|index| is_generator(index, vm)) => {
+            FrozenFunction::ZipLazy
+        }
+        (BuiltinsFunctions::Map, 2) if is_generator(1, vm) => FrozenFunction::MapLazy,
+        (BuiltinsFunctions::Filter, 2) if is_generator(1, vm) => FrozenFunction::FilterLazy,
+        _ => return Err(args),
+    };
+    let (mut positionals, _) = args.into_parts();
+    Ok(match lazy {
+        FrozenFunction::ZipLazy => {
+            let iterables = allocate_tuple(positionals.collect(), vm.heap);
+            vm.frozen_generator(
+                lazy,
+                [
+                    iterables,
+                    Value::Builtin(Builtins::Type(Type::Iterator)),
+                    Value::Builtin(Builtins::Function(BuiltinsFunctions::Next)),
+                    Value::Builtin(Builtins::ExcType(ExcType::StopIteration)),
+                    Value::Builtin(Builtins::Type(Type::Tuple)),
+                ],
+            )
+        }
+        _ => {
+            let first = positionals.next().expect("counted above");
+            let second = positionals.next().unwrap_or(Value::Int(0));
+            vm.frozen_generator(lazy, [first, second])
+        }
+    })
+}
+
 /// What a builtin reads whole of its arguments.
 pub(crate) enum Reads {
     /// Its one argument, item by item until one decides the answer: `any()`, `all()`.
@@ -192,6 +285,10 @@ pub(crate) fn call_drained(
     args: ArgValues,
     vm: &mut VM<'_>,
 ) -> Result<RunResult<CallResult>, ArgValues> {
+    let args = match lazily(callee, args, vm) {
+        Ok(lazy) => return Ok(lazy),
+        Err(args) => args,
+    };
     let consumed = match what {
         Reads::UntilDecided(function) => {
             // Any other arity gets the builtin's own error.

@@ -953,6 +953,40 @@ impl<'h> VM<'h> {
         CallResult::Value(Value::Ref(coroutine_id))
     }
 
+    /// The id of an internal function, compiled and published on first use.
+    fn frozen_function_id(&self, function: FrozenFunction) -> RunResult<FunctionId> {
+        let interns = self.interns;
+        if let Some(id) = interns.frozen_function(function) {
+            return Ok(id);
+        }
+        let (id, overlay) = function.compile(interns)?;
+        // No fallible operation or Python execution may intervene between publication and its use.
+        overlay.commit();
+        interns.set_frozen_function(function, id);
+        Ok(id)
+    }
+
+    /// A generator of an internal generator function, its first locals `args`: what a lazy
+    /// builtin over a generator returns (`builtins::drained`, `lazily`).
+    pub(crate) fn frozen_generator<const N: usize>(
+        &mut self,
+        function: FrozenFunction,
+        args: [Value; N],
+    ) -> Result<CallResult, RunError> {
+        let mut args_guard = DropGuard::new(args, self);
+        let (_, vm) = args_guard.as_parts_mut();
+        let function_id = vm.frozen_function_id(function)?;
+        let (args, vm) = args_guard.into_parts();
+        let func = vm.interns.get_function(function_id);
+        assert!(func.is_generator && func.signature.exact_positional_count() == Some(N));
+        let mut namespace = Vec::from(args);
+        namespace.resize_with(func.namespace_size, || Value::Undefined);
+        let generator = Generator::new(function_id, namespace, None);
+        Ok(CallResult::Value(Value::Ref(
+            vm.heap.allocate(HeapData::Generator(Box::new(generator))),
+        )))
+    }
+
     /// Calls an internal function, compiling it on first use.
     /// Arguments transfer into ordinary frame locals; implementation frames do not charge recursion depth.
     pub(crate) fn call_frozen_exact<const N: usize>(
@@ -962,19 +996,9 @@ impl<'h> VM<'h> {
     ) -> Result<CallResult, RunError> {
         let mut args_guard = DropGuard::new(args, self);
         let (_, vm) = args_guard.as_parts_mut();
-        let interns = vm.interns;
-        let (function_id, overlay) = if let Some(id) = interns.frozen_function(function) {
-            (id, None)
-        } else {
-            let (id, overlay) = function.compile(interns)?;
-            (id, Some(overlay))
-        };
-        // No fallible operation or Python execution may intervene between publication and frame installation.
-        if let Some(overlay) = overlay {
-            overlay.commit();
-            interns.set_frozen_function(function, function_id);
-        }
+        let function_id = vm.frozen_function_id(function)?;
         let (args, vm) = args_guard.into_parts();
+        let interns = vm.interns;
         let func = interns.get_function(function_id);
         assert_eq!(func.signature.exact_positional_count(), Some(N));
         assert!(func.cell_var_slots.is_empty() && func.free_var_slots.is_empty());

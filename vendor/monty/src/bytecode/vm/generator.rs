@@ -237,7 +237,11 @@ impl<'h> VM<'h> {
             namespace,
         );
         frame.ip = ip;
-        if let Err(error) = self.push_frame(frame) {
+        // An internal generator (a lazy builtin's) charges no recursion depth, as an internal
+        // function's frame does not: its pop gives none back.
+        if self.interns.is_internal_function(func_id) {
+            self.push_admitted_frame(frame);
+        } else if let Err(error) = self.push_frame(frame) {
             // Too deep: the frame was released; the generator is lost, as CPython's would be.
             self.exception_stack.drain(exception_base..).drop_with(self.heap);
             self.finish_generator(id);
