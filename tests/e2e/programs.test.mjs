@@ -191,32 +191,38 @@ for t in threads:
   await close();
 });
 
-test("a fresh page's first program times its first loop as fast as its later ones (its engine is warmed first)", async () => {
-  // Before the warm-up, the first timed loop of a fresh page's first program ran 1.7-2.8x
-  // slower than the same loop a moment later (V8's baseline tier), so threads "beat"
-  // sequential code on CPU work; warmed, 0.95-1.27x. The median of three fresh loads.
+test("a fresh page's first program times CPU work on threads no faster than sequentially (its engine is warmed first)", async () => {
+  // The lesson a learner tries first: CPU-bound work timed sequentially, then on threads. On a
+  // fresh page the engine's code is still being optimized as the first program starts; before
+  // the warm-up, its first timed part ran 1.7-2.8x slower than a moment later, so threads
+  // "beat" sequential code (1.4-2.0x). The parts here last about 0.2 s, as a tutorial's do:
+  // the first 20-50 ms of a program still run slower while the browser's background compiler
+  // catches up (more so on a busy 2-core machine), which a shorter part would magnify. The
+  // median of five fresh loads; CPython prints about 1.0.
   const code = `import time
+from concurrent.futures import ThreadPoolExecutor
 def cpu(n):
     total = 0
     for i in range(n):
         total += i * i
     return total
-times = []
-for _ in range(4):
-    began = time.perf_counter()
-    list(map(cpu, [150000] * 4))
-    times.append(time.perf_counter() - began)
-print(times[0] / min(times[1:]))
+began = time.perf_counter()
+list(map(cpu, [1200000] * 4))
+sequential = time.perf_counter() - began
+began = time.perf_counter()
+with ThreadPoolExecutor(4) as executor:
+    list(executor.map(cpu, [1200000] * 4))
+print(sequential / (time.perf_counter() - began))
 `;
-  const firsts = [];
-  for (let load = 0; load < 3; load++) {
+  const ratios = [];
+  for (let load = 0; load < 5; load++) {
     const { page, problems, close } = await openPlayground(env.browser, env.server.url);
     const ran = await runProgram(page, code);
     assert.equal(ran.error, undefined, ran.stderr);
-    firsts.push(Number(ran.stdout));
+    ratios.push(Number(ran.stdout));
     assert.deepEqual(problems, []);
     await close();
   }
-  const median = [...firsts].sort((a, b) => a - b)[1];
-  assert.ok(median < 1.4, `the first timed loop against the later ones: ${firsts.map((r) => r.toFixed(2)).join(', ')}`);
+  const median = [...ratios].sort((a, b) => a - b)[2];
+  assert.ok(median < 1.15, `sequential time over threaded time, five fresh loads: ${ratios.map((r) => r.toFixed(2)).join(', ')}`);
 });
