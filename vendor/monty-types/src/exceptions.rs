@@ -185,6 +185,14 @@ impl MontyException {
         self.data.json()
     }
 
+    /// The name CPython's printed traceback would suggest for this `NameError` or
+    /// `AttributeError` (see [`ExcData::Suggestion`]): a host that prints tracebacks as
+    /// CPython's `sys.excepthook` does adds `. Did you mean: '{name}'?` to the last line.
+    #[must_use]
+    pub fn suggestion(&self) -> Option<&str> {
+        self.data.suggestion()
+    }
+
     /// Removes and returns the structured payload, for consumers (like the
     /// Python bindings) that rebuild the native exception and want the
     /// payload by value without cloning it.
@@ -685,6 +693,13 @@ pub enum ExcData {
     /// type: its traceback's last line and its `repr()` name this class.
     /// Boxed like [`ExcData::Unicode`].
     Class(Box<ClassException>),
+    /// The name CPython's traceback offers for a `NameError` or an `AttributeError` the
+    /// interpreter raised: the nearest name in scope, or attribute of the object, to the
+    /// missing one, which a printed traceback adds to the message (`name 'valuez' is not
+    /// defined. Did you mean: 'values'?`). Not part of the exception's `str()`. Boxed as a
+    /// `String`, a thin pointer, so the enum (in every `Result` of the interpreter) keeps its
+    /// size.
+    Suggestion(Box<String>),
 }
 
 /// An exception's arguments where they are not one `str` (see [`ExcData::Args`]).
@@ -763,6 +778,15 @@ impl ExcData {
     pub fn unicode(&self) -> Option<&UnicodeErrorData> {
         match self {
             Self::Unicode(data) => Some(data),
+            _ => None,
+        }
+    }
+
+    /// The name a printed traceback suggests, if this is [`ExcData::Suggestion`].
+    #[must_use]
+    pub fn suggestion(&self) -> Option<&str> {
+        match self {
+            Self::Suggestion(name) => Some(name.as_str()),
             _ => None,
         }
     }
