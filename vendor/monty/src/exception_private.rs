@@ -1636,15 +1636,12 @@ pub(crate) trait ExcTypeExt: Sized {
 
     /// Creates a NameError for accessing an undefined variable.
     ///
-    /// Matches CPython's format: `NameError: name 'x' is not defined`
+    /// Matches CPython's format: `NameError: name 'x' is not defined`. CPython's hints (3.12's
+    /// "Did you forget to import 'sys'?", the nearest name of `suggestions`) are no part of
+    /// the exception's `str()`: a printed traceback adds them.
     #[must_use]
     fn name_error(name: &str) -> SimpleException {
-        let mut msg = format!("name '{name}' is not defined");
-        // add the same suffix as cpython, but only for the modules supported by Monty
-        if matches!(name, "asyncio" | "sys" | "typing" | "types" | "re" | "json") {
-            write!(&mut msg, ". Did you forget to import '{name}'?").unwrap();
-        }
-        SimpleException::new_msg(ExcType::NameError, msg)
+        SimpleException::new_msg(ExcType::NameError, format!("name '{name}' is not defined"))
     }
 
     /// Creates an UnboundLocalError for accessing a local variable before assignment.

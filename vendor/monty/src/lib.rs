@@ -40,6 +40,7 @@ mod source_nesting;
 mod str_format;
 mod string_builder;
 mod stringize;
+mod suggestions;
 mod types;
 mod value;
 mod virtual_path;
@@ -54,6 +55,7 @@ pub fn builtin_module_names() -> Vec<&'static str> {
 
 pub use crate::bytecode::set_switch_interval;
 pub use crate::modules::os::set_cpu_count;
+pub use crate::suggestions::{is_cpython_builtin, set_hidden_names};
 pub use crate::{
     dump_format::{
         DUMP_VERSION, Dump, DumpDecodeError, DumpEncodeError, DumpError, MIN_SUPPORTED_DUMP_VERSION, Session,

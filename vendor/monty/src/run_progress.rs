@@ -22,6 +22,7 @@ use crate::{
     object_bridge::MontyObjectExt,
     os_dispatch::{PendingEffect, PostConversionEffect, release_pending_effect},
     run::Executor,
+    suggestions,
     value::Value,
 };
 
@@ -569,7 +570,8 @@ pub(crate) fn resume_lookup(
             value
         }
         (LookupAnswer::Undefined, None) => {
-            return vm.resume_with_exception(import_from_error(undefined_lookup_error(scope, name), name, vm));
+            let error = undefined_lookup_error(scope, name, vm);
+            return vm.resume_with_exception(import_from_error(error, name, vm));
         }
     };
     vm.push(value);
@@ -636,10 +638,11 @@ pub(crate) fn answer_unserved_lookups(mut result: RunResult<FrameExit>, vm: &mut
 }
 
 /// The exception an `Undefined` answer raises: `NameError` for a plain name
-/// lookup, `AttributeError` naming the real class for an instance attribute.
-fn undefined_lookup_error(scope: &LookupScope, name: &str) -> RunError {
+/// lookup (with the name CPython would suggest in its place), `AttributeError` naming the
+/// real class for an instance attribute.
+fn undefined_lookup_error(scope: &LookupScope, name: &str, vm: &VM<'_>) -> RunError {
     match scope {
-        LookupScope::Namespace { .. } => ExcType::name_error(name).into(),
+        LookupScope::Namespace { .. } => suggestions::for_name(ExcType::name_error(name).into(), name, vm),
         LookupScope::Attr {
             class_name,
             type_object: false,
@@ -927,6 +930,7 @@ pub(crate) fn resume_with_result(
     result: ExtFunctionResult,
     eager_call_id: Option<u32>,
 ) -> Result<FrameExit, RunError> {
+    let name_load_ip = vm.ext_function_load_ip.take();
     if let Some(module_id) = vm.suspended_import() {
         return resume_import(vm, module_id, result, eager_call_id);
     }
@@ -971,7 +975,12 @@ pub(crate) fn resume_with_result(
         (ExtFunctionResult::Return(obj), None) => vm.resume(obj),
         (ExtFunctionResult::Error(exc), None) => vm.resume_with_exception(exc.into()),
         (ExtFunctionResult::NotFound(function_name), None) => {
-            vm.resume_with_exception(ExtFunctionResult::not_found_exc(&function_name))
+            // The traceback points at the name, not at the call, as without a host.
+            if let Some(load_ip) = name_load_ip {
+                vm.set_instruction_ip(load_ip);
+            }
+            let error = ExtFunctionResult::not_found_exc(&function_name);
+            vm.resume_with_exception(suggestions::for_name(error, &function_name, vm))
         }
         (ExtFunctionResult::Future(_), None) => unreachable!("a future answer always carries its call id"),
     }
@@ -1153,8 +1162,9 @@ pub(crate) fn convert_frame_exit(result: RunResult<FrameExit>, vm: &mut VM<'_>) 
             function_name,
             args,
             call_id,
-            ..
+            name_load_ip,
         }) => {
+            vm.ext_function_load_ip = name_load_ip;
             let position = vm.suspension_position();
             let name = function_name.into_string(vm.interns);
             let args = args.into_call_args(vm);

@@ -12,5 +12,5 @@ Traceback (most recent call last):
   File "async__not_imported.py", line 8, in <module>
     await asyncio.gather(foo(), foo())  # pyright: ignore
           ~~~~~~~
-NameError: name 'asyncio' is not defined. Did you forget to import 'asyncio'?
+NameError: name 'asyncio' is not defined
 """

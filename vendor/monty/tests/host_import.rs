@@ -400,7 +400,7 @@ fn a_direct_dunder_import_is_an_ordinary_undefined_name() {
     Traceback (most recent call last):
       File "test.py", line 1, in <module>
         __import__('tools')
-        ~~~~~~~~~~~~~~~~~~~
+        ~~~~~~~~~~
     NameError: name '__import__' is not defined
     "#);
 

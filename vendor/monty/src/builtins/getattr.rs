@@ -8,6 +8,7 @@ use crate::{
     defer_drop,
     exception_private::{ExcTypeExt, RunError, RunResult, SimpleException},
     heap::DropWithContext,
+    suggestions,
     types::instance::property_value_sync,
 };
 
@@ -82,6 +83,6 @@ pub fn builtin_getattr(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult
         {
             Ok(CallResult::Value(d.clone_with_heap(vm)))
         }
-        Err(e) => Err(e),
+        Err(e) => Err(suggestions::for_attribute(e, object, attr.as_str(vm.interns), vm)),
     }
 }

@@ -92,6 +92,12 @@ impl Code {
         self.local_names.get(slot as usize).copied()
     }
 
+    /// The local variable names, by slot: what CPython's `co_varnames` holds.
+    #[must_use]
+    pub fn local_names(&self) -> &[StringId] {
+        &self.local_names
+    }
+
     /// Finds the location entry for a given bytecode offset.
     ///
     /// Location entries are recorded at instruction boundaries. This method finds

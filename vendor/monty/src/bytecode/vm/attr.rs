@@ -8,6 +8,7 @@ use crate::{
     exception_private::{ExcType, ExcTypeExt, RunError},
     heap::{ContainsHeap, DropWithContext, Heap, HeapData},
     intern::{Interns, StringId},
+    suggestions,
     types::{
         PyTrait, class_lookup,
         instance::{instance_property, is_method_value, property_store_call},
@@ -86,6 +87,7 @@ impl VM<'_> {
 
         let attr = EitherStr::Interned(name_id);
         obj.py_getattr(&attr, this)
+            .map_err(|error| suggestions::for_attribute(error, obj, this.interns.get_str(name_id), this))
     }
 
     /// Loads a `from ... import` attribute, raising `ImportError` if missing.

@@ -24,6 +24,7 @@ use crate::{
     modules::dataclasses,
     os_dispatch::{PendingEffect, release_pending_effect},
     resource_checks::check_estimated_size,
+    suggestions,
     types::{
         Dict, Instance, List, PyTrait, Type, class_lookup,
         dict::StrKey,
@@ -486,7 +487,9 @@ impl<'h> VM<'h> {
         }
 
         defer_drop!(obj, this);
-        obj.py_value(this).py_call_attr(this, &attr, args)
+        obj.py_value(this)
+            .py_call_attr(this, &attr, args)
+            .map_err(|error| suggestions::for_attribute(error, obj, this.interns.get_str(name_id), this))
     }
 
     /// Evaluates a function in a synchronous position that cannot suspend to the host.
@@ -584,7 +587,12 @@ impl<'h> VM<'h> {
             FrameExit::ResolveFutures(_) => {
                 ExcType::not_implemented("cannot resolve async futures in this synchronous context")
             }
-            FrameExit::NameLookup { name_id, .. } => ExcType::name_error(self.interns.get_str(*name_id)),
+            FrameExit::NameLookup { name_id, .. } => {
+                let name = self.interns.get_str(*name_id);
+                let error = suggestions::for_name(ExcType::name_error(name).into(), name, self);
+                exit.drop_with(self);
+                return error;
+            }
         };
         exit.drop_with(self);
         error.into()

@@ -730,6 +730,10 @@ pub struct VMSnapshot {
     /// host calls it makes.
     #[serde(default)]
     next_switch: Option<std::time::Duration>,
+    /// Where the name of the paused external call was loaded, as [`VM::ext_function_load_ip`]:
+    /// a host that answers that it has no such function raises the `NameError` there.
+    #[serde(default)]
+    ext_function_load_ip: Option<usize>,
 }
 
 impl VMSnapshot {
@@ -885,7 +889,7 @@ pub struct VM<'h> {
     /// Used to restore the frame IP when standard execution converts an `ExternalCall`
     /// back to a `NameError`, so the traceback points to the name reference rather than
     /// the call expression.
-    ext_function_load_ip: Option<usize>,
+    pub(crate) ext_function_load_ip: Option<usize>,
 
     /// The function the last exact positional call went to, with its body: a recursive
     /// function calling itself, or a loop calling the same one, finds it here instead of by
@@ -1053,7 +1057,7 @@ impl<'h> VM<'h> {
             instruction_ip: snapshot.instruction_ip,
             scheduler: snapshot.scheduler,
             module_code: &program.module_code,
-            ext_function_load_ip: None,
+            ext_function_load_ip: snapshot.ext_function_load_ip,
             last_exact_call: None,
             json_string_cache: JsonStringCache::default(),
             pending_effect: snapshot.pending_effect,
@@ -1122,6 +1126,7 @@ impl<'h> VM<'h> {
             cwd: mem::replace(&mut self.env.cwd, Cow::Borrowed(self.env.initial_cwd)).into_owned(),
             random: mem::take(&mut self.random),
             next_switch: self.next_switch,
+            ext_function_load_ip: self.ext_function_load_ip,
         }
     }
 

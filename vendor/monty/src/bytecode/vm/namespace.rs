@@ -18,6 +18,7 @@ use crate::{
     heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId, HeapReadOutput},
     intern::{CompileInterns, FunctionId, StringId},
     prepare::SnippetNames,
+    suggestions,
     types::Dict,
     value::Value,
 };
@@ -276,6 +277,28 @@ impl<'h> VM<'h> {
                 Ok(None)
             }
         }
+    }
+
+    /// The names a `NameError` raised in the current frame is offered one of (see
+    /// `suggestions`), in CPython's order: the frame's local names (a module's own frame has
+    /// none, as in CPython), then the module's globals, those bound now, after the ones
+    /// CPython's `__main__` starts with.
+    pub(crate) fn names_in_scope(&self) -> (Vec<&str>, Vec<&str>) {
+        let locals = if self.current_frame.function_id.is_some() {
+            let names = self.current_frame.code.local_names().iter();
+            names.map(|id| self.interns.get_str(*id)).collect()
+        } else {
+            Vec::new()
+        };
+        let bound = self
+            .global_names
+            .names()
+            .iter()
+            .zip(&self.globals)
+            .filter(|(_, value)| !matches!(value, Value::Undefined))
+            .map(|(id, _)| self.interns.get_str(*id));
+        let globals = suggestions::MODULE_GLOBALS.into_iter().chain(bound).collect();
+        (locals, globals)
     }
 
     /// `StoreName`: pops the value and binds `name_id` in the locals dict when
