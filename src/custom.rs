@@ -29,6 +29,7 @@ use monty_types::{
 use crate::error::Error;
 use crate::input::MAX_CODE_CHARS;
 use crate::syntax_error;
+use crate::traceback::PrintedBy;
 use crate::value::{PyException, Raised, Value};
 
 /// The time one item may run before it raises `TimeoutError`: ends `while True: pass`.
@@ -277,7 +278,7 @@ fn item_error(e: MontyException, skip: usize, time_limit: Duration, code: &str) 
         type_name,
         raised: Some(Box::new(Raised {
             repr: shown.py_repr(),
-            traceback: crate::traceback::render(&shown, FILE_NAME, code),
+            traceback: crate::traceback::render(&shown, FILE_NAME, code, PrintedBy::TracebackModule),
             line,
         })),
         message,
@@ -296,7 +297,7 @@ fn code_error(code: &str, e: &MontyException) -> Error {
         type_name,
         e.message().unwrap_or_default(),
         line,
-        crate::traceback::render(e, FILE_NAME, code),
+        crate::traceback::render(e, FILE_NAME, code, PrintedBy::TracebackModule),
     )
 }
 

@@ -63,13 +63,26 @@ fn told(
 /// How many times CPython shows a frame repeated in a row before it counts the rest.
 const REPEATS_SHOWN: usize = 3;
 
+/// Who prints a traceback, which decides whether its last line offers a name for a
+/// `NameError` or an `AttributeError` (`. Did you mean: 'values'?`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PrintedBy {
+    /// CPython's `sys.excepthook` (an uncaught exception) and the threads' own, which offer it.
+    Excepthook,
+    /// 3.11's `traceback` module (`traceback.print_exc()`, `logging.exception`, a
+    /// `multiprocessing` process's end), which does not.
+    TracebackModule,
+}
+
 /// `e` as CPython 3.11 prints it: `Traceback (most recent call last):`, each frame with its
 /// line and marker, then `Type: message`; first the exception it was raised from or while
 /// handling, if any, and the line that says which. The frames in `file` show their lines from
 /// `source`; any other frame shows the line monty kept for it.
-pub(crate) fn render(e: &MontyException, file: &str, source: &str) -> String {
+pub(crate) fn render(e: &MontyException, file: &str, source: &str, printed_by: PrintedBy) -> String {
     let mut out = match e.chained() {
-        Some((kind, earlier)) => format!("{}\n\n{}\n\n", render(earlier, file, source), kind.separator()),
+        Some((kind, earlier)) => {
+            format!("{}\n\n{}\n\n", render(earlier, file, source, printed_by), kind.separator())
+        }
         None => String::new(),
     };
     let frames = e.traceback();
@@ -80,9 +93,17 @@ pub(crate) fn render(e: &MontyException, file: &str, source: &str) -> String {
     while at < frames.len() {
         let repeats = frames[at..].iter().take_while(|f| same_place(f, &frames[at])).count();
         for (i, frame) in frames[at..at + repeats.min(REPEATS_SHOWN)].iter().enumerate() {
-            // A failed `assert` is marked at its test (see `write_frame`).
-            let failed_assert = e.exc_type() == ExcType::AssertionError && at + i + 1 == frames.len();
-            write_frame(&mut out, frame, file, source, failed_assert);
+            // What failed in the last frame: a failed `assert` is marked at its test, a method
+            // that is not there at its lookup (see `write_frame`).
+            let last = at + i + 1 == frames.len();
+            let failed = match e.exc_type() {
+                ExcType::AssertionError if last => Failed::Assert,
+                ExcType::AttributeError if last => {
+                    missing_attribute(e).map_or(Failed::Other, Failed::Attribute)
+                }
+                _ => Failed::Other,
+            };
+            write_frame(&mut out, frame, file, source, failed);
         }
         if repeats > REPEATS_SHOWN {
             out.push_str(&format!("  [Previous line repeated {} more times]\n", repeats - REPEATS_SHOWN));
@@ -90,14 +111,32 @@ pub(crate) fn render(e: &MontyException, file: &str, source: &str) -> String {
         at += repeats;
     }
     out.push_str(&e.summary());
+    if let (PrintedBy::Excepthook, Some(name)) = (printed_by, e.suggestion()) {
+        out.push_str(&format!(". Did you mean: '{name}'?"));
+    }
     out
+}
+
+/// What failed where a frame's line was marked, as far as the marker depends on it.
+#[derive(Clone, Copy)]
+enum Failed<'a> {
+    /// An `assert`'s test.
+    Assert,
+    /// The lookup of the attribute so named (`AttributeError: ... has no attribute 'name'`).
+    Attribute(&'a str),
+    Other,
+}
+
+/// The attribute an `AttributeError` says is not there.
+fn missing_attribute(e: &MontyException) -> Option<&str> {
+    e.message()?.strip_suffix('\'')?.rsplit_once("has no attribute '").map(|(_, name)| name)
 }
 
 fn same_place(a: &StackFrame, b: &StackFrame) -> bool {
     a.filename == b.filename && a.start.line == b.start.line && a.frame_name == b.frame_name
 }
 
-fn write_frame(out: &mut String, frame: &StackFrame, file: &str, source: &str, failed_assert: bool) {
+fn write_frame(out: &mut String, frame: &StackFrame, file: &str, source: &str, failed: Failed<'_>) {
     out.push_str(&format!("  File \"{}\", line {}", frame.filename, frame.start.line));
     if !frame.hide_frame_name {
         out.push_str(&format!(", in {}", frame.frame_name.as_deref().unwrap_or("<module>")));
@@ -120,7 +159,12 @@ fn write_frame(out: &mut String, frame: &StackFrame, file: &str, source: &str, f
     let chars: Vec<char> = line.chars().collect();
     let start = (frame.start.column as usize).saturating_sub(1).min(chars.len());
     let span = if frame.start.line == frame.end.line {
-        Some((start, (frame.end.column as usize).saturating_sub(1).clamp(start, chars.len())))
+        let span = (start, (frame.end.column as usize).saturating_sub(1).clamp(start, chars.len()));
+        // monty's span of a method call that failed to find its method is the whole call;
+        // CPython's is the lookup, `obj.name`.
+        let lookup =
+            if let Failed::Attribute(name) = failed { method_lookup(&chars, span, name) } else { None };
+        Some(lookup.unwrap_or(span))
     } else {
         None
     };
@@ -128,7 +172,7 @@ fn write_frame(out: &mut String, frame: &StackFrame, file: &str, source: &str, f
         // monty keeps only the exception of a `raise` as the frame's span, and hides its
         // marker; CPython marks the whole statement, so it shows none.
         None
-    } else if failed_assert && stripped.starts_with("assert") {
+    } else if matches!(failed, Failed::Assert) && stripped.starts_with("assert") {
         // monty marks a failed `assert`'s message; CPython its test, unless that is a constant.
         assert_test(&chars).and_then(|(start, end)| marker(&chars, start, Some((start, end))))
     } else {
@@ -137,6 +181,19 @@ fn write_frame(out: &mut String, frame: &StackFrame, file: &str, source: &str, f
     if let Some(marker) = marker {
         out.push_str(&format!("    {marker}\n"));
     }
+}
+
+/// The span `obj.name` of the call `obj.name(...)` that `span` marks, if it marks one.
+fn method_lookup(chars: &[char], (start, end): (usize, usize), name: &str) -> Option<(usize, usize)> {
+    let segment = &chars[start..end];
+    let tokens = tokenize(segment)?;
+    let partner = partners(&tokens)?;
+    let close = tokens.len().checked_sub(1)?;
+    let open = partner[close].filter(|_| segment[tokens[close].start] == ')')?;
+    let method = &tokens[open.checked_sub(1)?];
+    let dot = &tokens[open.checked_sub(2)?];
+    let named = segment[method.start..method.end].iter().copied().eq(name.chars());
+    (matches!(dot.kind, Kind::Dot) && named && open >= 3).then_some((start, start + method.end))
 }
 
 /// Where the test of the `assert` statement on `line` is, unless it is a constant (which

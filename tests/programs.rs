@@ -298,6 +298,110 @@ with ProcessPoolExecutor(1) as executor:
     assert_eq!(report.stdout, "4\n9 {} False\n");
 }
 
+/// A misspelt name or attribute is offered its nearest spelling on the traceback's last line,
+/// as CPython's `sys.excepthook` offers it (`Did you mean: 'values'?`): from the frame's local
+/// names, then the module's globals, then the builtins; from the object's attributes, a
+/// module's, a class's or a built-in type's; never the prelude's own names (the playground's
+/// `functools` is `_pg_functools`); nothing for an `UnboundLocalError` or a name bound only
+/// later. Each program is run by python3 too, and its stderr must be the report's traceback.
+#[test]
+fn a_misspelt_name_is_offered_its_nearest_spelling_as_cpython_offers_it() {
+    let programs = [
+        "values = [1]\nprint(valuez)\n",
+        "def f(count):\n    return cont\nf(1)\n",
+        "prnt('x')\n",
+        "total = 1\ndef f():\n    totl = 2\n    return totals\nf()\n",
+        "class A:\n    def __init__(self):\n        self.count = 1\n    def show(self):\n        return self.cont\nA().show()\n",
+        "class A:\n    speed = 1\nA.sped\n",
+        "class Base:\n    def start(self):\n        pass\nclass Job(Base):\n    pass\nmethod = Job().strat\n",
+        "import threading\nthreading.Thred\n",
+        "import time\nnap = time.sleap\n",
+        "d = {}\nitems = d.iterms\n",
+        "text = 'a'\nshout = text.uper\n",
+        "x = getattr([], 'apend')\n",
+        "values = [1]\ntry:\n    valuez\nexcept NameError:\n    prnt(1)\n",
+        "def f():\n    print(x)\n    x = 1\nf()\n",
+        "functools.reduce(max, [1])\n",
+        "print(valuex)\nvaluex = 1\n",
+        "import math\nmath.sqr(2)\n",
+        "words = []\nwords.apend(1)\n",
+        "d = {}\nfor key in d.iterms():\n    pass\n",
+        "text = 'a'\nprint(text.uper())\n",
+        "class Counter:\n    def add(self, n):\n        return n\nc = Counter()\nc.ad(1)\n",
+    ];
+    let dir = std::env::temp_dir().join(format!("map-playground-suggestions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for (i, code) in programs.iter().enumerate() {
+        let path = dir.join("main.py");
+        std::fs::write(&path, code).expect("the program is written");
+        let out = Command::new("python3").arg(&path).current_dir(&dir).output().expect("python3 runs");
+        let expected =
+            String::from_utf8(out.stderr).expect("utf-8").replace(&path.display().to_string(), "main.py");
+        let report = run_within(code, 10);
+        let error = report.error.unwrap_or_else(|| panic!("program {i} raised: {code}"));
+        assert_eq!(error.traceback, expected, "program {i}:\n{code}");
+        assert!(
+            !error.message.contains("Did you"),
+            "program {i}: str() of the exception is {}",
+            error.message
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A call of a name the program never bound is CPython's `NameError`, in the main process and
+/// in a worker process; a built-in of CPython that monty lacks says so instead.
+#[test]
+fn a_call_of_an_unbound_name_is_a_name_error_and_a_missing_builtin_says_so() {
+    let code = "from concurrent.futures import ProcessPoolExecutor\ndef work(x):\n    return helpr(x)\nwith ProcessPoolExecutor(1) as ex:\n    try:\n        ex.submit(work, 1).result()\n    except NameError as e:\n        print(e)\nmian()\n";
+    let report = run_within(code, 10);
+    assert_eq!(report.stdout, "name 'helpr' is not defined\n");
+    let error = report.error.expect("mian() raises");
+    assert_eq!(
+        (error.type_name.as_str(), error.message.as_str()),
+        ("NameError", "name 'mian' is not defined")
+    );
+    let error = run_within("print(globals())\n", 10).error.expect("globals() raises");
+    assert_eq!(error.type_name, "NotImplementedError", "{}", error.traceback);
+}
+
+/// A thread's uncaught exception is printed by its excepthook, which offers a spelling as
+/// `sys.excepthook` does; `traceback.format_exc()` and a process's end print through the
+/// `traceback` module, which does not in 3.11; neither is part of `str()`.
+#[test]
+fn a_thread_offers_a_spelling_where_the_traceback_module_does_not() {
+    let code = r#"import threading, traceback
+from multiprocessing import Process
+values = [1]
+def use():
+    return valuez
+t = threading.Thread(target=use)
+t.start()
+t.join()
+try:
+    use()
+except NameError as e:
+    print(e)
+    print(traceback.format_exc().splitlines()[-1])
+p = Process(target=use)
+p.start()
+p.join()
+"#;
+    let report = run_within(code, 10);
+    assert!(report.error.is_none(), "{:?}", report.error);
+    assert_eq!(report.stdout, "name 'valuez' is not defined\nNameError: name 'valuez' is not defined\n");
+    let last_lines: Vec<&str> = report.stderr.lines().filter(|line| line.starts_with("NameError")).collect();
+    assert_eq!(
+        last_lines,
+        [
+            "NameError: name 'valuez' is not defined. Did you mean: 'values'?",
+            "NameError: name 'valuez' is not defined"
+        ],
+        "{}",
+        report.stderr
+    );
+}
+
 /// A traceback is laid out as CPython 3.11 prints it: no marker under a line that is all of
 /// the failing expression (`main()`), `^` under a call or an attribute, `~` around the `^` of
 /// a binary operator or a subscript's brackets, columns counted as a terminal shows them (a

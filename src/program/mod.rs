@@ -49,6 +49,7 @@ use crate::custom::{MEMORY_LIMIT, RECURSION_LIMIT};
 use crate::error::Error;
 use crate::input::{MAX_CODE_CHARS, MAX_PROGRAM_TIMEOUT_MS, MAX_THREADS, PROGRAM_TIMEOUT_MS};
 use crate::syntax_error;
+use crate::traceback::PrintedBy;
 
 /// How long a program may run, unless the caller gives another budget.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(PROGRAM_TIMEOUT_MS as u64);
@@ -316,6 +317,7 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
     let timeout = settings.timeout;
     monty::set_cpu_count(settings.cpu_count);
     monty::set_switch_interval(Some(SWITCH_INTERVAL));
+    monty::set_hidden_names(Some(prelude_name));
     let began = clock::now_ms();
     let mut host = Host::new(code, began, timeout);
     let ended = host.run(code, watcher);
@@ -353,6 +355,13 @@ pub fn run(code: &str, settings: Settings, watcher: &mut dyn Watcher) -> Program
         stopped,
         abandoned,
     }
+}
+
+/// Whether `name` is one the prelude binds for itself in the program's module (its helpers and
+/// the modules it imports under its own names), which a traceback never offers in place of a
+/// misspelt name: the program's author never wrote them.
+fn prelude_name(name: &str) -> bool {
+    name.starts_with("_pg") || name.starts_with("_Pg") || name == "__modules__"
 }
 
 /// What the host answers an OS call with, where the answer needs no waiting: the clock, the
@@ -445,7 +454,7 @@ fn explained(e: MontyException) -> MontyException {
 /// `budget`: the prelude's and the exit handler's frames left out (CPython's own modules are
 /// files the reader never wrote either), the program's snippet named [`FILE_NAME`], and the
 /// traceback laid out as CPython's, quoting `source`.
-fn program_error(e: &MontyException, budget: Duration, source: &str) -> ProgramError {
+fn program_error(e: &MontyException, budget: Duration, source: &str, printed_by: PrintedBy) -> ProgramError {
     let e = &explained(in_budget_terms(e.clone(), budget));
     let type_name = e.type_name();
     let type_name = type_name.rsplit('.').next().unwrap_or(type_name).to_string();
@@ -454,17 +463,19 @@ fn program_error(e: &MontyException, budget: Duration, source: &str) -> ProgramE
     });
     let line =
         shown.traceback().iter().rev().find(|f| f.filename == FILE_NAME).map(|f| f.start.line as usize);
-    let mut traceback = crate::traceback::render(&shown, FILE_NAME, source);
+    let mut traceback = crate::traceback::render(&shown, FILE_NAME, source, printed_by);
     if !traceback.ends_with('\n') {
         traceback.push('\n');
     }
     ProgramError { type_name, message: e.message().unwrap_or_default().to_string(), traceback, line }
 }
 
-/// What `_pg.uncaught(header, last_line)` prints, called from the `except` block that caught
-/// an exception a thread's or a process's code did not: the header CPython prints
+/// What `_pg.uncaught(header, last_line, excepthook)` prints, called from the `except` block
+/// that caught an exception a thread's or a process's code did not: the header CPython prints
 /// (`Exception in thread Thread-1 (worker):`), then the exception's traceback as
-/// [`program_error`] shows one (only its last line where monty has no handled exception).
+/// [`program_error`] shows one (only its last line where monty has no handled exception),
+/// printed as `sys.excepthook` prints it where `excepthook` is true (a thread's end, which
+/// offers a name for a `NameError`), else as the `traceback` module does (a process's end).
 /// CPython's own `threading.py` or `multiprocessing` frames are above the program's, so its
 /// `Traceback` line shows even where no frame is the program's (a target called with the
 /// wrong arguments).
@@ -474,7 +485,9 @@ fn uncaught_report(call: &ReplFunctionCall, budget: Duration, source: &str) -> S
     let traceback = call.handled_exception().map_or_else(
         || text(1) + "\n",
         |e| {
-            let traceback = program_error(&e, budget, source).traceback;
+            let excepthook = call.args.arg(2).is_some_and(|o| o.as_bool() == Some(true));
+            let printed_by = if excepthook { PrintedBy::Excepthook } else { PrintedBy::TracebackModule };
+            let traceback = program_error(&e, budget, source, printed_by).traceback;
             if traceback.starts_with(HEADER) {
                 traceback
             } else {
@@ -495,7 +508,7 @@ fn format_exc_report(call: &ReplFunctionCall, budget: Duration, source: &str) ->
     let handled =
         call.handled_exception().filter(|e| asked.as_deref().is_none_or(|line| line == e.summary()));
     let text = match (handled, asked) {
-        (Some(e), _) => program_error(&e, budget, source).traceback,
+        (Some(e), _) => program_error(&e, budget, source, PrintedBy::TracebackModule).traceback,
         (None, Some(line)) => line + "\n",
         (None, None) => "NoneType: None\n".to_string(),
     };
@@ -511,44 +524,59 @@ fn process_error(message: &str) -> MontyException {
     MontyException::new(ExcType::RuntimeError, Some(message.to_string()))
 }
 
+/// The host functions of the `_pg` module; a call of any other name that monty passes to the
+/// host is a name the program never bound (`NameError`).
+const HOST_FUNCTIONS: [&str; 33] = [
+    "lock_new",
+    "acquire",
+    "release",
+    "locked",
+    "thread_begin",
+    "thread_run",
+    "thread_end",
+    "call_begin",
+    "call_end",
+    "stderr",
+    "uncaught",
+    "format_exc",
+    "fetch",
+    "pool_open",
+    "pool_submit",
+    "pool_submit_chunks",
+    "pool_next",
+    "pool_cancel",
+    "pool_close",
+    "pool_terminate",
+    "process_number",
+    "process_open",
+    "mpq_new",
+    "mpq_put",
+    "mpq_get",
+    "mpq_size",
+    "mpq_remove",
+    "child_next",
+    "exit_code",
+    "manager_start",
+    "manager_make",
+    "manager_call",
+    "manager_stop",
+];
+
+/// The answer to a call of `name` that monty passed to the host because the program never
+/// bound it: `NameError` (`prnt('x')`), unless CPython has it built in (`globals()`), which
+/// the playground's Python does not have.
+fn unbound_call(name: &str) -> ExtFunctionResult {
+    if monty::is_cpython_builtin(name) {
+        let message = format!("{name}() is built into CPython but not into the playground's Python (monty)");
+        MontyException::new(ExcType::NotImplementedError, Some(message)).into()
+    } else {
+        ExtFunctionResult::NotFound(name.to_string())
+    }
+}
+
 /// The `_pg` module: the host functions the prelude calls, and the exception types it needs.
 fn host_module() -> MontyObject {
-    const FUNCTIONS: [&str; 33] = [
-        "lock_new",
-        "acquire",
-        "release",
-        "locked",
-        "thread_begin",
-        "thread_run",
-        "thread_end",
-        "call_begin",
-        "call_end",
-        "stderr",
-        "uncaught",
-        "format_exc",
-        "fetch",
-        "pool_open",
-        "pool_submit",
-        "pool_submit_chunks",
-        "pool_next",
-        "pool_cancel",
-        "pool_close",
-        "pool_terminate",
-        "process_number",
-        "process_open",
-        "mpq_new",
-        "mpq_put",
-        "mpq_get",
-        "mpq_size",
-        "mpq_remove",
-        "child_next",
-        "exit_code",
-        "manager_start",
-        "manager_make",
-        "manager_call",
-        "manager_stop",
-    ];
-    let mut attrs: Vec<(MontyObject, MontyObject)> = FUNCTIONS
+    let mut attrs: Vec<(MontyObject, MontyObject)> = HOST_FUNCTIONS
         .iter()
         .map(|name| (MontyObject::string(*name), MontyObject::function(*name, None)))
         .collect();
@@ -973,7 +1001,7 @@ impl Host {
     }
 
     fn error_of(&self, e: &MontyException) -> ProgramError {
-        program_error(e, self.timeout, &self.source)
+        program_error(e, self.timeout, &self.source, PrintedBy::Excepthook)
     }
 
     /// Answers one call to a `_pg` function that monty suspended for: at once (a call the
@@ -1015,7 +1043,7 @@ impl Host {
                 "format_exc" => format_exc_report(&call, self.timeout, &self.source).into(),
                 "pool_open" => return self.pool_open(call, watcher),
                 "process_open" => return self.process_open(call, watcher),
-                other => process_error(&format!("{other} is not a function of the playground")).into(),
+                other => unbound_call(other),
             },
         };
         call.resume(answer, PrintWriter::Callback(&mut self.turn(watcher)))

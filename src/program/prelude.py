@@ -465,7 +465,7 @@ def _pg_build():
                 try:
                     hook(ExceptHookArgs(type(e), e, None, self))
                 except BaseException as failed:
-                    _pg.uncaught('Exception in threading.excepthook:\n', last_line(failed))
+                    _pg.uncaught('Exception in threading.excepthook:\n', last_line(failed), True)
             finally:
                 _pg.thread_end(self._lane)
                 self._finished = True
@@ -704,7 +704,7 @@ def _pg_build():
 
     def excepthook(args):
         # CPython's default: the thread's name, then the traceback, on stderr.
-        _pg.uncaught('Exception in thread ' + args.thread.name + ':\n', last_line(args.exc_value))
+        _pg.uncaught('Exception in thread ' + args.thread.name + ':\n', last_line(args.exc_value), True)
 
     threading = _PgModule('threading')
     threading.excepthook = excepthook

@@ -738,9 +738,13 @@ impl Pool {
                     }
                     // The manager's and the queue calls that do not wait are answered by the
                     // worker's turn ([`WorkerHost`]) before monty would suspend for them.
-                    other => {
+                    other if super::HOST_FUNCTIONS.contains(&other) => {
                         let message = format!("{other} cannot run in a worker process of the playground");
                         call.resume(MontyException::new(ExcType::RuntimeError, Some(message)), print)
+                    }
+                    other => {
+                        let unbound = super::unbound_call(other);
+                        call.resume(unbound, print)
                     }
                 },
                 ReplProgress::OsCall(call) => {
