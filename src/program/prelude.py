@@ -62,7 +62,7 @@ def _pg_function_name(fn):
 def _pg_module_function(fn, name):
     # How a child names a module's function, as pickle sends it by its module and name: found
     # in the modules a program sends functions of (the prelude's own imports of them).
-    for module_name in ['_pg_os', '_pg_time', '_pg_math', '_pg_random']:
+    for module_name in ['_pg_os', '_pg_time', '_pg_math', '_pg_random', '_pg_operator']:
         try:
             if eval(module_name + '.' + name) is fn:
                 return module_name + '.' + name
@@ -76,6 +76,205 @@ def _pg_global(_pg_name):
     # looked up here, where no variable of the prelude's can hide it (inside `child_main`, a
     # pool's function named `fn` or `job` found the prelude's own variable of that name).
     return eval(_pg_name)
+
+
+# operator: the functions of Python's operators, for `functools.reduce(operator.mul, ...)`,
+# `sorted(pairs, key=operator.itemgetter(1))` and the like, as CPython's pure-Python
+# `operator` module writes them. At the module's top level, so that its functions travel to a
+# worker process by name (`_pg_module_function`) and its getters as copies (`_pg_class`).
+_pg_abs = abs
+
+
+def _pg_operator_build():
+    def lt(a, b):
+        return a < b
+
+    def le(a, b):
+        return a <= b
+
+    def eq(a, b):
+        return a == b
+
+    def ne(a, b):
+        return a != b
+
+    def ge(a, b):
+        return a >= b
+
+    def gt(a, b):
+        return a > b
+
+    def not_(a):
+        return not a
+
+    def truth(a):
+        return True if a else False
+
+    def is_(a, b):
+        return a is b
+
+    def is_not(a, b):
+        return a is not b
+
+    def abs(a):
+        return _pg_abs(a)
+
+    def add(a, b):
+        return a + b
+
+    def and_(a, b):
+        return a & b
+
+    def floordiv(a, b):
+        return a // b
+
+    def index(a):
+        if isinstance(a, int):
+            return int(a)
+        if hasattr(type(a), '__index__'):
+            return a.__index__()
+        raise TypeError("'" + type(a).__name__ + "' object cannot be interpreted as an integer")
+
+    def inv(a):
+        return ~a
+
+    def lshift(a, b):
+        return a << b
+
+    def mod(a, b):
+        return a % b
+
+    def mul(a, b):
+        return a * b
+
+    def neg(a):
+        return -a
+
+    def or_(a, b):
+        return a | b
+
+    def pos(a):
+        return +a
+
+    def pow(a, b):
+        return a ** b
+
+    def rshift(a, b):
+        return a >> b
+
+    def sub(a, b):
+        return a - b
+
+    def truediv(a, b):
+        return a / b
+
+    def xor(a, b):
+        return a ^ b
+
+    def concat(a, b):
+        # CPython asks for a sequence: what has `__getitem__` (monty's built-in sequences
+        # answer no such attribute).
+        if isinstance(a, (str, bytes, list, tuple)) or hasattr(a, '__getitem__'):
+            return a + b
+        raise TypeError("'" + type(a).__name__ + "' object can't be concatenated")
+
+    def contains(a, b):
+        return b in a
+
+    def countOf(a, b):
+        return sum(1 for item in a if item is b or item == b)
+
+    def indexOf(a, b):
+        for i, item in enumerate(a):
+            if item is b or item == b:
+                return i
+        raise ValueError('sequence.index(x): x not in sequence')
+
+    def getitem(a, b):
+        return a[b]
+
+    def setitem(a, b, c):
+        a[b] = c
+
+    def delitem(a, b):
+        del a[b]
+
+    class itemgetter:
+        __module__ = 'operator'
+
+        def __init__(self, item, *items):
+            self._pg_class = '_pg_class_itemgetter'
+            self._items = (item,) + items
+
+        def __call__(self, obj):
+            if len(self._items) == 1:
+                return obj[self._items[0]]
+            return tuple(obj[i] for i in self._items)
+
+        def __repr__(self):
+            return 'operator.itemgetter(' + ', '.join(repr(i) for i in self._items) + ')'
+
+    class attrgetter:
+        __module__ = 'operator'
+
+        def __init__(self, attr, *attrs):
+            for name in (attr,) + attrs:
+                if not isinstance(name, str):
+                    raise TypeError('attribute name must be a string')
+            self._pg_class = '_pg_class_attrgetter'
+            self._attrs = (attr,) + attrs
+
+        def _get(self, obj, name):
+            for part in name.split('.'):
+                obj = getattr(obj, part)
+            return obj
+
+        def __call__(self, obj):
+            if len(self._attrs) == 1:
+                return self._get(obj, self._attrs[0])
+            return tuple(self._get(obj, name) for name in self._attrs)
+
+        def __repr__(self):
+            return 'operator.attrgetter(' + ', '.join(repr(a) for a in self._attrs) + ')'
+
+    class methodcaller:
+        __module__ = 'operator'
+
+        def __init__(self, name, *args, **kwargs):
+            if not isinstance(name, str):
+                raise TypeError('method name must be a string')
+            self._pg_class = '_pg_class_methodcaller'
+            self._name = name
+            self._args = args
+            self._kwargs = kwargs
+
+        def __call__(self, obj):
+            return getattr(obj, self._name)(*self._args, **self._kwargs)
+
+        def __repr__(self):
+            args = [repr(self._name)] + [repr(a) for a in self._args]
+            args += [k + '=' + repr(v) for k, v in self._kwargs.items()]
+            return 'operator.methodcaller(' + ', '.join(args) + ')'
+
+    functions = {
+        'lt': lt, 'le': le, 'eq': eq, 'ne': ne, 'ge': ge, 'gt': gt, 'not_': not_,
+        'truth': truth, 'is_': is_, 'is_not': is_not, 'abs': abs, 'add': add,
+        'and_': and_, 'floordiv': floordiv, 'index': index, 'inv': inv, 'invert': inv,
+        'lshift': lshift, 'mod': mod, 'mul': mul, 'neg': neg, 'or_': or_, 'pos': pos,
+        'pow': pow, 'rshift': rshift, 'sub': sub, 'truediv': truediv, 'xor': xor,
+        'concat': concat, 'contains': contains, 'countOf': countOf, 'indexOf': indexOf,
+        'getitem': getitem, 'setitem': setitem, 'delitem': delitem,
+    }
+    return functions, itemgetter, attrgetter, methodcaller
+
+
+_pg_operator = _PgModule('operator')
+_pg_operator_functions, _pg_class_itemgetter, _pg_class_attrgetter, _pg_class_methodcaller = _pg_operator_build()
+for _pg_name in _pg_operator_functions:
+    setattr(_pg_operator, _pg_name, _pg_operator_functions[_pg_name])
+_pg_operator.itemgetter = _pg_class_itemgetter
+_pg_operator.attrgetter = _pg_class_attrgetter
+_pg_operator.methodcaller = _pg_class_methodcaller
 
 
 def _pg_build():
@@ -3324,6 +3523,7 @@ def _pg_build():
 
     return {
         'contextlib': contextlib,
+        'operator': _pg_operator,
         'traceback': traceback,
         'logging': logging,
         'threading': threading,

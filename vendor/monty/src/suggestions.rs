@@ -457,6 +457,8 @@ pub(crate) fn for_attribute(error: RunError, obj: &Value, name: &str, vm: &VM<'_
     })
 }
 
+/// `error` with what `suggest` offers, where it is an `exc_type` exception (exactly) whose
+/// message `about_name` accepts and that nothing has attached a suggestion to yet.
 fn attach(
     error: RunError,
     exc_type: ExcType,
