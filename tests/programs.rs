@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use map_playground::program::{self, ProgramReport, Settings, Unwatched};
+use map_playground::program::{self, ProgramError, ProgramReport, Settings, Unwatched};
 
 fn programs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -329,24 +329,13 @@ fn a_misspelt_name_is_offered_its_nearest_spelling_as_cpython_offers_it() {
         "text = 'a'\nprint(text.uper())\n",
         "class Counter:\n    def add(self, n):\n        return n\nc = Counter()\nc.ad(1)\n",
     ];
-    let dir = std::env::temp_dir().join(format!("map-playground-suggestions-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    for (i, code) in programs.iter().enumerate() {
-        let path = dir.join("main.py");
-        std::fs::write(&path, code).expect("the program is written");
-        let out = Command::new("python3").arg(&path).current_dir(&dir).output().expect("python3 runs");
-        let expected =
-            String::from_utf8(out.stderr).expect("utf-8").replace(&path.display().to_string(), "main.py");
-        let report = run_within(code, 10);
-        let error = report.error.unwrap_or_else(|| panic!("program {i} raised: {code}"));
-        assert_eq!(error.traceback, expected, "program {i}:\n{code}");
+    for (i, error) in tracebacks_as_cpython_prints_them("suggestions", &programs).iter().enumerate() {
         assert!(
             !error.message.contains("Did you"),
             "program {i}: str() of the exception is {}",
             error.message
         );
     }
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// A call of a name the program never bound is CPython's `NameError`, in the main process and
@@ -433,17 +422,30 @@ fn a_traceback_is_laid_out_as_cpython_prints_it() {
         "try:\n    1 / 0\nfinally:\n    print([][1])\n",
         "def f():\n    return 1 / 0\ndef g(e):\n    raise e\ntry:\n    f()\nexcept ZeroDivisionError as e:\n    g(e)\n",
     ];
-    let dir = std::env::temp_dir().join(format!("map-playground-tracebacks-{}", std::process::id()));
+    tracebacks_as_cpython_prints_them("tracebacks", &programs);
+}
+
+/// Runs each of `programs` as `main.py`, by python3 and by the runner, and asserts that the
+/// traceback the runner's report ends on is what python3 printed to stderr (the script's path
+/// aside); the reports' errors, in order.
+fn tracebacks_as_cpython_prints_them(folder: &str, programs: &[&str]) -> Vec<ProgramError> {
+    let dir = std::env::temp_dir().join(format!("map-playground-{folder}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
-    for (i, code) in programs.iter().enumerate() {
-        let path = dir.join("main.py");
-        std::fs::write(&path, code).expect("the program is written");
-        let out = Command::new("python3").arg(&path).current_dir(&dir).output().expect("python3 runs");
-        let expected =
-            String::from_utf8(out.stderr).expect("utf-8").replace(&path.display().to_string(), "main.py");
-        let report = run_within(code, 10);
-        let error = report.error.unwrap_or_else(|| panic!("program {i} raised: {code}"));
-        assert_eq!(error.traceback, expected, "program {i}:\n{code}");
-    }
+    let errors = programs
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let path = dir.join("main.py");
+            std::fs::write(&path, code).expect("the program is written");
+            let out = Command::new("python3").arg(&path).current_dir(&dir).output().expect("python3 runs");
+            let expected =
+                String::from_utf8(out.stderr).expect("utf-8").replace(&path.display().to_string(), "main.py");
+            let report = run_within(code, 10);
+            let error = report.error.unwrap_or_else(|| panic!("program {i} raised: {code}"));
+            assert_eq!(error.traceback, expected, "program {i}:\n{code}");
+            error
+        })
+        .collect();
     std::fs::remove_dir_all(&dir).ok();
+    errors
 }
