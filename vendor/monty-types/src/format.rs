@@ -168,6 +168,19 @@ impl fmt::Display for FormatFloat {
         // captured in a stack buffer so nothing touches the heap.
         let mut sci = StackStr::new();
         write!(sci, "{:e}", v.abs())?;
+        // When the value lies exactly halfway between two shortest candidates
+        // (`687748317385870.25`: `…870.2` and `…870.3` both round-trip), Rust may
+        // pick the odd one; CPython's `repr` (Gay's mode 0) takes the nearest
+        // candidate and, on a tie, the even one. The correctly rounded rendering
+        // to as many digits is exactly that (Rust's precision formatting is exact,
+        // ties to even), so a shortest form ending in an odd digit is redone so.
+        if let Some(digits) = sci.as_str().split('e').next()
+            && digits.ends_with(['1', '3', '5', '7', '9'])
+        {
+            let precision = digits.len().saturating_sub(2);
+            sci = StackStr::new();
+            write!(sci, "{:.*e}", precision, v.abs())?;
+        }
         let sci = sci.as_str();
         let (mantissa, exp_str) = sci.split_once('e').ok_or(fmt::Error)?;
         // `{:e}` always emits a single leading digit, so the integer part is one
