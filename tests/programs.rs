@@ -421,6 +421,9 @@ fn a_traceback_is_laid_out_as_cpython_prints_it() {
         "def a():\n    raise KeyError('a')\ndef b():\n    try:\n        a()\n    except KeyError:\n        raise ValueError('b')\ntry:\n    b()\nexcept ValueError as e:\n    raise TypeError('c') from e\n",
         "try:\n    1 / 0\nfinally:\n    print([][1])\n",
         "def f():\n    return 1 / 0\ndef g(e):\n    raise e\ntry:\n    f()\nexcept ZeroDivisionError as e:\n    g(e)\n",
+        // A class that names another module is named with it on the last line, as CPython's
+        // `statistics.StatisticsError` is; the main module's classes are not.
+        "class ShopError(Exception):\n    __module__ = 'shop'\nraise ShopError('closed') from ValueError('v')\n",
     ];
     tracebacks_as_cpython_prints_them("tracebacks", &programs);
 }

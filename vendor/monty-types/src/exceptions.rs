@@ -2,6 +2,7 @@
 //! traceback/payload components ([`StackFrame`], [`CodeLoc`], [`ExcData`]).
 
 use std::{
+    borrow::Cow,
     error,
     fmt::{self, Write},
     mem, str,
@@ -256,7 +257,10 @@ impl MontyException {
     /// If there's no message, just returns the exception type name.
     #[must_use]
     pub fn summary(&self) -> String {
-        let name = self.type_name();
+        let name = match &self.data {
+            ExcData::Class(class) if let Some(module) = &class.module => Cow::Owned(format!("{module}.{}", class.name)),
+            _ => Cow::Borrowed(self.type_name()),
+        };
         match &self.message {
             // A `KeyError`'s `str()` is its key's repr, as CPython prints it: `KeyError: 'k'`,
             // `KeyError: 3`.
@@ -728,6 +732,9 @@ impl std::hash::Hash for ExcArgs {
 pub struct ClassException {
     /// The class's name.
     pub name: Box<str>,
+    /// The module its `__module__` names, where that is not the main module: a traceback's
+    /// last line names the class with it (`statistics.StatisticsError: ...`), as CPython's does.
+    pub module: Option<Box<str>>,
     /// While it is raised inside the interpreter, the interpreter's handle on the instance
     /// (meaningless anywhere else, and not serialized).
     #[serde(skip)]

@@ -2746,13 +2746,13 @@ impl SimpleException {
         }
     }
 
-    /// The exception raised for an instance of the exception class `name`
+    /// The exception raised for an instance of the exception class `class`
     /// written in Python, which the heap holds by `token` (`Heap::hold_raised`).
     #[must_use]
-    pub fn with_class(self, name: String, token: u32) -> Self {
+    pub fn with_class(self, class: ClassException, token: u32) -> Self {
         self.with_data(ExcData::Class(Box::new(ClassException {
-            name: name.into(),
             raised: Some(token),
+            ..class
         })))
     }
 

@@ -18,6 +18,7 @@ use crate::{
     intern::{StaticStrings, StringId},
     types::{
         LazyHeapSet, PyTrait,
+        class::{CLASS_MODULE, class_module},
         exception_class::{class_exception, exception_type, instance_exception},
         instance::{class_name, instance_str},
         is_subclass,
@@ -177,14 +178,14 @@ impl VM<'_> {
     /// CPython's last line then shows the class alone) and the class's name.
     #[inline(never)]
     fn instance_as_exception(&mut self, instance: HeapId, base: ExcType) -> SimpleException {
-        let (exc, name) = self.instance_described(instance, base);
+        let (exc, class) = self.instance_described(instance, base);
         let token = self.heap.hold_raised(instance);
-        exc.with_class(name, token)
+        exc.with_class(class, token)
     }
 
     /// An instance of an exception class written in Python as the exception it shows as: its
-    /// built-in `base` with the instance's `str()`, and its class's name.
-    fn instance_described(&mut self, instance: HeapId, base: ExcType) -> (SimpleException, String) {
+    /// built-in `base` with the instance's `str()`, and its class's name and module.
+    fn instance_described(&mut self, instance: HeapId, base: ExcType) -> (SimpleException, ClassException) {
         let message = match instance_str(instance, self) {
             Ok(text) => {
                 let message = text.to_str(self).ok().filter(|t| !t.is_empty()).map(str::to_owned);
@@ -196,8 +197,13 @@ impl VM<'_> {
         let HeapData::Instance(inst) = self.heap.get(instance) else {
             unreachable!("instance_as_exception is given an instance")
         };
-        let name = class_name(inst.class(), self.heap, self.interns).into_owned();
-        (SimpleException::new(base, message), name)
+        let module = class_module(inst.class(), self.heap, self.interns);
+        let class = ClassException {
+            name: class_name(inst.class(), self.heap, self.interns).into(),
+            module: (module != CLASS_MODULE).then(|| module.into()),
+            raised: None,
+        };
+        (SimpleException::new(base, message), class)
     }
 
     /// A `raise exc` statement, or `raise exc from cause` (`with_cause`): the exception raised
@@ -269,11 +275,8 @@ impl VM<'_> {
         }
         let exc = match cause {
             Value::Ref(id) if let Some(base) = instance_exception(cause, this.heap) => {
-                let (exc, name) = this.instance_described(*id, base);
-                exc.with_data(ExcData::Class(Box::new(ClassException {
-                    name: name.into(),
-                    raised: None,
-                })))
+                let (exc, class) = this.instance_described(*id, base);
+                exc.with_data(ExcData::Class(Box::new(class)))
             }
             Value::Ref(id) if let HeapData::Exception(exc) = this.heap.get(*id) => exc.clone(),
             _ => {
