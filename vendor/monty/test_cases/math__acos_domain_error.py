@@ -7,5 +7,5 @@ Traceback (most recent call last):
   File "math__acos_domain_error.py", line 3, in <module>
     math.acos(2)
     ~~~~~~~~~~~~
-ValueError: expected a number in range from -1 up to 1, got 2.0
+ValueError: math domain error
 """

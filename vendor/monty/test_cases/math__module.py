@@ -1534,14 +1534,14 @@ for compute in [
         compute()
         assert False, 'expected ValueError'
     except ValueError as e:
-        assert str(e) == 'expected a positive input'
-# A float argument names the offending value.
+        assert str(e) == 'math domain error'
+# A float argument too (CPython 3.14's message names the value; 3.11's does not).
 for compute, message in [
-    (lambda: math.log(0.0), 'expected a positive input, got 0.0'),
-    (lambda: math.log2(0.0), 'expected a positive input, got 0.0'),
-    (lambda: math.log10(-1.0), 'expected a positive input, got -1.0'),
-    (lambda: math.log(float('-inf')), 'expected a positive input, got -inf'),
-    (lambda: math.log(10, 0.0), 'expected a positive input, got 0.0'),
+    (lambda: math.log(0.0), 'math domain error'),
+    (lambda: math.log2(0.0), 'math domain error'),
+    (lambda: math.log10(-1.0), 'math domain error'),
+    (lambda: math.log(float('-inf')), 'math domain error'),
+    (lambda: math.log(10, 0.0), 'math domain error'),
 ]:
     try:
         compute()

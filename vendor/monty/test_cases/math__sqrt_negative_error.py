@@ -7,5 +7,5 @@ Traceback (most recent call last):
   File "math__sqrt_negative_error.py", line 3, in <module>
     math.sqrt(-1)
     ~~~~~~~~~~~~~
-ValueError: expected a nonnegative input, got -1.0
+ValueError: math domain error
 """

@@ -1,8 +1,9 @@
 //! Implementation of Python's `math` module.
 //!
-//! Provides mathematical functions and constants matching CPython 3.14 behavior
-//! and error messages. All functions are pure computations that don't require
-//! host involvement, so they return `Value` directly rather than `CallResult`.
+//! Provides mathematical functions and constants matching CPython behavior
+//! and its error messages (3.11's `math domain error`). All functions are pure
+//! computations that don't require host involvement, so they return `Value`
+//! directly rather than `CallResult`.
 //!
 //! ## Implemented functions
 //!
@@ -78,11 +79,7 @@ fn check_range_error(result: f64, input: f64) -> RunResult<()> {
 /// Used by `math.asin` and `math.acos`.
 fn require_unit_range(f: f64) -> RunResult<()> {
     if !f.is_nan() && !(-1.0..=1.0).contains(&f) {
-        Err(SimpleException::new_msg(
-            ExcType::ValueError,
-            format!("expected a number in range from -1 up to 1, got {f:?}"),
-        )
-        .into())
+        Err(math_domain_error())
     } else {
         Ok(())
     }
@@ -99,11 +96,7 @@ fn require_unit_range(f: f64) -> RunResult<()> {
 )]
 fn check_gamma_pole(f: f64) -> RunResult<()> {
     if f <= 0.0 && f == f.floor() && f.is_finite() {
-        Err(SimpleException::new_msg(
-            ExcType::ValueError,
-            format!("expected a noninteger or positive integer, got {f:?}"),
-        )
-        .into())
+        Err(math_domain_error())
     } else {
         Ok(())
     }
@@ -415,14 +408,14 @@ fn rounding_float(value: &Value, vm: &mut VM<'_>) -> RunResult<f64> {
 /// `math.sqrt(x)` — returns the square root of x.
 ///
 /// Always returns a float. Raises `ValueError` for negative inputs with a
-/// descriptive message matching CPython 3.14: "expected a nonnegative input, got <x>".
+/// `math domain error`, as CPython 3.11 says (3.14's messages name the value).
 fn math_sqrt(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let value = args.get_one_arg("math.sqrt", vm.heap)?;
     defer_drop!(value, vm);
 
     let f = value_to_float(value, vm)?;
     if f < 0.0 {
-        Err(SimpleException::new_msg(ExcType::ValueError, format!("expected a nonnegative input, got {f:?}")).into())
+        Err(math_domain_error())
     } else {
         Ok(Value::Float(f.sqrt()))
     }
@@ -578,18 +571,17 @@ fn math_log(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
 ///
 /// An int beyond the float range is split as `m * 2**e` with `m` in `[0.5, 1)`, so
 /// `math.log(10**400)` works where `float(10**400)` overflows. Non-positive inputs
-/// raise `ValueError`; only the float message names the offending value.
+/// raise `ValueError: math domain error`, as CPython 3.11 raises.
 #[expect(clippy::cast_precision_loss, reason = "the exponent is a bit count, far below 2**53")]
 fn log_arg(value: &Value, log: fn(f64) -> f64, vm: &VM<'_>) -> RunResult<f64> {
-    let positive_input_error = || SimpleException::new_msg(ExcType::ValueError, "expected a positive input").into();
     match value {
-        Value::Int(n) if *n <= 0 => Err(positive_input_error()),
+        Value::Int(n) if *n <= 0 => Err(math_domain_error()),
         Value::Int(n) => Ok(log(*n as f64)),
         Value::Bool(true) => Ok(log(1.0)),
-        Value::Bool(false) => Err(positive_input_error()),
+        Value::Bool(false) => Err(math_domain_error()),
         _ => match value.as_long_int(vm) {
             // A long int is never zero.
-            Some(n) if n.is_negative() => Err(positive_input_error()),
+            Some(n) if n.is_negative() => Err(math_domain_error()),
             Some(n) => Ok(if let Some(x) = n.to_f64().filter(|x| x.is_finite()) {
                 log(x)
             } else {
@@ -598,14 +590,7 @@ fn log_arg(value: &Value, log: fn(f64) -> f64, vm: &VM<'_>) -> RunResult<f64> {
             }),
             None => {
                 let x = value_to_float(value, vm)?;
-                if x <= 0.0 {
-                    Err(
-                        SimpleException::new_msg(ExcType::ValueError, format!("expected a positive input, got {x:?}"))
-                            .into(),
-                    )
-                } else {
-                    Ok(log(x))
-                }
+                if x <= 0.0 { Err(math_domain_error()) } else { Ok(log(x)) }
             }
         },
     }
@@ -640,16 +625,14 @@ fn bigint_frexp(n: &BigInt) -> (f64, i64) {
 /// `math.log1p(x)` — returns the natural logarithm of 1 + x.
 ///
 /// More accurate than `log(1 + x)` for small values of x.
-/// CPython 3.14 raises ValueError with "expected argument value > -1, got <x>".
+/// `ValueError: math domain error` for x <= -1, as CPython 3.11 raises.
 fn math_log1p(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let value = args.get_one_arg("math.log1p", vm.heap)?;
     defer_drop!(value, vm);
 
     let f = value_to_float(value, vm)?;
     if f <= -1.0 {
-        return Err(
-            SimpleException::new_msg(ExcType::ValueError, format!("expected argument value > -1, got {f:?}")).into(),
-        );
+        return Err(math_domain_error());
     }
     Ok(Value::Float(f.ln_1p()))
 }
@@ -832,7 +815,7 @@ fn math_ulp(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
 
 /// `math.sin(x)` — returns the sine of x (in radians).
 ///
-/// CPython 3.14 raises ValueError for infinity: "expected a finite input, got inf".
+/// `ValueError: math domain error` for an infinity, as CPython 3.11 raises.
 fn math_sin(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let value = args.get_one_arg("math.sin", vm.heap)?;
     defer_drop!(value, vm);
@@ -864,7 +847,7 @@ fn math_tan(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
 
 /// `math.asin(x)` — returns the arc sine of x (in radians).
 ///
-/// CPython 3.14: "expected a number in range from -1 up to 1, got <x>".
+/// `ValueError: math domain error` outside [-1, 1], as CPython 3.11 raises.
 fn math_asin(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let value = args.get_one_arg("math.asin", vm.heap)?;
     defer_drop!(value, vm);
@@ -876,7 +859,7 @@ fn math_asin(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
 
 /// `math.acos(x)` — returns the arc cosine of x (in radians).
 ///
-/// CPython 3.14: "expected a number in range from -1 up to 1, got <x>".
+/// `ValueError: math domain error` outside [-1, 1], as CPython 3.11 raises.
 fn math_acos(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let value = args.get_one_arg("math.acos", vm.heap)?;
     defer_drop!(value, vm);
@@ -953,36 +936,28 @@ fn math_asinh(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
 
 /// `math.acosh(x)` — returns the inverse hyperbolic cosine of x.
 ///
-/// CPython 3.14: "expected argument value not less than 1, got <x>".
+/// `ValueError: math domain error` below 1, as CPython 3.11 raises.
 fn math_acosh(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let value = args.get_one_arg("math.acosh", vm.heap)?;
     defer_drop!(value, vm);
 
     let f = value_to_float(value, vm)?;
     if f < 1.0 {
-        return Err(SimpleException::new_msg(
-            ExcType::ValueError,
-            format!("expected argument value not less than 1, got {f:?}"),
-        )
-        .into());
+        return Err(math_domain_error());
     }
     Ok(Value::Float(f.acosh()))
 }
 
 /// `math.atanh(x)` — returns the inverse hyperbolic tangent of x.
 ///
-/// CPython 3.14: "expected a number between -1 and 1, got <x>".
+/// `ValueError: math domain error` outside (-1, 1), as CPython 3.11 raises.
 fn math_atanh(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let value = args.get_one_arg("math.atanh", vm.heap)?;
     defer_drop!(value, vm);
 
     let f = value_to_float(value, vm)?;
     if f <= -1.0 || f >= 1.0 {
-        return Err(SimpleException::new_msg(
-            ExcType::ValueError,
-            format!("expected a number between -1 and 1, got {f:?}"),
-        )
-        .into());
+        return Err(math_domain_error());
     }
     Ok(Value::Float(f.atanh()))
 }
@@ -1324,8 +1299,7 @@ fn math_ldexp(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
 
 /// `math.gamma(x)` — returns the Gamma function at x.
 ///
-/// CPython 3.14 raises ValueError for non-positive integers:
-/// "expected a noninteger or positive integer, got <x>".
+/// `ValueError: math domain error` for a non-positive integer, as CPython 3.11 raises.
 fn math_gamma(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let value = args.get_one_arg("math.gamma", vm.heap)?;
     defer_drop!(value, vm);
@@ -1333,11 +1307,7 @@ fn math_gamma(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
     let f = value_to_float(value, vm)?;
     // CPython also rejects -inf for gamma (but not lgamma, where lgamma(-inf) = inf)
     if f == f64::NEG_INFINITY {
-        return Err(SimpleException::new_msg(
-            ExcType::ValueError,
-            format!("expected a noninteger or positive integer, got {f:?}"),
-        )
-        .into());
+        return Err(math_domain_error());
     }
     check_gamma_pole(f)?;
 
@@ -1432,10 +1402,10 @@ fn not_an_integer_error(value: &Value, vm: &VM<'_>) -> RunError {
 
 /// Requires that a float is finite, raising ValueError if it's inf or nan.
 ///
-/// CPython 3.14 uses "expected a finite input, got inf" for trig functions.
+/// `ValueError: math domain error` for an infinity, as CPython 3.11's trig functions raise.
 fn require_finite(f: f64) -> RunResult<()> {
     if f.is_infinite() {
-        Err(SimpleException::new_msg(ExcType::ValueError, format!("expected a finite input, got {f:?}")).into())
+        Err(math_domain_error())
     } else {
         Ok(())
     }
