@@ -56,7 +56,7 @@ pub enum BuiltinsFunctions {
     // Format - appended below
     // frozenset - handled by Type enum
     Getattr,
-    // Globals,
+    // Globals - appended below
     Hasattr,
     Hash,
     // Help,
@@ -129,4 +129,6 @@ pub enum BuiltinsFunctions {
     DelItem,
     /// `callable(object)`, appended after [`Self::DelItem`].
     Callable,
+    /// `globals()`, appended after [`Self::Callable`].
+    Globals,
 }

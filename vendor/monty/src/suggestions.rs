@@ -41,11 +41,20 @@ const CASE_COST: usize = 1;
 /// Names the embedder keeps for itself (see [`set_hidden_names`]).
 static HIDDEN: RwLock<Option<fn(&str) -> bool>> = RwLock::new(None);
 
-/// Names that are never offered: those of the embedder's own code, fed to the session before
-/// the program (a prelude's helpers), which a program's author never wrote. `None` offers
-/// every name in scope, as CPython does.
+/// Names that are never offered, nor shown among the module's globals (`globals()`, `locals()`
+/// at module scope): those of the embedder's own code, fed to the session before the program
+/// (a prelude's helpers), which a program's author never wrote. `None` offers and shows every
+/// name in scope, as CPython does.
 pub fn set_hidden_names(hidden: Option<fn(&str) -> bool>) {
     *HIDDEN.write().unwrap_or_else(std::sync::PoisonError::into_inner) = hidden;
+}
+
+/// Whether the embedder keeps `name` for itself (see [`set_hidden_names`]).
+pub(crate) fn is_hidden(name: &str) -> bool {
+    HIDDEN
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .is_some_and(|hidden| hidden(name))
 }
 
 /// The globals CPython's `__main__` module starts with, in its order.
@@ -554,11 +563,10 @@ fn remembered(name: &str, lists: &[&[&str]], search: impl FnOnce() -> Option<Str
 /// The candidate nearest `name`, by CPython's rule (see the module's doc), among those the
 /// embedder does not keep for itself.
 pub(crate) fn nearest(name: &str, candidates: &[impl AsRef<str>]) -> Option<String> {
-    let hidden = *HIDDEN.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let shown: Vec<&str> = candidates
         .iter()
         .map(AsRef::as_ref)
-        .filter(|candidate| hidden.is_none_or(|hidden| !hidden(candidate)))
+        .filter(|candidate| !is_hidden(candidate))
         .collect();
     if shown.len() >= MAX_CANDIDATE_ITEMS {
         return None;

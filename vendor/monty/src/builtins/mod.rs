@@ -18,6 +18,7 @@ pub(crate) use eval_exec::SnippetKey;
 mod filter;
 mod format;
 mod getattr;
+mod globals;
 mod hasattr;
 mod hash;
 mod hex;
@@ -164,6 +165,7 @@ impl BuiltinsFunctionsExt for BuiltinsFunctions {
             Self::Format => format::builtin_format(vm, args),
             // `getattr()` / `hasattr()` may suspend a lazy host attribute lookup.
             Self::Getattr => return getattr::builtin_getattr(vm, args),
+            Self::Globals => globals::builtin_globals(vm, args),
             Self::Hasattr => return hasattr::builtin_hasattr(vm, args),
             Self::Hash => hash::builtin_hash(vm, args),
             Self::Hex => hex::builtin_hex(vm, args),

@@ -227,15 +227,35 @@ impl<'h> VM<'h> {
         Ok(Value::Ref(dict_id))
     }
 
-    /// A fresh dict of the bound module globals, for `locals()` at module scope.
+    /// `globals()`: the globals dict of the `exec()` / `eval()` code running (a function
+    /// it defined included), else a snapshot of the bound module globals.
+    pub(crate) fn globals_dict(&mut self) -> RunResult<Value> {
+        let dict_id = match self
+            .namespace_frame()
+            .namespace
+            .as_deref()
+            .and_then(FrameNamespace::dict_globals)
+        {
+            Some(dict) => {
+                self.heap.inc_ref(dict);
+                dict
+            }
+            None => self.snapshot_globals()?,
+        };
+        Ok(Value::Ref(dict_id))
+    }
+
+    /// A fresh dict of the bound module globals, for `locals()` at module scope and
+    /// `globals()`, without the names the embedder keeps for itself.
     fn snapshot_globals(&mut self) -> RunResult<HeapId> {
         let dict_id = self.heap.allocate(HeapData::Dict(Dict::new()));
         // Owned by the guard until every entry is in, so a failed insert frees it.
         let mut dict_guard = DropGuard::new(Value::Ref(dict_id), self);
         let (_, this) = dict_guard.as_parts_mut();
         for slot in 0..this.global_names.len() {
-            if !matches!(this.globals[slot], Value::Undefined) {
-                let name_id = this.global_names.names()[slot];
+            let name_id = this.global_names.names()[slot];
+            if !matches!(this.globals[slot], Value::Undefined) && !suggestions::is_hidden(this.interns.get_str(name_id))
+            {
                 let value = this.globals[slot].clone_with_heap(this.heap);
                 this.namespace_set(dict_id, name_id, value)?;
             }
