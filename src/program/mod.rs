@@ -22,6 +22,7 @@
 
 mod channels;
 mod manager;
+mod modules;
 mod output;
 mod processes;
 mod sleepers;
@@ -709,7 +710,8 @@ impl Host {
             ..OsPolicy::default()
         };
         let repl = MontyRepl::new(FILE_NAME, ResourceTracker::new(limits), options).with_os_policy(policy);
-        let started = repl.feed_start(PRELUDE, vec![], PrintWriter::Callback(&mut self.turn(watcher)));
+        let prelude = modules::prelude_for(PRELUDE, code);
+        let started = repl.feed_start(&prelude, vec![], PrintWriter::Callback(&mut self.turn(watcher)));
         let repl = match self.drive(started, watcher) {
             Ok(repl) => repl,
             Err(failed) => return Err(self.error_of(&failed.error)),

@@ -59,10 +59,14 @@ def _pg_function_name(fn):
     return None
 
 
+# The modules whose functions a program may send to a worker process, by the globals that hold
+# them (the prelude's own imports of them; a module fed on demand adds its own).
+_pg_travelling_modules = ['_pg_os', '_pg_time', '_pg_math', '_pg_random', '_pg_operator']
+
+
 def _pg_module_function(fn, name):
-    # How a child names a module's function, as pickle sends it by its module and name: found
-    # in the modules a program sends functions of (the prelude's own imports of them).
-    for module_name in ['_pg_os', '_pg_time', '_pg_math', '_pg_random', '_pg_operator']:
+    # How a child names a module's function, as pickle sends it by its module and name.
+    for module_name in _pg_travelling_modules:
         try:
             if eval(module_name + '.' + name) is fn:
                 return module_name + '.' + name
@@ -76,6 +80,18 @@ def _pg_global(_pg_name):
     # looked up here, where no variable of the prelude's can hide it (inside `child_main`, a
     # pool's function named `fn` or `job` found the prelude's own variable of that name).
     return eval(_pg_name)
+
+
+class _PgMainModule(_PgModule):
+    # `__main__`, the program's own module, as `from __main__ import fib` finds it (a timeit
+    # setup reaches the program's functions so): its attributes are the program's globals.
+    def __getattr__(self, name):
+        if name.isidentifier():
+            try:
+                return _pg_global(name)
+            except NameError:
+                pass
+        raise AttributeError("module '__main__' has no attribute '" + name + "'")
 
 
 # operator: the functions of Python's operators, for `functools.reduce(operator.mul, ...)`,
@@ -3522,6 +3538,7 @@ def _pg_build():
     contextlib.closing = closing
 
     return {
+        '__main__': _PgMainModule('__main__'),
         'contextlib': contextlib,
         'operator': _pg_operator,
         'traceback': traceback,
