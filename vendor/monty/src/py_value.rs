@@ -10,6 +10,8 @@ use std::{
 
 use monty_types::PrintStream;
 use num_bigint::BigInt;
+use num_traits::{One, Zero};
+use smallvec::smallvec;
 
 use crate::{
     args::ArgValues,
@@ -31,6 +33,7 @@ use crate::{
         numeric::{round_digits, round_float},
         py_trait::PyObjectIdentity,
         str::PyStr,
+        tuple::allocate_tuple,
     },
     value::{EitherStr, Marker, Value, float_divmod_tuple, float_pow_value, py_float_divmod, py_float_mod},
 };
@@ -533,6 +536,8 @@ impl<'h> PyTrait<'h> for PyValue<'h> {
     fn py_call_attr(&mut self, vm: &mut VM<'h>, attr: &EitherStr, args: ArgValues) -> RunResult<CallResult> {
         forward_py_value!(self, |value| value.py_call_attr(vm, attr, args), {
             Self::Module(value) => value.py_call_attr(vm, attr, args),
+            Self::Bool(value) => PyInt::Small(i64::from(*value)).py_call_attr(vm, attr, args),
+            Self::Float(value) => float_method(*value, attr, args, vm),
             Self::Builtin(Builtins::Type(ty)) if let EitherStr::Interned(id) = attr => ty.call_class_method(*id, args, vm),
             // `Exception.__init__(self, msg)` in an exception class written in Python.
             Self::Builtin(Builtins::ExcType(base)) => {
@@ -570,6 +575,70 @@ impl<'h> PyTrait<'h> for PyValue<'h> {
             _ => Err(ExcType::type_error_not_sub(&self.py_type_name(vm))),
         })
     }
+}
+
+/// `float`'s methods: `is_integer()`, `as_integer_ratio()` and `conjugate()`, as CPython 3.11's.
+fn float_method(value: f64, attr: &EitherStr, args: ArgValues, vm: &mut VM<'_>) -> RunResult<CallResult> {
+    let name = attr.as_str(vm.interns).to_owned();
+    let answer = match name.as_str() {
+        "is_integer" => {
+            args.check_zero_args("float.is_integer", vm.heap)?;
+            Value::Bool(value.is_finite() && value.fract() == 0.0)
+        }
+        "conjugate" => {
+            args.check_zero_args("float.conjugate", vm.heap)?;
+            Value::Float(value)
+        }
+        "as_integer_ratio" => {
+            args.check_zero_args("float.as_integer_ratio", vm.heap)?;
+            let (numerator, denominator) = float_integer_ratio(value)?;
+            let numerator = LongInt::new(numerator).into_value(vm.heap);
+            let denominator = LongInt::new(denominator).into_value(vm.heap);
+            allocate_tuple(smallvec![numerator, denominator], vm.heap)
+        }
+        _ => {
+            args.drop_with(vm);
+            return Err(ExcType::attribute_error(Type::Float, &name));
+        }
+    };
+    Ok(CallResult::Value(answer))
+}
+
+/// The exact ratio of integers a finite float is, in lowest terms with a positive
+/// denominator (a power of two), as CPython's `float.as_integer_ratio()` gives it.
+fn float_integer_ratio(value: f64) -> RunResult<(BigInt, BigInt)> {
+    if value.is_nan() {
+        return Err(SimpleException::new_msg(ExcType::ValueError, "cannot convert NaN to integer ratio").into());
+    }
+    if value.is_infinite() {
+        return Err(
+            SimpleException::new_msg(ExcType::OverflowError, "cannot convert Infinity to integer ratio").into(),
+        );
+    }
+    let bits = value.to_bits();
+    let biased = i64::try_from((bits >> 52) & 0x7ff).expect("an 11-bit exponent");
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut mantissa, mut exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    if mantissa == 0 {
+        return Ok((BigInt::zero(), BigInt::one()));
+    }
+    let zeros = mantissa.trailing_zeros();
+    mantissa >>= zeros;
+    exponent += i64::from(zeros);
+    let mut numerator = BigInt::from(mantissa);
+    if value < 0.0 {
+        numerator = -numerator;
+    }
+    let shift = usize::try_from(exponent.unsigned_abs()).expect("a float's exponent is small");
+    Ok(if exponent >= 0 {
+        (numerator << shift, BigInt::one())
+    } else {
+        (numerator, BigInt::one() << shift)
+    })
 }
 
 /// Borrowed integer payload used to format a Python `id()` in callable reprs.

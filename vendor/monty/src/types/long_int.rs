@@ -26,10 +26,11 @@ use smallvec::smallvec;
 
 use self::arithmetic::IntArithmetic;
 use crate::{
-    bytecode::VM,
+    args::ArgValues,
+    bytecode::{CallResult, VM},
     exception_private::{ExcType, ExcTypeExt, RunResult},
     hash::{HashValue, hash_python_long_int},
-    heap::{Heap, HeapData, HeapObjectRead},
+    heap::{DropWithContext, Heap, HeapData, HeapObjectRead},
     identity::Identity,
     intern::LongIntId,
     py_value::PyValue,
@@ -41,7 +42,7 @@ use crate::{
         str::allocate_string,
         tuple::allocate_tuple,
     },
-    value::{Value, eq_bigint, float_pow_value},
+    value::{EitherStr, Value, eq_bigint, float_pow_value},
 };
 
 /// Maximum number of decimal digits allowed for integer-string conversion.
@@ -182,6 +183,15 @@ impl<'h> PyInt<'h> {
         .ok_or_else(|| ExcType::overflow_index_sized_int().into())
     }
 
+    /// The int as a value of its own (a new reference to a heap one).
+    fn to_value(&self, vm: &VM<'h>) -> Value {
+        match self {
+            Self::Small(value) => Value::Int(*value),
+            Self::Interned(id) => Value::InternLongInt(*id),
+            Self::Heap(value) => value.clone_value(vm.heap),
+        }
+    }
+
     /// Runs size-specific integer operations without materializing or cloning a BigInt.
     pub(crate) fn with_value<R>(&self, vm: &VM<'h>, small: impl FnOnce(i64) -> R, big: impl FnOnce(&BigInt) -> R) -> R {
         match self {
@@ -319,11 +329,44 @@ impl<'h> PyTrait<'h> for PyInt<'h> {
 
     #[inline(always)]
     fn py_pos_impl(&self, vm: &mut VM<'h>) -> RunResult<Option<Value>> {
-        Ok(Some(match self {
-            Self::Small(value) => Value::Int(*value),
-            Self::Interned(id) => Value::InternLongInt(*id),
-            Self::Heap(value) => value.clone_value(vm.heap),
-        }))
+        Ok(Some(self.to_value(vm)))
+    }
+
+    /// `int`'s methods: `bit_length()`, `bit_count()`, `as_integer_ratio()` and
+    /// `conjugate()`, as CPython 3.11's (`is_integer()` is 3.12's).
+    fn py_call_attr(&mut self, vm: &mut VM<'h>, attr: &EitherStr, args: ArgValues) -> RunResult<CallResult> {
+        let name = attr.as_str(vm.interns).to_owned();
+        let value = match name.as_str() {
+            "bit_length" | "bit_count" => {
+                args.check_zero_args(&format!("int.{name}"), vm.heap)?;
+                let length = name == "bit_length";
+                let bits = self.with_value(
+                    vm,
+                    |v| {
+                        u64::from(if length {
+                            u64::BITS - v.unsigned_abs().leading_zeros()
+                        } else {
+                            v.unsigned_abs().count_ones()
+                        })
+                    },
+                    |v| if length { v.bits() } else { v.magnitude().count_ones() },
+                );
+                Value::Int(i64::try_from(bits).expect("a bit count fits an i64"))
+            }
+            "as_integer_ratio" => {
+                args.check_zero_args("int.as_integer_ratio", vm.heap)?;
+                allocate_tuple(smallvec![self.to_value(vm), Value::Int(1)], vm.heap)
+            }
+            "conjugate" => {
+                args.check_zero_args("int.conjugate", vm.heap)?;
+                self.to_value(vm)
+            }
+            _ => {
+                args.drop_with(vm);
+                return Err(ExcType::attribute_error(Type::Int, &name));
+            }
+        };
+        Ok(CallResult::Value(value))
     }
 
     #[inline(always)]
