@@ -320,6 +320,75 @@ pub(crate) fn class_now(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResul
     Ok(CallResult::Value(Value::Ref(vm.heap.allocate(HeapData::DateTime(dt)))))
 }
 
+/// `datetime.utcnow()`: the session clock's UTC wall time, naive, as CPython 3.11 gives it
+/// (deprecated in 3.12, still common in tutorials).
+pub(crate) fn class_utcnow(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult> {
+    args.check_zero_args("datetime.utcnow", vm.heap)?;
+    let Some(utc) = sandbox_instant(vm)? else {
+        return Err(SimpleException::new_msg(
+            ExcType::NotImplementedError,
+            "datetime.utcnow() reads the session's own clock, and this one asks its host: use datetime.now(timezone.utc)",
+        )
+        .into());
+    };
+    let dt = from_local_naive(utc).ok_or_else(date_out_of_range)?;
+    Ok(CallResult::Value(Value::Ref(vm.heap.allocate(HeapData::DateTime(dt)))))
+}
+
+/// `datetime.fromtimestamp(timestamp, tz=None)`: the instant `timestamp` seconds after the
+/// epoch, as the session zone's naive wall time or in `tz`, to the microsecond (rounded half
+/// to even, as CPython rounds it).
+pub(crate) fn class_fromtimestamp(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult> {
+    let FromTimestampArgs { timestamp, tz } = FromTimestampArgs::from_args(args, vm)?;
+    defer_drop!(timestamp, vm);
+    defer_drop!(tz, vm);
+    let seconds = match timestamp {
+        Value::Int(n) => *n as f64,
+        Value::Bool(b) => f64::from(u8::from(*b)),
+        Value::Float(f) => *f,
+        other => {
+            return Err(ExcType::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.py_type_name(vm)
+            )));
+        }
+    };
+    if !seconds.is_finite() {
+        let message = if seconds.is_nan() {
+            "Invalid value NaN (not a number)"
+        } else {
+            "cannot convert float infinity to integer"
+        };
+        return Err(SimpleException::new_msg(ExcType::ValueError, message).into());
+    }
+    let (tz, tz_ref) = tzinfo_from_value(tz, vm.heap, vm.interns)?;
+    // Whole seconds and the fraction's microseconds apart, as CPython's `modf` split rounds
+    // them: the product of a large timestamp and 1e6 would round the fraction away.
+    let whole = seconds.trunc();
+    let fraction_micros = ((seconds - whole) * 1e6).round_ties_even();
+    let utc = (whole.abs() < 1e12)
+        .then(|| chrono::DateTime::from_timestamp_micros(whole as i64 * 1_000_000 + fraction_micros as i64))
+        .flatten()
+        .map(|instant| instant.naive_utc())
+        .ok_or_else(|| SimpleException::new_msg(ExcType::ValueError, "year is out of range"))?;
+    let mut dt = match &tz {
+        Some(tz) => from_utc_naive_with_timezone_parts(utc, tz.offset_seconds, tz.name.clone()),
+        None => from_local_naive(sandbox_local_wall_clock(vm, utc)?),
+    }
+    .ok_or_else(|| SimpleException::new_msg(ExcType::ValueError, "year is out of range"))?;
+    attach_or_allocate_tzinfo_ref(&mut dt, tz_ref, vm.heap);
+    Ok(CallResult::Value(Value::Ref(vm.heap.allocate(HeapData::DateTime(dt)))))
+}
+
+/// Argument shape for `datetime.fromtimestamp(timestamp, tz=None)`.
+#[derive(FromArgs)]
+#[from_args(name = "fromtimestamp")]
+struct FromTimestampArgs {
+    timestamp: Value,
+    #[from_args(default = Value::None)]
+    tz: Value,
+}
+
 /// `datetime.astimezone(tz=None)`: the same instant in `tz`, or in the sandbox
 /// zone at that instant when `tz` is `None`. A naive value is read as sandbox-local
 /// wall time, as CPython reads it in the host's zone.

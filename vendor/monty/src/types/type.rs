@@ -708,6 +708,10 @@ impl Type {
                 date::class_fromisoformat(vm.heap, args, vm.interns).map(CallResult::Value)
             }
             (Self::DateTime, Some(StaticStrings::Now)) => datetime::class_now(vm, args),
+            (Self::DateTime, _) if vm.interns.get_str(method_id) == "utcnow" => datetime::class_utcnow(vm, args),
+            (Self::DateTime, _) if vm.interns.get_str(method_id) == "fromtimestamp" => {
+                datetime::class_fromtimestamp(vm, args)
+            }
             (Self::DateTime, Some(StaticStrings::Strptime)) => {
                 datetime::class_strptime(vm.heap, args, vm.interns).map(CallResult::Value)
             }
