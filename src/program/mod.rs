@@ -34,9 +34,9 @@ use std::time::Duration;
 
 use monty::{dump, MontyRepl, ReplFunctionCall, ReplProgress, ReplStartError, SessionRef};
 use monty_types::{
-    AssertMessageAnnotations, CallArgs, CompileOptions, DateTimeSource, ExcType, ExtFunctionResult,
-    MontyException, MontyObject, MontyType, MontyUuid, NameLookupResult, ObjectRef, OsFunctionCall, OsPolicy,
-    PrintWriter, ResourceLimits, ResourceTracker, SleepMode,
+    AssertMessageAnnotations, CallArgs, CompileOptions, ExcType, ExtFunctionResult, MontyException,
+    MontyObject, MontyType, MontyUuid, NameLookupResult, ObjectRef, OsFunctionCall, OsPolicy, PrintWriter,
+    ResourceLimits, ResourceTracker, SleepMode,
 };
 use serde::Serialize;
 
@@ -704,11 +704,9 @@ impl Host {
             assert_message_annotations: AssertMessageAnnotations::Off,
             ..CompileOptions::default()
         };
-        let policy = OsPolicy {
-            datetime: DateTimeSource::CallHost,
-            sleep: SleepMode::CallHost,
-            ..OsPolicy::default()
-        };
+        // `datetime.now()` and `date.today()` read the clock themselves (the default: chrono
+        // reads `Date.now()` in wasm), in UTC as `time.localtime()` does; sleeps are the host's.
+        let policy = OsPolicy { sleep: SleepMode::CallHost, ..OsPolicy::default() };
         let repl = MontyRepl::new(FILE_NAME, ResourceTracker::new(limits), options).with_os_policy(policy);
         let prelude = modules::prelude_for(PRELUDE, code);
         let started = repl.feed_start(&prelude, vec![], PrintWriter::Callback(&mut self.turn(watcher)));
