@@ -202,7 +202,7 @@ struct CtimeArgs {
 
 /// Suspends with the shared `time.time` call, carrying the work still to do on
 /// the host's answer.
-fn suspend_for_clock(caller: TimeCaller, reading: Option<ClockReading>) -> CallResult {
+pub(crate) fn suspend_for_clock(caller: TimeCaller, reading: Option<ClockReading>) -> CallResult {
     let call = OsFunctionCall::Time(caller);
     match reading {
         None => CallResult::OsCall(call),
@@ -229,6 +229,8 @@ pub(crate) enum ClockReading {
     Ctime,
     /// `time.strftime(format)`: the format applied to the local `struct_time`.
     Strftime(Box<str>),
+    /// `datetime.utcnow()`: the instant as a naive `datetime` in UTC.
+    UtcDateTime,
 }
 
 impl ClockReading {
@@ -247,6 +249,7 @@ impl ClockReading {
                 let text = fields.strftime(&format, vm)?;
                 Ok(allocate_string(text, vm.heap))
             }
+            Self::UtcDateTime => datetime_type::naive_datetime_value(utc, vm),
         }
     }
 }

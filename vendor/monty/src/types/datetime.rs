@@ -14,7 +14,8 @@ use chrono::{
     format::{Parsed, StrftimeItems, parse as chrono_parse, parse_and_remainder},
 };
 use monty_types::{
-    DateTimeSource, MontyDateTime, MontyTimeZone, OsFunctionCall, ResourceTracker, SandboxTimeZone, local_wall_clock,
+    DateTimeSource, MontyDateTime, MontyTimeZone, OsFunctionCall, ResourceTracker, SandboxTimeZone, TimeCaller,
+    local_wall_clock,
 };
 
 use crate::{
@@ -25,6 +26,7 @@ use crate::{
     hash::HashValue,
     heap::{Heap, HeapData, HeapId, HeapItem, HeapObjectRead, HeapReadOutput},
     intern::{Interns, StaticStrings},
+    modules::time as clock,
     types::{
         CmpOrder, LazyHeapSet, PyTrait, TimeDelta, TimeZone, Type,
         date::{self, StrftimeArgs},
@@ -324,15 +326,20 @@ pub(crate) fn class_now(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResul
 /// (deprecated in 3.12, still common in tutorials).
 pub(crate) fn class_utcnow(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult> {
     args.check_zero_args("datetime.utcnow", vm.heap)?;
-    let Some(utc) = sandbox_instant(vm)? else {
-        return Err(SimpleException::new_msg(
-            ExcType::NotImplementedError,
-            "datetime.utcnow() reads the session's own clock, and this one asks its host: use datetime.now(timezone.utc)",
-        )
-        .into());
-    };
+    match sandbox_instant(vm)? {
+        Some(utc) => naive_datetime_value(utc, vm).map(CallResult::Value),
+        // A host's clock is asked as `time.time()` is, and the instant made a `datetime` on resume.
+        None => Ok(clock::suspend_for_clock(
+            TimeCaller::Time,
+            Some(clock::ClockReading::UtcDateTime),
+        )),
+    }
+}
+
+/// `utc` as a naive `datetime` (`datetime.utcnow()`'s value).
+pub(crate) fn naive_datetime_value(utc: NaiveDateTime, vm: &mut VM<'_>) -> RunResult<Value> {
     let dt = from_local_naive(utc).ok_or_else(date_out_of_range)?;
-    Ok(CallResult::Value(Value::Ref(vm.heap.allocate(HeapData::DateTime(dt)))))
+    Ok(Value::Ref(vm.heap.allocate(HeapData::DateTime(dt))))
 }
 
 /// `datetime.fromtimestamp(timestamp, tz=None)`: the instant `timestamp` seconds after the
