@@ -34,9 +34,10 @@ use std::time::Duration;
 
 use monty::{dump, MontyRepl, ReplFunctionCall, ReplProgress, ReplStartError, SessionRef};
 use monty_types::{
-    AssertMessageAnnotations, CallArgs, CompileOptions, ExcType, ExtFunctionResult, MontyException,
-    MontyObject, MontyType, MontyUuid, NameLookupResult, ObjectRef, OsFunctionCall, OsPolicy, PrintWriter,
-    ResourceLimits, ResourceTracker, SleepMode,
+    AssertMessageAnnotations, CallArgs, CompileOptions, DateTimeSource, ExcType, ExtFunctionResult,
+    MontyDate, MontyDateTime, MontyException, MontyObject, MontyTimeZone, MontyType, MontyUuid,
+    NameLookupResult, ObjectRef, OsFunctionCall, OsPolicy, PrintWriter, ResourceLimits, ResourceTracker,
+    SleepMode,
 };
 use serde::Serialize;
 
@@ -371,6 +372,11 @@ fn prelude_name(name: &str) -> bool {
 fn answer_os(call: &OsFunctionCall) -> ExtFunctionResult {
     match call {
         OsFunctionCall::Time(_) => MontyObject::float(clock::now_ms() / 1000.0).into(),
+        OsFunctionCall::DateTimeNow(zone) => MontyObject::datetime(clock_datetime(zone.as_ref())).into(),
+        OsFunctionCall::DateToday => {
+            let now = clock_datetime(None);
+            MontyObject::date(MontyDate { year: now.year, month: now.month, day: now.day }).into()
+        }
         OsFunctionCall::Import(name) if name == "_pg" => host_module().into(),
         OsFunctionCall::Getpid => MontyObject::int(MAIN_PID).into(),
         OsFunctionCall::Getppid => MontyObject::int(0).into(),
@@ -386,17 +392,41 @@ fn answer_os(call: &OsFunctionCall) -> ExtFunctionResult {
     }
 }
 
+/// The clock's time as `datetime.now(tz)` gives it: in `zone`, else naive in the program's zone,
+/// UTC (as `time.localtime()` reads it; the page does not ask the browser for its zone).
+fn clock_datetime(zone: Option<&MontyTimeZone>) -> MontyDateTime {
+    use chrono::{Datelike, Timelike};
+    let offset = zone.map_or(0, |zone| zone.offset_seconds);
+    let micros = (clock::now_ms() * 1000.0).round() as i64 + i64::from(offset) * 1_000_000;
+    let wall = chrono::DateTime::from_timestamp_micros(micros).unwrap_or_default().naive_utc();
+    let narrow = |n: u32| u8::try_from(n).expect("a calendar field fits a byte");
+    MontyDateTime {
+        year: wall.year(),
+        month: narrow(wall.month()),
+        day: narrow(wall.day()),
+        hour: narrow(wall.hour()),
+        minute: narrow(wall.minute()),
+        second: narrow(wall.second()),
+        microsecond: wall.nanosecond() / 1000,
+        offset_seconds: zone.map(|zone| zone.offset_seconds),
+        timezone_name: zone.and_then(|zone| zone.name.clone()),
+    }
+}
+
 /// Sleeps `duration`, or until the budget's end: on this thread where it may block, else
-/// by watching the clock (the single-threaded build).
+/// by watching the clock (the single-threaded build). The clock decides when it ends, as
+/// CPython's sleep lasts at least its time: a wasm thread's wait may end a little before the
+/// page's clock (coarsened by the browser) says the time is up.
 fn pause(duration: Duration, deadline_ms: f64) {
     let until = (clock::now_ms() + duration.as_secs_f64() * 1000.0).min(deadline_ms);
-    if processes::PARALLEL {
+    loop {
         let left = until - clock::now_ms();
-        if left > 0.0 {
+        if left <= 0.0 {
+            return;
+        }
+        if processes::PARALLEL {
             std::thread::sleep(Duration::from_secs_f64(left / 1000.0));
         }
-    } else {
-        while clock::now_ms() < until {}
     }
 }
 
@@ -704,9 +734,14 @@ impl Host {
             assert_message_annotations: AssertMessageAnnotations::Off,
             ..CompileOptions::default()
         };
-        // `datetime.now()` and `date.today()` read the clock themselves (the default: chrono
-        // reads `Date.now()` in wasm), in UTC as `time.localtime()` does; sleeps are the host's.
-        let policy = OsPolicy { sleep: SleepMode::CallHost, ..OsPolicy::default() };
+        // The clocks are the host's (`answer_os`): `time.perf_counter()`, `datetime.now()` and a
+        // sleep read the same one, to the microsecond (chrono's own clock reads `Date.now()` in
+        // wasm, to the millisecond, and is not the one a sleep waits on).
+        let policy = OsPolicy {
+            datetime: DateTimeSource::CallHost,
+            sleep: SleepMode::CallHost,
+            ..OsPolicy::default()
+        };
         let repl = MontyRepl::new(FILE_NAME, ResourceTracker::new(limits), options).with_os_policy(policy);
         let prelude = modules::prelude_for(PRELUDE, code);
         let started = repl.feed_start(&prelude, vec![], PrintWriter::Callback(&mut self.turn(watcher)));
