@@ -1637,6 +1637,10 @@ def _pg_build():
             # worker only a function's name.
             raise TypeError('a worker process of the playground cannot be sent ' + text.split(' at 0x')[0]
                             + '>, a method bound to an object: send a function of the program that calls it')
+        if isinstance(fn, type):
+            # A class (`pool.map(int, strings)`, the program's `Point`): by its name, as pickle
+            # sends one.
+            return pickled_class(fn)
         name = _pg_function_name(fn)
         if name is None:
             raise TypeError('cannot pickle ' + repr(type(fn).__name__) + ' object')

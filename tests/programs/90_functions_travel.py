@@ -7,6 +7,14 @@ from multiprocessing import Pool, Process, Queue
 handler = None  # a global that holds a function later, named before the functions it holds
 
 
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+    def __repr__(self):
+        return 'Point(' + str(self.x) + ')'
+
+
 def mul(a, b):
     return a * b
 
@@ -57,3 +65,5 @@ if __name__ == '__main__':
         # Sent by its own name, as pickle sends it, whatever other global holds it.
         handler = plus
         print(pool.apply(calculate, (handler, (2, 3))), pool.apply(calculate, (mul, (2, 3))))
+        # A class travels by its name too: a built-in type, and the program's own.
+        print(pool.map(int, ['1', '22']), pool.map(float, ['2.5']), pool.map(Point, [1, 2]))
