@@ -377,9 +377,4 @@ def _pg_statistics_build():
     }
 
 
-_pg_statistics = _PgModule('statistics')
-_pg_statistics_members = _pg_statistics_build()
-for _pg_name in _pg_statistics_members:
-    setattr(_pg_statistics, _pg_name, _pg_statistics_members[_pg_name])
-__modules__['statistics'] = _pg_statistics
-_pg_travelling_modules.append('_pg_statistics')
+_pg_statistics = _pg_provide('statistics', _pg_statistics_build())

@@ -137,9 +137,4 @@ def _pg_string_lookup(method, args, kws):
     return lookup
 
 
-_pg_string = _PgModule('string')
-_pg_string_members = _pg_string_build()
-for _pg_name in _pg_string_members:
-    setattr(_pg_string, _pg_name, _pg_string_members[_pg_name])
-__modules__['string'] = _pg_string
-_pg_travelling_modules.append('_pg_string')
+_pg_string = _pg_provide('string', _pg_string_build())

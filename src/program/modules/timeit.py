@@ -80,9 +80,4 @@ def _pg_timeit_build():
     }
 
 
-_pg_timeit = _PgModule('timeit')
-_pg_timeit_members = _pg_timeit_build()
-for _pg_name in _pg_timeit_members:
-    setattr(_pg_timeit, _pg_name, _pg_timeit_members[_pg_name])
-__modules__['timeit'] = _pg_timeit
-_pg_travelling_modules.append('_pg_timeit')
+_pg_timeit = _pg_provide('timeit', _pg_timeit_build())
