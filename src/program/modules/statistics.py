@@ -11,9 +11,6 @@ def _pg_statistics_build():
     class StatisticsError(ValueError):
         __module__ = 'statistics'
 
-    def bit_length(n):
-        return 0 if n == 0 else len(bin(n)) - 2
-
     def reduced(n, d):
         # The fraction n/d in lowest terms, its denominator positive.
         if d < 0:
@@ -37,17 +34,8 @@ def _pg_statistics_build():
 
     def exact_ratio(x):
         # `x` as (numerator, denominator), exactly; (x, None) for an infinity or a NaN.
-        if isinstance(x, float):
-            if not _pg_math.isfinite(x):
-                return (x, None)
-            mantissa, exponent = _pg_math.frexp(x)
-            n = int(mantissa * 9007199254740992.0)
-            exponent -= 53
-            if exponent >= 0:
-                return (n << exponent, 1)
-            return reduced(n, 1 << -exponent)
-        if isinstance(x, int):
-            return (int(x), 1)
+        if isinstance(x, float) and not _pg_math.isfinite(x):
+            return (x, None)
         if hasattr(x, 'as_integer_ratio'):
             return x.as_integer_ratio()
         if hasattr(x, 'numerator') and hasattr(x, 'denominator'):
@@ -156,7 +144,7 @@ def _pg_statistics_build():
         n, m = value
         if not issubclass(T, int) and T is not float:
             return (T(n) / T(m)).sqrt()
-        q = (bit_length(n) - bit_length(m) - 109) // 2
+        q = (n.bit_length() - m.bit_length() - 109) // 2
         if q >= 0:
             a = _pg_math.isqrt(n // (m << 2 * q))
             numerator = (a | (a * a * (m << 2 * q) != n)) << q
