@@ -107,8 +107,8 @@ with ProcessPoolExecutor(2) as ex:
     let says = |verb: &str, kind: &str| {
         format!(
             "a worker process of the playground cannot {verb} a '{kind}' object: only numbers, strings, bytes, \
-             None, exceptions, functions of the module, objects of the program's classes and lists, tuples, \
-             dicts and sets of them travel between its processes"
+             None, exceptions, dates, functions of the module, built-in types, objects of the program's classes \
+             and lists, tuples, dicts, sets and deques of them travel between its processes"
         )
     };
     let expected = [

@@ -980,13 +980,23 @@ fn unsendable(value: ObjectRef<'_>, to: Receiver) -> Result<bool, String> {
             }
             // A function of the module, sent by its name as pickle sends it.
             MontyNode::GlobalFunction { .. } if to == Receiver::Process => continue,
+            // A built-in type or function (a defaultdict's `list`), found by its name.
+            MontyNode::Type(_) | MontyNode::BuiltinFunction(_) => continue,
+            MontyNode::DefaultDict { default_factory: Some(factory), .. } => {
+                pending.push(unstable::child(value, *factory));
+            }
             _ => {}
         }
         let kind = value.type_name();
         match kind {
-            "NoneType" | "bool" | "int" | "float" | "complex" | "str" | "bytes" => {}
-            "list" | "tuple" | "set" | "frozenset" => pending.extend(value.items().unwrap_or_default()),
-            "dict" => pending.extend(value.pairs().unwrap_or_default().into_iter().flat_map(|(k, v)| [k, v])),
+            "NoneType" | "bool" | "int" | "float" | "complex" | "str" | "bytes" | "date" | "datetime"
+            | "time" | "timedelta" | "timezone" | "Decimal" | "PosixPath" => {}
+            "list" | "tuple" | "set" | "frozenset" | "deque" => {
+                pending.extend(value.items().unwrap_or_default())
+            }
+            "dict" | "Counter" | "defaultdict" => {
+                pending.extend(value.pairs().unwrap_or_default().into_iter().flat_map(|(k, v)| [k, v]));
+            }
             _ if kind.parse::<ExcType>().is_ok() => {}
             // What crosses only as its text (a function, a `range`): named from that text,
             // shown as `Repr('range(0, 3)')`, the value's own repr quoted.
@@ -1104,8 +1114,8 @@ fn unsendable_error(kind: String, verb: &str, to: Receiver) -> MontyException {
     let functions = if to == Receiver::Process { "functions of the module, " } else { "" };
     let message = format!(
         "a worker process of the playground cannot {verb} a '{kind}' object: only numbers, strings, bytes, \
-         None, exceptions, {functions}objects of the program's classes and lists, tuples, dicts and sets of \
-         them travel between its processes"
+         None, exceptions, dates, {functions}built-in types, objects of the program's classes and lists, \
+         tuples, dicts, sets and deques of them travel between its processes"
     );
     MontyException::new(ExcType::TypeError, Some(message))
 }

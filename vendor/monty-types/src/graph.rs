@@ -173,6 +173,23 @@ pub enum MontyNode {
         /// The sender's `repr()` of the function.
         repr: String,
     },
+    /// Python `collections.deque`: ids of its items, left to right, and its bound.
+    Deque {
+        /// Ids of the items, left to right.
+        items: Vec<NodeId>,
+        /// Its `maxlen`, if it has one.
+        maxlen: Option<usize>,
+    },
+    /// Python `collections.Counter`: `(key, count)` id pairs in insertion order.
+    Counter(Vec<(NodeId, NodeId)>),
+    /// Python `collections.defaultdict`: its `default_factory` and its `(key, value)` id pairs
+    /// in insertion order.
+    DefaultDict {
+        /// Id of its `default_factory`; `None` when it has none.
+        default_factory: Option<NodeId>,
+        /// `(key, value)` id pairs in insertion order.
+        pairs: Vec<(NodeId, NodeId)>,
+    },
 }
 
 impl MontyNode {
@@ -199,10 +216,20 @@ impl MontyNode {
                     f(*value);
                 }
             }
-            Self::Module { attrs, .. } => attrs.iter().for_each(|(key, value)| {
+            Self::Module { attrs, .. } | Self::Counter(attrs) => attrs.iter().for_each(|(key, value)| {
                 f(*key);
                 f(*value);
             }),
+            Self::Deque { items, .. } => items.iter().copied().for_each(f),
+            Self::DefaultDict { default_factory, pairs } => {
+                if let Some(factory) = default_factory {
+                    f(*factory);
+                }
+                for (key, value) in pairs {
+                    f(*key);
+                    f(*value);
+                }
+            }
             _ => {}
         }
     }
@@ -228,10 +255,20 @@ impl MontyNode {
                     f(value);
                 }
             }
-            Self::Module { attrs, .. } => attrs.iter_mut().for_each(|(key, value)| {
+            Self::Module { attrs, .. } | Self::Counter(attrs) => attrs.iter_mut().for_each(|(key, value)| {
                 f(key);
                 f(value);
             }),
+            Self::Deque { items, .. } => items.iter_mut().for_each(f),
+            Self::DefaultDict { default_factory, pairs } => {
+                if let Some(factory) = default_factory {
+                    f(factory);
+                }
+                for (key, value) in pairs {
+                    f(key);
+                    f(value);
+                }
+            }
             _ => {}
         }
     }
@@ -241,9 +278,9 @@ impl MontyNode {
     #[must_use]
     pub fn cycle_placeholder(&self) -> &'static str {
         match self {
-            Self::List(_) => "[...]",
+            Self::List(_) | Self::Deque { .. } => "[...]",
             Self::Tuple(_) | Self::NamedTuple { .. } => "(...)",
-            Self::Dict(_) => "{...}",
+            Self::Dict(_) | Self::Counter(_) | Self::DefaultDict { .. } => "{...}",
             _ => "...",
         }
     }
@@ -288,7 +325,11 @@ impl MontyNode {
             Self::DateTime(dt) => name_len(&dt.timezone_name),
             Self::Time(t) => name_len(&t.timezone_name),
             Self::TimeZone(tz) => name_len(&tz.name),
-            Self::List(items) | Self::Tuple(items) | Self::Set(items) | Self::FrozenSet(items) => ids(items),
+            Self::List(items)
+            | Self::Tuple(items)
+            | Self::Set(items)
+            | Self::FrozenSet(items)
+            | Self::Deque { items, .. } => ids(items),
             Self::NamedTuple {
                 type_name,
                 field_names,
@@ -297,7 +338,7 @@ impl MontyNode {
                 let names: usize = field_names.iter().map(|name| Self::metadata_string_size(name)).sum();
                 type_name.len().saturating_add(names).saturating_add(ids(values))
             }
-            Self::Dict(entries) => pairs(entries),
+            Self::Dict(entries) | Self::Counter(entries) | Self::DefaultDict { pairs: entries, .. } => pairs(entries),
             // The boxed payload is outside `size_of::<Self>()`, so charge it too.
             Self::ClassType(class) => size_of::<ClassTypeNode>()
                 .saturating_add(class.name.len())
@@ -403,7 +444,27 @@ impl PartialEq for MontyNode {
                     values: b_values,
                 },
             ) => a_name == b_name && a_fields == b_fields && a_values == b_values,
-            (Self::Dict(a), Self::Dict(b)) => a == b,
+            (Self::Dict(a), Self::Dict(b)) | (Self::Counter(a), Self::Counter(b)) => a == b,
+            (
+                Self::Deque {
+                    items: a_items,
+                    maxlen: a_maxlen,
+                },
+                Self::Deque {
+                    items: b_items,
+                    maxlen: b_maxlen,
+                },
+            ) => a_items == b_items && a_maxlen == b_maxlen,
+            (
+                Self::DefaultDict {
+                    default_factory: a_factory,
+                    pairs: a_pairs,
+                },
+                Self::DefaultDict {
+                    default_factory: b_factory,
+                    pairs: b_pairs,
+                },
+            ) => a_factory == b_factory && a_pairs == b_pairs,
             (Self::ClassType(a), Self::ClassType(b)) => a == b,
             (
                 Self::ClassInstance {
@@ -581,6 +642,9 @@ impl MontyGraph {
             MontyNode::Tuple(_) => "tuple",
             MontyNode::NamedTuple { .. } => "namedtuple",
             MontyNode::Dict(_) => "dict",
+            MontyNode::Counter(_) => "Counter",
+            MontyNode::DefaultDict { .. } => "defaultdict",
+            MontyNode::Deque { .. } => "deque",
             MontyNode::Set(_) => "set",
             MontyNode::FrozenSet(_) => "frozenset",
             MontyNode::Date(_) => "date",

@@ -20,7 +20,7 @@ use std::{
     vec,
 };
 
-use ReprPiece::{Child, Text};
+use ReprPiece::{Child, Number, Text};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta as ChronoTimeDelta};
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
@@ -468,7 +468,7 @@ impl<'a> ObjectRef<'a> {
         self.graph.value(id)
     }
 
-    /// The items of a list, tuple, set, frozenset or namedtuple; `None` for
+    /// The items of a list, tuple, set, frozenset, namedtuple or deque; `None` for
     /// any other value.
     #[must_use]
     pub fn items(&self) -> Option<Vec<Self>> {
@@ -477,17 +477,20 @@ impl<'a> ObjectRef<'a> {
             | MontyNode::Tuple(ids)
             | MontyNode::Set(ids)
             | MontyNode::FrozenSet(ids)
-            | MontyNode::NamedTuple { values: ids, .. } => Some(ids.iter().map(|id| self.child(*id)).collect()),
+            | MontyNode::NamedTuple { values: ids, .. }
+            | MontyNode::Deque { items: ids, .. } => Some(ids.iter().map(|id| self.child(*id)).collect()),
             _ => None,
         }
     }
 
-    /// The `(key, value)` pairs of a dict, or the attrs of a class instance,
+    /// The `(key, value)` pairs of a dict (a `Counter` and a `defaultdict` too), or the attrs of a class instance,
     /// class type object or module; `None` for any other value.
     #[must_use]
     pub fn pairs(&self) -> Option<Vec<(Self, Self)>> {
         let pairs = match self.node() {
             MontyNode::Dict(pairs)
+            | MontyNode::Counter(pairs)
+            | MontyNode::DefaultDict { pairs, .. }
             | MontyNode::ClassInstance { attrs: pairs, .. }
             | MontyNode::Module { attrs: pairs, .. } => pairs,
             MontyNode::ClassType(class) => &class.attrs,
@@ -589,8 +592,11 @@ impl<'a> ObjectRef<'a> {
             | MontyNode::Tuple(items)
             | MontyNode::Set(items)
             | MontyNode::FrozenSet(items)
-            | MontyNode::NamedTuple { values: items, .. } => !items.is_empty(),
-            MontyNode::Dict(pairs) => !pairs.is_empty(),
+            | MontyNode::NamedTuple { values: items, .. }
+            | MontyNode::Deque { items, .. } => !items.is_empty(),
+            MontyNode::Dict(pairs) | MontyNode::Counter(pairs) | MontyNode::DefaultDict { pairs, .. } => {
+                !pairs.is_empty()
+            }
             MontyNode::TimeDelta(delta) => delta.days != 0 || delta.seconds != 0 || delta.microseconds != 0,
             MontyNode::Decimal(text) => !decimal_is_zero(text),
             _ => true,
@@ -617,6 +623,7 @@ impl<'a> ObjectRef<'a> {
             };
             match pieces.next() {
                 Some(ReprPiece::Text(text)) => f.write_str(text)?,
+                Some(ReprPiece::Number(number)) => write!(f, "{number}")?,
                 Some(ReprPiece::Child(child)) => pending = Some(child),
                 None => {
                     stack.pop();
@@ -652,13 +659,38 @@ impl<'a> ObjectRef<'a> {
                 }
                 pieces.push(Text(")"));
             }
-            MontyNode::Dict(pairs) => {
-                pieces.push(Text("{"));
-                for (i, (key, value)) in pairs.iter().enumerate() {
-                    push_repr_separator(&mut pieces, i);
-                    pieces.extend([Child(*key), Text(": "), Child(*value)]);
+            MontyNode::Dict(pairs) => push_repr_pairs(&mut pieces, pairs),
+            MontyNode::Deque { items, maxlen } => {
+                pieces.push(Text("deque(["));
+                push_repr_items(&mut pieces, items);
+                pieces.push(Text("]"));
+                if let Some(maxlen) = maxlen {
+                    pieces.extend([Text(", maxlen="), Number(*maxlen)]);
                 }
-                pieces.push(Text("}"));
+                pieces.push(Text(")"));
+            }
+            MontyNode::Counter(pairs) if pairs.is_empty() => pieces.push(Text("Counter()")),
+            MontyNode::Counter(pairs) => {
+                // In `most_common()` order, as CPython shows a Counter: the largest count first,
+                // ties in insertion order (a stable sort). Counts that are not all `int` keep
+                // insertion order here.
+                let mut pairs = pairs.clone();
+                let counts: Option<Vec<i64>> = pairs.iter().map(|(_, count)| self.child(*count).as_int()).collect();
+                if let Some(counts) = counts {
+                    let mut ranked: Vec<_> = counts.into_iter().zip(pairs).collect();
+                    ranked.sort_by_key(|(count, _)| std::cmp::Reverse(*count));
+                    pairs = ranked.into_iter().map(|(_, pair)| pair).collect();
+                }
+                pieces.push(Text("Counter("));
+                push_repr_pairs(&mut pieces, &pairs);
+                pieces.push(Text(")"));
+            }
+            MontyNode::DefaultDict { default_factory, pairs } => {
+                pieces.push(Text("defaultdict("));
+                pieces.push(default_factory.map_or(Text("None"), Child));
+                pieces.push(Text(", "));
+                push_repr_pairs(&mut pieces, pairs);
+                pieces.push(Text(")"));
             }
             MontyNode::Set(ids) if ids.is_empty() => pieces.push(Text("set()")),
             MontyNode::Set(ids) => {
@@ -813,6 +845,9 @@ impl<'a> ObjectRef<'a> {
             | MontyNode::Tuple(_)
             | MontyNode::NamedTuple { .. }
             | MontyNode::Dict(_)
+            | MontyNode::Counter(_)
+            | MontyNode::DefaultDict { .. }
+            | MontyNode::Deque { .. }
             | MontyNode::Set(_)
             | MontyNode::FrozenSet(_)
             | MontyNode::ClassInstance { .. } => unreachable!("containers render through repr_pieces"),
@@ -820,11 +855,22 @@ impl<'a> ObjectRef<'a> {
     }
 }
 
-/// One step of a container's `repr()`: literal text, or a child rendered in
+/// One step of a container's `repr()`: literal text, a number, or a child rendered in
 /// place. Text borrows the arena (a type or field name) or is static.
 enum ReprPiece<'a> {
     Text(&'a str),
+    Number(usize),
     Child(NodeId),
+}
+
+/// Pushes `{key: value, ...}`.
+fn push_repr_pairs(pieces: &mut Vec<ReprPiece<'_>>, pairs: &[(NodeId, NodeId)]) {
+    pieces.push(ReprPiece::Text("{"));
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        push_repr_separator(pieces, i);
+        pieces.extend([ReprPiece::Child(*key), ReprPiece::Text(": "), ReprPiece::Child(*value)]);
+    }
+    pieces.push(ReprPiece::Text("}"));
 }
 
 /// Pushes the children at `ids`, comma-separated.
@@ -962,7 +1008,13 @@ fn nodes_eq(a: &MontyNode, b: &MontyNode, pending: &mut Vec<(NodeId, NodeId)>) -
                 values: ys,
             },
         ) => x_type == y_type && x_fields == y_fields && queue_items(xs, ys, pending),
-        (MontyNode::Dict(xs), MontyNode::Dict(ys)) => queue_pairs(xs, ys, pending),
+        // A Counter and a defaultdict equal the dict of their pairs, as in Python.
+        (
+            MontyNode::Dict(xs) | MontyNode::Counter(xs) | MontyNode::DefaultDict { pairs: xs, .. },
+            MontyNode::Dict(ys) | MontyNode::Counter(ys) | MontyNode::DefaultDict { pairs: ys, .. },
+        ) => queue_pairs(xs, ys, pending),
+        // Python's deques compare by their items alone.
+        (MontyNode::Deque { items: xs, .. }, MontyNode::Deque { items: ys, .. }) => queue_items(xs, ys, pending),
         (MontyNode::ClassType(x), MontyNode::ClassType(y)) => {
             x.name == y.name
                 && x.id == y.id

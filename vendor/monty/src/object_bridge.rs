@@ -25,7 +25,7 @@ use crate::{
     intern::FunctionId,
     modules::dataclasses,
     types::{
-        Complex, HostClass, HostClassType, LongInt, Module, NamedTuple, OpenFile, Path, PyTrait, TimeZone, Type,
+        Complex, Deque, HostClass, HostClassType, LongInt, Module, NamedTuple, OpenFile, Path, PyTrait, TimeZone, Type,
         allocate_tuple,
         bytes::Bytes,
         date as date_type, datetime as datetime_type, decimal as decimal_type,
@@ -269,21 +269,23 @@ impl GraphExporter {
                 defer_drop!(children, vm);
                 MontyNode::List(self.push_all(children, vm))
             }
-            // A deque exports as a host list: there is no host-side deque
-            // *value* type, so it degrades to the nearest structural one
-            // rather than to a repr string, matching how defaultdict and
-            // Counter degrade to `dict`. `maxlen` does not survive, and the
-            // host cannot round-trip it back into a deque.
+            // A deque, a Counter and a defaultdict export as themselves, so that they
+            // round-trip (a worker process's result is still a Counter), `maxlen` and
+            // `default_factory` included.
             HeapReadOutput::Deque(deque) => {
                 // Snapshot before recursing: a deque is mutable, so a nested
                 // `__repr__` may shorten it and invalidate index-based access.
+                let maxlen = deque.get(vm.heap).maxlen();
                 let children: Vec<Value> = deque
                     .get(vm.heap)
                     .iter()
                     .map(|item| item.clone_with_heap(vm.heap))
                     .collect();
                 defer_drop!(children, vm);
-                MontyNode::List(self.push_all(children, vm))
+                MontyNode::Deque {
+                    items: self.push_all(children, vm),
+                    maxlen,
+                }
             }
             HeapReadOutput::Tuple(tuple) => {
                 let len = tuple.get(vm.heap).as_slice().len();
@@ -318,9 +320,28 @@ impl GraphExporter {
             }
             HeapReadOutput::Dict(dict) => {
                 // Snapshot before recursing: a nested `__repr__` may mutate this dict.
+                let is_counter = dict.get(vm.heap).is_counter();
+                let factory = dict.get(vm.heap).is_defaultdict().then(|| {
+                    dict.get(vm.heap)
+                        .default_factory()
+                        .map(|factory| factory.clone_with_heap(vm.heap))
+                });
                 let children = snapshot_dict_pairs(dict.get(vm.heap), vm.heap);
                 defer_drop!(children, vm);
-                MontyNode::Dict(self.push_pairs(children, vm))
+                match factory {
+                    Some(factory) => {
+                        let default_factory = factory.map(|factory| {
+                            defer_drop!(factory, vm);
+                            self.push(factory, vm)
+                        });
+                        MontyNode::DefaultDict {
+                            default_factory,
+                            pairs: self.push_pairs(children, vm),
+                        }
+                    }
+                    None if is_counter => MontyNode::Counter(self.push_pairs(children, vm)),
+                    None => MontyNode::Dict(self.push_pairs(children, vm)),
+                }
             }
             HeapReadOutput::Set(set) => {
                 // Snapshot before recursing: a nested `__repr__` may mutate this set.
@@ -887,10 +908,25 @@ fn import_node(
             Ok(Value::Ref(vm.heap.allocate(HeapData::NamedTuple(Box::new(nt)))))
         }
         MontyNode::Dict(pairs) => {
-            let pairs = clone_pairs(&pairs, built, vm);
-            let dict =
-                Dict::from_pairs(pairs, vm).map_err(|_| InvalidInputError::invalid_type("unhashable dict keys"))?;
+            let dict = import_dict(&pairs, built, vm)?;
             Ok(Value::Ref(vm.heap.allocate(HeapData::Dict(dict))))
+        }
+        MontyNode::Counter(pairs) => {
+            let mut dict = import_dict(&pairs, built, vm)?;
+            dict.make_counter();
+            Ok(Value::Ref(vm.heap.allocate(HeapData::Dict(dict))))
+        }
+        MontyNode::DefaultDict { default_factory, pairs } => {
+            let mut dict = import_dict(&pairs, built, vm)?;
+            dict.make_defaultdict(default_factory.map(|id| built[id.index()].clone_with_heap(vm.heap)));
+            Ok(Value::Ref(vm.heap.allocate(HeapData::Dict(dict))))
+        }
+        MontyNode::Deque { items, maxlen } => {
+            let values = clone_children(&items, built, vm);
+            // A deque sent longer than its `maxlen` keeps its newest items, as `deque(items, maxlen)`.
+            let (deque, dropped) = Deque::new(values, maxlen);
+            dropped.drop_with(vm);
+            Ok(Value::Ref(vm.heap.allocate(HeapData::Deque(deque))))
         }
         MontyNode::Set(ids) => {
             let set = import_set(&ids, built, vm, "unhashable set element")?;
@@ -1119,6 +1155,12 @@ fn clone_children(ids: &[NodeId], built: &[Value], vm: &VM<'_>) -> Vec<Value> {
     ids.iter()
         .map(|id| built[id.index()].clone_with_heap(vm.heap))
         .collect()
+}
+
+/// A dict of already-imported `(key, value)` children.
+fn import_dict(pairs: &[(NodeId, NodeId)], built: &[Value], vm: &mut VM<'_>) -> Result<Dict, InvalidInputError> {
+    let pairs = clone_pairs(pairs, built, vm);
+    Dict::from_pairs(pairs, vm).map_err(|_| InvalidInputError::invalid_type("unhashable dict keys"))
 }
 
 /// Owned clones of already-imported `(key, value)` children.

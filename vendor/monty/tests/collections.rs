@@ -152,32 +152,51 @@ fn host_value(code: &str) -> MontyObject {
     run.run_no_limits(vec![]).expect("should run")
 }
 
-/// A deque must cross the host boundary as a structured list, not a repr string.
-///
-/// There is no host-side deque *value* type, so it degrades to the nearest
-/// structural one — the same choice defaultdict and Counter make in degrading to
-/// `dict`. The earlier repr-string fallback was indistinguishable from a genuine
-/// `str` on the host and flattened nested values recursively, losing their
-/// structure; these assertions pin that it no longer does.
+/// A deque, a Counter and a defaultdict cross the host boundary as themselves, `maxlen`
+/// and `default_factory` included, and come back in as the same type: a value a host
+/// passes from one interpreter to another (a worker process's result) keeps its type.
 #[test]
-fn deque_crosses_host_boundary_as_a_list() {
-    assert_eq!(
-        host_value("from collections import deque\ndeque([1, 2, 3])"),
-        MontyObject::list([MontyObject::int(1), MontyObject::int(2), MontyObject::int(3)])
-    );
-
-    // `maxlen` does not survive the crossing — the host sees only the items.
-    assert_eq!(
-        host_value("from collections import deque\ndeque([1, 2], maxlen=5)"),
-        MontyObject::list([MontyObject::int(1), MontyObject::int(2)])
-    );
+fn collections_cross_host_boundary_as_themselves() {
+    let deque = host_value("from collections import deque\ndeque([1, 2, 3], maxlen=5)");
+    assert_eq!(deque.as_ref().type_name(), "deque");
+    assert_eq!(deque.py_repr(), "deque([1, 2, 3], maxlen=5)");
+    assert_eq!(deque.as_ref().items().map(|items| items.len()), Some(3));
 
     // Nested values keep their own types rather than being flattened to text.
-    assert_eq!(
-        host_value("from collections import deque\n[deque([b'x']), 2]"),
-        MontyObject::list([
-            MontyObject::list([MontyObject::bytes(b"x".to_vec())]),
-            MontyObject::int(2)
-        ])
-    );
+    let nested = host_value("from collections import deque\n[deque([b'x']), 2]");
+    assert_eq!(nested.py_repr(), "[deque([b'x']), 2]");
+
+    let counter = host_value("from collections import Counter\nCounter('abracadabra')");
+    assert_eq!(counter.as_ref().type_name(), "Counter");
+    assert_eq!(counter.py_repr(), "Counter({'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1})");
+
+    let groups =
+        host_value("from collections import defaultdict\ngroups = defaultdict(list)\ngroups[1].append(2)\ngroups");
+    assert_eq!(groups.as_ref().type_name(), "defaultdict");
+    assert_eq!(groups.py_repr(), "defaultdict(<class 'list'>, {1: [2]})");
+
+    for (value, seen) in [
+        (deque, "('deque', 5, deque([1, 2, 3, 'x'], maxlen=5))"),
+        (
+            counter,
+            "('Counter', 0, Counter({'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1}))",
+        ),
+        (
+            groups,
+            "('defaultdict', [], defaultdict(<class 'list'>, {1: [2], 'x': []}))",
+        ),
+    ] {
+        let code = "from collections import deque\n\
+                    extra = x.append('x') if type(x) is deque else x['x']\n\
+                    (type(x).__name__, x.maxlen if type(x) is deque else extra, x)";
+        let mut run = MontyRun::new(
+            code.to_owned(),
+            "test.py",
+            vec!["x".to_owned()],
+            CompileOptions::default(),
+        )
+        .expect("should parse");
+        let back = run.run_no_limits(vec![value]).expect("should run");
+        assert_eq!(back.py_repr(), seen);
+    }
 }
