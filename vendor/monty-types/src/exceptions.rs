@@ -400,7 +400,9 @@ pub enum ExcType {
     ModuleNotFoundError,
 
     // --- OSError hierarchy ---
-    /// OS-related errors (file not found, permission denied, etc.)
+    /// OS-related errors (file not found, permission denied, etc.); `IOError` and
+    /// `EnvironmentError` are other names for it, as in CPython.
+    #[strum(to_string = "OSError", serialize = "IOError", serialize = "EnvironmentError")]
     OSError,
     /// Subclass of OSError - for when a file or directory cannot be found.
     FileNotFoundError,
@@ -425,9 +427,24 @@ pub enum ExcType {
     UnsupportedOperation,
     /// Subclass of OSError since Python 3.3 (PEP 3151).
     TimeoutError,
-    /// Subclass of OSError (through `ConnectionError`, not modelled): a write to a pipe whose
-    /// reading end is closed everywhere.
+    /// Subclass of OSError: the errors of a connection (a socket's, a pipe's).
+    ConnectionError,
+    /// Subclass of ConnectionError: a write to a pipe whose reading end is closed everywhere.
     BrokenPipeError,
+    /// Subclass of ConnectionError: a connection the peer aborted.
+    ConnectionAbortedError,
+    /// Subclass of ConnectionError: a connection the peer refused.
+    ConnectionRefusedError,
+    /// Subclass of ConnectionError: a connection the peer reset.
+    ConnectionResetError,
+    /// Subclass of OSError: an operation would block an object set to non-blocking.
+    BlockingIOError,
+    /// Subclass of OSError: an operation on a child process failed.
+    ChildProcessError,
+    /// Subclass of OSError: a system call interrupted by a signal.
+    InterruptedError,
+    /// Subclass of OSError: a process that does not exist.
+    ProcessLookupError,
 
     // --- Standalone exception types ---
     AssertionError,
@@ -616,9 +633,25 @@ impl ExcType {
                     | Self::PermissionError
                     | Self::UnsupportedOperation
                     | Self::TimeoutError
+                    | Self::ConnectionError
                     | Self::BrokenPipeError
+                    | Self::ConnectionAbortedError
+                    | Self::ConnectionRefusedError
+                    | Self::ConnectionResetError
+                    | Self::BlockingIOError
+                    | Self::ChildProcessError
+                    | Self::InterruptedError
+                    | Self::ProcessLookupError
                     | Self::UrlError
                     | Self::HttpError
+            ),
+            // ConnectionError catches the errors of a connection
+            Self::ConnectionError => matches!(
+                self,
+                Self::BrokenPipeError
+                    | Self::ConnectionAbortedError
+                    | Self::ConnectionRefusedError
+                    | Self::ConnectionResetError
             ),
             // All other types only match exactly (handled by self == handler_type above)
             _ => false,
