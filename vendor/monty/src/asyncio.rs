@@ -263,6 +263,10 @@ pub(crate) struct GatherFuture {
     pub items: Vec<HeapId>,
     /// Phase of the gather lifecycle. See [`GatherState`].
     pub state: GatherState,
+    /// `gather(..., return_exceptions=True)`: a child's exception is its result, in its
+    /// slot, and the gather goes on waiting for the others.
+    #[serde(default)]
+    pub return_exceptions: bool,
 }
 
 /// Lifecycle phase of a [`GatherFuture`].
@@ -324,10 +328,12 @@ impl GatherFuture {
     ///
     /// # Arguments
     /// * `items` - Heap ids of awaitables (coroutines or external futures)
-    pub fn new(items: Vec<HeapId>) -> Self {
+    /// * `return_exceptions` - whether a child's exception is its result (see the field)
+    pub fn new(items: Vec<HeapId>, return_exceptions: bool) -> Self {
         Self {
             items,
             state: GatherState::Pending,
+            return_exceptions,
         }
     }
 

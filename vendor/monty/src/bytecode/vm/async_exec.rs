@@ -270,10 +270,15 @@ impl<'h> VM<'h> {
                         gather: gather_id,
                         source: item_id,
                     };
-                    self.await_external_future(&fut, sub_awaiter)?
+                    let poll = self.await_external_future(&fut, sub_awaiter);
+                    self.settled_child(&gather, poll)?
                 }
                 HeapReadOutput::GatherFuture(child_gather) => {
-                    if let Some(value) = poll_settled_gather(&child_gather, self.heap)? {
+                    let settled = poll_settled_gather(&child_gather, self.heap).map(|value| match value {
+                        Some(value) => Poll::Ready(value),
+                        None => Poll::Pending,
+                    });
+                    if let Poll::Ready(value) = self.settled_child(&gather, settled)? {
                         Poll::Ready(value)
                     } else {
                         drop(child_gather);
@@ -351,6 +356,21 @@ impl<'h> VM<'h> {
             drop(gather);
 
             frame.drop_with(self.heap);
+        }
+    }
+
+    /// A child's poll at the commit pass: a child that already failed is its exception,
+    /// as a value, in a `gather(..., return_exceptions=True)`, and an error in any other.
+    fn settled_child(
+        &mut self,
+        gather: &HeapRead<'h, GatherFuture>,
+        poll: Result<Poll<Value>, RunError>,
+    ) -> Result<Poll<Value>, RunError> {
+        match poll {
+            Err(RunError::Exc(exc)) if gather.get(self.heap).return_exceptions => {
+                Ok(Poll::Ready(self.create_exception_value(&exc)))
+            }
+            poll => poll,
         }
     }
 
@@ -813,6 +833,15 @@ impl<'h> VM<'h> {
                     let HeapReadOutput::GatherFuture(gather) = this.heap.read(*gather) else {
                         panic!("Awaiter::GatherSlot gather id is not a GatherFuture")
                     };
+                    // `gather(..., return_exceptions=True)`: the exception is the child's result.
+                    if gather.get(this.heap).return_exceptions
+                        && let RunError::Exc(exc) = &error
+                    {
+                        drop(gather);
+                        let value = this.create_exception_value(exc);
+                        let awaiter = mem::replace(awaiter, Awaiter::Task(TaskId::default()));
+                        return this.deliver_awaiter_success(awaiter, value);
+                    }
                     // A gather that already settled has handed its waiter on;
                     // this failure arrives after the fact and stops here.
                     gather.fail(this.heap, &error)?

@@ -749,7 +749,7 @@ impl VM<'_> {
     /// Creates an exception Value from exception info.
     ///
     /// Allocates an Exception on the heap and returns a Value::Ref to it.
-    fn create_exception_value(&mut self, exc: &ExceptionRaise) -> Value {
+    pub(super) fn create_exception_value(&mut self, exc: &ExceptionRaise) -> Value {
         // An instance of an exception class written in Python, raised past a built-in.
         if let Some(instance) = exc.exc.raised().and_then(|token| self.heap.take_raised(token)) {
             return Value::Ref(instance);
