@@ -1660,9 +1660,14 @@ def _pg_build():
             raise AttributeError("Can't pickle local object '<lambda>'")
         if module_global(name) is not fn:
             in_module = _pg_module_function(fn, name)
-            if in_module is None:
-                raise AttributeError("Can't pickle local object '" + name + "'")
-            return in_module
+            if in_module is not None:
+                return in_module
+            # A function read through the class that defines it (`pool.map(Circle.area,
+            # shapes)`, a static method): pickle sends it by its qualified name.
+            for owner_name, owner in globals().items():
+                if isinstance(owner, type) and getattr(owner, name, None) is fn:
+                    return ('method', owner_name, name)
+            raise AttributeError("Can't pickle local object '" + name + "'")
         return name
 
     def inherited_only(values):
