@@ -153,6 +153,10 @@ pub(crate) fn from_chrono(delta: ChronoTimeDelta) -> RunResult<TimeDelta> {
 /// Builds a normalized timedelta from an arbitrary microsecond count.
 pub(crate) fn from_total_microseconds(total_microseconds: i128) -> RunResult<TimeDelta> {
     let days = total_microseconds.div_euclid(DAY_MICROSECONDS);
+    // CPython converts the days to a C int before it checks their range.
+    if i32::try_from(days).is_err() {
+        return Err(ExcType::overflow_c_int());
+    }
     if !(i128::from(MIN_TIMEDELTA_DAYS)..=i128::from(MAX_TIMEDELTA_DAYS)).contains(&days) {
         return Err(SimpleException::new_msg(
             ExcType::OverflowError,
@@ -245,13 +249,33 @@ pub(crate) fn init(vm: &mut VM<'_>, args: ArgValues) -> RunResult<Value> {
         weeks,
     } = TimedeltaArgs::from_args(args, vm)?;
 
-    let total_microseconds = checked_component(weeks, 7 * DAY_MICROSECONDS)?
-        + checked_component(days, DAY_MICROSECONDS)?
-        + checked_component(hours, HOUR_MICROSECONDS)?
-        + checked_component(minutes, MINUTE_MICROSECONDS)?
-        + checked_component(seconds, MICROSECONDS_PER_SECOND)?
-        + checked_component(milliseconds, MILLISECONDS_PER_SECOND)?
-        + microseconds.0;
+    // CPython's order (`delta_new`): a float's fractions of a microsecond add up in this order,
+    // and are rounded once at the end, half to even.
+    let mut leftover = 0.0;
+    let mut total_microseconds = 0;
+    for (component, unit) in [
+        (microseconds, 1),
+        (milliseconds, MILLISECONDS_PER_SECOND),
+        (seconds, MICROSECONDS_PER_SECOND),
+        (minutes, MINUTE_MICROSECONDS),
+        (hours, HOUR_MICROSECONDS),
+        (days, DAY_MICROSECONDS),
+        (weeks, 7 * DAY_MICROSECONDS),
+    ] {
+        total_microseconds = accumulate(total_microseconds, component, unit, &mut leftover)?;
+    }
+    if leftover != 0.0 {
+        let mut whole = leftover.round();
+        if (whole - leftover).abs() == 0.5 {
+            // Halfway: to the even total.
+            let odd = f64::from(u8::from(total_microseconds & 1 == 1));
+            whole = 2.0 * ((leftover + odd) * 0.5).round() - odd;
+        }
+        // `leftover` is a sum of fractions, seven at most: `whole` is a small integer.
+        #[expect(clippy::cast_possible_truncation, reason = "a small integral float")]
+        let whole = whole as i128;
+        total_microseconds = add_checked(total_microseconds, whole)?;
+    }
 
     let delta = from_total_microseconds(total_microseconds)?;
     Ok(Value::Ref(vm.heap.allocate(HeapData::TimeDelta(delta))))
@@ -280,24 +304,34 @@ struct TimedeltaArgs {
     weeks: DeltaComponent,
 }
 
-/// One `timedelta(...)` constructor component, held as `i128` so the
-/// microsecond-normalisation arithmetic in [`init`] cannot wrap.
+/// One `timedelta(...)` constructor component: an int, held as `i128` so the
+/// microsecond-normalisation arithmetic in [`init`] cannot wrap, or a float.
 ///
 /// Carries its own `FromValue` impl (rather than a generic `i128` one)
 /// because the overflow semantics are timedelta-specific: CPython's
 /// accumulator converts each component through C int, so ints wider than
 /// i64 raise `OverflowError: Python int too large to convert to C int`
 /// even though they would fit in i128.
-#[derive(Clone, Copy, Default)]
-struct DeltaComponent(i128);
+#[derive(Clone, Copy)]
+enum DeltaComponent {
+    Int(i128),
+    Float(f64),
+}
+
+impl Default for DeltaComponent {
+    fn default() -> Self {
+        Self::Int(0)
+    }
+}
 
 impl FromValue for DeltaComponent {
     const EXPECTED_TYPE_NAME: Option<&'static str> = Some("int");
 
     fn from_value(value: Value, vm: &mut VM<'_>) -> Result<Self, FromValueFail> {
         let result = match value {
-            Value::Bool(b) => Ok(Self(i128::from(b))),
-            Value::Int(i) => Ok(Self(i128::from(i))),
+            Value::Bool(b) => Ok(Self::Int(i128::from(b))),
+            Value::Int(i) => Ok(Self::Int(i128::from(i))),
+            Value::Float(f) => Ok(Self::Float(f)),
             _ if is_long_int(&value, vm) => Err(FromValueFail::Raise(ExcType::overflow_c_int())),
             _ => Err(FromValueFail::WrongType),
         };
@@ -310,10 +344,54 @@ impl FromValue for DeltaComponent {
     }
 }
 
-fn checked_component(value: DeltaComponent, unit_microseconds: i128) -> RunResult<i128> {
-    value.0.checked_mul(unit_microseconds).ok_or_else(|| {
-        SimpleException::new_msg(ExcType::OverflowError, "timedelta argument overflow while normalizing").into()
-    })
+/// `sofar` plus `value` units of `unit_microseconds`, as CPython's `accum`: a float's whole
+/// microseconds are added exactly, and what is left of one goes to `leftover`.
+fn accumulate(sofar: i128, value: DeltaComponent, unit_microseconds: i128, leftover: &mut f64) -> RunResult<i128> {
+    match value {
+        DeltaComponent::Int(n) => add_checked(sofar, n.checked_mul(unit_microseconds).ok_or_else(overflow)?),
+        DeltaComponent::Float(x) => {
+            let whole = x.trunc();
+            let sum = add_checked(
+                sofar,
+                integral(whole)?.checked_mul(unit_microseconds).ok_or_else(overflow)?,
+            )?;
+            let fraction = x - whole;
+            if fraction == 0.0 {
+                return Ok(sum);
+            }
+            #[expect(clippy::cast_precision_loss, reason = "a unit is at most a week of microseconds")]
+            let micros = unit_microseconds as f64 * fraction;
+            let whole_micros = micros.trunc();
+            *leftover += micros - whole_micros;
+            add_checked(sum, integral(whole_micros)?)
+        }
+    }
+}
+
+/// An integral float as an integer, with CPython's errors for NaN and the infinities.
+fn integral(x: f64) -> RunResult<i128> {
+    if x.is_nan() {
+        return Err(SimpleException::new_msg(ExcType::ValueError, "cannot convert float NaN to integer").into());
+    }
+    if x.is_infinite() {
+        return Err(
+            SimpleException::new_msg(ExcType::OverflowError, "cannot convert float infinity to integer").into(),
+        );
+    }
+    // Far past any timedelta's range, which `from_total_microseconds` reports.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "saturates far outside the range checked later"
+    )]
+    Ok(x as i128)
+}
+
+fn add_checked(a: i128, b: i128) -> RunResult<i128> {
+    a.checked_add(b).ok_or_else(overflow)
+}
+
+fn overflow() -> RunError {
+    SimpleException::new_msg(ExcType::OverflowError, "timedelta argument overflow while normalizing").into()
 }
 
 /// Formats a `TimeDelta` as its Python `repr()` string, e.g. `"datetime.timedelta(days=1, seconds=3600)"`.
