@@ -6,6 +6,7 @@ use std::{
     str::FromStr,
 };
 
+use monty_types::BuiltinsFunctions;
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive};
 use serde::de::Error as _;
@@ -1248,6 +1249,11 @@ impl Value {
                     return Ok(CallResult::Value(value));
                 }
             }
+            Self::Builtin(Builtins::Function(function)) => {
+                if let Some(text) = builtin_function_attribute(*function, attr.as_str(vm.interns)) {
+                    return Ok(CallResult::Value(allocate_string(text.to_owned(), vm.heap)));
+                }
+            }
             _ => {}
         }
         // A built-in type's method read as a value (`d.get`, `"abc".upper`).
@@ -2296,6 +2302,22 @@ fn type_object_getattr(t: Type, attr: &EitherStr, vm: &mut VM<'_>) -> RunResult<
             Some(method) => Ok(CallResult::Value(method)),
             None => Err(t.attribute_error(attr, vm)),
         },
+    }
+}
+
+/// A built-in function's `__name__`, `__qualname__` or `__module__` (`print.__name__`, as
+/// CPython's `builtin_function_or_method` answers), or `None` for another attribute.
+fn builtin_function_attribute(function: BuiltinsFunctions, attr: &str) -> Option<&'static str> {
+    let full: &'static str = function.into();
+    let name = full.rsplit_once('.').map_or(full, |(_, name)| name);
+    match (attr, function) {
+        ("__name__", _) => Some(name),
+        ("__qualname__", BuiltinsFunctions::ObjectSetattr) => Some(full),
+        ("__qualname__", _) => Some(name),
+        ("__module__", BuiltinsFunctions::DelItem) => Some("_operator"),
+        ("__module__", BuiltinsFunctions::ObjectSetattr) => None,
+        ("__module__", _) => Some("builtins"),
+        _ => None,
     }
 }
 
