@@ -2693,11 +2693,41 @@ fn exception_args(args: &[&Value], vm: &mut VM<'_>) -> RunResult<ExcData> {
 #[derive(Debug, Clone, PartialEq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) struct SimpleException {
     exc_type: ExcType,
-    arg: Option<String>,
+    /// Its message; a `Box<str>`, not a `String`, to keep the exception (and so every
+    /// `RunResult`) as small as it was before it kept a trace.
+    arg: Option<Box<str>>,
     /// Structured payload (e.g. unicode-error constructor fields), carried
     /// through catch/re-raise so it reaches the public `MontyException` when
     /// the exception escapes the sandbox.
     data: ExcData,
+    /// The traceback and chain a heap exception object was last caught with, which it keeps
+    /// once its handler has ended (see [`KeptTrace`]).
+    #[serde(skip)]
+    kept: KeptTrace,
+}
+
+/// What an exception object keeps of the raise it was caught with, as CPython's keeps its
+/// `__traceback__`, `__cause__` and `__context__`: raised again after its handler has ended
+/// (a future's `result()` raising what its call raised), its traceback goes on from there and
+/// its chain is its own. A copy of the exception (`clone`) does not carry it, and it takes no
+/// part in equality or hashing: it belongs to the one object.
+#[derive(Debug, Default)]
+struct KeptTrace(Option<Box<ExceptionRaise>>);
+
+impl Clone for KeptTrace {
+    fn clone(&self) -> Self {
+        Self(None)
+    }
+}
+
+impl PartialEq for KeptTrace {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::hash::Hash for KeptTrace {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 impl fmt::Display for SimpleException {
@@ -2710,7 +2740,8 @@ impl From<MontyException> for SimpleException {
         Self {
             exc_type: exc.exc_type(),
             data: exc.take_data(),
-            arg: exc.into_message(),
+            arg: exc.into_message().map(String::into_boxed_str),
+            kept: KeptTrace::default(),
         }
     }
 }
@@ -2721,8 +2752,9 @@ impl SimpleException {
     pub fn new(exc_type: ExcType, arg: Option<String>) -> Self {
         Self {
             exc_type,
-            arg,
+            arg: arg.map(String::into_boxed_str),
             data: ExcData::None,
+            kept: KeptTrace::default(),
         }
     }
 
@@ -2731,8 +2763,9 @@ impl SimpleException {
     pub fn new_msg(exc_type: ExcType, arg: impl fmt::Display) -> Self {
         Self {
             exc_type,
-            arg: Some(arg.to_string()),
+            arg: Some(arg.to_string().into_boxed_str()),
             data: ExcData::None,
+            kept: KeptTrace::default(),
         }
     }
 
@@ -2743,7 +2776,24 @@ impl SimpleException {
             exc_type,
             arg: None,
             data: ExcData::None,
+            kept: KeptTrace::default(),
         }
+    }
+
+    /// Keeps `raise`, the raise this object was caught with, once its handler ends.
+    pub fn keep_trace(&mut self, raise: Box<ExceptionRaise>) {
+        self.kept = KeptTrace(Some(raise));
+    }
+
+    /// The raise this object was last caught with, if its handler has ended.
+    #[must_use]
+    pub fn kept_trace(&self) -> Option<&ExceptionRaise> {
+        self.kept.0.as_deref()
+    }
+
+    /// Takes the raise this object was last caught with: it is raised again.
+    pub fn take_trace(&mut self) -> Option<Box<ExceptionRaise>> {
+        self.kept.0.take()
     }
 
     /// The exception raised for an instance of the exception class `class`
@@ -2778,8 +2828,8 @@ impl SimpleException {
     }
 
     #[must_use]
-    pub fn arg(&self) -> Option<&String> {
-        self.arg.as_ref()
+    pub fn arg(&self) -> Option<&str> {
+        self.arg.as_deref()
     }
 
     /// What it carries besides its message (its arguments, a class, an error's fields).
@@ -2795,7 +2845,7 @@ impl SimpleException {
             // A KeyError's str() is its key's repr.
             (ExcType::KeyError, Some(_)) if let Some(repr) = self.data.one_arg_repr() => repr.to_owned(),
             (ExcType::KeyError, Some(exc)) => StringRepr(exc).to_string(),
-            (_, Some(arg)) => arg.to_owned(),
+            (_, Some(arg)) => arg.to_string(),
             (_, None) => String::new(),
         }
     }
@@ -2888,7 +2938,7 @@ impl<'h> HeapRead<'h, SimpleException> {
                 .unwrap_or_else(|_| allocate_tuple(smallvec![], vm.heap));
         }
         let elements = if let Some(arg_str) = &self.get(vm.heap).arg {
-            smallvec![allocate_string(arg_str.as_str(), vm.heap)]
+            smallvec![allocate_string(&**arg_str, vm.heap)]
         } else {
             smallvec![]
         };
@@ -3087,7 +3137,7 @@ impl ExceptionRaise {
             traceback.push(*frame);
         }
 
-        let exc = MontyException::with_traceback(self.exc.exc_type, self.exc.arg, traceback).with_data(self.exc.data);
+        let exc = MontyException::with_traceback(self.exc.exc_type, self.exc.arg.map(String::from), traceback).with_data(self.exc.data);
         match self.chain.and_then(|chain| chain.printed()) {
             Some((kind, earlier)) => {
                 let earlier = Arc::unwrap_or_clone(earlier);

@@ -14,7 +14,7 @@ use crate::{
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, ExceptionRaise, RawStackFrame, RunError, RunResult, SimpleException},
     expressions::CmpOperator,
-    heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId},
+    heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId, HeapReadOutput},
     intern::{StaticStrings, StringId},
     types::{
         LazyHeapSet, PyTrait,
@@ -273,6 +273,12 @@ impl VM<'_> {
         if let Some(caught) = this.caught_with(|value| value.is(cause)) {
             return Ok(Some(caught.as_earlier()));
         }
+        if let Value::Ref(id) = cause
+            && let HeapData::Exception(object) = this.heap.get(*id)
+            && let Some(kept) = object.kept_trace()
+        {
+            return Ok(Some(kept.as_earlier()));
+        }
         let exc = match cause {
             Value::Ref(id) if let Some(base) = instance_exception(cause, this.heap) => {
                 let (exc, class) = this.instance_described(*id, base);
@@ -288,9 +294,10 @@ impl VM<'_> {
     }
 
     /// `exc.__cause__`, `exc.__context__` and `exc.__suppress_context__` (`None` for another
-    /// name) of the exception `exc` while it is being handled (an earlier exception as a new
-    /// object of its type, message and class). Outside its handler monty no longer knows its
-    /// chain, and answers as for an exception raised with nothing being handled.
+    /// name) of the exception `exc` while it is being handled, or as its handler left them (an
+    /// earlier exception as a new object of its type, message and class). An exception never
+    /// caught, or an instance of a class written in Python outside its handler, answers as one
+    /// raised with nothing being handled.
     pub(crate) fn exception_link(&mut self, exc: HeapId, attr: &EitherStr) -> Option<Value> {
         let name = attr.as_str(self.interns);
         if !matches!(name, "__cause__" | "__context__" | "__suppress_context__") {
@@ -298,6 +305,10 @@ impl VM<'_> {
         }
         let chain = self
             .caught_with(|value| matches!(value, Value::Ref(id) if *id == exc))
+            .or_else(|| match self.heap.get(exc) {
+                HeapData::Exception(object) => object.kept_trace(),
+                _ => None,
+            })
             .and_then(|caught| caught.chain.as_deref());
         let earlier = match (name, chain) {
             ("__suppress_context__", chain) => return Some(Value::Bool(chain.is_some_and(|c| c.suppress_context))),
@@ -306,6 +317,25 @@ impl VM<'_> {
             _ => None,
         };
         Some(earlier.map_or(Value::None, |earlier| self.create_exception_value(&earlier)))
+    }
+
+    /// Ends the handler of `caught`: the exception object keeps the raise it was caught with
+    /// (its traceback and chain), for when it is read or raised again later, as CPython's
+    /// object keeps its `__traceback__` (see `SimpleException::keep_trace`). Only a built-in
+    /// exception object keeps it; an instance of a class written in Python does not.
+    pub(super) fn end_handler(&mut self, caught: CaughtException) {
+        match caught {
+            CaughtException::Frozen {
+                value: value @ Value::Ref(id),
+                error,
+            } => {
+                if let HeapReadOutput::Exception(object) = self.heap.read(id) {
+                    object.get_mut(self.heap).keep_trace(error);
+                }
+                value.drop_with(self);
+            }
+            caught => caught.drop_with(self),
+        }
     }
 
     /// The raise an exception being handled was caught with: the innermost handler's, of the
@@ -322,9 +352,32 @@ impl VM<'_> {
     /// frame or a caller's), with the traceback it was caught with. Raising the handled
     /// exception itself (`raise e` in its own handler) goes on with the chain it had and its
     /// traceback, from this raise, as CPython's `__traceback__` grows.
+    ///
+    /// An exception object raised again after its handler ended (a future's `result()`
+    /// raising what its call raised) goes on with the traceback and chain it kept.
     #[inline(never)]
-    fn chain_to_handled(&self, exc: &mut ExceptionRaise, raised: Option<&Value>) {
+    fn chain_to_handled(&mut self, exc: &mut ExceptionRaise, raised: Option<&Value>) {
         exc.chain_looked = true;
+        if let Some(Value::Ref(id)) = raised
+            && let HeapReadOutput::Exception(object) = self.heap.read(*id)
+            && let Some(earlier) = object.get_mut(self.heap).take_trace()
+        {
+            if let (Some(earlier), Some(here)) = (&earlier.frame, &exc.frame)
+                && here.parent.is_none()
+            {
+                let mut frame = earlier.clone();
+                frame.add_outermost(here.clone());
+                exc.frame = Some(frame);
+            }
+            if let Some(earlier) = earlier.chain {
+                let chain = exc.chain_mut();
+                chain.context = earlier.context;
+                if !chain.suppress_context {
+                    chain.cause = earlier.cause;
+                    chain.suppress_context = earlier.suppress_context;
+                }
+            }
+        }
         match self.exception_stack.last() {
             Some(CaughtException::Frozen { value, error }) if raised.is_some_and(|raised| raised.is(value)) => {
                 if let (Some(earlier), Some(here)) = (&error.frame, &exc.frame)
@@ -611,8 +664,8 @@ impl VM<'_> {
                 // Drop exceptions from bypassed handlers so a later bare
                 // `raise` cannot revive them.
                 while this.exception_stack.len() > target_exc_stack_depth {
-                    let value = this.exception_stack.pop().unwrap();
-                    value.drop_with(this);
+                    let caught = this.exception_stack.pop().unwrap();
+                    this.end_handler(caught);
                 }
 
                 // Push the exception only for handlers that read it; cleanup

@@ -2161,8 +2161,8 @@ impl<'h> VM<'h> {
                 Opcode::ClearException => {
                     // Pop the current exception from the stack
                     // This restores the previous exception context (if any)
-                    if let Some(exc) = self.exception_stack.pop() {
-                        exc.drop_with(self);
+                    if let Some(caught) = self.exception_stack.pop() {
+                        self.end_handler(caught);
                     }
                 }
                 Opcode::CheckExcMatch => {
