@@ -5,10 +5,12 @@
 
 use std::borrow::Cow;
 
-/// Each module's name and its source; a source binds `__modules__[name]`, as the prelude's
+/// Each module's name (or the name a program must hold for it: `OrderedDict`, which completes
+/// monty's `collections`) and its source; a source binds `__modules__[name]`, as the prelude's
 /// modules are bound.
-const ON_DEMAND: [(&str, &str); 4] = [
+const ON_DEMAND: [(&str, &str); 5] = [
     ("dataclasses", include_str!("modules/dataclasses.py")),
+    ("OrderedDict", include_str!("modules/ordered_dict.py")),
     ("statistics", include_str!("modules/statistics.py")),
     ("string", include_str!("modules/string.py")),
     ("timeit", include_str!("modules/timeit.py")),
