@@ -24,6 +24,12 @@ def tally(n):
     return counts
 
 
+def nested_counts(n):
+    counts = defaultdict(Counter)
+    counts['a']['x'] += n
+    return counts
+
+
 def last_three(n):
     return deque(range(n), maxlen=3)
 
@@ -56,6 +62,9 @@ if __name__ == '__main__':
         numbers = executor.submit(tally, 10).result()
         numbers['missing'] += 5
         print(numbers)
+        nested = executor.submit(nested_counts, 2).result()
+        nested['b']['y'] += 1
+        print(dict(nested), nested.default_factory is Counter)
         window = executor.submit(last_three, 10).result()
         print(window, window.maxlen)
         window.append(10)

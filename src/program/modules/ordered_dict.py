@@ -86,8 +86,9 @@ def _pg_ordered_dict_build():
         def popitem(self, last=True):
             if not self._data:
                 raise KeyError('dictionary is empty')
-            keys = list(self._data)
-            key = keys[-1] if last else keys[0]
+            if last:
+                return self._data.popitem()
+            key = next(iter(self._data))
             return key, self._data.pop(key)
 
         def move_to_end(self, key, last=True):

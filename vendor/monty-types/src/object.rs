@@ -1490,6 +1490,12 @@ pub enum MontyType {
     /// `decimal.Decimal`, qualified the way CPython's `tp_name` is.
     #[strum(serialize = "decimal.Decimal")]
     Decimal,
+    /// `collections.Counter`, appended: a `defaultdict(Counter)` crossing keeps its factory.
+    #[strum(serialize = "collections.Counter")]
+    Counter,
+    /// `collections.defaultdict`, appended.
+    #[strum(serialize = "collections.defaultdict")]
+    DefaultDict,
 }
 
 impl fmt::Display for MontyType {

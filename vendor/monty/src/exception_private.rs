@@ -3178,6 +3178,17 @@ impl RawStackFrame {
 
     /// Adds `caller` as the outermost frame of this one's callers (the one with no parent), the
     /// first a traceback prints.
+    /// How many frames the traceback from this one holds.
+    pub(crate) fn depth(&self) -> usize {
+        let mut depth = 1;
+        let mut current = self;
+        while let Some(parent) = &current.parent {
+            depth += 1;
+            current = parent;
+        }
+        depth
+    }
+
     pub(crate) fn add_outermost(&mut self, caller: Self) {
         let mut current = self;
         while let Some(ref mut parent) = current.parent {

@@ -664,6 +664,8 @@ impl MontyTypeExt for MontyType {
             Self::Bytes => Type::Bytes,
             Self::List => Type::List,
             Self::Deque => Type::Deque,
+            Self::Counter => Type::Counter,
+            Self::DefaultDict => Type::DefaultDict,
             Self::ListIterator => Type::ListIterator,
             Self::TupleIterator => Type::TupleIterator,
             Self::StrAsciiIterator => Type::StrAsciiIterator,
@@ -821,9 +823,8 @@ impl MontyTypeExt for MontyType {
             Type::Tuple => Self::Tuple,
             Type::NamedTuple => Self::NamedTuple,
             Type::Dict => Self::Dict,
-            // No host-side defaultdict/Counter type; both degrade to `dict`,
-            // consistent with their values crossing as `MontyNode::Dict`.
-            Type::DefaultDict | Type::Counter => Self::Dict,
+            Type::DefaultDict => Self::DefaultDict,
+            Type::Counter => Self::Counter,
             Type::DictKeys => Self::DictKeys,
             Type::DictItems => Self::DictItems,
             Type::DictValues => Self::DictValues,
@@ -922,6 +923,10 @@ fn import_node(
             Ok(Value::Ref(vm.heap.allocate(HeapData::Dict(dict))))
         }
         MontyNode::Deque { items, maxlen } => {
+            // `d.maxlen` reads back as an int.
+            if maxlen.is_some_and(|maxlen| i64::try_from(maxlen).is_err()) {
+                return Err(InvalidInputError::invalid_type("deque maxlen"));
+            }
             let values = clone_children(&items, built, vm);
             // A deque sent longer than its `maxlen` keeps its newest items, as `deque(items, maxlen)`.
             let (deque, dropped) = Deque::new(values, maxlen);

@@ -390,8 +390,9 @@ fn add_checked(a: i128, b: i128) -> RunResult<i128> {
     a.checked_add(b).ok_or_else(overflow)
 }
 
+/// A sum of components past any `i128`: CPython's days are then past a C int.
 fn overflow() -> RunError {
-    SimpleException::new_msg(ExcType::OverflowError, "timedelta argument overflow while normalizing").into()
+    ExcType::overflow_c_int()
 }
 
 /// Formats a `TimeDelta` as its Python `repr()` string, e.g. `"datetime.timedelta(days=1, seconds=3600)"`.

@@ -270,15 +270,17 @@ impl<'h> VM<'h> {
                         gather: gather_id,
                         source: item_id,
                     };
+                    let failed = matches!(fut.get(self.heap).state, ExternalFutureState::Failed(_));
                     let poll = self.await_external_future(&fut, sub_awaiter);
-                    self.settled_child(&gather, poll)?
+                    self.settled_child(&gather, failed, poll)?
                 }
                 HeapReadOutput::GatherFuture(child_gather) => {
+                    let failed = matches!(child_gather.get(self.heap).state, GatherState::Failed(_));
                     let settled = poll_settled_gather(&child_gather, self.heap).map(|value| match value {
                         Some(value) => Poll::Ready(value),
                         None => Poll::Pending,
                     });
-                    if let Poll::Ready(value) = self.settled_child(&gather, settled)? {
+                    if let Poll::Ready(value) = self.settled_child(&gather, failed, settled)? {
                         Poll::Ready(value)
                     } else {
                         drop(child_gather);
@@ -359,16 +361,18 @@ impl<'h> VM<'h> {
         }
     }
 
-    /// A child's poll at the commit pass: a child that already failed is its exception,
-    /// as a value, in a `gather(..., return_exceptions=True)`, and an error in any other.
+    /// A child's poll at the commit pass: a child that already `failed` is its exception, as
+    /// a value, in a `gather(..., return_exceptions=True)`, and an error in any other, as
+    /// is monty's refusal to await a child twice.
     fn settled_child(
         &mut self,
         gather: &HeapRead<'h, GatherFuture>,
+        failed: bool,
         poll: Result<Poll<Value>, RunError>,
     ) -> Result<Poll<Value>, RunError> {
         match poll {
-            Err(RunError::Exc(exc)) if gather.get(self.heap).return_exceptions => {
-                Ok(Poll::Ready(self.create_exception_value(&exc)))
+            Err(RunError::Exc(exc)) if failed && gather.get(self.heap).return_exceptions => {
+                Ok(Poll::Ready(self.exception_value_keeping_trace(&exc)))
             }
             poll => poll,
         }
@@ -838,7 +842,7 @@ impl<'h> VM<'h> {
                         && let RunError::Exc(exc) = &error
                     {
                         drop(gather);
-                        let value = this.create_exception_value(exc);
+                        let value = this.exception_value_keeping_trace(exc);
                         let awaiter = mem::replace(awaiter, Awaiter::Task(TaskId::default()));
                         return this.deliver_awaiter_success(awaiter, value);
                     }

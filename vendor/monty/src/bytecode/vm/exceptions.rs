@@ -63,6 +63,10 @@ impl<C: ContainsHeap> DropWithContext<C> for CaughtException {
     }
 }
 
+/// The most frames a kept traceback grows to when its exception is raised again (see
+/// `VM::chain_to_handled`); past it, a raise starts the traceback afresh.
+const MAX_KEPT_FRAMES: usize = 256;
+
 /// Whether exception handling finished or must continue in a newly activated task.
 enum ExceptionHandlingResult {
     /// Execution can resume without propagating an error to the caller.
@@ -319,6 +323,19 @@ impl VM<'_> {
         Some(earlier.map_or(Value::None, |earlier| self.create_exception_value(&earlier)))
     }
 
+    /// An exception value for `exc`, keeping `exc`'s traceback and chain as a caught one does
+    /// (an exception `gather(..., return_exceptions=True)` returns, raised again, goes on
+    /// from its call's frames).
+    pub(super) fn exception_value_keeping_trace(&mut self, exc: &ExceptionRaise) -> Value {
+        let value = self.create_exception_value(exc);
+        if let Value::Ref(id) = &value
+            && let HeapReadOutput::Exception(object) = self.heap.read(*id)
+        {
+            object.get_mut(self.heap).keep_trace(Box::new(exc.clone()));
+        }
+        value
+    }
+
     /// Ends the handler of `caught`: the exception object keeps the raise it was caught with
     /// (its traceback and chain), for when it is read or raised again later, as CPython's
     /// object keeps its `__traceback__` (see `SimpleException::keep_trace`). Only a built-in
@@ -362,8 +379,11 @@ impl VM<'_> {
             && let HeapReadOutput::Exception(object) = self.heap.read(*id)
             && let Some(earlier) = object.get_mut(self.heap).take_trace()
         {
+            // Bounded: one object raised again in a loop grows its traceback a frame a pass,
+            // and the frames are a chain of boxes that is cloned and dropped recursively.
             if let (Some(earlier), Some(here)) = (&earlier.frame, &exc.frame)
                 && here.parent.is_none()
+                && earlier.depth() < MAX_KEPT_FRAMES
             {
                 let mut frame = earlier.clone();
                 frame.add_outermost(here.clone());
