@@ -17,35 +17,30 @@ def _pg_dataclasses_build(native):
     def asdict(obj, *, dict_factory=dict):
         if not is_instance(obj):
             raise TypeError('asdict() should be called on dataclass instances')
-        return asdict_inner(obj, dict_factory)
-
-    def asdict_inner(obj, dict_factory):
-        if is_instance(obj):
-            return dict_factory([(f.name, asdict_inner(getattr(obj, f.name), dict_factory)) for f in fields(obj)])
-        if isinstance(obj, tuple) and hasattr(obj, '_fields'):
-            return type(obj)(*[asdict_inner(v, dict_factory) for v in obj])
-        if isinstance(obj, (list, tuple)):
-            return type(obj)([asdict_inner(v, dict_factory) for v in obj])
-        if isinstance(obj, dict):
-            return type(obj)([(asdict_inner(k, dict_factory), asdict_inner(v, dict_factory)) for k, v in obj.items()])
-        return _pg_copy.deepcopy(obj)
+        return converted(obj, lambda inner, convert: dict_factory([(f.name, convert(getattr(inner, f.name)))
+                                                                   for f in fields(inner)]))
 
     def astuple(obj, *, tuple_factory=tuple):
         if not is_instance(obj):
             raise TypeError('astuple() should be called on dataclass instances')
-        return astuple_inner(obj, tuple_factory)
+        return converted(obj, lambda inner, convert: tuple_factory([convert(getattr(inner, f.name))
+                                                                    for f in fields(inner)]))
 
-    def astuple_inner(obj, tuple_factory):
-        if is_instance(obj):
-            return tuple_factory([astuple_inner(getattr(obj, f.name), tuple_factory) for f in fields(obj)])
-        if isinstance(obj, tuple) and hasattr(obj, '_fields'):
-            return type(obj)(*[astuple_inner(v, tuple_factory) for v in obj])
-        if isinstance(obj, (list, tuple)):
-            return type(obj)([astuple_inner(v, tuple_factory) for v in obj])
-        if isinstance(obj, dict):
-            return type(obj)([(astuple_inner(k, tuple_factory), astuple_inner(v, tuple_factory))
-                              for k, v in obj.items()])
-        return _pg_copy.deepcopy(obj)
+    def converted(obj, of_instance):
+        # asdict's and astuple's walk (CPython's `_asdict_inner` and `_astuple_inner`, which
+        # differ only in what a dataclass instance becomes: `of_instance`).
+        def convert(value):
+            if is_instance(value):
+                return of_instance(value, convert)
+            if isinstance(value, tuple) and hasattr(value, '_fields'):
+                return type(value)(*[convert(v) for v in value])
+            if isinstance(value, (list, tuple)):
+                return type(value)([convert(v) for v in value])
+            if isinstance(value, dict):
+                return type(value)([(convert(k), convert(v)) for k, v in value.items()])
+            return _pg_copy.deepcopy(value)
+
+        return convert(obj)
 
     def replace(obj, /, **changes):
         if not is_instance(obj):
