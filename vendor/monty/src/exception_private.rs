@@ -216,10 +216,15 @@ pub(crate) trait ExcTypeExt: Sized {
 
     /// Creates a TypeError for awaiting a non-awaitable object.
     ///
-    /// Matches CPython's format: `TypeError: '{type}' object can't be awaited`
+    /// Matches CPython 3.11's format: `TypeError: object {type} can't be used in 'await' expression`
+    /// (3.13 says `'{type}' object can't be awaited`).
     #[must_use]
     fn object_not_awaitable(type_: &str) -> RunError {
-        SimpleException::new_msg(ExcType::TypeError, format!("'{type_}' object can't be awaited")).into()
+        SimpleException::new_msg(
+            ExcType::TypeError,
+            format!("object {type_} can't be used in 'await' expression"),
+        )
+        .into()
     }
 
     /// Creates the canonical `RuntimeError: cannot reuse already awaited coroutine`,
@@ -3137,7 +3142,8 @@ impl ExceptionRaise {
             traceback.push(*frame);
         }
 
-        let exc = MontyException::with_traceback(self.exc.exc_type, self.exc.arg.map(String::from), traceback).with_data(self.exc.data);
+        let exc = MontyException::with_traceback(self.exc.exc_type, self.exc.arg.map(String::from), traceback)
+            .with_data(self.exc.data);
         match self.chain.and_then(|chain| chain.printed()) {
             Some((kind, earlier)) => {
                 let earlier = Arc::unwrap_or_clone(earlier);

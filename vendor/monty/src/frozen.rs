@@ -87,6 +87,9 @@ pub(crate) enum FrozenFunction {
     /// One step of `yield from`: the iterator's next item, or the value it ended with.
     #[serde(rename = "builtins.yield_from")]
     YieldFrom,
+    /// `await` of an instance whose class defines `__await__`: its iterator run to its end.
+    #[serde(rename = "builtins.await_instance")]
+    AwaitInstance,
 }
 
 impl FrozenFunction {
@@ -141,6 +144,7 @@ impl FrozenFunction {
             Self::FilterLazy => drained::FILTER_LAZY_SOURCE,
             Self::GeneratorClose => generator::CLOSE_SOURCE,
             Self::YieldFrom => generator::YIELD_FROM_SOURCE,
+            Self::AwaitInstance => generator::AWAIT_INSTANCE_SOURCE,
         }
     }
 }
@@ -156,6 +160,10 @@ pub(crate) enum FrozenFunctions {
     Store,
     /// Check the result returned by a user `__iter__` method.
     ValidateIterator,
+    /// Check the result returned by a user `__await__` method.
+    ValidateAwaitIterator,
+    /// The object a generator returned, for `yield from` and `await`.
+    TakeResult,
 }
 
 /// Dispatches private helpers using the same argument ownership rules as public natives.
@@ -164,5 +172,9 @@ pub(crate) fn call_helper(function: FrozenFunctions, args: ArgValues, vm: &mut V
         FrozenFunctions::GetIter => iter::call_get_iter(args, vm),
         FrozenFunctions::Store => lru_cache::call_store(args, vm).map(CallResult::Value),
         FrozenFunctions::ValidateIterator => iter::call_validate_iterator(args, vm).map(CallResult::Value),
+        FrozenFunctions::ValidateAwaitIterator => {
+            generator::call_validate_await_iterator(args, vm).map(CallResult::Value)
+        }
+        FrozenFunctions::TakeResult => generator::call_take_result(args, vm).map(CallResult::Value),
     }
 }

@@ -8,5 +8,5 @@ Traceback (most recent call last):
   File "async__not_awaitable.py", line 4, in <module>
     await 123  # pyright: ignore
     ~~~~~~~~~
-TypeError: 'int' object can't be awaited
+TypeError: object int can't be used in 'await' expression
 """

@@ -26,4 +26,4 @@ try:
     await acc  # pyright: ignore
     assert False, 'expected await to fail'
 except TypeError as exc:
-    assert str(exc) == "'Accumulator' object can't be awaited"
+    assert str(exc) == "object Accumulator can't be used in 'await' expression"

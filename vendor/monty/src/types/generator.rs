@@ -40,6 +40,11 @@ pub(crate) struct Generator {
     pub(crate) frame: SuspendedFrame,
     /// Where the body stands.
     pub(crate) state: GeneratorState,
+    /// The value its body returned, until `yield from` or `await` takes it
+    /// ([`call_take_result`]): the object itself, where its `StopIteration` holds a copy
+    /// (the repr alone past 1,000 characters), as an exception keeps its arguments.
+    #[serde(default)]
+    pub(crate) returned: Option<Value>,
 }
 
 /// Where a generator's body stands.
@@ -63,6 +68,7 @@ impl Generator {
             globals,
             frame: SuspendedFrame::new(namespace),
             state: GeneratorState::Suspended,
+            returned: None,
         }
     }
 
@@ -72,6 +78,9 @@ impl Generator {
         if let Some(globals) = self.globals {
             on_child(globals);
         }
+        if let Some(Value::Ref(id)) = &self.returned {
+            on_child(*id);
+        }
     }
 }
 
@@ -79,6 +88,9 @@ impl HeapItem for Generator {
     fn py_dec_ref_ids(&mut self, stack: &mut Vec<HeapId>) {
         self.frame.py_dec_ref_ids(stack);
         stack.extend(self.globals);
+        if let Some(value) = &mut self.returned {
+            value.py_dec_ref_ids(stack);
+        }
     }
 }
 
@@ -98,14 +110,67 @@ def __monty_generator_close(generator, generator_exit, stop_iteration, runtime_e
 /// sent `sent` unless it is `None` (`send()` of a generator, an `AttributeError` for another
 /// iterator, as in CPython), or `(True, result)` once it ends: its `StopIteration`'s value.
 pub(crate) const YIELD_FROM_SOURCE: &str = r"
-def __monty_yield_from(iterator, sent, next_, stop_iteration):
+def __monty_yield_from(iterator, sent, next_, stop_iteration, take_result):
     try:
         if sent is None:
             return (False, next_(iterator))
         return (False, iterator.send(sent))
     except stop_iteration as stop:
-        return (True, stop.value)
+        return (True, take_result(iterator, stop.value))
 ";
+
+/// `await obj` where `obj`'s class defines `__await__`: the iterator `__await__` returns is run
+/// to its end, and the value it returns is the await's. CPython's event loop reads what such an
+/// iterator yields (a future to wait for); monty has no loop of its own, so a value yielded here
+/// is refused with the message CPython's `Task` gives a value it cannot wait for. An awaitable
+/// written in Python waits inside `__await__` by calling what waits (a host call that blocks
+/// its task), and `return`s its result.
+pub(crate) const AWAIT_INSTANCE_SOURCE: &str = r"
+def __monty_await(awaitable, validate, next_, stop_iteration, runtime_error, take_result):
+    iterator = validate(awaitable.__await__())
+    while True:
+        try:
+            value = next_(iterator)
+        except stop_iteration as stop:
+            return take_result(iterator, stop.value)
+        raise runtime_error(f'Task got bad yield: {value!r}')
+";
+
+/// What an iterator that ended with `stop_value` (its `StopIteration`'s `value`) returned: a
+/// generator's own returned object where it kept one (taken, once), else `stop_value`.
+pub(crate) fn call_take_result(args: ArgValues, vm: &mut VM<'_>) -> RunResult<Value> {
+    let (iterator, stop_value) = args.get_two_args("take_result", vm.heap)?;
+    let returned = match &iterator {
+        Value::Ref(id) => vm
+            .heap
+            .read_as::<Generator>(*id)
+            .and_then(|generator| generator.get_mut(vm.heap).returned.take()),
+        _ => None,
+    };
+    iterator.drop_with(vm);
+    match returned {
+        Some(returned) => {
+            stop_value.drop_with(vm);
+            Ok(returned)
+        }
+        None => Ok(stop_value),
+    }
+}
+
+/// Checks what a class's `__await__` returned, with CPython's message for a non-iterator.
+pub(crate) fn call_validate_await_iterator(args: ArgValues, vm: &mut VM<'_>) -> RunResult<Value> {
+    let iterator = args.get_one_arg("validate_await_iterator", vm.heap)?;
+    if iterator.py_is_iterator(vm) {
+        Ok(iterator)
+    } else {
+        let message = format!(
+            "__await__() returned non-iterator of type '{}'",
+            iterator.py_type_name(vm)
+        );
+        iterator.drop_with(vm);
+        Err(SimpleException::new_msg(ExcType::TypeError, message).into())
+    }
+}
 
 impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
     fn py_is_iterator(&self, _: &VM<'h>) -> bool {

@@ -20,17 +20,20 @@ use crate::{
         AwaitedGather, Awaiter, CallId, Coroutine, CoroutineState, ExternalFuture, ExternalFutureState, GatherFuture,
         GatherState, PendingChildren, TaskId,
     },
+    builtins::{Builtins, BuiltinsFunctions},
     bytecode::vm::scheduler::SerializedTaskFrame,
     defer_drop, defer_drop_mut,
     exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
+    frozen::{FrozenFunction, FrozenFunctions},
     heap::{
         ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId, HeapObjectRead, HeapRead, HeapReadMut,
         HeapReadOutput, HeapReader,
     },
     intern::FunctionId,
+    modules::ModuleFunctions,
     object_bridge::MontyObjectExt,
     run_progress::{ExtFunctionResult, ExtFunctionResultExt},
-    types::List,
+    types::{List, instance::class_defines},
     value::Value,
 };
 
@@ -67,6 +70,12 @@ impl<'h> VM<'h> {
                     HeapReadOutput::Coroutine(coro) => return this.await_coroutine(&coro),
                     HeapReadOutput::GatherFuture(gather) => this.await_gather_future(gather, awaiter)?,
                     HeapReadOutput::ExternalFuture(fut) => this.await_external_future(&fut, awaiter)?,
+                    HeapReadOutput::Instance(instance)
+                        if class_defines(instance.get(this.heap).class(), "__await__", this) =>
+                    {
+                        drop(instance);
+                        return this.await_instance(awaitable.clone_with_heap(this.heap));
+                    }
                     _ => return Err(ExcType::object_not_awaitable(&awaitable.py_type_name(this))),
                 };
                 match poll {
@@ -93,6 +102,27 @@ impl<'h> VM<'h> {
             Ok(AwaitResult::Yield(pending_calls)) => Ok(FrameExit::ResolveFutures(pending_calls)),
             Err(e) => self.resume_with_exception(e),
         }
+    }
+
+    /// Awaits an instance whose class defines `__await__`, in a frame of its own that runs the
+    /// iterator `__await__` returns to its end ([`FrozenFunction::AwaitInstance`]): what it
+    /// returns is the await's value, as the coroutine's frame returns its own.
+    /// Out of line: the dispatch loop's frame, which each nested run of it adds to the native
+    /// stack, stays as small as it was.
+    #[inline(never)]
+    fn await_instance(&mut self, awaitable: Value) -> Result<AwaitResult, RunError> {
+        self.call_frozen_exact(
+            FrozenFunction::AwaitInstance,
+            [
+                awaitable,
+                Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::ValidateAwaitIterator)),
+                Value::Builtin(Builtins::Function(BuiltinsFunctions::Next)),
+                Value::Builtin(Builtins::ExcType(ExcType::StopIteration)),
+                Value::Builtin(Builtins::ExcType(ExcType::RuntimeError)),
+                Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::TakeResult)),
+            ],
+        )?;
+        Ok(AwaitResult::FramePushed)
     }
 
     /// Awaits a coroutine by pushing a frame to execute it.

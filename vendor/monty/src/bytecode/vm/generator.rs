@@ -20,8 +20,9 @@ use crate::{
     builtins::{Builtins, BuiltinsFunctions},
     bytecode::CallResult,
     exception_private::{ExcType, ExceptionRaise, RunError, RunResult, SimpleException, one_arg_exception},
-    frozen::FrozenFunction,
+    frozen::{FrozenFunction, FrozenFunctions},
     heap::{DropWithContext, HeapData, HeapId},
+    modules::ModuleFunctions,
     types::{
         exception_class::{class_exception, instance_exception},
         generator::{Generator, GeneratorState},
@@ -304,6 +305,15 @@ impl<'h> VM<'h> {
         };
         let for_loop = self.generator(id).state == GeneratorState::Running { for_loop: true };
         self.finish_generator(id);
+        if !for_loop && !matches!(value, Value::None) {
+            // Kept for `yield from` and `await`, which take it as itself.
+            let kept = value.clone_with_heap(self.heap);
+            if let Some(generator) = self.heap.read_as::<Generator>(id) {
+                generator.get_mut(self.heap).returned = Some(kept);
+            } else {
+                kept.drop_with(self);
+            }
+        }
         let call_offset = self.current_frame.call_offset;
         let stop = self.pop_frame();
         let reference = self.pop();
@@ -351,6 +361,7 @@ impl<'h> VM<'h> {
                 sent,
                 Value::Builtin(Builtins::Function(BuiltinsFunctions::Next)),
                 Value::Builtin(Builtins::ExcType(ExcType::StopIteration)),
+                Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::TakeResult)),
             ],
         )?;
         debug_assert!(
