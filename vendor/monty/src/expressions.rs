@@ -922,6 +922,8 @@ pub enum Node<F> {
         target: Option<UnpackTarget>,
         body: Vec<Self>,
         position: CodeRange,
+        /// `async with`: `__aenter__` and `__aexit__`, awaited.
+        is_async: bool,
     },
     /// Import statement (e.g., `import sys`, `import sys, os`, `import sys as s`).
     ///

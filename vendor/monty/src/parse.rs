@@ -806,12 +806,6 @@ impl<'a, 'i> Parser<'a, 'i> {
                 range,
                 ..
             }) => {
-                if is_async {
-                    return Err(ParseError::not_implemented(
-                        "async context managers (async with)",
-                        self.convert_range(range),
-                    ));
-                }
                 if items.is_empty() {
                     return Err(ParseError::syntax(
                         "with statement requires at least one context manager",
@@ -853,6 +847,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                     target: last_target,
                     body,
                     position,
+                    is_async,
                 };
                 let mut levels: u16 = 0;
                 while let Some((context, target)) = parsed_items.pop() {
@@ -863,6 +858,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                         target,
                         body: vec![node],
                         position,
+                        is_async,
                     };
                 }
                 self.depth_remaining += levels;

@@ -983,6 +983,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                     target,
                     body,
                     position,
+                    is_async,
                 } => {
                     let context = self.prepare_expression(context)?;
                     let target = match target {
@@ -995,6 +996,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                         target,
                         body,
                         position,
+                        is_async,
                     });
                 }
                 Node::Import { names } => {

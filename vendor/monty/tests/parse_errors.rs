@@ -211,11 +211,11 @@ fn undefined_future_import_returns_syntax_error() {
 }
 
 #[test]
-fn async_with_statement_returns_not_implemented_error() {
-    // Plain `with` is supported (see `test_cases/with__all.py`); only `async with`
-    // is still rejected at parse time.
+fn async_for_statement_returns_not_implemented_error() {
+    // `with` and `async with` are supported (see `test_cases/with__all.py` and
+    // `test_cases/async__with_statement.py`); `async for` is still rejected at parse time.
     let result = MontyRun::new(
-        "async def f():\n    async with open('f') as g: pass\n".to_owned(),
+        "async def f(items):\n    async for item in items: pass\n".to_owned(),
         "test.py",
         vec![],
         CompileOptions::default(),

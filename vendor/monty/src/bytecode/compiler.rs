@@ -16,7 +16,10 @@ use super::{
     RESERVED_MODULE_DUNDERS,
     builder::{CodeBuilder, JumpLabel, JumpTarget, Offset},
     code::{Code, HandlerKind},
-    op::{FORMAT_VALUE_HAS_SPEC, FORMAT_VALUE_STATIC_SPEC, NAME_CALLABLE, NAME_GLOBAL_ONLY, Opcode, assert_flags},
+    op::{
+        ASYNC_WITH_ENTER, ASYNC_WITH_EXCEPT, ASYNC_WITH_EXIT, FORMAT_VALUE_HAS_SPEC, FORMAT_VALUE_STATIC_SPEC,
+        NAME_CALLABLE, NAME_GLOBAL_ONLY, Opcode, assert_flags,
+    },
 };
 use crate::{
     args::{ArgExprs, CallArg, CallKwarg, Kwarg},
@@ -424,8 +427,9 @@ enum FBlock<'a> {
     /// An exception-path `finally` whose exception is swallowed on escape.
     FinallyEnd,
     /// A `with` body: the context manager sits on the operand stack and
-    /// `__exit__` is invoked when control exits the block.
-    With { region: Region },
+    /// `__exit__` is invoked when control exits the block (`__aexit__`, awaited,
+    /// for `async with`).
+    With { region: Region, is_async: bool },
     /// A return value to discard if control escapes an inline `finally`.
     PopValue,
 }
@@ -437,7 +441,7 @@ impl<'a> FBlock<'a> {
             Self::TryExcept { region }
             | Self::FinallyTry { region, .. }
             | Self::ExceptHandler { region, .. }
-            | Self::With { region } => Some(region),
+            | Self::With { region, .. } => Some(region),
             Self::WhileLoop(_) | Self::ForLoop(_) | Self::FinallyEnd | Self::PopValue => None,
         }
     }
@@ -485,7 +489,7 @@ impl<'a> FBlock<'a> {
     /// Extracts a `With` region or panics on a compiler invariant bug.
     fn expect_with(self) -> Region {
         match self {
-            Self::With { region } => region,
+            Self::With { region, .. } => region,
             _ => panic!("expected a with frame block"),
         }
     }
@@ -834,8 +838,12 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 position,
             } => self.compile_match(subject, cases, *position)?,
             Node::With {
-                context, target, body, ..
-            } => self.compile_with(context, target.as_ref(), body)?,
+                context,
+                target,
+                body,
+                is_async,
+                ..
+            } => self.compile_with(context, target.as_ref(), body, *is_async)?,
             Node::Import { names } => {
                 for import_name in names {
                     self.compile_import(import_name)?;
@@ -2991,13 +2999,13 @@ impl<'a, 'i> Compiler<'a, 'i> {
             // Discard the in-flight exception: break/continue/return in a
             // finally body swallows the exception that triggered it.
             FBlock::FinallyEnd => self.code.emit(Opcode::ClearException),
-            FBlock::With { region } => {
+            FBlock::With { region, is_async } => {
                 // Keep `__exit__` outside its own handler region.
                 region.interrupt(self.code.current_offset());
                 if preserve_tos {
                     self.code.emit(Opcode::Rot2)?;
                 }
-                self.code.emit(Opcode::WithExit)?;
+                self.emit_with_exit(*is_async)?;
                 self.code.emit(Opcode::Pop)
             }
             FBlock::PopValue => {
@@ -3888,20 +3896,32 @@ impl<'a, 'i> Compiler<'a, 'i> {
         context: &ExprLoc,
         target: Option<&UnpackTarget>,
         body: &'a [PreparedNode],
+        is_async: bool,
     ) -> Result<(), CompileError> {
         let Some(stack_depth) = self.code.stack_depth() else {
             return Ok(());
         };
+        if is_async && self.flags.forbid_await {
+            return Err(CompileError::new(
+                "'async with' outside async function",
+                context.position,
+            ));
+        }
 
         self.compile_expr(context)?;
-        self.code.emit(Opcode::BeforeWith)?;
+        if is_async {
+            self.code.emit_u8(Opcode::AsyncWith, ASYNC_WITH_ENTER)?;
+            self.code.emit(Opcode::Await)?;
+        } else {
+            self.code.emit(Opcode::BeforeWith)?;
+        }
         // Keep a pushed `__enter__` call's resume offset outside the body region.
         self.code.emit(Opcode::Nop)?;
 
         // === Body (protected region) ===
         // The context manager remains below the protected body's operands.
         let region = Region::open(self.code.current_offset(), stack_depth + 1, self.exc_stack_count());
-        self.fblocks.push(FBlock::With { region });
+        self.fblocks.push(FBlock::With { region, is_async });
         // Protect target binding so unpack failures invoke `__exit__`.
         if let Some(target) = target {
             self.compile_unpack_target(target)?;
@@ -3918,7 +3938,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
         let body_end = self.code.current_offset();
 
         // Normal exit skips the exception handler.
-        self.code.emit(Opcode::WithExit)?;
+        self.emit_with_exit(is_async)?;
         self.code.emit(Opcode::Pop)?;
         let end_jump = self.code.emit_jump(Opcode::Jump)?;
 
@@ -3927,7 +3947,12 @@ impl<'a, 'i> Compiler<'a, 'i> {
         // Entry stack: [ctx, exc].
         self.code.new_code_region(stack_depth + 2);
 
-        self.code.emit(Opcode::WithExceptStart)?;
+        if is_async {
+            self.code.emit_u8(Opcode::AsyncWith, ASYNC_WITH_EXCEPT)?;
+            self.code.emit(Opcode::Await)?;
+        } else {
+            self.code.emit(Opcode::WithExceptStart)?;
+        }
         // Stack: [ctx, exc, suppress]
         let swallow_jump = self.code.emit_jump(Opcode::JumpIfTrue)?;
         // Falsy path: stack = [ctx, exc]. Drop both and re-raise.
@@ -3945,6 +3970,17 @@ impl<'a, 'i> Compiler<'a, 'i> {
         self.code.patch_jump(end_jump)?;
 
         region.add_entries(body_end, &mut self.code, handler_start, HandlerKind::Consuming)
+    }
+
+    /// The call of `__exit__(None, None, None)` that ends a `with` body, its result left on the
+    /// stack: `__aexit__`'s awaited for `async with`.
+    fn emit_with_exit(&mut self, is_async: bool) -> Result<(), CompileError> {
+        if is_async {
+            self.code.emit_u8(Opcode::AsyncWith, ASYNC_WITH_EXIT)?;
+            self.code.emit(Opcode::Await)
+        } else {
+            self.code.emit(Opcode::WithExit)
+        }
     }
 
     /// Compiles the exception handlers for a try block.

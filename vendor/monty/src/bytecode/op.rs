@@ -638,7 +638,26 @@ pub enum Opcode {
     /// `YIELD_FROM_SOURCE` call: `(False, item)` for the iterator's next item (`send(sent)`
     /// unless `sent` is `None`), `(True, result)` once it ends with `StopIteration(result)`.
     YieldFromSend = 142,
+
+    // === Asynchronous context managers ===
+    /// A step of `async with`, its operand which ([`ASYNC_WITH_ENTER`], [`ASYNC_WITH_EXIT`],
+    /// [`ASYNC_WITH_EXCEPT`]): the `BeforeWith`, `WithExit` and `WithExceptStart` of a
+    /// `with`, calling `__aenter__` and `__aexit__` instead, each pushing the awaitable the
+    /// call returns, which the compiler's next `Await` awaits. One opcode for the three, as
+    /// the note below asks.
+    ///
+    /// Stack: enter `[ctx] -> [ctx, awaitable]`; exit `[ctx] -> [awaitable]`; except
+    /// `[ctx, exc] -> [ctx, exc, awaitable]`.
+    AsyncWith = 143,
 }
+
+/// [`Opcode::AsyncWith`]'s operand at the head of the block: `__aenter__()`.
+pub(crate) const ASYNC_WITH_ENTER: u8 = 0;
+/// [`Opcode::AsyncWith`]'s operand where the body ends, or leaves by `return`, `break` or
+/// `continue`: `__aexit__(None, None, None)`.
+pub(crate) const ASYNC_WITH_EXIT: u8 = 1;
+/// [`Opcode::AsyncWith`]'s operand where the body raised: `__aexit__(type(exc), exc, None)`.
+pub(crate) const ASYNC_WITH_EXCEPT: u8 = 2;
 
 /// `LoadName` flag: the load is in call position, so an unresolved name under
 /// slot globals pushes an external function (see `LoadGlobalCallable`) rather
@@ -675,7 +694,7 @@ enum OperandShape {
 
 /// The highest opcode byte: the discriminants are `0..=LAST_OPCODE`, with no gaps (a test
 /// checks this), which is what lets [`Opcode::decode`] read a byte as its opcode directly.
-const LAST_OPCODE: u8 = Opcode::YieldFromSend as u8;
+const LAST_OPCODE: u8 = Opcode::AsyncWith as u8;
 
 impl Opcode {
     /// The opcode a byte holds, as `from_repr` gives it, by one comparison: the dispatch loop
@@ -785,7 +804,8 @@ impl Opcode {
             | Self::MatchKeys
             | Self::MatchClass
             | Self::MatchAttr
-            | Self::SinkTop => OperandShape::U8,
+            | Self::SinkTop
+            | Self::AsyncWith => OperandShape::U8,
             Self::LoadSmallInt
             | Self::BinaryAddInt
             | Self::BinarySubInt
@@ -1083,6 +1103,9 @@ impl Opcode {
             // `WithExceptStart` pushes the raw `__exit__` return value above the
             // existing [ctx, exc]; compiler uses `JumpIfTrue` to act on its truthiness.
             (WithExceptStart, Operand::None) => 1,
+            // `AsyncWith` as the step it makes: see the opcode.
+            (AsyncWith, Operand::U8(ASYNC_WITH_EXIT)) => 0,
+            (AsyncWith, Operand::U8(_)) => 1,
 
             // === Fixed-effect, U16 operand ===
             (LoadConst | LoadModule, Operand::U16(_)) => 1,

@@ -605,8 +605,42 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
     }
 
     fn py_exit(&mut self, vm: &mut VM<'h>, exc: Option<HeapId>) -> RunResult<CallResult> {
+        self.call_exit(vm, exc, "__exit__")
+    }
+}
+
+impl<'h> HeapObjectRead<'h, Instance> {
+    /// `async with`'s entry: the class's `__aenter__` called, whose awaitable the statement
+    /// awaits; CPython's errors for a class that lacks `__aenter__` or `__aexit__`.
+    pub(crate) fn call_aenter(&mut self, vm: &mut VM<'h>) -> RunResult<CallResult> {
         let class_id = self.get(vm.heap).class;
-        let Some(exit) = class_member(class_id, "__exit__", vm) else {
+        let protocol_error = |missed: &str, vm: &VM<'h>| {
+            let name = class_name(class_id, vm.heap, vm.interns);
+            SimpleException::new_msg(
+                ExcType::TypeError,
+                format!("'{name}' object does not support the asynchronous context manager protocol{missed}"),
+            )
+        };
+        let Some(enter) = class_member(class_id, "__aenter__", vm) else {
+            return Err(protocol_error("", vm).into());
+        };
+        defer_drop!(enter, vm);
+        if !class_defines(class_id, "__aexit__", vm) {
+            return Err(protocol_error(" (missed __aexit__ method)", vm).into());
+        }
+        call_member_bound(enter, self.id(), ArgValues::Empty, vm)
+    }
+
+    /// Calls the class's `dunder` (`__exit__`, or `__aexit__` for `async with`) with CPython's
+    /// `(exc_type, exc_value, traceback)`: the exception `exc` or three `None`s.
+    pub(crate) fn call_exit(
+        &mut self,
+        vm: &mut VM<'h>,
+        exc: Option<HeapId>,
+        dunder: &'static str,
+    ) -> RunResult<CallResult> {
+        let class_id = self.get(vm.heap).class;
+        let Some(exit) = class_member(class_id, dunder, vm) else {
             // Defensive tripwire — unreachable via `with`. `py_is_context_manager`
             // gates on `__exit__` being present at entry, and Monty has no `del`,
             // so the member cannot be removed mid-body. A reassignment (e.g. to a
@@ -615,7 +649,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Instance> {
             // `TypeError: 'NoneType' object is not callable`.
             return Err(ExcType::attribute_error(
                 class_name(class_id, vm.heap, vm.interns),
-                "__exit__",
+                dunder,
             ));
         };
         defer_drop!(exit, vm);

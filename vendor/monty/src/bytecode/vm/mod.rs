@@ -2336,14 +2336,9 @@ impl<'h> VM<'h> {
                     handle_call_result!(self, Ok(self.load_module(module_id)), checkpoint!());
                 }
                 // Context Managers
-                Opcode::BeforeWith => {
-                    handle_call_result!(self, self.exec_before_with(), checkpoint!());
-                }
-                Opcode::WithExit => {
-                    handle_call_result!(self, self.exec_with_exit(), checkpoint!());
-                }
-                Opcode::WithExceptStart => {
-                    handle_call_result!(self, self.exec_with_except_start(), checkpoint!());
+                // One arm for the four: each `handle_call_result!` adds to this loop's frame.
+                Opcode::BeforeWith | Opcode::WithExit | Opcode::WithExceptStart | Opcode::AsyncWith => {
+                    handle_call_result!(self, self.exec_context_manager(opcode), checkpoint!());
                 }
             }
         }
