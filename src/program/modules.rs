@@ -19,7 +19,8 @@ const fn module(name: &'static str, source: &'static str) -> OnDemand {
     OnDemand { name, member: false, source }
 }
 
-const ON_DEMAND: [OnDemand; 5] = [
+const ON_DEMAND: [OnDemand; 6] = [
+    module("asyncio", include_str!("modules/asyncio.py")),
     module("dataclasses", include_str!("modules/dataclasses.py")),
     OnDemand { name: "OrderedDict", member: true, source: include_str!("modules/ordered_dict.py") },
     module("statistics", include_str!("modules/statistics.py")),

@@ -3558,6 +3558,22 @@ def _pg_build():
     contextlib.nullcontext = nullcontext
     contextlib.closing = closing
 
+    def adopt_task(thread):
+        # An asyncio task (src/program/modules/asyncio.py) is a monty task that runs on its
+        # loop's thread: there `current_thread()` answers that thread, as in CPython.
+        me = _pg_asyncio.current_task()
+        if thread is None:
+            threads.pop(me, None)
+        else:
+            threads[me] = thread
+
+    # What the modules fed on demand need of the prelude's own (src/program/modules/).
+    internals = {
+        'adopt_task': adopt_task,
+        'last_line': last_line,
+        'in_worker_process': lambda: state['child'] is not None,
+    }
+
     return {
         '__main__': _PgMainModule('__main__'),
         'contextlib': contextlib,
@@ -3572,6 +3588,7 @@ def _pg_build():
         'multiprocessing': multiprocessing,
         'multiprocessing.managers': managers,
         '_pg_travellers': travellers,
+        '_pg_internals': internals,
         'urllib': urllib,
         'urllib.request': urllib_request,
         'urllib.error': urllib_error,
@@ -3589,3 +3606,4 @@ __modules__ = _pg_build()
 _pg_class_DictProxy, _pg_class_ListProxy, _pg_class_NamespaceProxy, _pg_class_ValueProxy, _pg_class_ArrayProxy, \
     _pg_class_Queue, _pg_class_JoinableQueue, _pg_class_ProcessSemaphore, _pg_class_ProcessRLock, \
     _pg_class_ProcessEvent = __modules__.pop('_pg_travellers')
+_pg_internals = __modules__.pop('_pg_internals')
