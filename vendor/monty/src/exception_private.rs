@@ -2716,8 +2716,27 @@ pub(crate) struct SimpleException {
 /// (a future's `result()` raising what its call raised), its traceback goes on from there and
 /// its chain is its own. A copy of the exception (`clone`) does not carry it, and it takes no
 /// part in equality or hashing: it belongs to the one object.
+/// An instance of an exception class written in Python keeps one too
+/// (`types::instance::Instance`).
 #[derive(Debug, Default)]
-struct KeptTrace(Option<Box<ExceptionRaise>>);
+pub(crate) struct KeptTrace(Option<Box<ExceptionRaise>>);
+
+impl KeptTrace {
+    /// Keeps `raise`, the raise the object was caught with, once its handler ends.
+    pub(crate) fn keep(&mut self, raise: Box<ExceptionRaise>) {
+        self.0 = Some(raise);
+    }
+
+    /// The raise the object was last caught with, if its handler has ended.
+    pub(crate) fn get(&self) -> Option<&ExceptionRaise> {
+        self.0.as_deref()
+    }
+
+    /// Takes the raise the object was last caught with: it is raised again.
+    pub(crate) fn take(&mut self) -> Option<Box<ExceptionRaise>> {
+        self.0.take()
+    }
+}
 
 impl Clone for KeptTrace {
     fn clone(&self) -> Self {
@@ -2787,18 +2806,18 @@ impl SimpleException {
 
     /// Keeps `raise`, the raise this object was caught with, once its handler ends.
     pub fn keep_trace(&mut self, raise: Box<ExceptionRaise>) {
-        self.kept = KeptTrace(Some(raise));
+        self.kept.keep(raise);
     }
 
     /// The raise this object was last caught with, if its handler has ended.
     #[must_use]
     pub fn kept_trace(&self) -> Option<&ExceptionRaise> {
-        self.kept.0.as_deref()
+        self.kept.get()
     }
 
     /// Takes the raise this object was last caught with: it is raised again.
     pub fn take_trace(&mut self) -> Option<Box<ExceptionRaise>> {
-        self.kept.0.take()
+        self.kept.take()
     }
 
     /// The exception raised for an instance of the exception class `class`

@@ -18,7 +18,7 @@ use crate::{
     builtins::Builtins,
     bytecode::{CallResult, RunReentryGuard, VM},
     defer_drop,
-    exception_private::{ExcType, ExcTypeExt, RunError, RunResult, SimpleException},
+    exception_private::{ExcType, ExcTypeExt, ExceptionRaise, KeptTrace, RunError, RunResult, SimpleException},
     expressions::CmpOperator,
     frozen::{FrozenFunction, FrozenFunctions},
     hash::{HashValue, identity_hash},
@@ -54,6 +54,10 @@ pub(crate) struct Instance {
     /// to the host; dumped with the heap so it stays stable across restores.
     #[serde(rename = "U")]
     uuid: Option<MontyUuid>,
+    /// For an instance of an exception class, the raise it was last caught with, kept once
+    /// its handler ends, as a built-in exception object keeps it (`SimpleException::keep_trace`).
+    #[serde(skip)]
+    kept: KeptTrace,
 }
 
 impl Instance {
@@ -64,7 +68,18 @@ impl Instance {
             class,
             attrs,
             uuid: None,
+            kept: KeptTrace::default(),
         }
+    }
+
+    /// The traceback and chain this exception instance keeps (see [`KeptTrace`]).
+    pub(crate) fn kept(&mut self) -> &mut KeptTrace {
+        &mut self.kept
+    }
+
+    /// The raise this exception instance was last caught with, if its handler has ended.
+    pub(crate) fn kept_trace(&self) -> Option<&ExceptionRaise> {
+        self.kept.get()
     }
 
     /// Boundary identity of the instance, generated and stored on first use

@@ -14,7 +14,7 @@ use crate::{
     defer_drop,
     exception_private::{ExcType, ExcTypeExt, ExceptionRaise, RawStackFrame, RunError, RunResult, SimpleException},
     expressions::CmpOperator,
-    heap::{ContainsHeap, DropGuard, DropWithContext, HeapData, HeapId, HeapReadOutput},
+    heap::{ContainsHeap, DropGuard, DropWithContext, Heap, HeapData, HeapId, HeapReadOutput},
     intern::{StaticStrings, StringId},
     types::{
         LazyHeapSet, PyTrait,
@@ -278,8 +278,7 @@ impl VM<'_> {
             return Ok(Some(caught.as_earlier()));
         }
         if let Value::Ref(id) = cause
-            && let HeapData::Exception(object) = this.heap.get(*id)
-            && let Some(kept) = object.kept_trace()
+            && let Some(kept) = kept_trace(*id, this.heap)
         {
             return Ok(Some(kept.as_earlier()));
         }
@@ -309,10 +308,7 @@ impl VM<'_> {
         }
         let chain = self
             .caught_with(|value| matches!(value, Value::Ref(id) if *id == exc))
-            .or_else(|| match self.heap.get(exc) {
-                HeapData::Exception(object) => object.kept_trace(),
-                _ => None,
-            })
+            .or_else(|| kept_trace(exc, self.heap))
             .and_then(|caught| caught.chain.as_deref());
         let earlier = match (name, chain) {
             ("__suppress_context__", chain) => return Some(Value::Bool(chain.is_some_and(|c| c.suppress_context))),
@@ -338,16 +334,18 @@ impl VM<'_> {
 
     /// Ends the handler of `caught`: the exception object keeps the raise it was caught with
     /// (its traceback and chain), for when it is read or raised again later, as CPython's
-    /// object keeps its `__traceback__` (see `SimpleException::keep_trace`). Only a built-in
-    /// exception object keeps it; an instance of a class written in Python does not.
+    /// object keeps its `__traceback__` (see `SimpleException::keep_trace`): a built-in
+    /// exception object, or an instance of an exception class written in Python.
     pub(super) fn end_handler(&mut self, caught: CaughtException) {
         match caught {
             CaughtException::Frozen {
                 value: value @ Value::Ref(id),
                 error,
             } => {
-                if let HeapReadOutput::Exception(object) = self.heap.read(id) {
-                    object.get_mut(self.heap).keep_trace(error);
+                match self.heap.read(id) {
+                    HeapReadOutput::Exception(object) => object.get_mut(self.heap).keep_trace(error),
+                    HeapReadOutput::Instance(object) => object.get_mut(self.heap).kept().keep(error),
+                    _ => {}
                 }
                 value.drop_with(self);
             }
@@ -376,8 +374,11 @@ impl VM<'_> {
     fn chain_to_handled(&mut self, exc: &mut ExceptionRaise, raised: Option<&Value>) {
         exc.chain_looked = true;
         if let Some(Value::Ref(id)) = raised
-            && let HeapReadOutput::Exception(object) = self.heap.read(*id)
-            && let Some(earlier) = object.get_mut(self.heap).take_trace()
+            && let Some(earlier) = match self.heap.read(*id) {
+                HeapReadOutput::Exception(object) => object.get_mut(self.heap).take_trace(),
+                HeapReadOutput::Instance(object) => object.get_mut(self.heap).kept().take(),
+                _ => None,
+            }
         {
             // Bounded: one object raised again in a loop grows its traceback a frame a pass,
             // and the frames are a chain of boxes that is cloned and dropped recursively.
@@ -965,5 +966,15 @@ impl Write for TruncatingWriter {
             self.truncated = true;
             Err(fmt::Error)
         }
+    }
+}
+
+/// The raise the exception object `id` (built in, or an instance of a class written in Python)
+/// was last caught with, kept once its handler ended.
+fn kept_trace(id: HeapId, heap: &Heap) -> Option<&ExceptionRaise> {
+    match heap.get(id) {
+        HeapData::Exception(object) => object.kept_trace(),
+        HeapData::Instance(object) => object.kept_trace(),
+        _ => None,
     }
 }
