@@ -27,6 +27,16 @@ pub struct CompileOptions {
     /// before ruff sees them (see `limitations/language.md`); `0` scans every
     /// source and `usize::MAX` none. Defaults to [`SOURCE_SCAN_THRESHOLD`].
     pub source_scan_threshold: usize,
+    /// Whether `await` (and `async with`) may stand at the top level of the module, outside
+    /// any function, as in an asyncio REPL: on by default. Off, the compiler refuses it with
+    /// CPython's `SyntaxError: 'await' outside function`, as a script run by `python3` is.
+    #[serde(default = "top_level_await_default")]
+    pub top_level_await: bool,
+}
+
+/// [`CompileOptions::top_level_await`] for options serialized before it was added.
+fn top_level_await_default() -> bool {
+    true
 }
 
 impl Default for CompileOptions {
@@ -34,6 +44,7 @@ impl Default for CompileOptions {
         Self {
             assert_message_annotations: AssertMessageAnnotations::default(),
             source_scan_threshold: SOURCE_SCAN_THRESHOLD,
+            top_level_await: true,
         }
     }
 }

@@ -313,9 +313,10 @@ struct ScopeFlags {
     /// `NAME_GLOBAL_ONLY`) because the running frame's globals are an explicit
     /// `exec()` / `eval()` dict.
     globals_by_name: bool,
-    /// Rejects `await` at snippet top level and in its class bodies.
-    /// Nested function bodies reset this restriction.
-    forbid_await: bool,
+    /// Rejects `await` (with this message) at snippet top level and in its class bodies, at a
+    /// module's top level without [`CompileOptions::top_level_await`], and in the body of a
+    /// function that is not `async`, as CPython does.
+    forbid_await: Option<&'static str>,
     /// Whether this is a generator function's body: a `return` ends the generator
     /// (`ReturnGenerator`) instead of returning from a call.
     generator: bool,
@@ -584,7 +585,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
         let flags = ScopeFlags {
             assert_message_annotations: options.assert_message_annotations.enabled(),
             globals_by_name: snippet.unwrap_or(false),
-            forbid_await: snippet.is_some(),
+            forbid_await: (snippet.is_some() || !options.top_level_await).then_some("'await' outside function"),
             generator: false,
         };
         let mut compiler = Compiler::new(interns, true, 0, flags);
@@ -616,7 +617,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
         // comp-var load/store opcodes use `num_locals + offset` to skip past
         // the locals region into the operand-stack region.
         let flags = ScopeFlags {
-            forbid_await: false,
+            forbid_await: (!func_def.is_async).then_some("'await' outside async function"),
             generator: func_def.is_generator,
             ..flags
         };
@@ -842,8 +843,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 target,
                 body,
                 is_async,
-                ..
-            } => self.compile_with(context, target.as_ref(), body, *is_async)?,
+                position,
+            } => self.compile_with(context, target.as_ref(), body, *is_async, *position)?,
             Node::Import { names } => {
                 for import_name in names {
                     self.compile_import(import_name)?;
@@ -1480,8 +1481,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
             }
 
             Expr::Await(value) => {
-                if self.flags.forbid_await {
-                    return Err(CompileError::new("'await' outside function", expr_loc.position));
+                if let Some(refusal) = self.flags.forbid_await {
+                    return Err(CompileError::new(refusal, expr_loc.position));
                 }
                 // Await expressions: compile the inner expression, then emit Await
                 // Await handles ExternalFuture, Coroutine, and GatherFuture
@@ -3897,15 +3898,13 @@ impl<'a, 'i> Compiler<'a, 'i> {
         target: Option<&UnpackTarget>,
         body: &'a [PreparedNode],
         is_async: bool,
+        position: CodeRange,
     ) -> Result<(), CompileError> {
         let Some(stack_depth) = self.code.stack_depth() else {
             return Ok(());
         };
-        if is_async && self.flags.forbid_await {
-            return Err(CompileError::new(
-                "'async with' outside async function",
-                context.position,
-            ));
+        if is_async && self.flags.forbid_await.is_some() {
+            return Err(CompileError::new("'async with' outside async function", position));
         }
 
         self.compile_expr(context)?;
