@@ -87,10 +87,16 @@ pub fn parse_failure(
     let (line, column) = (frame.start.line as usize, frame.start.column as usize);
     let message = e.message().unwrap_or_default();
     let mut pointed = in_cpython_terms(source, message, line, column);
-    // CPython's compiler, not its parser, rejects a `yield` where none may stand, and marks
-    // the whole expression.
-    if message.starts_with("'yield' ") && frame.end.line == frame.start.line {
+    // CPython's compiler, not its parser, rejects a `yield`, an `await` or an `async with`
+    // where none may stand, and marks the whole expression (or the statement's first line).
+    let compiler_refusal =
+        ["'yield' ", "'await' ", "'async with' "].iter().any(|word| message.starts_with(word));
+    if compiler_refusal && frame.end.line == frame.start.line {
         pointed.width = (frame.end.column as usize).saturating_sub(column).max(1);
+    } else if compiler_refusal {
+        // A statement with a body (`async with x:`): its first line.
+        let first_line = source_line(source, line).map_or(0, |code| code.trim_end().chars().count());
+        pointed.width = first_line.saturating_sub(column.saturating_sub(1)).max(1);
     }
     let shown = display(source, file_name, &pointed);
     Some((pointed, shown))

@@ -428,6 +428,21 @@ fn a_traceback_is_laid_out_as_cpython_prints_it() {
     tracebacks_as_cpython_prints_them("tracebacks", &programs);
 }
 
+#[test]
+fn an_await_outside_an_async_function_is_cpythons_syntax_error() {
+    // A program is a script: monty's top-level `await` is refused as CPython refuses it, before
+    // anything runs, and so is an `await` in a function that is not `async`.
+    let programs = [
+        "import asyncio\nprint('never printed')\nawait asyncio.sleep(0)\n",
+        "import asyncio\ndef tick():\n    await asyncio.sleep(0)\n",
+        "import asyncio\nasync def main():\n    return (lambda: await asyncio.sleep(0))\n",
+        "import asyncio\nlock = asyncio.Lock()\nasync with lock:\n    pass\n",
+    ];
+    for error in tracebacks_as_cpython_prints_them("await", &programs) {
+        assert_eq!(error.type_name, "SyntaxError");
+    }
+}
+
 /// Runs each of `programs` as `main.py`, by python3 and by the runner, and asserts that the
 /// traceback the runner's report ends on is what python3 printed to stderr (the script's path
 /// aside); the reports' errors, in order.

@@ -730,8 +730,11 @@ impl Host {
             .max_memory(MEMORY_LIMIT)
             .max_recursion_depth(RECURSION_LIMIT)
             .max_feed_duration(self.timeout);
+        // A program is a script, as `python3 prog.py` runs it: an `await` outside a function is
+        // CPython's `SyntaxError`, not monty's top-level await.
         let options = CompileOptions {
             assert_message_annotations: AssertMessageAnnotations::Off,
+            top_level_await: false,
             ..CompileOptions::default()
         };
         // The clocks are the host's (`answer_os`): `time.perf_counter()`, `datetime.now()` and a
