@@ -53,3 +53,6 @@ async def main():
 
 
 asyncio.run(main())
+# asyncio.run() ended by shutting its default executor down on a thread of its own, as
+# CPython does: the next thread's number shows it.
+print(threading.Thread(target=print).name)

@@ -348,11 +348,23 @@ def _pg_asyncio_build():
             self._default_executor = executor
 
         async def shutdown_default_executor(self):
+            # On a thread of its own, as CPython's (`to_thread` would make a second executor).
             executor = self._default_executor
             if executor is None:
                 return
             self._default_executor = None
-            await to_thread(executor.shutdown, True)
+            future = self.create_future()
+
+            def do_shutdown():
+                executor.shutdown(wait=True)
+                self.call_soon_threadsafe(set_result_unless_cancelled, future, None)
+
+            thread = threading.Thread(target=do_shutdown)
+            thread.start()
+            try:
+                await future
+            finally:
+                thread.join()
 
         async def shutdown_asyncgens(self):
             pass
