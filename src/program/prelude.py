@@ -64,16 +64,20 @@ def _pg_function_name(fn):
 _pg_travelling_modules = ['_pg_os', '_pg_time', '_pg_math', '_pg_random', '_pg_operator']
 
 
-def _pg_provide(name, members):
-    # A module fed on demand (src/program/modules/): made of its members, found by `import`, and
-    # its functions sent to a worker process by the global `_pg_<name>`, which the caller binds
-    # to the module returned.
+def _pg_module(name, members):
+    # A module fed on demand (src/program/modules/): made of its members, found by `import`.
     module = _PgModule(name)
     for member in members:
         setattr(module, member, members[member])
     __modules__[name] = module
-    _pg_travelling_modules.append('_pg_' + name)
     return module
+
+
+def _pg_provide(name, members):
+    # A module fed on demand whose functions are sent to a worker process by the global
+    # `_pg_<name>`, which the caller binds to the module returned.
+    _pg_travelling_modules.append('_pg_' + name)
+    return _pg_module(name, members)
 
 
 def _pg_module_function(fn, name):

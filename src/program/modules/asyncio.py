@@ -1474,19 +1474,24 @@ def _pg_asyncio_build():
                 return False
             return self.qsize() >= self._maxsize
 
-        async def put(self, item):
-            while self.full():
-                putter = get_running_loop().create_future()
-                self._putters.append(putter)
+        async def _wait_while(self, blocked, waiters):
+            # Waits in `waiters` while `blocked()`, as `put` (the queue full) and `get` (empty)
+            # do; a waiter cancelled after it was woken wakes the next one in its place.
+            while blocked():
+                waiter = get_running_loop().create_future()
+                waiters.append(waiter)
                 try:
-                    await putter
+                    await waiter
                 except:
-                    putter.cancel()
-                    if putter in self._putters:
-                        self._putters.remove(putter)
-                    if not self.full() and not putter.cancelled():
-                        self._wakeup_next(self._putters)
+                    waiter.cancel()
+                    if waiter in waiters:
+                        waiters.remove(waiter)
+                    if not blocked() and not waiter.cancelled():
+                        self._wakeup_next(waiters)
                     raise
+
+        async def put(self, item):
+            await self._wait_while(self.full, self._putters)
             return self.put_nowait(item)
 
         def put_nowait(self, item):
@@ -1498,18 +1503,7 @@ def _pg_asyncio_build():
             self._wakeup_next(self._getters)
 
         async def get(self):
-            while self.empty():
-                getter = get_running_loop().create_future()
-                self._getters.append(getter)
-                try:
-                    await getter
-                except:
-                    getter.cancel()
-                    if getter in self._getters:
-                        self._getters.remove(getter)
-                    if not self.empty() and not getter.cancelled():
-                        self._wakeup_next(self._getters)
-                    raise
+            await self._wait_while(self.empty, self._getters)
             return self.get_nowait()
 
         def get_nowait(self):
@@ -1626,13 +1620,7 @@ async def _pg_asyncio_task_main(task):
     _pg.release(task._loop._turn)
 
 
-def _pg_asyncio_module(members):
-    # Not `_pg_provide`, which would bind `_pg_asyncio`: that is monty's `asyncio`, on which the
-    # prelude's threads and this module's tasks run. Nothing of it travels to a worker process.
-    module = _PgModule('asyncio')
-    for member in members:
-        setattr(module, member, members[member])
-    __modules__['asyncio'] = module
-
-
-_pg_asyncio_module(_pg_asyncio_build())
+# Not `_pg_provide`, whose module travels by the global `_pg_asyncio`: that is monty's
+# `asyncio`, on which the prelude's threads and this module's tasks run. Nothing of this one
+# travels to a worker process.
+_pg_module('asyncio', _pg_asyncio_build())
