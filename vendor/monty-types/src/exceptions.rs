@@ -453,6 +453,9 @@ pub enum ExcType {
     EOFError,
     MemoryError,
     StopIteration,
+    /// The end of an asynchronous iteration: `__anext__` raises it where `__next__` raises
+    /// `StopIteration`; `async for` ends on it.
+    StopAsyncIteration,
     SyntaxError,
     TypeError,
 

@@ -610,6 +610,8 @@ pub struct Comprehension {
     pub iter: ExprLoc,
     /// Zero or more filter conditions (all must be truthy for the element to be included).
     pub ifs: Vec<ExprLoc>,
+    /// `async for`, in an asynchronous comprehension.
+    pub is_async: bool,
 }
 
 impl Expr {
@@ -787,6 +789,8 @@ pub enum Node<F> {
         /// `GET_ITER` and `FOR_ITER`, so an error in a step shows the `for` line without
         /// carets.
         position: CodeRange,
+        /// `async for`: the iterable's `__aiter__()`, each item awaited from its `__anext__()`.
+        is_async: bool,
     },
     /// While loop statement: `while test: body [else: orelse]`
     ///

@@ -39,6 +39,9 @@ pub(crate) enum FrozenFunction {
     /// One step of a `for` loop over a user iterator, whose `__next__` may suspend.
     #[serde(rename = "builtins.for_next")]
     ForNext,
+    /// One step of an `async for` over an instance of a class: its `__anext__()` awaited.
+    #[serde(rename = "builtins.async_for_next")]
+    AsyncForNext,
     /// One step of a `for` loop over `iter(callable, sentinel)`, whose callable may suspend.
     #[serde(rename = "builtins.for_call")]
     ForCall,
@@ -128,6 +131,7 @@ impl FrozenFunction {
             Self::LruCacheMiss => lru_cache::CACHE_MISS_SOURCE,
             Self::NextDefault => next::NEXT_DEFAULT_SOURCE,
             Self::ForNext => iter::FOR_NEXT_SOURCE,
+            Self::AsyncForNext => iter::ASYNC_FOR_NEXT_SOURCE,
             Self::ForCall => callable_iterator::FOR_CALL_SOURCE,
             Self::CallDrained => drained::CALL_DRAINED_SOURCE,
             Self::Take => drained::TAKE_SOURCE,

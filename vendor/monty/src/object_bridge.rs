@@ -811,6 +811,7 @@ impl MontyTypeExt for MontyType {
             | Type::DirEntry
             | Type::ScandirIterator
             | Type::WalkGenerator
+            | Type::AsyncGenerator
             | Type::CsvReader
             | Type::CsvWriter
             | Type::CsvDictReader

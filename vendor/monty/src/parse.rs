@@ -768,21 +768,14 @@ impl<'a, 'i> Parser<'a, 'i> {
                 orelse,
                 range,
                 ..
-            }) => {
-                if is_async {
-                    return Err(ParseError::not_implemented(
-                        "async for loops",
-                        self.convert_range(range),
-                    ));
-                }
-                Ok(Node::For {
-                    target: self.parse_unpack_target_root(*target)?,
-                    iter: self.parse_expression(*iter)?,
-                    body: self.parse_statements(body)?,
-                    or_else: self.parse_statements(orelse)?,
-                    position: self.convert_range(range),
-                })
-            }
+            }) => Ok(Node::For {
+                target: self.parse_unpack_target_root(*target)?,
+                iter: self.parse_expression(*iter)?,
+                body: self.parse_statements(body)?,
+                or_else: self.parse_statements(orelse)?,
+                position: self.convert_range(range),
+                is_async,
+            }),
             Stmt::While(ast::StmtWhile { test, body, orelse, .. }) => Ok(Node::While {
                 test: self.parse_expression(*test)?,
                 body: self.parse_statements(body)?,
@@ -1106,13 +1099,8 @@ impl<'a, 'i> Parser<'a, 'i> {
             this.parse_statements(function.body)
         })?;
         let is_async = function.is_async;
+        // A `yield` in an `async def` makes an asynchronous generator, which `async for` steps.
         let is_generator = scope == YieldScope::Function { yields: true };
-        if is_generator && is_async {
-            return Err(ParseError::not_implemented(
-                "asynchronous generators (yield in an async def)",
-                self.convert_range(function.range),
-            ));
-        }
 
         Ok((
             RawFunctionDef {
@@ -1880,6 +1868,12 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let position = self.convert_range(range);
                 let elt = Box::new(self.parse_expression(*elt)?);
                 let mut generators = self.parse_comprehension_generators(generators)?;
+                if generators.iter().any(|generator| generator.is_async) {
+                    return Err(ParseError::not_implemented(
+                        "asynchronous generator expressions (async for in a generator expression)",
+                        position,
+                    ));
+                }
                 let argument = self.interner.intern(".0");
                 let first = std::mem::replace(
                     &mut generators[0].iter,
@@ -2455,12 +2449,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         generators
             .into_iter()
             .map(|comp| {
-                if comp.is_async {
-                    return Err(ParseError::not_implemented(
-                        "async comprehensions",
-                        self.convert_range(comp.range),
-                    ));
-                }
+                let is_async = comp.is_async;
                 let target = self.parse_unpack_target_root(comp.target)?;
                 let iter = self.parse_expression(comp.iter)?;
                 let ifs = comp
@@ -2468,7 +2457,12 @@ impl<'a, 'i> Parser<'a, 'i> {
                     .into_iter()
                     .map(|cond| self.parse_expression(cond))
                     .collect::<Result<Vec<_>, _>>()?;
-                Ok(Comprehension { target, iter, ifs })
+                Ok(Comprehension {
+                    target,
+                    iter,
+                    ifs,
+                    is_async,
+                })
             })
             .collect()
     }

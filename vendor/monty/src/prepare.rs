@@ -815,6 +815,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                     body,
                     or_else,
                     position,
+                    is_async,
                 } => {
                     // Prepare target with normal scoping (not comprehension isolation)
                     let target = self.prepare_unpack_target(target)?;
@@ -824,6 +825,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                         body: self.prepare_nodes(body)?,
                         or_else: self.prepare_nodes(or_else)?,
                         position,
+                        is_async,
                     });
                 }
                 Node::Break { position } => {
@@ -1403,6 +1405,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
             .next()
             .expect("comprehension must have at least one generator");
         let saved_var_peak = mem::replace(&mut self.comp_var_peak, self.comp_var_depth);
+        let first_is_async = first_gen.is_async;
         let first_iter = self.prepare_expression(first_gen.iter)?;
         // The compiler activates this comprehension's captured cells before compiling the
         // first iterable, so its targets must not reuse any slot a comprehension nested there used.
@@ -1435,8 +1438,10 @@ impl<'i, 'g> Prepare<'i, 'g> {
             target: first_target,
             iter: first_iter,
             ifs: first_ifs,
+            is_async: first_is_async,
         });
         for (generator, prepared_target) in remaining_gens.into_iter().zip(remaining_targets) {
+            let is_async = generator.is_async;
             let iter = self.prepare_expression(generator.iter)?;
             let ifs = generator
                 .ifs
@@ -1447,6 +1452,7 @@ impl<'i, 'g> Prepare<'i, 'g> {
                 target: prepared_target,
                 iter,
                 ifs,
+                is_async,
             });
         }
 
@@ -4300,6 +4306,7 @@ fn comprehension_loops(body: ExprLoc) -> Vec<ParseNode> {
             body: nodes,
             or_else: Vec::new(),
             position,
+            is_async: comprehension.is_async,
         }];
     }
     nodes

@@ -211,11 +211,12 @@ fn undefined_future_import_returns_syntax_error() {
 }
 
 #[test]
-fn async_for_statement_returns_not_implemented_error() {
-    // `with` and `async with` are supported (see `test_cases/with__all.py` and
-    // `test_cases/async__with_statement.py`); `async for` is still rejected at parse time.
+fn async_generator_expression_returns_not_implemented_error() {
+    // `async for` statements and comprehensions are supported (see
+    // `test_cases/async__for_generator.py`); in a generator expression, which would make an
+    // asynchronous generator of its own, `async for` is still rejected at parse time.
     let result = MontyRun::new(
-        "async def f(items):\n    async for item in items: pass\n".to_owned(),
+        "async def f(items):\n    return (item async for item in items)\n".to_owned(),
         "test.py",
         vec![],
         CompileOptions::default(),

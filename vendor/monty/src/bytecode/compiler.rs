@@ -807,7 +807,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 body,
                 or_else,
                 position,
-            } => self.compile_for(target, iter, body, or_else, *position)?,
+                is_async,
+            } => self.compile_for(target, iter, body, or_else, *position, *is_async)?,
             Node::While { test, body, or_else } => self.compile_while(test, body, or_else)?,
             Node::Assert { test, msg } => self.compile_assert(test, msg.as_ref())?,
             Node::Raise(expr) => {
@@ -1451,6 +1452,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 generators,
                 captured_slots,
             } => {
+                self.check_async_comprehension(generators, expr_loc.position)?;
                 self.compile_list_comp(elt, generators, captured_slots)?;
             }
 
@@ -1459,6 +1461,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 generators,
                 captured_slots,
             } => {
+                self.check_async_comprehension(generators, expr_loc.position)?;
                 self.compile_set_comp(elt, generators, captured_slots)?;
             }
 
@@ -1468,6 +1471,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 generators,
                 captured_slots,
             } => {
+                self.check_async_comprehension(generators, expr_loc.position)?;
                 self.compile_dict_comp(key, value, generators, captured_slots)?;
             }
 
@@ -2746,12 +2750,17 @@ impl<'a, 'i> Compiler<'a, 'i> {
         body: &'a [PreparedNode],
         or_else: &'a [PreparedNode],
         position: CodeRange,
+        is_async: bool,
     ) -> Result<(), CompileError> {
+        if is_async && self.flags.forbid_await.is_some() {
+            return Err(CompileError::new("'async for' outside async function", position));
+        }
         // Compile iterator expression
         self.compile_expr(iter)?;
         // Convert to iterator; it and each step are the whole statement's, as in CPython
         self.code.set_location(position, None);
-        self.code.emit(Opcode::GetIter)?;
+        self.code
+            .emit(if is_async { Opcode::GetAIter } else { Opcode::GetIter })?;
 
         // Loop start
         let loop_start = self.code.current_jump_target();
@@ -2762,8 +2771,12 @@ impl<'a, 'i> Compiler<'a, 'i> {
             break_jumps: Vec::new(),
         }));
 
-        // ForIter: advance iterator or jump to end
-        let end_jump = self.code.emit_jump(Opcode::ForIter)?;
+        // ForIter: advance iterator or jump to end (`AsyncForIter`: the item awaited)
+        let end_jump = self.code.emit_jump(if is_async {
+            Opcode::AsyncForIter
+        } else {
+            Opcode::ForIter
+        })?;
 
         // Store current value to target (handles both single identifiers and tuple unpacking)
         self.compile_unpack_target(target)?;
@@ -3211,6 +3224,18 @@ impl<'a, 'i> Compiler<'a, 'i> {
         })
     }
 
+    /// CPython's refusal of an asynchronous comprehension (`async for` in one) at `position`
+    /// outside an `async def`.
+    fn check_async_comprehension(&self, generators: &[Comprehension], position: CodeRange) -> Result<(), CompileError> {
+        if self.flags.forbid_await.is_some() && generators.iter().any(|generator| generator.is_async) {
+            return Err(CompileError::new(
+                "asynchronous comprehension outside of an asynchronous function",
+                position,
+            ));
+        }
+        Ok(())
+    }
+
     /// Recursively compiles comprehension generators (the for/if clauses).
     ///
     /// For each generator:
@@ -3240,13 +3265,22 @@ impl<'a, 'i> Compiler<'a, 'i> {
 
         // Compile iterator expression
         self.compile_expr(&generator.iter)?;
-        self.code.emit(Opcode::GetIter)?;
+        self.code.emit(if generator.is_async {
+            Opcode::GetAIter
+        } else {
+            Opcode::GetIter
+        })?;
 
         // Loop start
         let loop_start = self.code.current_jump_target();
 
-        // FOR_ITER: pushes value, or pops iter and jumps to end on exhaustion.
-        let end_jump = self.code.emit_jump(Opcode::ForIter)?;
+        // FOR_ITER: pushes value, or pops iter and jumps to end on exhaustion (`AsyncForIter`:
+        // the value awaited from `__anext__()`).
+        let end_jump = self.code.emit_jump(if generator.is_async {
+            Opcode::AsyncForIter
+        } else {
+            Opcode::ForIter
+        })?;
 
         // Unpack target and record each leaf's active storage.
         let comp_var_slots = self.compile_comp_target_unpack(&generator.target)?;
@@ -3768,6 +3802,16 @@ impl<'a, 'i> Compiler<'a, 'i> {
     /// Cleanup runs innermost-first with the return value and enclosing
     /// exception state preserved as needed.
     fn compile_return(&mut self, expr: Option<&ExprLoc>) -> Result<(), CompileError> {
+        // An asynchronous generator ends with `StopAsyncIteration`, which carries no value.
+        if let Some(expr) = expr
+            && self.flags.generator
+            && self.flags.forbid_await.is_none()
+        {
+            return Err(CompileError::new(
+                "'return' with value in async generator",
+                expr.position,
+            ));
+        }
         if let Some(expr) = expr {
             self.compile_expr(expr)?;
         } else {

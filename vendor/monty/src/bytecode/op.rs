@@ -649,6 +649,17 @@ pub enum Opcode {
     /// Stack: enter `[ctx] -> [ctx, awaitable]`; exit `[ctx] -> [awaitable]`; except
     /// `[ctx, exc] -> [ctx, exc, awaitable]`.
     AsyncWith = 143,
+
+    // === Asynchronous iteration ===
+    /// `async for`'s `aiter()`: `[iterable] -> [iterator]`, the iterable's `__aiter__()` (an
+    /// async generator is its own), or CPython's `TypeError` for an object without it.
+    GetAIter = 144,
+    /// `async for`'s step, as `ForIter` steps a `for`: the value `await iterator.__anext__()`
+    /// gives is pushed, or the loop ends (`StopAsyncIteration`), the iterator popped and the
+    /// jump taken. An async generator's frame is resumed as `ForIter` resumes a generator's;
+    /// any other iterator's step runs as a frame of its own (`user_iter`), which may await.
+    /// Operand: i16 offset.
+    AsyncForIter = 145,
 }
 
 /// [`Opcode::AsyncWith`]'s operand at the head of the block: `__aenter__()`.
@@ -694,7 +705,7 @@ enum OperandShape {
 
 /// The highest opcode byte: the discriminants are `0..=LAST_OPCODE`, with no gaps (a test
 /// checks this), which is what lets [`Opcode::decode`] read a byte as its opcode directly.
-const LAST_OPCODE: u8 = Opcode::AsyncWith as u8;
+const LAST_OPCODE: u8 = Opcode::AsyncForIter as u8;
 
 impl Opcode {
     /// The opcode a byte holds, as `from_repr` gives it, by one comparison: the dispatch loop
@@ -771,6 +782,7 @@ impl Opcode {
             | Self::BinarySubscr
             | Self::StoreSubscr
             | Self::GetIter
+            | Self::GetAIter
             | Self::Raise
             | Self::RaiseFrom
             | Self::Reraise
@@ -842,7 +854,8 @@ impl Opcode {
             | Self::JumpIfFalse
             | Self::JumpIfTrueOrPop
             | Self::JumpIfFalseOrPop
-            | Self::ForIter => OperandShape::Offset,
+            | Self::ForIter
+            | Self::AsyncForIter => OperandShape::Offset,
             Self::CallBuiltinFunction | Self::CallBuiltinType | Self::UnpackEx => OperandShape::U8U8,
             Self::CallAttr | Self::CallAttrExtended | Self::MakeFunction | Self::MatchShape => OperandShape::U16U8,
             Self::LoadGlobalCallable | Self::LoadSubmodule => OperandShape::U16U16,
@@ -1051,7 +1064,7 @@ impl Opcode {
             (ListToTuple, Operand::None) => 0,
             (BinarySubscr, Operand::None) => -1,
             (StoreSubscr, Operand::None) => -3,
-            (GetIter | Await, Operand::None) => 0,
+            (GetIter | GetAIter | Await, Operand::None) => 0,
             (Raise, Operand::None) => -1,
             (RaiseFrom, Operand::None) => -2,
             (Reraise | ClearException | CheckExcMatch, Operand::None) => 0,
@@ -1141,7 +1154,7 @@ impl Opcode {
             // Conditional jumps pop the condition on either path, so the tracker absorbs the pop immediately.
             (JumpIfTrue | JumpIfFalse | JumpIfTrueOrPop | JumpIfFalseOrPop, Operand::Offset(_)) => -1,
             // `ForIter` adds the value yielded by the iterator to the stack.
-            (ForIter, Operand::Offset(_)) => 1,
+            (ForIter | AsyncForIter, Operand::Offset(_)) => 1,
 
             // Catch-all: opcode emitted with the wrong operand variant, or a
             // new opcode added without an arm above. Every opcode has exactly
@@ -1169,7 +1182,7 @@ impl Opcode {
             // Pop condition on fall-through, keep it on jump-taken.
             Self::JumpIfTrueOrPop | Self::JumpIfFalseOrPop => 0,
             // Pop iterator on jump-taken (no value pushed).
-            Self::ForIter => -1,
+            Self::ForIter | Self::AsyncForIter => -1,
             _ => panic!("Opcode::jump_taken_delta: {self:?} is not a jump opcode"),
         }
     }

@@ -45,6 +45,10 @@ pub(crate) struct Generator {
     /// (the repr alone past 1,000 characters), as an exception keeps its arguments.
     #[serde(default)]
     pub(crate) returned: Option<Value>,
+    /// An asynchronous generator's (an `async def` that yields): `async for` steps it, and
+    /// its body may await.
+    #[serde(default)]
+    pub(crate) asynchronous: bool,
 }
 
 /// Where a generator's body stands.
@@ -69,6 +73,24 @@ impl Generator {
             frame: SuspendedFrame::new(namespace),
             state: GeneratorState::Suspended,
             returned: None,
+            asynchronous: false,
+        }
+    }
+
+    /// An asynchronous generator of `func_id`'s body, as [`Self::new`] makes a generator.
+    pub(crate) fn new_async(func_id: FunctionId, namespace: Vec<Value>, globals: Option<HeapId>) -> Self {
+        Self {
+            asynchronous: true,
+            ..Self::new(func_id, namespace, globals)
+        }
+    }
+
+    /// Its type: `generator`, or `async_generator`.
+    pub(crate) fn py_type(&self) -> Type {
+        if self.asynchronous {
+            Type::AsyncGenerator
+        } else {
+            Type::WalkGenerator
         }
     }
 
@@ -173,17 +195,18 @@ pub(crate) fn call_validate_await_iterator(args: ArgValues, vm: &mut VM<'_>) -> 
 }
 
 impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
-    fn py_is_iterator(&self, _: &VM<'h>) -> bool {
-        true
+    fn py_is_iterator(&self, vm: &VM<'h>) -> bool {
+        !self.get(vm.heap).asynchronous
     }
 
-    fn py_is_iterable(&self, _: &VM<'h>) -> bool {
-        true
+    fn py_is_iterable(&self, vm: &VM<'h>) -> bool {
+        !self.get(vm.heap).asynchronous
     }
 
-    /// CPython's type of a generator, which `os.walk()`'s iterator shares.
-    fn py_type(&self, _: &VM<'h>) -> Type {
-        Type::WalkGenerator
+    /// CPython's type of a generator, which `os.walk()`'s iterator shares, or of an
+    /// asynchronous one.
+    fn py_type(&self, vm: &VM<'h>) -> Type {
+        self.get(vm.heap).py_type()
     }
 
     fn py_len(&self, _: &VM<'h>) -> Option<usize> {
@@ -199,16 +222,23 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
     }
 
     fn py_repr_fmt(&self, f: &mut impl Write, vm: &mut VM<'h>, _: &mut LazyHeapSet) -> RunResult<()> {
-        let function = vm.interns.get_function(self.get(vm.heap).func_id);
+        let generator = self.get(vm.heap);
+        let kind = generator.py_type().name(vm.heap, vm.interns);
+        let function = vm.interns.get_function(generator.func_id);
         let name = vm.interns.get_str(function.name.name_id);
         Ok(write!(
             f,
-            "<generator object {name} at 0x{:x}>",
+            "<{kind} object {name} at 0x{:x}>",
             self.py_identity().encoded()
         )?)
     }
 
+    /// Itself; an asynchronous generator is for `async for`, and `for` refuses it as CPython
+    /// does.
     fn py_iter(&self, vm: &mut VM<'h>) -> RunResult<CallResult> {
+        if self.get(vm.heap).asynchronous {
+            return Err(ExcType::type_error_not_iterable("async_generator"));
+        }
         Ok(CallResult::Value(self.clone_value(vm.heap)))
     }
 
@@ -229,6 +259,16 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
     /// a frame of its own.
     fn py_call_attr(&mut self, vm: &mut VM<'h>, attr: &EitherStr, args: ArgValues) -> RunResult<CallResult> {
         let id = self.id();
+        if self.get(vm.heap).asynchronous {
+            // `__aiter__()` is itself; `async for` steps it (`AsyncForIter`), and the awaitable
+            // `__anext__()`, `asend()`, `athrow()` and `aclose()` give in CPython are not made.
+            if attr.as_str(vm.interns) == "__aiter__" {
+                args.check_zero_args("__aiter__", vm.heap)?;
+                return Ok(CallResult::Value(self.clone_value(vm.heap)));
+            }
+            args.drop_with(vm);
+            return Err(ExcType::attribute_error(Type::AsyncGenerator, attr.as_str(vm.interns)));
+        }
         match attr.static_string(vm.interns) {
             Some(StaticStrings::Send) => {
                 let value = args.get_one_arg("send", vm.heap)?;

@@ -137,6 +137,13 @@ impl<'h> HeapObjectRead<'h, Instance> {
         }
     }
 
+    /// `async for`'s `__aiter__()`, looked up on the class; `None` when it has none.
+    pub(crate) fn call_aiter(&self, vm: &mut VM<'h>) -> Option<RunResult<CallResult>> {
+        let member = class_member(self.get(vm.heap).class(), "__aiter__", vm)?;
+        defer_drop!(member, vm);
+        Some(call_member_bound(member, self.id(), ArgValues::Empty, vm))
+    }
+
     /// Advances a user iterator through class-only lookup without imposing a synchronous boundary.
     pub(crate) fn call_next(&self, vm: &mut VM<'h>) -> RunResult<CallResult> {
         let class_id = self.get(vm.heap).class();

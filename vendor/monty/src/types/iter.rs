@@ -23,6 +23,18 @@ def __monty_iter(object, get_iter, validate):
     return validate(get_iter(object))
 ";
 
+/// One step of an `async for` over an instance of a class (`AsyncForIter`), in the same
+/// shape: `(item,)`, or `()` once `__anext__()` raises `StopAsyncIteration`. An `async def`,
+/// so that it may await; its frame is pushed over the loop's, in the loop's task.
+pub(crate) const ASYNC_FOR_NEXT_SOURCE: &str = r"
+async def __monty_async_for_next(iterator, stop_async_iteration):
+    try:
+        item = await iterator.__anext__()
+    except stop_async_iteration:
+        return ()
+    return (item,)
+";
+
 /// One step of a `for` over an instance of a Python class (see `bytecode::vm::user_iter`):
 /// `next()` as a call of its own, so `__next__` may suspend.
 pub(crate) const FOR_NEXT_SOURCE: &str = r"

@@ -189,6 +189,9 @@ pub enum Type {
     /// The iterator `os.walk()` and `Path.walk()` return; CPython's is a generator.
     #[strum(serialize = "generator")]
     WalkGenerator,
+    /// An asynchronous generator: an `async def` whose body yields, stepped by `async for`.
+    #[strum(serialize = "async_generator")]
+    AsyncGenerator,
     // Variants serialize by name into dumps: renaming one needs `#[serde(alias)]`.
     #[strum(serialize = "tuple_iterator")]
     TupleIterator,

@@ -1084,7 +1084,9 @@ impl<'h> VM<'h> {
         if let Some(globals) = globals {
             this.heap.inc_ref(globals);
         }
-        let data = if func.is_generator {
+        let data = if func.is_generator && func.is_async {
+            HeapData::Generator(Box::new(Generator::new_async(func_id, namespace, globals)))
+        } else if func.is_generator {
             HeapData::Generator(Box::new(Generator::new(func_id, namespace, globals)))
         } else {
             HeapData::Coroutine(Coroutine::new(func_id, namespace, globals))

@@ -385,23 +385,24 @@ impl<'h> VM<'h> {
     }
 
     /// After an exception left generator `id`'s frame (popped): finishes the generator and
-    /// takes its reference off the caller's stack; a `StopIteration` that left it becomes
-    /// CPython's `RuntimeError` (PEP 479), caused by it, which the caller's handlers see
-    /// instead (`Some`).
+    /// takes its reference off the caller's stack; a `StopIteration` that left it (or a
+    /// `StopAsyncIteration`, an asynchronous generator's) becomes CPython's `RuntimeError`
+    /// (PEP 479), caused by it, which the caller's handlers see instead (`Some`).
     pub(super) fn left_generator_frame(&mut self, id: HeapId, error: &RunError) -> Option<RunError> {
+        let asynchronous = self.generator(id).asynchronous;
         self.finish_generator(id);
         let reference = self.pop();
         reference.drop_with(self);
-        if !error.is_stop_iteration() {
-            return None;
-        }
         let RunError::Exc(stop) = error else {
             return None;
         };
-        let mut replaced = ExceptionRaise::from(SimpleException::new_msg(
-            ExcType::RuntimeError,
-            "generator raised StopIteration",
-        ));
+        let message = match stop.exc.exc_type() {
+            ExcType::StopIteration if asynchronous => "async generator raised StopIteration",
+            ExcType::StopIteration => "generator raised StopIteration",
+            ExcType::StopAsyncIteration if asynchronous => "async generator raised StopAsyncIteration",
+            _ => return None,
+        };
+        let mut replaced = ExceptionRaise::from(SimpleException::new_msg(ExcType::RuntimeError, message));
         let chain = replaced.chain_mut();
         chain.cause = Some(stop.as_earlier());
         chain.suppress_context = true;

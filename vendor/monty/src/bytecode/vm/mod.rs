@@ -2340,6 +2340,8 @@ impl<'h> VM<'h> {
                 Opcode::BeforeWith | Opcode::WithExit | Opcode::WithExceptStart | Opcode::AsyncWith => {
                     handle_call_result!(self, self.exec_context_manager(opcode), checkpoint!());
                 }
+                // Asynchronous iteration: one arm for the two, as for the context managers.
+                Opcode::GetAIter | Opcode::AsyncForIter => try_catch!(self, self.exec_async_iteration(opcode)),
             }
         }
     }

@@ -13,16 +13,21 @@
 //! A `for` over `iter(callable, sentinel)` steps the same way, through the frozen
 //! `FOR_CALL_SOURCE`, which calls `callable()` and compares the sentinel.
 //!
+//! `async for` steps the same way (`AsyncForIter`): an asynchronous generator's frame is
+//! resumed as `ForIter` resumes a generator's (its awaits suspend the loop's task), and an
+//! instance's `__anext__()` is awaited by the frozen `ASYNC_FOR_NEXT_SOURCE`, whose
+//! `()` once `StopAsyncIteration` is raised ends the loop.
+//!
 //! Unpacking and `*it` read such an instance whole the same way: a frozen `for` loop makes a
 //! list of it, and the instruction runs again on the list (`take_class_iterable`).
 
 use crate::{
     builtins::{Builtins, BuiltinsFunctions, drained},
-    bytecode::{CallResult, VM},
-    exception_private::{ExcType, RunResult},
+    bytecode::{CallResult, Opcode, VM},
+    exception_private::{ExcType, RunError, RunResult, SimpleException},
     frozen::FrozenFunction,
-    heap::HeapId,
-    types::{Tuple, callable_iterator::CallableIterator},
+    heap::{HeapData, HeapId, HeapReadOutput},
+    types::{Tuple, callable_iterator::CallableIterator, instance::class_defines},
     value::Value,
 };
 
@@ -87,6 +92,93 @@ impl VM<'_> {
         self.current_frame.ip = self.instruction_ip;
         self.call_frozen_exact(step.0, step.1)?;
         Ok(())
+    }
+
+    /// `GetAIter` and `AsyncForIter`, out of line, one arm of the dispatch loop for the two.
+    #[inline(never)]
+    pub(super) fn exec_async_iteration(&mut self, opcode: Opcode) -> RunResult<()> {
+        if opcode == Opcode::GetAIter {
+            return self.get_aiter();
+        }
+        let offset = self.current_frame.fetch_i16();
+        self.step_async_iterator(offset)
+    }
+
+    /// `GetAIter`: an asynchronous generator is its own iterator; a class's `__aiter__` runs as
+    /// a frame of its own, its return value landing on the stack.
+    fn get_aiter(&mut self) -> RunResult<()> {
+        let value = self.pop();
+        let call = match &value {
+            Value::Ref(id) => match self.heap.read(*id) {
+                HeapReadOutput::Generator(generator) if generator.get(self.heap).asynchronous => {
+                    drop(generator);
+                    self.push(value);
+                    return Ok(());
+                }
+                HeapReadOutput::Instance(instance) => instance.call_aiter(self),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(call) = call else {
+            let message = format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                value.py_type_name(self)
+            );
+            value.drop_with(self);
+            return Err(SimpleException::new_msg(ExcType::TypeError, message).into());
+        };
+        value.drop_with(self);
+        match call? {
+            CallResult::FramePushed => {}
+            call => {
+                let iterator = call.require_synchronous(self)?;
+                self.push(iterator);
+            }
+        }
+        Ok(())
+    }
+
+    /// Steps an `async for` (or finishes an instance's step: a tuple above the iterator): an
+    /// asynchronous generator's frame is resumed, or an instance's `__anext__()` awaited in a
+    /// frame of its own (this `AsyncForIter` runs again once it returns), or the loop ends.
+    fn step_async_iterator(&mut self, offset: i16) -> RunResult<()> {
+        let Value::Ref(top) = *self.peek() else {
+            return Err(self.no_anext());
+        };
+        if let Some(item) = self.finished_step(top) {
+            let step = self.pop();
+            step.drop_with(self);
+            match item {
+                Some(item) => self.push(item),
+                None => self.end_user_iteration(offset),
+            }
+            return Ok(());
+        }
+        let steps_itself = match self.heap.get(top) {
+            HeapData::Generator(generator) if generator.asynchronous => true,
+            HeapData::Instance(instance) if class_defines(instance.class(), "__anext__", self) => false,
+            _ => return Err(self.no_anext()),
+        };
+        if steps_itself {
+            return self.for_step_generator(top, offset);
+        }
+        let iterator = self.peek().clone_with_heap(self.heap);
+        let stop = Value::Builtin(Builtins::ExcType(ExcType::StopAsyncIteration));
+        // Run this `AsyncForIter` again when the step returns.
+        self.current_frame.ip = self.instruction_ip;
+        self.call_frozen_exact(FrozenFunction::AsyncForNext, [iterator, stop])?;
+        Ok(())
+    }
+
+    /// CPython's error for an `async for` whose iterator (on top of the stack) has no
+    /// `__anext__`.
+    fn no_anext(&self) -> RunError {
+        let message = format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            self.peek().py_type_name(self)
+        );
+        SimpleException::new_msg(ExcType::TypeError, message).into()
     }
 
     /// Ends a `for` over a class's iterator or a `callable_iterator` (marked spent, as
