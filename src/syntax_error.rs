@@ -87,11 +87,28 @@ pub fn parse_failure(
     let (line, column) = (frame.start.line as usize, frame.start.column as usize);
     let message = e.message().unwrap_or_default();
     let mut pointed = in_cpython_terms(source, message, line, column);
-    // CPython's compiler, not its parser, rejects a `yield`, an `await` or an `async with`
-    // where none may stand, and marks the whole expression (or the statement's first line).
+    // CPython's compiler, not its parser, rejects a `yield`, an `await`, an `async with`, an
+    // `async for` or an asynchronous comprehension where none may stand, and marks the whole
+    // expression (or the statement's first line); and a `return` with a value in an
+    // asynchronous generator, from the `return` (monty's error stands at the value).
     let compiler_refusal =
-        ["'yield' ", "'await' ", "'async with' "].iter().any(|word| message.starts_with(word));
-    if compiler_refusal && frame.end.line == frame.start.line {
+        ["'yield' ", "'await' ", "'async with' ", "'async for' ", "asynchronous comprehension "]
+            .iter()
+            .any(|word| message.starts_with(word));
+    if message == "'return' with value in async generator" {
+        let code = source_line(source, line).unwrap_or_default();
+        let before: String = code.chars().take(column.saturating_sub(1)).collect();
+        if let Some(at) = before.rfind("return") {
+            pointed.column = before[..at].chars().count() + 1;
+            // To the value's end, or the line's where the value goes on past it.
+            let end = if frame.end.line == frame.start.line {
+                frame.end.column as usize
+            } else {
+                code.trim_end().chars().count() + 1
+            };
+            pointed.width = end.saturating_sub(pointed.column).max(1);
+        }
+    } else if compiler_refusal && frame.end.line == frame.start.line {
         pointed.width = (frame.end.column as usize).saturating_sub(column).max(1);
     } else if compiler_refusal {
         // A statement with a body (`async with x:`): its first line.

@@ -443,6 +443,21 @@ fn an_await_outside_an_async_function_is_cpythons_syntax_error() {
     }
 }
 
+#[test]
+fn asynchronous_iteration_where_cpython_refuses_it_is_its_syntax_error() {
+    // `async for` and an asynchronous comprehension outside an `async def`, and a `return` with
+    // a value in an asynchronous generator, refused before anything runs, with CPython's carets.
+    let programs = [
+        "async def ticks():\n    yield 1\nprint('never printed')\nasync for t in ticks():\n    pass\n",
+        "async def ticks():\n    yield 1\ndef first():\n    return [t async for t in ticks()]\n",
+        "async def ticks():\n    yield 1\n    return 5\n",
+        "async def ticks():\n    yield 1\n    if True: return (1 +\n        2)\n",
+    ];
+    for error in tracebacks_as_cpython_prints_them("async-for", &programs) {
+        assert_eq!(error.type_name, "SyntaxError");
+    }
+}
+
 /// Runs each of `programs` as `main.py`, by python3 and by the runner, and asserts that the
 /// traceback the runner's report ends on is what python3 printed to stderr (the script's path
 /// aside); the reports' errors, in order.

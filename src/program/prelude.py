@@ -11,7 +11,7 @@
 # one call at a time on its own thread of the machine.
 #
 # Names a program could see start with `_pg` (but `exit` and `quit`, which CPython's `site` gives
-# every program); the rest live inside the module objects.
+# every program, and the builtins `aiter` and `anext`); the rest live inside the module objects.
 
 import asyncio as _pg_asyncio
 import functools as _pg_functools
@@ -40,6 +40,39 @@ def exit(code=None):
 
 
 quit = exit
+
+
+# The builtins `aiter()` and `anext()` (Python 3.10), which monty lacks, on its `async for`: an
+# asynchronous generator has no awaitable `__anext__()` of its own there.
+def aiter(async_iterable):
+    if type(async_iterable).__name__ != 'async_generator' and not hasattr(async_iterable, '__aiter__'):
+        raise TypeError("'" + type(async_iterable).__name__ + "' object is not an async iterable")
+    return async_iterable.__aiter__()
+
+
+class _PgAsyncStep:
+    # What `async for` takes one item from: the iterator as it is, not its `__aiter__()`.
+    def __init__(self, iterator):
+        self.iterator = iterator
+
+    def __aiter__(self):
+        return self.iterator
+
+
+async def _pg_anext(iterator, default):
+    async for item in _PgAsyncStep(iterator):
+        return item
+    if default:
+        return default[0]
+    raise StopAsyncIteration
+
+
+def anext(async_iterator, *default):
+    if type(async_iterator).__name__ != 'async_generator' and not hasattr(async_iterator, '__anext__'):
+        raise TypeError("'" + type(async_iterator).__name__ + "' object is not an async iterator")
+    if len(default) > 1:
+        raise TypeError('anext expected at most 2 arguments, got ' + str(len(default) + 1))
+    return _pg_anext(async_iterator, default)
 
 
 def _pg_function_name(fn):

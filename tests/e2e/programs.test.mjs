@@ -58,7 +58,8 @@ test("the presets and a sample of the corpus print what python3 prints, their ou
     '50_process_start_join', '51_process_queue', '57_sys_exit', '58_pipe', '59_process_sync', '60_waiting_processes',
     '62_threads_taking_turns_on_a_lock', '63_many_small_calls', '72_sleeping_processes', '74_properties_and_method_values',
     '75_shared_value_and_array', '76_objects_between_processes', '77_exception_classes', '79_waits_inside_builtins',
-    '80_exception_arguments', '81_manager_shared_state', '108_asyncio_tasks', '110_asyncio_blocking_vs_waiting']
+    '80_exception_arguments', '81_manager_shared_state', '108_asyncio_tasks', '110_asyncio_blocking_vs_waiting',
+    '112_asyncio_async_generators']
     .map((name) => new URL(`tests/programs/${name}.py`, ROOT));
   for (const file of [...presets, ...sample]) {
     // The docs' URL example fetches the site's samples, from wherever the page is served.
