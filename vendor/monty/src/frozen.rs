@@ -93,6 +93,15 @@ pub(crate) enum FrozenFunction {
     /// `await` of an instance whose class defines `__await__`: its iterator run to its end.
     #[serde(rename = "builtins.await_instance")]
     AwaitInstance,
+    /// An asynchronous generator's `__anext__()` and `asend()`, awaited: its next item.
+    #[serde(rename = "builtins.async_generator_send")]
+    AsyncGeneratorSend,
+    /// An asynchronous generator's `athrow()`, awaited.
+    #[serde(rename = "builtins.async_generator_throw")]
+    AsyncGeneratorThrow,
+    /// An asynchronous generator's `aclose()`, awaited.
+    #[serde(rename = "builtins.async_generator_close")]
+    AsyncGeneratorClose,
 }
 
 impl FrozenFunction {
@@ -149,6 +158,9 @@ impl FrozenFunction {
             Self::GeneratorClose => generator::CLOSE_SOURCE,
             Self::YieldFrom => generator::YIELD_FROM_SOURCE,
             Self::AwaitInstance => generator::AWAIT_INSTANCE_SOURCE,
+            Self::AsyncGeneratorSend => generator::ASYNC_SEND_SOURCE,
+            Self::AsyncGeneratorThrow => generator::ASYNC_THROW_SOURCE,
+            Self::AsyncGeneratorClose => generator::ASYNC_CLOSE_SOURCE,
         }
     }
 }
@@ -168,6 +180,11 @@ pub(crate) enum FrozenFunctions {
     ValidateAwaitIterator,
     /// The object a generator returned, for `yield from` and `await`.
     TakeResult,
+    /// Resume an asynchronous generator with a value sent (`Resume::Send`), which `next()`
+    /// and `send()` refuse it.
+    AsyncGeneratorResume,
+    /// Resume an asynchronous generator with an exception thrown in (`Resume::Throw`).
+    AsyncGeneratorThrowIn,
 }
 
 /// Dispatches private helpers using the same argument ownership rules as public natives.
@@ -180,5 +197,7 @@ pub(crate) fn call_helper(function: FrozenFunctions, args: ArgValues, vm: &mut V
             generator::call_validate_await_iterator(args, vm).map(CallResult::Value)
         }
         FrozenFunctions::TakeResult => generator::call_take_result(args, vm).map(CallResult::Value),
+        FrozenFunctions::AsyncGeneratorResume => generator::call_async_resume(args, false, vm),
+        FrozenFunctions::AsyncGeneratorThrowIn => generator::call_async_resume(args, true, vm),
     }
 }

@@ -1,6 +1,7 @@
 # `async for` over asynchronous generators (whose bodies await) and over classes with
-# `__aiter__`/`__anext__`; asynchronous comprehensions; `break`, `continue` and `else`; the
-# errors CPython raises for what cannot be iterated asynchronously.
+# `__aiter__`/`__anext__`; asynchronous comprehensions; `break`, `continue` and `else`; an
+# asynchronous generator's `__anext__()`, `asend()`, `athrow()` and `aclose()`; the errors
+# CPython raises for what cannot be iterated asynchronously.
 import asyncio
 
 
@@ -73,7 +74,74 @@ async def type_error(iterable):
     return 'no error'
 
 
+async def echo(log):
+    try:
+        n = 0
+        while True:
+            got = yield n
+            log.append(got)
+            await asyncio.sleep(0)
+            n += 1
+    except ValueError as e:
+        log.append(str(e))
+        yield 'recovered'
+    finally:
+        log.append('finally')
+
+
+async def stubborn():
+    try:
+        yield 1
+    except GeneratorExit:
+        yield 2
+
+
+async def methods():
+    # `__anext__()`, `asend()`, `athrow()` and `aclose()` give awaitables that resume the
+    # generator in the task awaiting them.
+    log = []
+    gen = echo(log)
+    assert await gen.__anext__() == 0
+    assert await gen.asend('a') == 1
+    assert await gen.asend('b') == 2
+    assert await gen.athrow(ValueError('boom')) == 'recovered'
+    try:
+        await gen.__anext__()
+        assert False, 'expected StopAsyncIteration'
+    except StopAsyncIteration as e:
+        assert e.__context__ is None
+    assert log == ['a', 'b', 'boom', 'finally'], log
+    log.clear()
+    gen = echo(log)
+    assert await gen.__anext__() == 0
+    assert await gen.aclose() is None
+    assert log == ['finally'], log
+    try:
+        await gen.__anext__()
+        assert False, 'expected StopAsyncIteration'
+    except StopAsyncIteration:
+        pass
+    gen = stubborn()
+    await gen.__anext__()
+    try:
+        await gen.aclose()
+        assert False, 'expected RuntimeError'
+    except RuntimeError as e:
+        assert str(e) == 'async generator ignored GeneratorExit', str(e)
+    try:
+        await countdown('t', 1).athrow(KeyError('k'))
+        assert False, 'expected KeyError'
+    except KeyError as e:
+        assert str(e) == "'k'"
+    try:
+        countdown('s', 1).send(None)
+        assert False, 'expected AttributeError'
+    except AttributeError as e:
+        assert str(e) == "'async_generator' object has no attribute 'send'", str(e)
+
+
 async def main():
+    await methods()
     gen = countdown('x', 1)
     assert type(gen).__name__ == 'async_generator', type(gen).__name__
     assert repr(gen).startswith('<async_generator object countdown at 0x'), repr(gen)

@@ -19,9 +19,10 @@ use crate::{
     builtins::Builtins,
     bytecode::{CallResult, Resume, SuspendedFrame, VM},
     exception_private::{ExcType, ExcTypeExt, RunResult, SimpleException},
-    frozen::FrozenFunction,
+    frozen::{FrozenFunction, FrozenFunctions},
     heap::{DropWithContext, HeapId, HeapItem, HeapObjectRead},
     intern::{FunctionId, StaticStrings},
+    modules::ModuleFunctions,
     types::{LazyHeapSet, PyTrait, Type, py_trait::PyObjectIdentity},
     value::{EitherStr, Value},
 };
@@ -158,6 +159,41 @@ def __monty_await(awaitable, validate, next_, stop_iteration, runtime_error, tak
         raise runtime_error(f'Task got bad yield: {value!r}')
 ";
 
+/// An asynchronous generator's `__anext__()` and `asend(value)`, awaited (see
+/// `async_generator_method`): its next item, or `StopAsyncIteration` once it ends. `resume` is
+/// `FrozenFunctions::AsyncGeneratorResume`; the generator's frame is pushed over this one, in
+/// the awaiting task, so its awaits suspend that task.
+pub(crate) const ASYNC_SEND_SOURCE: &str = r"
+async def __monty_async_generator_send(generator, value, resume, stop_iteration, stop_async_iteration):
+    try:
+        return resume(generator, value)
+    except stop_iteration:
+        pass
+    raise stop_async_iteration
+";
+
+/// An asynchronous generator's `athrow(exception)`, awaited: the item it yields next, where it
+/// catches the exception, or `StopAsyncIteration` where it ends.
+pub(crate) const ASYNC_THROW_SOURCE: &str = r"
+async def __monty_async_generator_throw(generator, exception, throw_in, stop_iteration, stop_async_iteration):
+    try:
+        return throw_in(generator, exception)
+    except stop_iteration:
+        pass
+    raise stop_async_iteration
+";
+
+/// An asynchronous generator's `aclose()`, awaited: `GeneratorExit` thrown in where the body
+/// stands, which ends it unless the body yields again (then CPython's `RuntimeError`).
+pub(crate) const ASYNC_CLOSE_SOURCE: &str = r"
+async def __monty_async_generator_close(generator, throw_in, generator_exit, stop_iteration, runtime_error):
+    try:
+        throw_in(generator, generator_exit)
+    except (generator_exit, stop_iteration):
+        return None
+    raise runtime_error('async generator ignored GeneratorExit')
+";
+
 /// What an iterator that ended with `stop_value` (its `StopIteration`'s `value`) returned: a
 /// generator's own returned object where it kept one (taken, once), else `stop_value`.
 pub(crate) fn call_take_result(args: ArgValues, vm: &mut VM<'_>) -> RunResult<Value> {
@@ -260,14 +296,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
     fn py_call_attr(&mut self, vm: &mut VM<'h>, attr: &EitherStr, args: ArgValues) -> RunResult<CallResult> {
         let id = self.id();
         if self.get(vm.heap).asynchronous {
-            // `__aiter__()` is itself; `async for` steps it (`AsyncForIter`), and the awaitable
-            // `__anext__()`, `asend()`, `athrow()` and `aclose()` give in CPython are not made.
-            if attr.as_str(vm.interns) == "__aiter__" {
-                args.check_zero_args("__aiter__", vm.heap)?;
-                return Ok(CallResult::Value(self.clone_value(vm.heap)));
-            }
-            args.drop_with(vm);
-            return Err(ExcType::attribute_error(Type::AsyncGenerator, attr.as_str(vm.interns)));
+            return async_generator_method(self.clone_value(vm.heap), attr, args, vm);
         }
         match attr.static_string(vm.interns) {
             Some(StaticStrings::Send) => {
@@ -279,28 +308,7 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
                 vm.resume_generator(id, Resume::Send(Value::None))
             }
             Some(StaticStrings::Throw) => {
-                // `throw(value)`, or the older `throw(type, value, traceback)`: the value when
-                // there is one, else the type.
-                let given: Vec<Value> = args.into_pos_only("throw", vm.heap)?.collect();
-                if given.is_empty() || given.len() > 3 {
-                    let message = if given.is_empty() {
-                        "throw expected at least 1 argument, got 0".to_owned()
-                    } else {
-                        format!("throw expected at most 3 arguments, got {}", given.len())
-                    };
-                    given.drop_with(vm);
-                    return Err(SimpleException::new_msg(ExcType::TypeError, message).into());
-                }
-                let mut given = given.into_iter();
-                let kind = given.next().expect("one at least");
-                let value = match given.next() {
-                    Some(Value::None) | None => kind,
-                    Some(value) => {
-                        kind.drop_with(vm);
-                        value
-                    }
-                };
-                given.drop_with(vm);
+                let value = thrown("throw", args, vm)?;
                 vm.resume_generator(id, Resume::Throw(value))
             }
             Some(StaticStrings::Close) => {
@@ -321,4 +329,121 @@ impl<'h> PyTrait<'h> for HeapObjectRead<'h, Generator> {
             }
         }
     }
+}
+
+/// What `throw(value)`, or the older `throw(type, value, traceback)`, throws: the value when
+/// there is one, else the type (`name` is the method's, `athrow` for an asynchronous generator).
+fn thrown(name: &str, args: ArgValues, vm: &mut VM<'_>) -> RunResult<Value> {
+    let given: Vec<Value> = args.into_pos_only(name, vm.heap)?.collect();
+    if given.is_empty() || given.len() > 3 {
+        let message = if given.is_empty() {
+            format!("{name} expected at least 1 argument, got 0")
+        } else {
+            format!("{name} expected at most 3 arguments, got {}", given.len())
+        };
+        given.drop_with(vm);
+        return Err(SimpleException::new_msg(ExcType::TypeError, message).into());
+    }
+    let mut given = given.into_iter();
+    let kind = given.next().expect("one at least");
+    let value = match given.next() {
+        Some(Value::None) | None => kind,
+        Some(value) => {
+            kind.drop_with(vm);
+            value
+        }
+    };
+    given.drop_with(vm);
+    Ok(value)
+}
+
+/// An asynchronous generator's methods: `__aiter__()` is itself; `__anext__()`, `asend()`,
+/// `athrow()` and `aclose()` give an awaitable (a coroutine of a frozen `async def`) that
+/// resumes it in the task that awaits it, as `async for` does (`AsyncForIter`).
+fn async_generator_method(
+    generator: Value,
+    attr: &EitherStr,
+    args: ArgValues,
+    vm: &mut VM<'_>,
+) -> RunResult<CallResult> {
+    let stop_iteration = Value::Builtin(Builtins::ExcType(ExcType::StopIteration));
+    let stop_async_iteration = Value::Builtin(Builtins::ExcType(ExcType::StopAsyncIteration));
+    let resume = Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::AsyncGeneratorResume));
+    let throw_in = Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::AsyncGeneratorThrowIn));
+    let sent = match attr.as_str(vm.interns) {
+        "__aiter__" => {
+            return match args.check_zero_args("__aiter__", vm.heap) {
+                Ok(()) => Ok(CallResult::Value(generator)),
+                Err(error) => {
+                    generator.drop_with(vm);
+                    Err(error)
+                }
+            };
+        }
+        "__anext__" => args.check_zero_args("__anext__", vm.heap).map(|()| Value::None),
+        "asend" => args.get_one_arg("asend", vm.heap),
+        "athrow" => {
+            let value = thrown("athrow", args, vm);
+            return match value {
+                Ok(value) => vm.frozen_coroutine(
+                    FrozenFunction::AsyncGeneratorThrow,
+                    [generator, value, throw_in, stop_iteration, stop_async_iteration],
+                ),
+                Err(error) => {
+                    generator.drop_with(vm);
+                    Err(error)
+                }
+            };
+        }
+        "aclose" => {
+            if let Err(error) = args.check_zero_args("aclose", vm.heap) {
+                generator.drop_with(vm);
+                return Err(error);
+            }
+            return vm.frozen_coroutine(
+                FrozenFunction::AsyncGeneratorClose,
+                [
+                    generator,
+                    throw_in,
+                    Value::Builtin(Builtins::ExcType(ExcType::GeneratorExit)),
+                    stop_iteration,
+                    Value::Builtin(Builtins::ExcType(ExcType::RuntimeError)),
+                ],
+            );
+        }
+        name => {
+            let error = ExcType::attribute_error(Type::AsyncGenerator, name);
+            args.drop_with(vm);
+            generator.drop_with(vm);
+            return Err(error);
+        }
+    };
+    match sent {
+        Ok(sent) => vm.frozen_coroutine(
+            FrozenFunction::AsyncGeneratorSend,
+            [generator, sent, resume, stop_iteration, stop_async_iteration],
+        ),
+        Err(error) => {
+            generator.drop_with(vm);
+            Err(error)
+        }
+    }
+}
+
+/// Resumes the asynchronous generator `args` names with the value sent, or the exception
+/// thrown in (`throw`), for the frozen `ASYNC_*_SOURCE`s: `next()` and `send()` refuse it.
+pub(crate) fn call_async_resume(args: ArgValues, throw: bool, vm: &mut VM<'_>) -> RunResult<CallResult> {
+    let (generator, value) = args.get_two_args("async_generator_resume", vm.heap)?;
+    let Value::Ref(id) = generator else {
+        unreachable!("a frozen step is given its asynchronous generator")
+    };
+    let how = if throw {
+        Resume::Throw(value)
+    } else {
+        Resume::Send(value)
+    };
+    // The generator stays alive in the frozen frame's locals.
+    let resumed = vm.resume_generator(id, how);
+    generator.drop_with(vm);
+    resumed
 }

@@ -995,6 +995,27 @@ impl<'h> VM<'h> {
         )))
     }
 
+    /// A coroutine of an internal `async def`, its first locals `args`: what an asynchronous
+    /// generator's `__anext__()`, `asend()`, `athrow()` and `aclose()` return, to be awaited.
+    pub(crate) fn frozen_coroutine<const N: usize>(
+        &mut self,
+        function: FrozenFunction,
+        args: [Value; N],
+    ) -> Result<CallResult, RunError> {
+        let mut args_guard = DropGuard::new(args, self);
+        let (_, vm) = args_guard.as_parts_mut();
+        let function_id = vm.frozen_function_id(function)?;
+        let (args, vm) = args_guard.into_parts();
+        let func = vm.interns.get_function(function_id);
+        assert!(func.is_async && !func.is_generator && func.signature.exact_positional_count() == Some(N));
+        let mut namespace = Vec::from(args);
+        namespace.resize_with(func.namespace_size, || Value::Undefined);
+        let coroutine = Coroutine::new(function_id, namespace, None);
+        Ok(CallResult::Value(Value::Ref(
+            vm.heap.allocate(HeapData::Coroutine(coroutine)),
+        )))
+    }
+
     /// Calls an internal function, compiling it on first use.
     /// Arguments transfer into ordinary frame locals; implementation frames do not charge recursion depth.
     pub(crate) fn call_frozen_exact<const N: usize>(
