@@ -42,29 +42,18 @@ def exit(code=None):
 quit = exit
 
 
-# The builtins `aiter()` and `anext()` (Python 3.10), which monty lacks, on its `async for`: an
-# asynchronous generator has no awaitable `__anext__()` of its own there.
+# The builtins `aiter()` and `anext()` (Python 3.10), which monty lacks.
 def aiter(async_iterable):
     if type(async_iterable).__name__ != 'async_generator' and not hasattr(async_iterable, '__aiter__'):
         raise TypeError("'" + type(async_iterable).__name__ + "' object is not an async iterable")
     return async_iterable.__aiter__()
 
 
-class _PgAsyncStep:
-    # What `async for` takes one item from: the iterator as it is, not its `__aiter__()`.
-    def __init__(self, iterator):
-        self.iterator = iterator
-
-    def __aiter__(self):
-        return self.iterator
-
-
-async def _pg_anext(iterator, default):
-    async for item in _PgAsyncStep(iterator):
-        return item
-    if default:
-        return default[0]
-    raise StopAsyncIteration
+async def _pg_anext_default(awaitable, default):
+    try:
+        return await awaitable
+    except StopAsyncIteration:
+        return default
 
 
 def anext(async_iterator, *default):
@@ -72,7 +61,9 @@ def anext(async_iterator, *default):
         raise TypeError("'" + type(async_iterator).__name__ + "' object is not an async iterator")
     if len(default) > 1:
         raise TypeError('anext expected at most 2 arguments, got ' + str(len(default) + 1))
-    return _pg_anext(async_iterator, default)
+    if not default:
+        return async_iterator.__anext__()
+    return _pg_anext_default(async_iterator.__anext__(), default[0])
 
 
 def _pg_function_name(fn):
