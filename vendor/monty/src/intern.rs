@@ -608,6 +608,15 @@ pub enum StaticStrings {
     Assigned,
     /// `datetime.astimezone()` method.
     Astimezone,
+    /// `typing.AsyncGenerator` marker.
+    #[strum(serialize = "AsyncGenerator")]
+    AsyncGeneratorType,
+    /// `typing.AsyncIterable` marker.
+    #[strum(serialize = "AsyncIterable")]
+    AsyncIterable,
+    /// `typing.AsyncIterator` marker.
+    #[strum(serialize = "AsyncIterator")]
+    AsyncIteratorType,
     /// Module name for `import asyncio`.
     Asyncio,
     /// `math.atan()` function.
@@ -616,6 +625,9 @@ pub enum StaticStrings {
     Atan2,
     /// `math.atanh()` function.
     Atanh,
+    /// `typing.Awaitable` marker.
+    #[strum(serialize = "Awaitable")]
+    Awaitable,
     /// `base64.b16decode()` function.
     #[strum(serialize = "b16decode")]
     B16Decode,
@@ -812,6 +824,9 @@ pub enum StaticStrings {
     Copyright,
     /// `math.copysign()` function.
     Copysign,
+    /// `typing.Coroutine` marker.
+    #[strum(serialize = "Coroutine")]
+    CoroutineType,
     /// `math.cos()` function.
     Cos,
     /// `math.cosh()` function.

@@ -20,3 +20,12 @@ assert repr(type(typing.Callable)) in ("<class 'typing._SpecialForm'>", "<class 
 
 # === Verify TYPE_CHECKING is False ===
 assert typing.TYPE_CHECKING is False
+
+# === The asynchronous markers, which asyncio code annotates async generators with ===
+from typing import AsyncGenerator, AsyncIterable, AsyncIterator, Awaitable, Coroutine
+
+assert repr(AsyncIterator) == 'typing.AsyncIterator'
+assert repr(AsyncIterable) == 'typing.AsyncIterable'
+assert repr(AsyncGenerator) == 'typing.AsyncGenerator'
+assert repr(Awaitable) == 'typing.Awaitable'
+assert repr(Coroutine) == 'typing.Coroutine'
