@@ -357,6 +357,36 @@ fn thrown(name: &str, args: ArgValues, vm: &mut VM<'_>) -> RunResult<Value> {
     Ok(value)
 }
 
+/// What an asynchronous generator's method asks for (see [`async_generator_method`]).
+enum AsyncStep {
+    /// `__aiter__()`: the generator itself.
+    Itself,
+    /// `__anext__()` (`None`) or `asend(value)`.
+    Send(Value),
+    /// `athrow(exception)`.
+    Throw(Value),
+    /// `aclose()`.
+    Close,
+}
+
+/// The step method `attr` of an asynchronous generator asks for, its arguments checked.
+fn async_step(attr: &EitherStr, args: ArgValues, vm: &mut VM<'_>) -> RunResult<AsyncStep> {
+    match attr.as_str(vm.interns) {
+        "__aiter__" => args.check_zero_args("__aiter__", vm.heap).map(|()| AsyncStep::Itself),
+        "__anext__" => args
+            .check_zero_args("__anext__", vm.heap)
+            .map(|()| AsyncStep::Send(Value::None)),
+        "asend" => args.get_one_arg("asend", vm.heap).map(AsyncStep::Send),
+        "athrow" => thrown("athrow", args, vm).map(AsyncStep::Throw),
+        "aclose" => args.check_zero_args("aclose", vm.heap).map(|()| AsyncStep::Close),
+        name => {
+            let error = ExcType::attribute_error(Type::AsyncGenerator, name);
+            args.drop_with(vm);
+            Err(error)
+        }
+    }
+}
+
 /// An asynchronous generator's methods: `__aiter__()` is itself; `__anext__()`, `asend()`,
 /// `athrow()` and `aclose()` give an awaitable (a coroutine of a frozen `async def`) that
 /// resumes it in the task that awaits it, as `async for` does (`AsyncForIter`).
@@ -366,67 +396,42 @@ fn async_generator_method(
     args: ArgValues,
     vm: &mut VM<'_>,
 ) -> RunResult<CallResult> {
-    let stop_iteration = Value::Builtin(Builtins::ExcType(ExcType::StopIteration));
-    let stop_async_iteration = Value::Builtin(Builtins::ExcType(ExcType::StopAsyncIteration));
-    let resume = Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::AsyncGeneratorResume));
-    let throw_in = Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::AsyncGeneratorThrowIn));
-    let sent = match attr.as_str(vm.interns) {
-        "__aiter__" => {
-            return match args.check_zero_args("__aiter__", vm.heap) {
-                Ok(()) => Ok(CallResult::Value(generator)),
-                Err(error) => {
-                    generator.drop_with(vm);
-                    Err(error)
-                }
-            };
-        }
-        "__anext__" => args.check_zero_args("__anext__", vm.heap).map(|()| Value::None),
-        "asend" => args.get_one_arg("asend", vm.heap),
-        "athrow" => {
-            let value = thrown("athrow", args, vm);
-            return match value {
-                Ok(value) => vm.frozen_coroutine(
-                    FrozenFunction::AsyncGeneratorThrow,
-                    [generator, value, throw_in, stop_iteration, stop_async_iteration],
-                ),
-                Err(error) => {
-                    generator.drop_with(vm);
-                    Err(error)
-                }
-            };
-        }
-        "aclose" => {
-            if let Err(error) = args.check_zero_args("aclose", vm.heap) {
-                generator.drop_with(vm);
-                return Err(error);
-            }
-            return vm.frozen_coroutine(
-                FrozenFunction::AsyncGeneratorClose,
-                [
-                    generator,
-                    throw_in,
-                    Value::Builtin(Builtins::ExcType(ExcType::GeneratorExit)),
-                    stop_iteration,
-                    Value::Builtin(Builtins::ExcType(ExcType::RuntimeError)),
-                ],
-            );
-        }
-        name => {
-            let error = ExcType::attribute_error(Type::AsyncGenerator, name);
-            args.drop_with(vm);
+    let step = match async_step(attr, args, vm) {
+        Ok(step) => step,
+        Err(error) => {
             generator.drop_with(vm);
             return Err(error);
         }
     };
-    match sent {
-        Ok(sent) => vm.frozen_coroutine(
+    let stop_iteration = Value::Builtin(Builtins::ExcType(ExcType::StopIteration));
+    let stop_async_iteration = Value::Builtin(Builtins::ExcType(ExcType::StopAsyncIteration));
+    let throw_in = Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::AsyncGeneratorThrowIn));
+    match step {
+        AsyncStep::Itself => Ok(CallResult::Value(generator)),
+        AsyncStep::Send(value) => vm.frozen_coroutine(
             FrozenFunction::AsyncGeneratorSend,
-            [generator, sent, resume, stop_iteration, stop_async_iteration],
+            [
+                generator,
+                value,
+                Value::ModuleFunction(ModuleFunctions::Frozen(FrozenFunctions::AsyncGeneratorResume)),
+                stop_iteration,
+                stop_async_iteration,
+            ],
         ),
-        Err(error) => {
-            generator.drop_with(vm);
-            Err(error)
-        }
+        AsyncStep::Throw(exception) => vm.frozen_coroutine(
+            FrozenFunction::AsyncGeneratorThrow,
+            [generator, exception, throw_in, stop_iteration, stop_async_iteration],
+        ),
+        AsyncStep::Close => vm.frozen_coroutine(
+            FrozenFunction::AsyncGeneratorClose,
+            [
+                generator,
+                throw_in,
+                Value::Builtin(Builtins::ExcType(ExcType::GeneratorExit)),
+                stop_iteration,
+                Value::Builtin(Builtins::ExcType(ExcType::RuntimeError)),
+            ],
+        ),
     }
 }
 
