@@ -49,16 +49,15 @@ struct NextArgs {
 pub fn builtin_next(vm: &mut VM<'_>, args: ArgValues) -> RunResult<CallResult> {
     let NextArgs { iterator, default } = NextArgs::from_args(args, vm)?;
     defer_drop!(iterator, vm);
-    if let Some(HeapReadOutput::Generator(generator)) = iterator.read_heap(vm)
-        && generator.get(vm.heap).asynchronous
-    {
-        drop(generator);
-        if let Some(default) = default {
-            default.drop_with(vm);
-        }
-        return Err(ExcType::type_error_not_iterator("async_generator"));
-    }
     match iterator.read_heap(vm) {
+        // An asynchronous generator is stepped by `async for` and `anext()`, never `next()`.
+        Some(HeapReadOutput::Generator(generator)) if generator.get(vm.heap).asynchronous => {
+            drop(generator);
+            if let Some(default) = default {
+                default.drop_with(vm);
+            }
+            Err(ExcType::type_error_not_iterator("async_generator"))
+        }
         // A generator's body runs as a frame of its own, as a class's `__next__` does.
         Some(HeapReadOutput::Instance(_) | HeapReadOutput::Generator(_)) if default.is_some() => vm.call_frozen_exact(
             FrozenFunction::NextDefault,
